@@ -1,0 +1,96 @@
+/**
+ * wire: news-agency wire copy -> structured story records.
+ *
+ * ```ts
+ * import { parse } from "wire";
+ * const [story] = parse(text, { refDate: "2024-09-01" });
+ * story.dateline?.places[0]?.name; // "Seoul"
+ * ```
+ */
+import { createHash } from "node:crypto";
+import type { Diagnostic, Source, Story } from "./story.js";
+import { decode } from "./text/decode.js";
+import { Positions } from "./text/positions.js";
+import { finding, type Finding } from "./diagnostics.js";
+import { scanLines } from "./parse/lines.js";
+import { splitStories } from "./parse/split.js";
+import { parseStory, toDiagnostics } from "./parse/story.js";
+import { parseRefDate, type RefDate } from "./parse/date.js";
+import { isBlank } from "./text/chars.js";
+
+export type * from "./story.js";
+export { formatDiagnostic } from "./diagnostics.js";
+
+export interface ParseOptions {
+  /** `YYYY-MM-DD`: the day the copy was filed; missing dateline years are inferred from it. */
+  refDate?: string | null;
+  /** `auto` (default) detects the language per story; `hi`, `en` force it. */
+  lang?: string | null;
+  /** The input's name, reported as `source.path`. */
+  path?: string | null;
+}
+
+export interface ParseResult {
+  stories: Story[];
+  /** Diagnostics about the input as a whole (encoding, empty input), not about one story. */
+  diagnostics: Diagnostic[];
+  encoding: string;
+}
+
+/** Parses decoded text into story records. Never throws on any text. */
+export function parse(text: string, options: ParseOptions = {}): Story[] {
+  const bytes = Buffer.from(text, "utf8");
+  return parseText(text, options, { bytes: bytes.length, sha256: sha256(bytes), encoding: "utf-8" }).stories;
+}
+
+/** Decodes and parses the bytes of one input (a file, standard input). Never throws on any bytes. */
+export function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
+  const d = decode(bytes);
+  const meta = { bytes: bytes.length, sha256: sha256(bytes), encoding: d.encoding };
+  if (d.text === null) {
+    return { stories: [], diagnostics: toDiagnostics(new Positions(d.prefix ?? ""), d.findings), encoding: d.encoding };
+  }
+  return parseText(d.text, options, meta);
+}
+
+function parseText(
+  text: string,
+  options: ParseOptions,
+  meta: { bytes: number; sha256: string; encoding: string },
+): ParseResult {
+  const refDate = resolveRefDate(options.refDate);
+  const lang = options.lang && options.lang !== "auto" ? options.lang : null;
+  const pos = new Positions(text);
+  const inputFindings: Finding[] = [];
+  if (isBlank(text)) {
+    inputFindings.push(finding("empty-input", "input holds no text", 0, text.length));
+    return { stories: [], diagnostics: toDiagnostics(pos, inputFindings), encoding: meta.encoding };
+  }
+  const lines = scanLines(text);
+  const ranges = splitStories(text, lines);
+  const stories = ranges.map((r, k) => {
+    const source: Source = {
+      path: options.path ?? null,
+      index: k + 1,
+      count: ranges.length,
+      bytes: meta.bytes,
+      sha256: meta.sha256,
+      encoding: meta.encoding,
+    };
+    return parseStory(text, pos, r.lines, r, source, { refDate, lang });
+  });
+  return { stories, diagnostics: toDiagnostics(pos, inputFindings), encoding: meta.encoding };
+}
+
+function resolveRefDate(s: string | null | undefined): RefDate | null {
+  if (!s) return null;
+  const r = parseRefDate(s);
+  if (!r) throw new RangeError(`refDate must be a real date written YYYY-MM-DD, got "${s}"`);
+  return r;
+}
+
+function sha256(b: Uint8Array): string {
+  return createHash("sha256").update(b).digest("hex");
+}
+
+export { parseRefDate } from "./parse/date.js";

@@ -1,0 +1,283 @@
+/**
+ * The dateline: where and when the story was filed, and which agency filed it.
+ *
+ * ```
+ * > | सोल, 14 सितंबर (आईएएनएस)। रूसी राष्ट्रपति ...      place, date, (tag), separator
+ *     ^^^^^^^^^^^^^^^^^^^^^^^^^
+ * > | वॉशिंगटन (आईएएनएस): भारतीय मूल के ...               no date
+ * > | भोपाल, आइएएनएस । मध्य प्रदेश में ...                tag without parentheses
+ * > | आईएएनएस                                            tag alone, place on the next line
+ * > | हैदराबाद।
+ * > |     PORTLAND, Ore., Feb 26 - Oregon ...            no tag: CAPS place, date, dash
+ * > | By Lalit K Jha Washington, Jul 27 (PTI) ...        byline before the place
+ * ```
+ * Only the first few lines of a story are searched, and each search looks at a bounded
+ * window of its line, so the cost does not grow with the story.
+ */
+import { agencyOf, agencyTags } from "../data/index.js";
+import { alternation } from "../text/regexp.js";
+import { isHSpace, isLatinLetter } from "../text/chars.js";
+import { dateAtEnd, type DateMatch } from "./date.js";
+import { lookupPlace } from "./places.js";
+import type { Line } from "./lines.js";
+
+export interface Range {
+  start: number;
+  end: number;
+}
+
+export interface DatelineMatch extends Range {
+  /** Index (into the story's lines) of the line the dateline starts on, and of the one it ends on. */
+  firstLine: number;
+  lastLine: number;
+  places: Range[];
+  date: (Range & DateMatch) | null;
+  agency: (Range & { code: string | null }) | null;
+  /** Text before the place on the dateline's line: a byline, an editor's note, or leftover junk. */
+  prefix: (Range & { kind: "byline" | "other" }) | null;
+}
+
+/** How far into a line the agency tag may stand. */
+const WINDOW = 300;
+/** How many non-blank lines at the top of a story may hold the dateline. */
+const MAX_LINES = 5;
+
+const TAGS = alternation(agencyTags);
+const PAREN_TAG = new RegExp(String.raw`\(\s*(${TAGS})\s*\)`, "u");
+const BARE_TAG_LINE = new RegExp(String.raw`^(${TAGS})$`, "u");
+const COMMA_TAG = new RegExp(String.raw`^([^,()\n]{1,60}?),\s*(${TAGS})(?=\s*[।:])`, "u");
+const DATE_DASH = new RegExp(
+  String.raw`^([^\n]{1,80}?),\s+((?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+)(?:,?\s+[0-9]{4})?)\s*(?=--|-|—|–)`,
+  "u",
+);
+
+/** Finds the dateline in the first lines of a story; null when there is none. */
+export function findDateline(text: string, lines: Line[]): DatelineMatch | null {
+  let seen = 0;
+  for (let i = 0; i < lines.length && seen < MAX_LINES; i++) {
+    const line = lines[i]!;
+    if (line.blank) continue;
+    seen++;
+    const m = matchLine(text, lines, i);
+    if (m) return m;
+  }
+  return null;
+}
+
+function matchLine(text: string, lines: Line[], i: number): DatelineMatch | null {
+  const line = lines[i]!;
+  const p0 = line.contentStart;
+  const windowEnd = Math.min(line.contentEnd, p0 + WINDOW);
+  const win = text.slice(p0, windowEnd);
+  return (
+    parenTag(text, win, p0, i) ??
+    bareTagLine(text, lines, i) ??
+    commaTag(text, win, p0, i) ??
+    dateDash(text, win, p0, i)
+  );
+}
+
+/** `PLACE[, DATE] (TAG)[SEP]` */
+function parenTag(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const m = PAREN_TAG.exec(win);
+  if (!m) return null;
+  const tagStart = p0 + m.index;
+  const tagEnd = tagStart + m[0].length;
+  const nameStart = p0 + m.index + m[0].indexOf(m[1]!);
+  const head = headParts(text, p0, tagStart);
+  if (!head) return null;
+  return {
+    start: head.prefix ? head.places[0]!.start : p0,
+    end: separatorEnd(text, tagEnd),
+    firstLine: i,
+    lastLine: i,
+    places: head.places,
+    date: head.date,
+    agency: { start: nameStart, end: nameStart + m[1]!.length, code: agencyOf(m[1]!)?.code ?? null },
+    prefix: head.prefix,
+  };
+}
+
+/** `PLACE, TAG SEP` (Dainik Jagran: `भोपाल, आइएएनएस ।`) */
+function commaTag(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const m = COMMA_TAG.exec(win);
+  if (!m) return null;
+  const placeText = m[1]!;
+  if (wordCount(placeText) > 4) return null;
+  const tagStart = p0 + m[0].length - m[2]!.length;
+  return {
+    start: p0,
+    end: separatorEnd(text, tagStart + m[2]!.length),
+    firstLine: i,
+    lastLine: i,
+    places: splitPlaces(text, p0, p0 + placeText.length),
+    date: null,
+    agency: { start: tagStart, end: tagStart + m[2]!.length, code: agencyOf(m[2]!)?.code ?? null },
+    prefix: null,
+  };
+}
+
+/** A line holding only the tag, then the place and a separator on the next line. */
+function bareTagLine(text: string, lines: Line[], i: number): DatelineMatch | null {
+  const line = lines[i]!;
+  const tag = text.slice(line.contentStart, line.contentEnd);
+  if (!BARE_TAG_LINE.test(tag)) return null;
+  let j = i + 1;
+  while (j < lines.length && lines[j]!.blank) j++;
+  const next = lines[j];
+  if (!next) return null;
+  const s = next.contentStart;
+  const limit = Math.min(next.contentEnd, s + 60);
+  let k = s;
+  while (k < limit && !"।:".includes(text[k]!)) k++;
+  if (k >= limit) return null;
+  let placeEnd = k;
+  while (placeEnd > s && isHSpace(text.charCodeAt(placeEnd - 1))) placeEnd--;
+  if (placeEnd === s || wordCount(text.slice(s, placeEnd)) > 4) return null;
+  return {
+    start: line.contentStart,
+    end: k + 1,
+    firstLine: i,
+    lastLine: j,
+    places: splitPlaces(text, s, placeEnd),
+    date: null,
+    agency: { start: line.contentStart, end: line.contentEnd, code: agencyOf(tag)?.code ?? null },
+    prefix: null,
+  };
+}
+
+/** `PLACE[, STATE], DATE -` with no agency tag (Reuters: `    SALVADOR, Feb 26 - `). */
+function dateDash(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const m = DATE_DASH.exec(win);
+  if (!m) return null;
+  const placeText = m[1]!;
+  if (wordCount(placeText) > 5) return null;
+  const dateStr = m[2]!;
+  const d = dateAtEnd(dateStr);
+  if (!d || d.start !== 0) return null;
+  if (!lookupPlace(placeText) && !/^[A-Z][A-Z .'&-]*(?:,\s*[A-Z][A-Za-z.]*)?$/.test(placeText)) return null;
+  const ds = p0 + m[0].indexOf(dateStr, placeText.length);
+  return {
+    start: p0,
+    end: separatorEnd(text, p0 + m[0].length),
+    firstLine: i,
+    lastLine: i,
+    places: [{ start: p0, end: p0 + placeText.length }],
+    date: { ...d, start: ds, end: ds + dateStr.length },
+    agency: null,
+    prefix: null,
+  };
+}
+
+interface Head {
+  places: Range[];
+  date: (Range & DateMatch) | null;
+  prefix: (Range & { kind: "byline" | "other" }) | null;
+}
+
+/** Splits the text before the tag into prefix, place(s) and date. */
+function headParts(text: string, from: number, to: number): Head | null {
+  let end = to;
+  while (end > from && (isHSpace(text.charCodeAt(end - 1)) || text[end - 1] === ",")) end--;
+  if (end === from) return null;
+  const head = text.slice(from, end);
+  let date: (Range & DateMatch) | null = null;
+  let placeEnd = end;
+  const d = dateAtEnd(head);
+  if (d) {
+    date = { ...d, start: from + d.start, end };
+    placeEnd = from + d.start;
+    while (placeEnd > from && (isHSpace(text.charCodeAt(placeEnd - 1)) || text[placeEnd - 1] === ",")) placeEnd--;
+  }
+  if (placeEnd === from) return null;
+  // Find where the place starts: after an editor's note `(Eds: ...)` / `(अनवारुल हक)`, a byline
+  // `By Name`, or other leftovers — the longest known place at the end, else the whole rest.
+  let placeStart = from;
+  let kind: "byline" | "other" | null = null;
+  if (text[placeStart] === "(") {
+    const close = text.indexOf(")", placeStart);
+    if (close > 0 && close < placeEnd - 1) {
+      placeStart = close + 1;
+      kind = "byline";
+      while (isHSpace(text.charCodeAt(placeStart))) placeStart++;
+    }
+  }
+  const rest = text.slice(placeStart, placeEnd);
+  const isBy = /^by\s/i.test(rest);
+  if (isBy || (wordCount(rest) > 4 && !lookupPlace(rest))) {
+    const known = knownSuffix(text, placeStart, placeEnd);
+    const s = known ?? lastWordStart(text, placeStart, placeEnd);
+    if (s > placeStart) {
+      kind = isBy || kind === "byline" ? "byline" : "other";
+      placeStart = s;
+    }
+  }
+  if (wordCount(text.slice(placeStart, placeEnd)) > 6) return null;
+  let prefix: Head["prefix"] = null;
+  if (kind !== null) {
+    let pe = placeStart;
+    while (pe > from && isHSpace(text.charCodeAt(pe - 1))) pe--;
+    prefix = { start: from, end: pe, kind };
+  }
+  return { places: splitPlaces(text, placeStart, placeEnd), date, prefix };
+}
+
+/** Start of the longest run of final words that names a known place, or null. */
+function knownSuffix(text: string, from: number, to: number): number | null {
+  let best: number | null = null;
+  let k = to;
+  for (let words = 0; words < 4; words++) {
+    while (k > from && isHSpace(text.charCodeAt(k - 1))) k--;
+    while (k > from && !isHSpace(text.charCodeAt(k - 1))) k--;
+    if (k <= from && words > 0 && best !== null) break;
+    if (lookupPlace(text.slice(k, to))) best = k;
+    if (k <= from) break;
+  }
+  return best;
+}
+
+function lastWordStart(text: string, from: number, to: number): number {
+  let k = to;
+  while (k > from && !isHSpace(text.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+/** `कराची/इस्लामाबाद` -> two places. */
+function splitPlaces(text: string, from: number, to: number): Range[] {
+  const out: Range[] = [];
+  let s = from;
+  for (let k = from; k <= to; k++) {
+    if (k === to || text[k] === "/") {
+      let a = s;
+      let b = k;
+      while (a < b && isHSpace(text.charCodeAt(a))) a++;
+      while (b > a && isHSpace(text.charCodeAt(b - 1))) b--;
+      if (b > a) out.push({ start: a, end: b });
+      s = k + 1;
+    }
+  }
+  return out;
+}
+
+const SEPARATORS = ["--", "—", "–", "-", "।", ":", "|"];
+
+/** End of the separator after the tag (`।`, ` ।`, `:`, ` :`, `-`, `--`, `—`), or `from` when none. */
+function separatorEnd(text: string, from: number): number {
+  let k = from;
+  while (k < text.length && isHSpace(text.charCodeAt(k))) k++;
+  for (const sep of SEPARATORS) {
+    if (text.startsWith(sep, k)) {
+      const after = k + sep.length;
+      // `-` directly before a word is a hyphen, not a separator (`(IANS) -Kim` is rare; `--Kim` is KCNA).
+      if (sep === "-" && isLatinLetter(text.charCodeAt(after))) return from;
+      return after;
+    }
+  }
+  return from;
+}
+
+function wordCount(s: string): number {
+  const t = s.trim();
+  if (!t) return 0;
+  return t.split(/\s+/u).length;
+}

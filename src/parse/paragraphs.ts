@@ -1,0 +1,142 @@
+/**
+ * Paragraphs of the body, and how each was separated from the one before.
+ *
+ * ```
+ * > | ... ये जानकारी दी।उत्तर कोरिया की ...      a break lost upstream: `inferred`
+ *                      ^
+ * > | ... police said Saturday.They reached ...  the same in English
+ *                             ^
+ * ```
+ * One paragraph per line; but when blank lines separate the body's paragraphs and some block
+ * holds several lines (hard-wrapped copy), each block is one paragraph.
+ */
+import type { BreakKind } from "../story.js";
+import { isAbbreviation } from "../data/index.js";
+import { isDevanagariLetter, isHSpace, isLatinLower, isLatinUpper, isSpace } from "../text/chars.js";
+import { finding, type Finding } from "../diagnostics.js";
+import type { Range } from "./dateline.js";
+
+export interface Segment extends Range {
+  /** A blank line stands between this segment and the previous one. */
+  blankBefore: boolean;
+  /** Another part (the dateline) stands between this segment and the previous one. */
+  barrier?: boolean;
+}
+
+export interface ParagraphMatch extends Range {
+  break: BreakKind;
+}
+
+export function paragraphsOf(text: string, segments: Segment[], findings: Finding[]): ParagraphMatch[] {
+  const blockMode = usesBlocks(segments);
+  const raw: ParagraphMatch[] = [];
+  for (const seg of segments) {
+    const prev = raw[raw.length - 1];
+    if (blockMode && prev && !seg.blankBefore && !seg.barrier) {
+      prev.end = seg.end;
+      continue;
+    }
+    raw.push({ start: seg.start, end: seg.end, break: !prev ? "start" : seg.blankBefore ? "blank-line" : "newline" });
+  }
+  const out: ParagraphMatch[] = [];
+  for (const p of raw) splitGlued(text, p, out, findings);
+  return out;
+}
+
+function usesBlocks(segments: Segment[]): boolean {
+  let blank = false;
+  let multi = false;
+  for (let i = 1; i < segments.length; i++) {
+    if (segments[i]!.blankBefore) blank = true;
+    else if (!segments[i]!.barrier) multi = true;
+  }
+  return blank && multi;
+}
+
+/** Splits a paragraph where a line break was lost (`दी।उत्तर`, `Saturday.They`). */
+function splitGlued(text: string, p: ParagraphMatch, out: ParagraphMatch[], findings: Finding[]): void {
+  let start = p.start;
+  let kind = p.break;
+  for (let i = p.start + 1; i < p.end - 1; i++) {
+    const c = text.charCodeAt(i);
+    let glued = false;
+    if (c === 0x0964) glued = isDevanagariLetter(text.charCodeAt(i + 1));
+    else if (c === 0x2e) glued = gluedFullStop(text, i, p.start);
+    if (!glued) continue;
+    out.push({ start, end: i + 1, break: kind });
+    findings.push(finding("glued-paragraph", "paragraph break inferred where a line break seems lost", i + 1, i + 1));
+    start = i + 1;
+    kind = "inferred";
+  }
+  out.push({ start, end: p.end, break: kind });
+}
+
+/** `Saturday.They`: a lower-case word, a full stop, then a capitalised word, with no space. */
+function gluedFullStop(text: string, i: number, from: number): boolean {
+  if (!isLatinLower(text.charCodeAt(i - 1)) || !isLatinUpper(text.charCodeAt(i + 1))) return false;
+  const after = text.charCodeAt(i + 2);
+  if (!(isLatinLower(after) || isSpace(after) || Number.isNaN(after))) return false;
+  let k = i;
+  const floor = Math.max(from, i - 24);
+  while (k > floor && /[A-Za-z.]/.test(text[k - 1]!)) k--;
+  const word = text.slice(k, i);
+  if (word.includes(".") || isAbbreviation(word)) return false;
+  return true;
+}
+
+const TERMINATORS = "।॥?!.";
+const CLOSERS = "\"'”’»)]›";
+
+/** Sentence spans of a paragraph: after `।`, `॥`, `?`, `!`, `.` (not after abbreviations or initials). */
+export function sentencesOf(text: string, p: Range): Range[] {
+  const out: Range[] = [];
+  let s = skipSpace(text, p.start, p.end);
+  let i = s;
+  while (i < p.end) {
+    const ch = text[i]!;
+    if (!TERMINATORS.includes(ch)) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < p.end && (TERMINATORS.includes(text[j]!) || CLOSERS.includes(text[j]!))) j++;
+    const atEnd = j >= p.end;
+    if ((atEnd || isSpace(text.charCodeAt(j))) && (ch !== "." || fullStopEnds(text, i, j, p))) {
+      out.push({ start: s, end: j });
+      s = skipSpace(text, j, p.end);
+      i = s;
+      continue;
+    }
+    i = j;
+  }
+  if (s < p.end) {
+    let e = p.end;
+    while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+    if (e > s) out.push({ start: s, end: e });
+  }
+  return out;
+}
+
+function fullStopEnds(text: string, dot: number, after: number, p: Range): boolean {
+  // The word before the dot.
+  let k = dot;
+  const floor = Math.max(p.start, dot - 24);
+  while (k > floor && /[\p{L}\p{M}.]/u.test(text[k - 1]!)) k--;
+  const word = text.slice(k, dot);
+  if (word.length === 0) return true;
+  if (isAbbreviation(word)) return false;
+  if (word.includes(".") && /^[\p{L}.]+$/u.test(word) && word.split(".").every((w) => w.length <= 2)) return false; // U.S, K.J.M
+  if (word.length === 1 && isLatinUpper(word.charCodeAt(0))) return false; // an initial
+  const next = skipSpace(text, after, p.end);
+  if (next < p.end) {
+    const c = text.charCodeAt(next);
+    if (isLatinLower(c) || (c >= 0x30 && c <= 0x39)) return false;
+  }
+  return true;
+}
+
+function skipSpace(text: string, from: number, to: number): number {
+  let k = from;
+  while (k < to && (isSpace(text.charCodeAt(k)) || isHSpace(text.charCodeAt(k)))) k++;
+  return k;
+}

@@ -1,0 +1,139 @@
+/**
+ * The public record of one story (`schema: "wire.story/1"`), as fixed by SPEC section 3.
+ * Every `span` counts Unicode code points into the decoded input text, so that
+ * `text === [...input].slice(start, end).join("")`.
+ */
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export type Severity = "error" | "warning" | "info";
+
+export interface Diagnostic {
+  code: string;
+  severity: Severity;
+  message: string;
+  span: Span;
+  /** 1-based line where the span starts. */
+  line: number;
+  /** 1-based column (in code points) where the span starts. */
+  column: number;
+}
+
+export interface AgencyRef {
+  /** Canonical code (`IANS`, `PTI`, `Reuters` ...); null for generic credits such as `एजेंसियां`. */
+  code: string | null;
+  /** The tag as written. */
+  text: string;
+}
+
+export interface Place {
+  text: string;
+  name: string | null;
+  country: string | null;
+}
+
+export interface DateParts {
+  text: string;
+  day: number | null;
+  month: number | null;
+  year: number | null;
+  yearFrom: "text" | "ref-date" | null;
+  iso: string | null;
+}
+
+export interface TextPart {
+  text: string;
+  span: Span;
+  line: number;
+}
+
+export interface Dateline extends TextPart {
+  places: Place[];
+  date: DateParts | null;
+  agency: AgencyRef | null;
+}
+
+export type BreakKind = "start" | "newline" | "blank-line" | "inferred";
+
+export interface Sentence {
+  span: Span;
+}
+
+export interface Paragraph extends TextPart {
+  break: BreakKind;
+  sentences: Sentence[];
+}
+
+export interface Person {
+  text: string;
+  name: string | null;
+}
+
+export interface Cue {
+  text: string;
+  span: Span;
+}
+
+export type QuoteKind = "direct" | "continuation" | "partial" | "unmarked";
+
+export interface Quote extends TextPart {
+  /** 1-based index into `paragraphs`. */
+  paragraph: number;
+  kind: QuoteKind;
+  speaker: Person | null;
+  via: Person | null;
+  cue: Cue | null;
+  closed: boolean;
+}
+
+export type AttributionKind = "according-to" | "said-that";
+
+export interface Attribution {
+  kind: AttributionKind;
+  source: Person;
+  cue: Cue;
+  span: Span;
+  line: number;
+  paragraph: number;
+}
+
+export interface SignoffCode {
+  text: string;
+  /** The code in Latin letters (`एसकेपी` -> `SKP`, `skp` -> `SKP`); null when it cannot be spelled. */
+  latin: string | null;
+}
+
+export interface Signoff extends TextPart {
+  agency: AgencyRef | null;
+  codes: SignoffCode[];
+}
+
+export interface Source {
+  /** The input's path as given, `-` for standard input, null for library calls without one. */
+  path: string | null;
+  /** This story's number (1-based) within its input, and how many stories the input holds. */
+  index: number;
+  count: number;
+  /** Size of the input in bytes, and the SHA-256 of those bytes (hex). */
+  bytes: number;
+  sha256: string;
+  encoding: string;
+}
+
+export interface Story {
+  schema: "wire.story/1";
+  source: Source;
+  language: string;
+  agency: AgencyRef | null;
+  headline: TextPart | null;
+  dateline: Dateline | null;
+  byline: TextPart | null;
+  paragraphs: Paragraph[];
+  quotes: Quote[];
+  attributions: Attribution[];
+  signoff: Signoff | null;
+  diagnostics: Diagnostic[];
+}

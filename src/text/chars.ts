@@ -1,0 +1,83 @@
+/** Character classes and the folding used to compare names written in different ways. */
+
+/** Devanagari independent vowels and consonants (what may start a word). */
+export function isDevanagariLetter(c: number): boolean {
+  return (c >= 0x0904 && c <= 0x0939) || (c >= 0x0958 && c <= 0x0961) || (c >= 0x0972 && c <= 0x097f);
+}
+
+/** Any code point of the Devanagari block that is part of a word (letters, signs, digits excluded). */
+export function isDevanagariWordChar(c: number): boolean {
+  return (c >= 0x0900 && c <= 0x0963) || (c >= 0x0971 && c <= 0x097f) || c === 0x200c || c === 0x200d;
+}
+
+export function isLatinUpper(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+export function isLatinLower(c: number): boolean {
+  return c >= 0x61 && c <= 0x7a;
+}
+
+export function isLatinLetter(c: number): boolean {
+  return isLatinUpper(c) || isLatinLower(c);
+}
+
+export function isAsciiDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/** Horizontal white space: space, tab, NBSP and the Unicode spaces, not line ends. */
+export function isHSpace(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x0b || c === 0x0c || c === 0xfeff;
+}
+
+export function isLineEnd(c: number): boolean {
+  return c === 0x0a || c === 0x0d;
+}
+
+export function isSpace(c: number): boolean {
+  return isHSpace(c) || isLineEnd(c) || c === 0x85 || c === 0x2028 || c === 0x2029;
+}
+
+/** True when the string has no character but white space. */
+export function isBlank(s: string): boolean {
+  for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
+  return true;
+}
+
+const DEV_DIGIT_ZERO = 0x0966;
+
+/** `"१४"` -> 14, `"01"` -> 1; null when not all digits. */
+export function parseDigits(s: string): number | null {
+  if (s.length === 0 || s.length > 6) return null;
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    let d: number;
+    if (isAsciiDigit(c)) d = c - 0x30;
+    else if (c >= DEV_DIGIT_ZERO && c <= DEV_DIGIT_ZERO + 9) d = c - DEV_DIGIT_ZERO;
+    else return null;
+    n = n * 10 + d;
+  }
+  return n;
+}
+
+const FOLD_DROP = /[\u093c\u200c\u200d\u00ad\ufeff]/g;
+
+/**
+ * Folds a written name so that spelling variants compare equal: NFD, drop nukta, ZWJ/ZWNJ,
+ * soft hyphen and BOM; chandrabindu -> anusvara; NFC; lower case; runs of white space or `-`
+ * -> one space; drop `.`; trim. (The same algorithm as `scripts/fold.mjs`.)
+ */
+export function fold(s: string): string {
+  return s
+    .normalize("NFD")
+    .replace(FOLD_DROP, "")
+    .replace(/\u0901/g, "\u0902")
+    .normalize("NFC")
+    .toLowerCase()
+    .replace(/[\s\u00a0-]+/g, " ")
+    .replace(/\./g, "")
+    .trim();
+}

@@ -1,0 +1,110 @@
+/**
+ * Bytes -> text. UTF-8 with or without BOM, UTF-16 LE/BE with BOM. The BOM is removed and
+ * nothing else is changed, so offsets into the returned text are the offsets of the record.
+ * Never throws: undecodable input yields `text: null` and an error finding.
+ */
+import { finding, type Finding } from "../diagnostics.js";
+
+export interface Decoded {
+  /** The decoded text, or null when the bytes could not be decoded. */
+  text: string | null;
+  /** When decoding failed: the text that decodes cleanly before the first bad byte (for positions). */
+  prefix?: string;
+  encoding: string;
+  findings: Finding[];
+}
+
+const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+
+export function decode(bytes: Uint8Array): Decoded {
+  const n = bytes.length;
+  if (n >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decode16(bytes.subarray(2), "utf-16le");
+  if (n >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decode16(bytes.subarray(2), "utf-16be");
+  let body = bytes;
+  let encoding = "utf-8";
+  if (n >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    body = bytes.subarray(3);
+    encoding = "utf-8-bom";
+  }
+  if (looksBinary(body)) {
+    return {
+      text: null,
+      encoding: "binary",
+      findings: [finding("binary-input", "input looks binary (NUL bytes), not text; UTF-16 needs a byte-order mark", 0, 0)],
+    };
+  }
+  try {
+    return { text: utf8.decode(body), encoding, findings: [] };
+  } catch {
+    const at = firstInvalidUtf8(body);
+    // Position the error in the text that decodes cleanly before the bad byte.
+    const before = new TextDecoder("utf-8", { ignoreBOM: true }).decode(body.subarray(0, at));
+    const hex = body[at]?.toString(16).padStart(2, "0") ?? "??";
+    const f = finding(
+      "invalid-encoding",
+      `invalid UTF-8: byte 0x${hex} at byte offset ${at + (body === bytes ? 0 : 3)}`,
+      before.length,
+      before.length,
+    );
+    return { text: null, encoding, findings: [f], prefix: before };
+  }
+}
+
+function decode16(body: Uint8Array, encoding: "utf-16le" | "utf-16be"): Decoded {
+  if (body.length % 2 === 1) {
+    return {
+      text: null,
+      encoding,
+      findings: [finding("invalid-encoding", `invalid ${encoding.toUpperCase()}: odd number of bytes`, 0, 0)],
+    };
+  }
+  try {
+    const text = new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
+    return { text, encoding, findings: [] };
+  } catch {
+    return {
+      text: null,
+      encoding,
+      findings: [finding("invalid-encoding", `invalid ${encoding.toUpperCase()}: unpaired surrogate`, 0, 0)],
+    };
+  }
+}
+
+/** NUL bytes make up 1% or more of the first 8 KiB: not text (or UTF-16 without a BOM). */
+function looksBinary(b: Uint8Array): boolean {
+  const n = Math.min(b.length, 8192);
+  let nul = 0;
+  for (let i = 0; i < n; i++) if (b[i] === 0) nul++;
+  return nul > 0 && nul * 100 >= n;
+}
+
+/** Offset of the first byte that breaks UTF-8 (RFC 3629: no overlongs, no surrogates). */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  const n = b.length;
+  while (i < n) {
+    const c = b[i]!;
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    let need: number;
+    let lo = 0x80;
+    let hi = 0xbf;
+    if (c >= 0xc2 && c <= 0xdf) need = 1;
+    else if (c === 0xe0) (need = 2), (lo = 0xa0);
+    else if (c === 0xed) (need = 2), (hi = 0x9f);
+    else if (c >= 0xe1 && c <= 0xef) need = 2;
+    else if (c === 0xf0) (need = 3), (lo = 0x90);
+    else if (c === 0xf4) (need = 3), (hi = 0x8f);
+    else if (c >= 0xf1 && c <= 0xf3) need = 3;
+    else return i;
+    for (let k = 1; k <= need; k++) {
+      const d = b[i + k];
+      if (d === undefined) return i;
+      if (k === 1 ? d < lo || d > hi : d < 0x80 || d > 0xbf) return i;
+    }
+    i += need + 1;
+  }
+  return n;
+}

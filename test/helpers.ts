@@ -1,0 +1,54 @@
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import type { Span, Story } from "../src/story.js";
+
+export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const shared = resolve(root, "..", "shared");
+export const seedPath = join(shared, "seed", "ians-hi-seoul.txt");
+export const hasShared = existsSync(seedPath);
+
+/** The text at a code-point span, as a user of jq or Python would slice it. */
+export function at(text: string, span: Span): string {
+  return Array.from(text).slice(span.start, span.end).join("");
+}
+
+export interface Fixture {
+  name: string;
+  path: string;
+  text: string;
+  expect: {
+    about: string;
+    options?: { refDate?: string; lang?: string };
+    stories: Record<string, unknown>[];
+  };
+}
+
+export function fixtures(lang: string): Fixture[] {
+  const dir = join(root, "fixtures", lang);
+  return readdirSync(dir)
+    .filter((f) => f.endsWith(".txt"))
+    .sort()
+    .flatMap((f) => {
+      const name = f.slice(0, -4);
+      const exp = join(dir, `${name}.expect.json`);
+      if (!existsSync(exp)) return [];
+      return [{
+        name,
+        path: join(dir, f),
+        text: readFileSync(join(dir, f), "utf8"),
+        expect: JSON.parse(readFileSync(exp, "utf8")),
+      }];
+    });
+}
+
+/** Every part that has a span, in document order: what must tile the story. */
+export function parts(story: Story): { kind: string; text: string; span: Span }[] {
+  const out: { kind: string; text: string; span: Span }[] = [];
+  if (story.headline) out.push({ kind: "headline", ...story.headline });
+  if (story.byline) out.push({ kind: "byline", ...story.byline });
+  if (story.dateline) out.push({ kind: "dateline", ...story.dateline });
+  for (const p of story.paragraphs) out.push({ kind: "paragraph", ...p });
+  if (story.signoff) out.push({ kind: "signoff", ...story.signoff });
+  return out.sort((a, b) => a.span.start - b.span.start);
+}

@@ -1,0 +1,102 @@
+// Properties over random and mutated stories: parse never throws, the parts tile the input
+// in order without overlapping, every `text` equals the input at its `span`, and every
+// diagnostic points inside the input.
+import { readFileSync } from "node:fs";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { parse, parseBytes } from "../src/index.js";
+import { at, fixtures, hasShared, parts, seedPath } from "./helpers.js";
+
+const samples = [
+  ...(hasShared ? [readFileSync(seedPath, "utf8")] : []),
+  ...fixtures("hi").map((f) => f.text),
+  ...fixtures("en").map((f) => f.text),
+];
+
+/** Pieces wire copy is made of, so random strings hit the recognisers' edges. */
+const pieces = fc.constantFrom(
+  "सोल, 14 सितंबर (आईएएनएस)। ", "New Delhi, Sep 14 (IANS) ", "(IANS)", "(आईएएनएस)", "--आईएएनएस\n", "—IANS ",
+  "एसकेपी", "skp/anm", "/", "।", "दी।उत्तर", "Saturday.They", "U.S.", "3.5", "डॉ. ", "Mr. ", "\n", "\r\n", "\r",
+  "\n\n", " ", "  ", "\t", "\u00a0", '"', "“", "”", "‘‘", "’’", "'", "-", "--", ":", ",", "आईएएनएस\n", "हैदराबाद।",
+  "    SALVADOR, Feb 26 - ", " Reuter\n", " -0-", "😀", "\u200d", "𝐀", "By Lalit K Jha ", "(Eds: note) ", "दो मार्च",
+  "३१ फ़रवरी", "Word", "शब्द", ".", "?", "!", "<br>",
+);
+
+const storyLike = fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 }), fc.string({ unit: "binary", maxLength: 4 })), { maxLength: 60 }).map((a) => a.join(""));
+
+/** A sample with random pieces inserted, deleted or replaced. */
+const mutated = fc
+  .tuple(fc.constantFrom(...samples), fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.oneof(pieces, fc.string({ maxLength: 6 }))), { maxLength: 8 }))
+  .map(([s, edits]) => {
+    let t = s;
+    for (const [pos, del, ins] of edits) {
+      const p = pos % (t.length + 1);
+      t = t.slice(0, p) + ins + t.slice(p + del);
+    }
+    return t;
+  });
+
+function checkLossless(text: string): void {
+  const stories = parse(text);
+  const cps = Array.from(text);
+  const covered = new Array<boolean>(cps.length).fill(false);
+  for (const story of stories) {
+    let last = -1;
+    for (const p of parts(story)) {
+      expect(p.span.start).toBeGreaterThanOrEqual(last);
+      expect(p.span.end).toBeGreaterThan(p.span.start);
+      expect(at(text, p.span)).toBe(p.text);
+      last = p.span.end;
+      for (let i = p.span.start; i < p.span.end; i++) covered[i] = true;
+    }
+    for (const p of story.paragraphs) {
+      for (const s of p.sentences) {
+        expect(s.span.start).toBeGreaterThanOrEqual(p.span.start);
+        expect(s.span.end).toBeLessThanOrEqual(p.span.end);
+      }
+    }
+    for (const d of story.diagnostics) {
+      expect(d.span.start).toBeGreaterThanOrEqual(0);
+      expect(d.span.end).toBeLessThanOrEqual(cps.length);
+      expect(d.line).toBeGreaterThanOrEqual(1);
+      expect(d.column).toBeGreaterThanOrEqual(1);
+    }
+  }
+  cps.forEach((c, i) => {
+    if (!/\s/u.test(c)) expect(covered[i], `character ${JSON.stringify(c)} at ${i} is in no part`).toBe(true);
+  });
+}
+
+describe("properties", () => {
+  it("random story-like text: never throws, parts tile the input", () => {
+    fc.assert(fc.property(storyLike, (t) => checkLossless(t)), { numRuns: 400 });
+  });
+
+  it("mutated real and fixture stories: never throws, parts tile the input", () => {
+    fc.assert(fc.property(mutated, (t) => checkLossless(t)), { numRuns: 300 });
+  });
+
+  it("random bytes: parseBytes never throws", () => {
+    fc.assert(
+      fc.property(fc.uint8Array({ maxLength: 200 }), (b) => {
+        const r = parseBytes(b);
+        expect(Array.isArray(r.stories)).toBe(true);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the same story with CRLF or CR line ends gives the same parts", () => {
+    for (const s of samples) {
+      const lf = parse(s)[0]!;
+      for (const eol of ["\r\n", "\r"]) {
+        const t = s.replace(/\n/g, eol);
+        const other = parse(t)[0]!;
+        expect(other.paragraphs.length).toBe(lf.paragraphs.length);
+        expect(other.dateline?.places).toEqual(lf.dateline?.places);
+        expect(other.signoff?.codes).toEqual(lf.signoff?.codes);
+        for (const p of parts(other)) expect(at(t, p.span)).toBe(p.text);
+      }
+    }
+  });
+});
