@@ -29,6 +29,16 @@ function concat(bytes) {
 }
 const oneLine = (bytes) => concat(bytes).replace(/[\r\n]+/g, " ");
 const repeat = (unit) => (bytes) => unit.repeat(Math.ceil(bytes / Buffer.byteLength(unit)));
+/** One story whose body is 10,000 quoted statements (a quarter of them for the small run). */
+const quoted = (bytes) => {
+  const n = bytes === 0 ? 10000 : 2500;
+  const lines = ["सोल, 14 सितंबर (आईएएनएस)। बैठक हुई।"];
+  for (let i = 0; i < n; i++) {
+    lines.push(i % 2 ? `केसीएनए ने किम के हवाले से कहा, "बयान संख्या ${i} महत्वपूर्ण है।"` : `"Statement ${i} matters," the minister told IANS.`);
+  }
+  lines.push("--आईएएनएस", "एसकेपी");
+  return lines.join("\n");
+};
 
 function measure(name, make, mb) {
   const text = make(mb * MB);
@@ -36,10 +46,11 @@ function measure(name, make, mb) {
   parse(text.slice(0, 10000)); // warm up
   const t0 = process.hrtime.bigint();
   const out = parse(text);
+  const quotes = out.reduce((a, s) => a + s.quotes.length, 0);
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   const rate = bytes / MB / (ms / 1000);
   const paras = out.reduce((a, s) => a + s.paragraphs.length, 0);
-  console.log(`${name.padEnd(26)} ${(bytes / MB).toFixed(1).padStart(6)} MB ${ms.toFixed(0).padStart(7)} ms ${rate.toFixed(1).padStart(7)} MB/s  ${String(paras).padStart(8)} paragraphs`);
+  console.log(`${name.padEnd(26)} ${(bytes / MB).toFixed(1).padStart(6)} MB ${ms.toFixed(0).padStart(7)} ms ${rate.toFixed(1).padStart(7)} MB/s  ${String(paras).padStart(8)} paragraphs ${String(quotes).padStart(8)} quotes`);
   return rate;
 }
 
@@ -51,9 +62,10 @@ const cases = [
   ['"a repeated', repeat('"a'), 1],
   ["। repeated", repeat("।"), 1],
   ["a. repeated", repeat("a. "), 1],
+  ["story of 10,000 quotes", quoted, 0],
 ];
 for (const [name, make, mb] of cases) {
-  const small = measure(`${name} (1/4)`, make, mb / 4);
+  const small = measure(`${name} (1/4)`, make, mb === 0 ? 1 : mb / 4);
   const big = measure(name, make, mb);
   console.log(`${"".padEnd(26)} rate ratio full/quarter: ${(big / small).toFixed(2)} (about 1 = linear)`);
 }

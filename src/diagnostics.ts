@@ -19,6 +19,7 @@ export const CODES = {
   "binary-input": "error",
   "empty-input": "warning",
   "read-error": "error",
+  "markup-removed": "info",
 } as const satisfies Record<string, Severity>;
 
 export type Code = keyof typeof CODES;

@@ -2,6 +2,7 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Span, Story } from "../src/story.js";
+import { findTags, plainText } from "../src/text/markup.js";
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const shared = resolve(root, "..", "shared");
@@ -11,6 +12,26 @@ export const hasShared = existsSync(seedPath);
 /** The text at a code-point span, as a user of jq or Python would slice it. */
 export function at(text: string, span: Span): string {
   return Array.from(text).slice(span.start, span.end).join("");
+}
+
+/** The same with HTML tags left out and entities decoded: what a part's `text` holds. */
+export function plainAt(text: string, span: Span): string {
+  const raw = at(text, span);
+  return plainText(raw, 0, raw.length, findTags(raw, 0, raw.length));
+}
+
+/** Code-point offsets covered by HTML tags: markup, which no part has to cover. */
+export function markupOffsets(text: string): Set<number> {
+  const out = new Set<number>();
+  const cps = Array.from(text);
+  let u = 0;
+  const cpAt: number[] = [];
+  cps.forEach((c, i) => {
+    for (let k = 0; k < c.length; k++) cpAt[u + k] = i;
+    u += c.length;
+  });
+  for (const t of findTags(text, 0, text.length)) for (let k = t.start; k < t.end; k++) out.add(cpAt[k]!);
+  return out;
 }
 
 export interface Fixture {

@@ -5,7 +5,8 @@ import { readFileSync } from "node:fs";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse, parseBytes } from "../src/index.js";
-import { at, fixtures, hasShared, parts, seedPath } from "./helpers.js";
+import type { Story } from "../src/story.js";
+import { fixtures, hasShared, markupOffsets, parts, plainAt, seedPath } from "./helpers.js";
 
 const samples = [
   ...(hasShared ? [readFileSync(seedPath, "utf8")] : []),
@@ -19,7 +20,9 @@ const pieces = fc.constantFrom(
   "एसकेपी", "skp/anm", "/", "।", "दी।उत्तर", "Saturday.They", "U.S.", "3.5", "डॉ. ", "Mr. ", "\n", "\r\n", "\r",
   "\n\n", " ", "  ", "\t", "\u00a0", '"', "“", "”", "‘‘", "’’", "'", "-", "--", ":", ",", "आईएएनएस\n", "हैदराबाद।",
   "    SALVADOR, Feb 26 - ", " Reuter\n", " -0-", "😀", "\u200d", "𝐀", "By Lalit K Jha ", "(Eds: note) ", "दो मार्च",
-  "३१ फ़रवरी", "Word", "शब्द", ".", "?", "!", "<br>",
+  "३१ फ़रवरी", "Word", "शब्द", ".", "?", "!", "<br>", "<p>", "</font>", '<font size="2">', "&nbsp;", "&amp;", "<SRD>",
+  "ने कहा, ", "ने कहा कि ", " के हवाले से कहा, ", " के अनुसार, ", " said, ", '," he told IANS.', " quoted Kim as saying, ",
+  "according to ", "    ", "\n    ",
 );
 
 const storyLike = fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 }), fc.string({ unit: "binary", maxLength: 4 })), { maxLength: 60 }).map((a) => a.join(""));
@@ -40,12 +43,13 @@ function checkLossless(text: string): void {
   const stories = parse(text);
   const cps = Array.from(text);
   const covered = new Array<boolean>(cps.length).fill(false);
+  for (const k of markupOffsets(text)) covered[k] = true;
   for (const story of stories) {
     let last = -1;
     for (const p of parts(story)) {
       expect(p.span.start).toBeGreaterThanOrEqual(last);
       expect(p.span.end).toBeGreaterThan(p.span.start);
-      expect(at(text, p.span)).toBe(p.text);
+      expect(plainAt(text, p.span)).toBe(p.text);
       last = p.span.end;
       for (let i = p.span.start; i < p.span.end; i++) covered[i] = true;
     }
@@ -55,6 +59,7 @@ function checkLossless(text: string): void {
         expect(s.span.end).toBeLessThanOrEqual(p.span.end);
       }
     }
+    checkQuotes(text, story);
     for (const d of story.diagnostics) {
       expect(d.span.start).toBeGreaterThanOrEqual(0);
       expect(d.span.end).toBeLessThanOrEqual(cps.length);
@@ -67,7 +72,35 @@ function checkLossless(text: string): void {
   });
 }
 
-describe("properties", () => {
+/** Quotes sit inside their paragraph (or run across paragraphs only when left open), nest or stay apart. */
+function checkQuotes(text: string, story: Story): void {
+  const qs = story.quotes;
+  for (const q of qs) {
+    const p = story.paragraphs[q.paragraph - 1]!;
+    expect(p).toBeDefined();
+    expect(q.span.start).toBeGreaterThanOrEqual(p.span.start);
+    expect(q.span.end).toBeLessThanOrEqual(p.span.end);
+    expect(plainAt(text, q.span)).toBe(q.text);
+    if (q.cue) expect(plainAt(text, q.cue.span)).toBe(q.cue.text);
+  }
+  for (let i = 0; i < qs.length; i++) {
+    for (let j = i + 1; j < qs.length; j++) {
+      const a = qs[i]!.span;
+      const b = qs[j]!.span;
+      const apart = a.end <= b.start || b.end <= a.start;
+      const nested = (a.start <= b.start && b.end <= a.end) || (b.start <= a.start && a.end <= b.end);
+      expect(apart || nested, `quotes ${i} and ${j} overlap`).toBe(true);
+    }
+  }
+  for (const a of story.attributions) {
+    const p = story.paragraphs[a.paragraph - 1]!;
+    expect(a.span.start).toBeGreaterThanOrEqual(p.span.start);
+    expect(a.span.end).toBeLessThanOrEqual(p.span.end);
+    expect(plainAt(text, a.cue.span)).toBe(a.cue.text);
+  }
+}
+
+describe("properties", { timeout: 120_000 }, () => {
   it("random story-like text: never throws, parts tile the input", () => {
     fc.assert(fc.property(storyLike, (t) => checkLossless(t)), { numRuns: 400 });
   });
@@ -95,7 +128,7 @@ describe("properties", () => {
         expect(other.paragraphs.length).toBe(lf.paragraphs.length);
         expect(other.dateline?.places).toEqual(lf.dateline?.places);
         expect(other.signoff?.codes).toEqual(lf.signoff?.codes);
-        for (const p of parts(other)) expect(at(t, p.span)).toBe(p.text);
+        for (const p of parts(other)) expect(plainAt(t, p.span)).toBe(p.text);
       }
     }
   });

@@ -49,6 +49,41 @@ describe.skipIf(!hasShared)("seed story", () => {
     expect(d).toMatchObject({ severity: "info", line: 1, column: 6 });
   });
 
+  it("has the six quotes in order, with speakers, the relay and the cue", () => {
+    const q = story!.quotes;
+    expect(q.map((x) => [x.kind, x.span.start, x.span.end])).toEqual([
+      ["direct", 607, 721],
+      ["continuation", 724, 850],
+      ["partial", 1185, 1195],
+      ["direct", 1239, 1374],
+      ["partial", 1739, 1746],
+      ["partial", 1770, 1894],
+    ]);
+    expect(q[0]!.speaker).toEqual({ text: "केसीएनए", name: "KCNA" });
+    expect(q[0]!.cue?.text).toBe("बताया");
+    expect(q[0]!.paragraph).toBe(4);
+    expect(q[1]!.speaker?.name).toBe("KCNA");
+    expect(q[2]!.text).toBe("महत्वपूर्ण");
+    expect(q[2]!.speaker?.text).toBe("किम");
+    expect(q[3]!.speaker?.text).toBe("किम");
+    expect(q[3]!.via).toEqual({ text: "केसीएनए", name: "KCNA" });
+    expect(q[3]!.cue?.text).toBe("के हवाले से कहा");
+    expect(q[4]!.text).toBe("दूरगामी");
+    expect(q[5]!.speaker?.text).toBe("किम");
+    expect(q.every((x) => x.closed)).toBe(true);
+    const unbalanced = story!.diagnostics.filter((d) => d.code === "unbalanced-quote");
+    expect(unbalanced).toHaveLength(1);
+    expect(unbalanced[0]).toMatchObject({ severity: "warning", span: { start: 1485, end: 1486 }, line: 8, column: 110 });
+  });
+
+  it("has the reported speech: according to Yonhap, KCNA four times or more, Kim and Putin", () => {
+    const a = story!.attributions;
+    expect(a.some((x) => x.kind === "according-to" && x.source.name === "Yonhap" && x.cue.text === "की रिपोर्ट के अनुसार")).toBe(true);
+    expect(a.filter((x) => x.source.name === "KCNA").length).toBeGreaterThanOrEqual(4);
+    expect(a.some((x) => x.kind === "said-that" && x.source.text === "किम")).toBe(true);
+    expect(a.some((x) => x.kind === "said-that" && x.source.text === "पुतिन")).toBe(true);
+  });
+
   it("covers every non-blank character with its parts, each text equal to its span", () => {
     const cps = Array.from(text);
     const covered = new Array<boolean>(cps.length).fill(false);

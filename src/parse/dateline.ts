@@ -20,6 +20,7 @@ import { isHSpace, isLatinLetter } from "../text/chars.js";
 import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace } from "./places.js";
 import type { Line } from "./lines.js";
+import { tagsWithin, type Tag } from "../text/markup.js";
 
 export interface Range {
   start: number;
@@ -52,21 +53,27 @@ const DATE_DASH = new RegExp(
 );
 
 /** Finds the dateline in the first lines of a story; null when there is none. */
-export function findDateline(text: string, lines: Line[]): DatelineMatch | null {
+export function findDateline(text: string, lines: Line[], tags: Tag[] = []): DatelineMatch | null {
   let seen = 0;
   for (let i = 0; i < lines.length && seen < MAX_LINES; i++) {
     const line = lines[i]!;
     if (line.blank) continue;
     seen++;
-    const m = matchLine(text, lines, i);
+    const m = matchLine(text, lines, i, tags);
     if (m) return m;
   }
   return null;
 }
 
-function matchLine(text: string, lines: Line[], i: number): DatelineMatch | null {
+function matchLine(text: string, lines: Line[], i: number, tags: Tag[]): DatelineMatch | null {
   const line = lines[i]!;
-  const p0 = line.contentStart;
+  // Markup before the place (`<font size="2" face="Arial">Mumbai, June 8 (IANS)`) is not part of it.
+  let p0 = line.contentStart;
+  for (const t of tagsWithin(tags, p0, line.contentEnd)) {
+    if (t.start !== p0) break;
+    p0 = t.end;
+    while (p0 < line.contentEnd && isHSpace(text.charCodeAt(p0))) p0++;
+  }
   const windowEnd = Math.min(line.contentEnd, p0 + WINDOW);
   const win = text.slice(p0, windowEnd);
   return (

@@ -21,6 +21,10 @@ export interface Segment extends Range {
   blankBefore: boolean;
   /** Another part (the dateline) stands between this segment and the previous one. */
   barrier?: boolean;
+  /** A break tag (`<br>`, `<p>`) stands between this segment and the previous one. */
+  breakBefore?: boolean;
+  /** The segment starts its line and the line is indented. */
+  indented?: boolean;
 }
 
 export interface ParagraphMatch extends Range {
@@ -28,11 +32,13 @@ export interface ParagraphMatch extends Range {
 }
 
 export function paragraphsOf(text: string, segments: Segment[], findings: Finding[]): ParagraphMatch[] {
-  const blockMode = usesBlocks(segments);
+  const mode = modeOf(segments);
   const raw: ParagraphMatch[] = [];
   for (const seg of segments) {
     const prev = raw[raw.length - 1];
-    if (blockMode && prev && !seg.blankBefore && !seg.barrier) {
+    const joins =
+      mode === "tags" ? !seg.breakBefore : mode === "indent" ? !seg.indented : mode === "blocks" ? true : false;
+    if (prev && joins && !seg.blankBefore && !seg.barrier) {
       prev.end = seg.end;
       continue;
     }
@@ -41,6 +47,25 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
   const out: ParagraphMatch[] = [];
   for (const p of raw) splitGlued(text, p, out, findings);
   return out;
+}
+
+/**
+ * How the copy marks paragraphs: `tags` (HTML break tags; line ends are wraps), `indent`
+ * (an indented line starts a paragraph, others continue it: Reuters), `blocks` (blank lines;
+ * hard-wrapped lines inside), or `lines` (one paragraph per line).
+ */
+function modeOf(segments: Segment[]): "tags" | "indent" | "blocks" | "lines" {
+  if (segments.some((s) => s.breakBefore)) return "tags";
+  let indented = 0;
+  let flush = 0;
+  for (let i = 1; i < segments.length; i++) {
+    const s = segments[i]!;
+    if (s.barrier) continue;
+    if (s.indented) indented++;
+    else if (!s.blankBefore) flush++;
+  }
+  if (indented >= 2 && flush >= 1) return "indent";
+  return usesBlocks(segments) ? "blocks" : "lines";
 }
 
 function usesBlocks(segments: Segment[]): boolean {

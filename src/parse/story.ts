@@ -4,7 +4,7 @@
  * lines and columns at the very end.
  */
 import type {
-  AgencyRef, DateParts, Dateline, Diagnostic, Paragraph, Place, Signoff, Source, Story, TextPart,
+  AgencyRef, Attribution, DateParts, Dateline, Diagnostic, Paragraph, Place, Quote, Signoff, Source, Story, TextPart,
 } from "../story.js";
 import { finding, type Finding } from "../diagnostics.js";
 import type { Positions } from "../text/positions.js";
@@ -17,6 +17,9 @@ import { detectLanguage } from "./language.js";
 import { lookupPlace } from "./places.js";
 import { inferYear, isValidDate, isoDate, type RefDate } from "./date.js";
 import type { Line } from "./lines.js";
+import { quotesOf } from "../quotes/index.js";
+import { findTags, plainText, tagsWithin, type Tag } from "../text/markup.js";
+import { personName } from "../quotes/names.js";
 
 export interface StoryOptions {
   refDate: RefDate | null;
@@ -32,8 +35,11 @@ export function parseStory(
   options: StoryOptions,
 ): Story {
   const findings: Finding[] = [];
+  const tags = findTags(text, range.start, range.end);
+  // A line holding nothing but markup (`<br>`, `</font>`) counts as blank for the recognisers.
+  if (tags.length) lines = lines.map((l) => (l.blank || !onlyMarkup(text, l, tags) ? l : { ...l, blank: true }));
   const first = lines.findIndex((l) => !l.blank);
-  const dl = findDateline(text, lines);
+  const dl = findDateline(text, lines, tags);
 
   // Headline, byline: what stands before the dateline.
   let headline: Range | null = null;
@@ -62,34 +68,15 @@ export function parseStory(
   // Body: everything else, cut into paragraphs.
   const bodyStart = dl ? dl.end : range.start;
   const bodyEnd = so ? so.start : range.end;
-  const segments: Segment[] = [];
-  let blank = false;
-  let barrier = false;
-  const pushSeg = (s: number, e: number) => {
-    while (s < e && /\s/u.test(text[s]!)) s++;
-    while (e > s && /\s/u.test(text[e - 1]!)) e--;
-    if (e > s) {
-      segments.push({ start: s, end: e, blankBefore: blank && segments.length > 0, barrier: barrier && segments.length > 0 });
-      blank = false;
-      barrier = false;
-    }
-  };
-  for (const r of before) pushSeg(r.start, r.end);
-  barrier = true;
-  for (const l of lines) {
-    if (l.blank) {
-      if (l.start >= bodyStart && l.start < bodyEnd) blank = true;
-      continue;
-    }
-    if (l.contentEnd <= bodyStart) continue;
-    if (l.contentStart >= bodyEnd) break;
-    pushSeg(Math.max(l.contentStart, bodyStart), Math.min(l.contentEnd, bodyEnd));
-  }
+  const segments = bodySegments(text, lines, before, bodyStart, bodyEnd, tags);
   const paras = paragraphsOf(text, segments, findings);
 
   // Language and agency.
   const language = options.lang ?? detectLanguage(text, range.start, range.end);
-  const part = (r: Range): TextPart => ({ text: text.slice(r.start, r.end), span: span(pos, r), line: pos.line(r.start) });
+  const hasMarkup = tags.length > 0 || /&(?:#\d|#x|[a-z]{2,8};)/iu.test(text.slice(range.start, range.end));
+  const textOf = (r: Range) => (hasMarkup ? plainText(text, r.start, r.end, tags) : text.slice(r.start, r.end));
+  const part = (r: Range): TextPart => ({ text: textOf(r), span: span(pos, r), line: pos.line(r.start) });
+  if (tags.length) findings.push(finding("markup-removed", `${tags.length} HTML tag${tags.length === 1 ? "" : "s"} left out of the text`, tags[0]!.start, tags[0]!.end));
   const agencyRef = (a: (Range & { code: string | null }) | null): AgencyRef | null =>
     a ? { code: a.code, text: text.slice(a.start, a.end) } : null;
 
@@ -111,10 +98,38 @@ export function parseStory(
     findings.push(finding("missing-signoff", "no sign-off found (agency and desk codes at the end)", range.end, range.end));
   }
 
-  const paragraphs: Paragraph[] = paras.map((p) => ({
-    ...part(p),
+  const sentenceRanges = paras.map((p) => sentencesOf(text, p));
+  const paragraphs: Paragraph[] = paras.map((p, k) => ({
+    text: textOf(p),
+    span: span(pos, p),
+    line: pos.line(p.start),
     break: p.break,
-    sentences: sentencesOf(text, p).map((s) => ({ span: span(pos, s) })),
+    sentences: sentenceRanges[k]!.map((s) => ({ span: span(pos, s) })),
+  }));
+
+  // Quotes and reported speech.
+  const found = quotesOf(text, paras.map((p, k) => ({ ...p, sentences: sentenceRanges[k]! })), findings);
+  const person = (r: Range | null) => (r ? { text: textOf(r), name: personName(textOf(r)) } : null);
+  const cue = (r: Range | null) => (r ? { text: textOf(r), span: span(pos, r) } : null);
+  // Fields written out, not spread: object spread is slow on this hot path.
+  const quotes: Quote[] = found.quotes.map((q) => ({
+    text: textOf(q.inner),
+    span: span(pos, q.inner),
+    line: pos.line(q.inner.start),
+    paragraph: q.paragraph + 1,
+    kind: q.kind,
+    speaker: person(q.speaker),
+    via: person(q.via),
+    cue: cue(q.cue),
+    closed: q.closed,
+  }));
+  const attributions: Attribution[] = found.attributions.map((a) => ({
+    kind: a.kind,
+    source: person(a.source)!,
+    cue: cue(a.cue)!,
+    span: span(pos, a.span),
+    line: pos.line(a.span.start),
+    paragraph: a.paragraph + 1,
   }));
 
   return {
@@ -126,8 +141,8 @@ export function parseStory(
     dateline,
     byline: byline ? part(byline) : null,
     paragraphs,
-    quotes: [],
-    attributions: [],
+    quotes,
+    attributions,
     signoff,
     diagnostics: toDiagnostics(pos, findings),
   };
@@ -175,4 +190,80 @@ export function toDiagnostics(pos: Positions, findings: Finding[]): Diagnostic[]
       line: pos.line(f.start),
       column: pos.column(f.start),
     }));
+}
+
+/** True when a line holds only markup and white space. */
+function onlyMarkup(text: string, l: Line, tags: Tag[]): boolean {
+  let k = l.contentStart;
+  for (const t of tagsWithin(tags, l.contentStart, l.contentEnd)) {
+    if (text.slice(k, t.start).trim()) return false;
+    k = t.end;
+  }
+  return !text.slice(k, l.contentEnd).trim();
+}
+
+/**
+ * The body cut into segments (line pieces) for the paragraph stage, with what separates each
+ * from the one before: a blank line, a break tag (`<br>`), indentation, or another part.
+ */
+function bodySegments(text: string, lines: Line[], before: Range[], bodyStart: number, bodyEnd: number, tags: Tag[]): Segment[] {
+  const segments: Segment[] = [];
+  let blank = false;
+  let tagBreak = false;
+  let barrier = false;
+  const push = (s: number, e: number, indented: boolean) => {
+    const r = trimMarkup(text, s, e, tags);
+    if (r.end > r.start) {
+      const later = segments.length > 0;
+      segments.push({ start: r.start, end: r.end, blankBefore: blank && later, breakBefore: tagBreak && later, barrier: barrier && later, indented });
+      blank = tagBreak = barrier = false;
+    }
+  };
+  for (const r of before) push(r.start, r.end, false);
+  barrier = true;
+  for (const l of lines) {
+    if (l.blank && !tagsWithin(tags, l.start, l.end).some((t) => t.isBreak)) {
+      if (l.start >= bodyStart && l.start < bodyEnd) blank = true;
+      continue;
+    }
+    if (l.contentEnd <= bodyStart) continue;
+    if (l.contentStart >= bodyEnd) break;
+    const s = Math.max(l.contentStart, bodyStart);
+    const e = Math.min(l.contentEnd, bodyEnd);
+    const indented = s === l.contentStart && (l.contentStart - l.start >= 2 || text[l.start] === "\t");
+    // Break tags cut the line into pieces.
+    let k = s;
+    for (const t of tagsWithin(tags, s, e)) {
+      if (!t.isBreak) continue;
+      push(k, t.start, indented && k === s);
+      tagBreak = true;
+      k = t.end;
+    }
+    push(k, e, indented && k === s);
+  }
+  return segments;
+}
+
+/** [s, e) without white space and markup at either edge. */
+function trimMarkup(text: string, s: number, e: number, tags: Tag[]): Range {
+  const inside = tags.length ? tagsWithin(tags, s, e) : [];
+  let a = 0;
+  let b = inside.length - 1;
+  for (;;) {
+    while (s < e && /\s/u.test(text[s]!)) s++;
+    if (a <= b && inside[a]!.start === s) {
+      s = inside[a++]!.end;
+      continue;
+    }
+    break;
+  }
+  for (;;) {
+    while (e > s && /\s/u.test(text[e - 1]!)) e--;
+    if (a <= b && inside[b]!.end === e) {
+      e = inside[b--]!.start;
+      continue;
+    }
+    break;
+  }
+  return { start: s, end: Math.max(s, e) };
 }

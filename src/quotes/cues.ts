@@ -1,0 +1,417 @@
+/**
+ * Speech cues around quotes and in reported speech, matched word by word over tokens.
+ *
+ * ```
+ * > | केसीएनए ने किम के हवाले से कहा, "..."     relay: speaker किम, via केसीएनए
+ *     ^^^^^^^ via  ^^^ speaker ^^^^^^^^^^^^^^^ cue
+ * > | "...," Xi said as ...                    a cue after the quote
+ * > | KCNA quoted Kim as saying, "..."         relay in English
+ * > | योनहाप समाचार एजेंसी की रिपोर्ट के अनुसार, ...   according-to
+ * > | The emir in the message said that ...    said-that (the subject before a prepositional phrase)
+ * ```
+ * The phrases are the tables of `src/data/speech.json`.
+ */
+import speech from "../data/speech.json" with { type: "json" };
+import type { Range } from "../parse/dateline.js";
+import type { Token } from "./tokens.js";
+import { Lexicon, phraseEndingAt, phraseStartingAt } from "./lexicon.js";
+
+export { Lexicon, phraseEndingAt, phraseStartingAt };
+
+const words = (p: string) => p.split(/\s+/u);
+const byLength = (a: string[], b: string[]) => b.length - a.length;
+
+const HI_VERBS = new Lexicon(speech.hi.verbs.map(words));
+const HI_RELAY = new Lexicon(speech.hi.relay.map(words));
+const HI_ACCORDING = new Lexicon(speech.hi.accordingTo.map(words));
+const HI_POSSESSIVE = new Lexicon(speech.hi.possessive.map(words));
+const HI_ERGATIVE = new Set(speech.hi.ergative);
+const HI_EXPRESSION = new Lexicon([...speech.hi.expression.map(words), ...speech.hi.verbs.map(words)]);
+const HI_STOP = new Set(speech.hi.stop);
+const HI_NOT_SOURCES = new Set(speech.hi.notSources);
+const HI_POSTPOSITIONS = new Set(["का", "की", "के", "ने", "को", "से", "में", "पर"]);
+const THAT = speech.hi.that;
+const AGENT = speech.hi.agent;
+
+const EN_VERB_LIST = speech.en.verbs.map(words);
+const EN_VERBS = new Lexicon(EN_VERB_LIST);
+const EN_SINGLE_VERBS = new Set(EN_VERB_LIST.filter((v) => v.length === 1).map((v) => v[0]!));
+const EN_REPORT_VERBS = new Lexicon(speech.en.reportVerbs.map(words));
+const EN_ALL_VERBS = new Lexicon([...EN_VERB_LIST, ...speech.en.reportVerbs.map(words)]);
+const EN_EXPRESSION = new Lexicon([...EN_VERB_LIST, ...speech.en.reportVerbs.map(words), ...speech.en.expression.map(words)]);
+const EN_OBJECTS = new Lexicon(speech.en.objects.map(words));
+const EN_PASSIVE = new Set(speech.en.passive);
+const EN_STOP = new Set(speech.en.stop);
+const EN_SKIP = new Set(speech.en.skipBeforeVerb.map((w) => w.toLowerCase()));
+const EN_PREP = new Set(speech.en.prepositions);
+const EN_RELATIVE = new Set(["who", "which", "whose"]);
+const EN_PRONOUNS = new Set(speech.en.pronouns);
+const EN_DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "some", "several", "many", "most", "other", "all"]);
+void byLength;
+
+export interface CueMatch {
+  /** The speech verb or phrase; null when a partial quote's sentence names a speaker but no verb. */
+  cue: Range | null;
+  speaker: Range | null;
+  via: Range | null;
+  /** A Hindi `कि` / English `that` follows the verb: reported speech rather than a quote. */
+  withThat: boolean;
+  /** A `,` `:` or dash stands between the cue and the quote. */
+  punct: boolean;
+}
+
+const span = (tokens: Token[], a: number, b: number): Range => ({ start: tokens[a]!.start, end: tokens[b]!.end });
+
+/** Whether tokens [from, to) hold a Hindi speech or expression verb (`कहा`, `इच्छा व्यक्त की`). */
+export function hasHindiSpeechVerb(tokens: Token[], from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!tokens[k]!.punct && phraseStartingAt(tokens, k, HI_EXPRESSION) > 0) return true;
+  return false;
+}
+
+/** The speech and expression verbs of a sentence with their subjects (`Xi urged ...`), in order. */
+export function englishExpressionCues(tokens: Token[]): CueMatch[] {
+  const out: CueMatch[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    if (tokens[k]!.punct || isDevanagari(tokens[k]!)) continue;
+    const e = phraseStartingAt(tokens, k, EN_EXPRESSION);
+    if (e < 0 || isPassive(tokens, k)) continue;
+    const speaker = nounBeforeEn(tokens, k);
+    if (speaker) out.push({ cue: span(tokens, k, e - 1), speaker, via: null, withThat: false, punct: false });
+  }
+  return out;
+}
+
+const isDevanagari = (t: Token) => /[\u0900-\u097f]/u.test(t.text);
+
+/* ------------------------------------------------------------------ Hindi */
+
+/** The noun phrase ending right before token `idx` (`उत्तर कोरिया की ... (केसीएनए)` before `ने`). */
+export function nounBeforeHi(tokens: Token[], idx: number, max = 7): Range | null {
+  let a = idx;
+  while (a > 0 && idx - a < max) {
+    const t = tokens[a - 1]!;
+    if (t.punct || HI_STOP.has(t.text) || HI_ERGATIVE.has(t.text)) break;
+    a--;
+  }
+  while (a < idx && HI_POSTPOSITIONS.has(tokens[a]!.text)) a++;
+  return a < idx ? span(tokens, a, idx - 1) : null;
+}
+
+/** The subject of a Hindi verb starting at token `verb`: `X ने` or an ergative pronoun, within `reach` tokens. */
+export function subjectHi(tokens: Token[], verb: number, reach = 16): Range | null {
+  for (let k = verb - 1; k >= 0 && verb - k <= reach; k--) {
+    const t = tokens[k]!;
+    if (t.punct && (t.text === "।" || t.text === "॥")) return null;
+    if (!t.punct && t.text === THAT) return null;
+    if (!t.punct && HI_ERGATIVE.has(t.text)) return span(tokens, k, k);
+    if (!t.punct && t.text === AGENT) return nounBeforeHi(tokens, k);
+  }
+  return null;
+}
+
+/** A Hindi cue ending the tokens (before a quote): `X ने बताया,` `X ने Y के हवाले से कहा,` `X का कहना है,`. */
+export function hindiCueBefore(tokens: Token[]): CueMatch | null {
+  let k = tokens.length - 1;
+  let punct = false;
+  while (k >= 0 && tokens[k]!.punct && ",:-–—".includes(tokens[k]!.text)) {
+    punct = true;
+    k--;
+  }
+  if (k < 0) return null;
+  let withThat = false;
+  let end = k;
+  if (!tokens[k]!.punct && tokens[k]!.text === THAT) {
+    withThat = true;
+    k--;
+  }
+  return hindiVerbAt(tokens, k, end, withThat, punct);
+}
+
+/** A Hindi speech verb phrase ending at token k (its cue running to `end`), with its subject. */
+function hindiVerbAt(tokens: Token[], k: number, end: number, withThat: boolean, punct: boolean): CueMatch | null {
+  if (k < 0) return null;
+  let s = phraseEndingAt(tokens, k, HI_RELAY);
+  if (s >= 0) {
+    const speaker = nounBeforeHi(tokens, s);
+    let via: Range | null = null;
+    for (let j = s - 1; j >= 0 && s - j <= 10; j--) {
+      const t = tokens[j]!;
+      if (!t.punct && HI_ERGATIVE.has(t.text)) {
+        via = span(tokens, j, j);
+        break;
+      }
+      if (!t.punct && t.text === AGENT) {
+        via = nounBeforeHi(tokens, j);
+        break;
+      }
+    }
+    return { cue: span(tokens, s, end), speaker, via, withThat, punct };
+  }
+  s = phraseEndingAt(tokens, k, HI_POSSESSIVE);
+  if (s >= 0) return { cue: span(tokens, s, end), speaker: nounBeforeHi(tokens, s), via: null, withThat, punct };
+  s = phraseEndingAt(tokens, k, HI_VERBS);
+  if (s >= 0) {
+    const speaker = subjectHi(tokens, s);
+    if (!speaker) return null;
+    return { cue: span(tokens, s, end), speaker, via: null, withThat, punct };
+  }
+  return null;
+}
+
+/* ---------------------------------------------------------------- English */
+
+const lower = (t: Token) => t.text.toLowerCase();
+const isWord = (t: Token) => !t.punct && /[\p{L}\p{N}]/u.test(t.text);
+
+const isCapitalised = (t: Token | undefined) => !!t && !t.punct && /^[\p{Lu}]/u.test(t.text);
+
+/**
+ * The noun phrase ending right before token `idx`: `the Seoul Metropolitan Police Agency`, `he`,
+ * `Reserve Bank of India`; across an appositive (`Krishnan, who played 61 Tests, said`) and a
+ * prepositional phrase (`A spokesperson for the app said`).
+ */
+export function nounBeforeEn(tokens: Token[], idx: number, max = 8): Range | null {
+  let e = idx;
+  while (e > 0 && EN_SKIP.has(lower(tokens[e - 1]!))) e--;
+  if (e > 0 && tokens[e - 1]!.text === ",") {
+    // `X, <appositive>, said`: the subject stands before the appositive.
+    for (let c = e - 2; c >= 0 && e - c <= 18; c--) {
+      const t = tokens[c]!;
+      if (t.punct && ".!?;:।".includes(t.text)) break;
+      if (t.text === ",") {
+        const np = nounBeforeEn(tokens, c, max);
+        return np;
+      }
+      if (c === 0) break;
+    }
+    return null;
+  }
+  const collect = (end: number): number => {
+    let a = end;
+    while (a > 0 && end - a < max) {
+      const t = tokens[a - 1]!;
+      if (!isWord(t) || isDevanagari(t)) break;
+      const w = lower(t);
+      // `Reserve Bank of India`: `of` between capitalised words belongs to the name.
+      if ((w === "of" || w === "and" || w === "&") && isCapitalised(tokens[a]) && isCapitalised(tokens[a - 2])) {
+        a--;
+        continue;
+      }
+      if (EN_STOP.has(w) && !EN_DETERMINERS.has(w)) break;
+      a--;
+      if (EN_PRONOUNS.has(w)) break;
+    }
+    return a;
+  };
+  let a = collect(e);
+  if (a === e) return null;
+  // `The emir in the message said`: the subject stands before the prepositional phrase.
+  if (a > 1 && EN_PREP.has(lower(tokens[a - 1]!)) && e - a <= 5) {
+    const b = collect(a - 1);
+    const gerund = b === a - 2 && /ing$/u.test(tokens[b]!.text);
+    if (b < a - 1 && !gerund) return span(tokens, b, a - 2);
+  }
+  if (EN_PRONOUNS.has(lower(tokens[a]!)) && a < e - 1) a = e - 1;
+  return span(tokens, a, e - 1);
+}
+
+/** The noun phrase starting at token `idx` (`said Daniel Williams`, `according to sources in ...`). */
+export function nounAfterEn(tokens: Token[], idx: number, max = 8): Range | null {
+  let b = idx;
+  while (b < tokens.length && b - idx < max) {
+    const t = tokens[b]!;
+    if (!isWord(t) || isDevanagari(t)) break;
+    const w = lower(t);
+    if (w === "of" && b > idx && isCapitalised(tokens[b - 1]) && isCapitalised(tokens[b + 1])) {
+      b++;
+      continue;
+    }
+    if (EN_STOP.has(w) && !EN_DETERMINERS.has(w)) break;
+    if (EN_SINGLE_VERBS.has(w)) break;
+    b++;
+    if (EN_PRONOUNS.has(w) && b === idx + 1) break;
+  }
+  while (b > idx && EN_DETERMINERS.has(lower(tokens[b - 1]!))) b--;
+  return b > idx ? span(tokens, idx, b - 1) : null;
+}
+
+function isPassive(tokens: Token[], verb: number): boolean {
+  return verb > 0 && EN_PASSIVE.has(lower(tokens[verb - 1]!));
+}
+
+/** `quoted Kim as saying` / `was quoted by KCNA as saying`, ending at token `k` (`saying`). */
+function relayEn(tokens: Token[], k: number, punct: boolean): CueMatch | null {
+  if (k < 1 || lower(tokens[k]!) !== "saying" || lower(tokens[k - 1]!) !== "as") return null;
+  for (let q = k - 2; q >= 0 && k - q <= 10; q--) {
+    if (lower(tokens[q]!) !== "quoted") continue;
+    if (isPassive(tokens, q)) {
+      // Kim was quoted by KCNA as saying
+      const speaker = nounBeforeEn(tokens, q - 1);
+      const via = q + 1 < k - 1 && lower(tokens[q + 1]!) === "by" ? span(tokens, q + 2, k - 2) : null;
+      return { cue: span(tokens, q - 1, k), speaker, via, withThat: false, punct };
+    }
+    const via = nounBeforeEn(tokens, q);
+    const speaker = q + 1 <= k - 2 ? span(tokens, q + 1, k - 2) : null;
+    return { cue: span(tokens, q, k), speaker, via, withThat: false, punct };
+  }
+  return null;
+}
+
+/** An English cue ending the tokens (before a quote): `He said:`, `X told IANS,`, `KCNA quoted Kim as saying,`. */
+export function englishCueBefore(tokens: Token[]): CueMatch | null {
+  let k = tokens.length - 1;
+  let punct = false;
+  while (k >= 0 && tokens[k]!.punct && ",:-–—".includes(tokens[k]!.text)) {
+    punct = true;
+    k--;
+  }
+  if (k < 0) return null;
+  const relay = relayEn(tokens, k, punct);
+  if (relay) return relay;
+  let withThat = false;
+  let end = k;
+  if (lower(tokens[k]!) === "that") {
+    withThat = true;
+    k--;
+  }
+  // Up to a short object or phrase between the verb and the quote: `told IANS`, `said in a statement`.
+  for (let v = k; v >= 0 && k - v <= 4; v--) {
+    const t = tokens[v]!;
+    if (t.punct) return null;
+    const s = phraseEndingAt(tokens, v, EN_ALL_VERBS);
+    if (s < 0) continue;
+    if (isPassive(tokens, s)) return null;
+    const between = v + 1;
+    if (between <= k && phraseStartingAt(tokens, between, EN_OBJECTS) !== k + 1 && !EN_PREP.has(lower(tokens[between]!))) return null;
+    const speaker = nounBeforeEn(tokens, s) ?? nounAfterEn(tokens, v + 1);
+    if (!speaker) return null;
+    return { cue: span(tokens, s, v), speaker, via: null, withThat, punct };
+  }
+  void end;
+  return null;
+}
+
+/** A cue right after a quote: `," he told IANS`, `," said Daniel Williams`, `", उन्होंने कहा`. */
+export function cueAfter(tokens: Token[]): CueMatch | null {
+  let i = 0;
+  while (i < tokens.length && tokens[i]!.punct && ",-–—".includes(tokens[i]!.text)) i++;
+  if (i >= tokens.length) return null;
+  const first = tokens[i]!;
+  if (isDevanagari(first)) {
+    for (let k = i; k < tokens.length && k - i < 8; k++) {
+      const t = tokens[k]!;
+      if (t.punct) return null;
+      if (t.text === AGENT || HI_ERGATIVE.has(t.text)) {
+        const v = t.text === AGENT ? k + 1 : k + 1;
+        for (let e = v; e < tokens.length && e - v < 5; e++) {
+          if (tokens[e]!.punct) break;
+          const s = phraseEndingAt(tokens, e, HI_VERBS);
+          if (s >= v) {
+            const speaker = t.text === AGENT ? nounBeforeHi(tokens, k) : span(tokens, k, k);
+            if (speaker && speaker.start >= tokens[i]!.start) return { cue: span(tokens, s, e), speaker, via: null, withThat: false, punct: false };
+          }
+        }
+        return null;
+      }
+    }
+    return null;
+  }
+  // Inverted: `said Daniel Williams`, `added the official`.
+  const inv = phraseStartingAt(tokens, i, EN_ALL_VERBS);
+  if (inv > 0) {
+    const speaker = invertedSubject(tokens, inv);
+    return speaker ? { cue: span(tokens, i, inv - 1), speaker, via: null, withThat: false, punct: false } : null;
+  }
+  // Subject then verb: `he told IANS`, `the minister added`, `Jahan, the latest ..., told IANS`,
+  // `an official who attended the meeting told IANS`, `KCNA quoted Kim as saying`.
+  const subject = nounAfterEn(tokens, i);
+  if (!subject) return null;
+  let v = i;
+  while (v < tokens.length && tokens[v]!.end <= subject.end) v++;
+  for (; v < tokens.length && v - i <= 16; v++) {
+    const t = tokens[v]!;
+    if (t.punct && ".!?;।".includes(t.text)) return null;
+    if (t.punct) continue;
+    if (lower(t) === "quoted") {
+      for (let s = v + 1; s + 1 < tokens.length && s - v <= 8; s++) {
+        if (lower(tokens[s]!) === "as" && lower(tokens[s + 1]!) === "saying") {
+          if (isPassive(tokens, v)) {
+            const via = lower(tokens[v + 1]!) === "by" && v + 2 <= s - 1 ? span(tokens, v + 2, s - 1) : null;
+            return { cue: span(tokens, v - 1, s + 1), speaker: subject, via, withThat: false, punct: false };
+          }
+          return { cue: span(tokens, v, s + 1), speaker: v + 1 <= s - 1 ? span(tokens, v + 1, s - 1) : null, via: subject, withThat: false, punct: false };
+        }
+      }
+      return null;
+    }
+    const e = phraseStartingAt(tokens, v, EN_ALL_VERBS);
+    if (e < 0) continue;
+    if (isPassive(tokens, v)) return null;
+    return { cue: span(tokens, v, e - 1), speaker: subject, via: null, withThat: false, punct: false };
+  }
+  return null;
+}
+
+/** `said Daniel Williams.` / `noted Arthur Miller, BankAmerica's ...`: a name that ends its clause. */
+function invertedSubject(tokens: Token[], idx: number): Range | null {
+  const np = nounAfterEn(tokens, idx);
+  if (!np) return null;
+  let k = idx;
+  while (k < tokens.length && tokens[k]!.end <= np.end) k++;
+  const next = tokens[k];
+  if (!next || next.punct || EN_RELATIVE.has(lower(next)) || EN_PREP.has(lower(next))) return np;
+  return null;
+}
+
+/* ------------------------------------------------------ reported speech */
+
+export interface ReportedMatch {
+  kind: "according-to" | "said-that";
+  source: Range;
+  cue: Range;
+}
+
+/** Reported speech in one sentence's tokens: `X ने कहा कि`, `X के अनुसार`, `X said (that)`, `according to X`. */
+export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
+  const out: ReportedMatch[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i]!;
+    if (t.punct) continue;
+    if (isDevanagari(t)) {
+      if (t.text === THAT) {
+        const m = hindiVerbAt(tokens, i - 1, i, true, false);
+        if (m?.speaker && m.cue) out.push({ kind: "said-that", source: m.speaker, cue: m.cue });
+        continue;
+      }
+      const end = phraseStartingAt(tokens, i, HI_ACCORDING);
+      if (end > 0) {
+        const source = nounBeforeHi(tokens, i, 5);
+        const head = source ? tokens.find((x) => x.end === source.end)?.text : undefined;
+        if (source && head && !HI_NOT_SOURCES.has(head)) out.push({ kind: "according-to", source, cue: span(tokens, i, end - 1) });
+        i = end - 1;
+      }
+      continue;
+    }
+    const w = lower(t);
+    if (w === "according" && i + 1 < tokens.length && lower(tokens[i + 1]!) === "to") {
+      const source = nounAfterEn(tokens, i + 2);
+      if (source) out.push({ kind: "according-to", source, cue: span(tokens, i, i + 1) });
+      i++;
+      continue;
+    }
+    let e = phraseStartingAt(tokens, i, EN_VERBS);
+    if (e < 0) {
+      // `announced`, `confirmed` ...: speech only before `that` or at a clause's end.
+      e = phraseStartingAt(tokens, i, EN_REPORT_VERBS);
+      const after = tokens[e];
+      if (e < 0 || !(after === undefined || after.punct || lower(after) === "that" || EN_PREP.has(lower(after)) || (i > 0 && tokens[i - 1]!.punct && invertedSubject(tokens, e)))) continue;
+    }
+    if (isPassive(tokens, i)) continue;
+    const inverted = invertedSubject(tokens, e);
+    const prev = i > 0 ? tokens[i - 1]! : undefined;
+    const source = (prev?.punct || i === 0) && inverted ? inverted : nounBeforeEn(tokens, i) ?? inverted;
+    if (source) out.push({ kind: "said-that", source, cue: span(tokens, i, e - 1) });
+    i = e - 1;
+  }
+  return out;
+}

@@ -1,0 +1,295 @@
+/**
+ * Quotes and reported speech of a story, paragraph by paragraph.
+ *
+ * ```
+ * > | केसीएनए ने बताया, "रिसेप्शन के अंत में, ..."          direct: cue and speaker before the marks
+ * > | "पुतिन ने निमंत्रण को स्वीकार ..."                      continuation: no cue, after a direct quote
+ * > | ... किम ने कहा कि ... एक "महत्वपूर्ण" अवसर है।          partial: inside the reporter's sentence
+ * > | "...," he told IANS.                                 direct: cue after the marks
+ * > | अनिल ने कहा, एआईसीटीई ... दे रही है।                    unmarked: Hindi speech with no marks
+ * ```
+ * Attributions are the reported speech outside quotation marks (`X ने कहा कि`, `according to X`).
+ */
+import type { AttributionKind, QuoteKind } from "../story.js";
+import { finding, type Finding } from "../diagnostics.js";
+import type { Range } from "../parse/dateline.js";
+import { pairMarks, type MarkedQuote } from "./marks.js";
+import { tokenize, type Token } from "./tokens.js";
+import { cueAfter, englishCueBefore, englishExpressionCues, hasHindiSpeechVerb, hindiCueBefore, Lexicon, reportedSpeech, subjectHi, phraseStartingAt, type CueMatch } from "./cues.js";
+import speech from "../data/speech.json" with { type: "json" };
+import { RangeSet } from "./ranges.js";
+
+export interface ParagraphInput extends Range {
+  sentences: Range[];
+}
+
+export interface QuoteMatch {
+  inner: Range;
+  /** 0-based paragraph index. */
+  paragraph: number;
+  kind: QuoteKind;
+  speaker: Range | null;
+  via: Range | null;
+  cue: Range | null;
+  closed: boolean;
+}
+
+export interface AttributionMatch {
+  kind: AttributionKind;
+  source: Range;
+  cue: Range;
+  span: Range;
+  paragraph: number;
+}
+
+/** How far before or after a quote its cue is looked for. */
+const REACH = 400;
+const EN_VERBS = new Lexicon(speech.en.verbs.map((p) => p.split(" ")));
+
+export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: Finding[]): { quotes: QuoteMatch[]; attributions: AttributionMatch[] } {
+  const quotes: QuoteMatch[] = [];
+  const attributions: AttributionMatch[] = [];
+  let carry: QuoteMatch | null = null; // the last quote of the previous paragraph, when direct or continuation
+  let reopened = false; // the previous paragraph left a quote open and this one reopens it
+
+  paragraphs.forEach((p, pi) => {
+    const { quotes: marks, stray } = pairMarks(text, p);
+    for (const s of stray) findings.push(finding("unbalanced-quote", s.message, s.at, s.at + s.len));
+    const here: QuoteMatch[] = [];
+    const usedCues: Range[] = [];
+    // Top-level quotes do not overlap: the set of their insides answers "inside a quote?" fast.
+    const tops = new RangeSet(marks.filter((m) => m.parent === null).map((m) => m.inner));
+    const analysed = new Map<number, SentenceCues>();
+
+    marks.forEach((m, k) => {
+      if (m.parent !== null) {
+        const parent = here[m.parent] ?? null;
+        here.push({ inner: m.inner, paragraph: pi, kind: "partial", speaker: parent?.speaker ?? null, via: parent?.via ?? null, cue: parent?.cue ?? null, closed: m.close !== null });
+        return;
+      }
+      const prevTop = previousTop(marks, k);
+      const nextTop = nextTopOpen(marks, k, p.end);
+      const sentence = sentenceAt(p.sentences, m.open);
+      const beforeStart = Math.max(sentence.start, prevTop ? prevTop.close! + prevTop.closeLen : p.start, m.open - REACH);
+      const before = tokenize(text, beforeStart, m.open);
+      const beforeEmpty = !before.some((t) => !t.punct);
+      let after: Token[] = [];
+      if (m.close !== null) {
+        const afterStart = m.close + m.closeLen;
+        let afterEnd = sentenceAt(p.sentences, m.close).end;
+        if (afterEnd <= afterStart + 1 && /[?!]$/u.test(text.slice(m.inner.start, m.inner.end))) {
+          afterEnd = sentenceAt(p.sentences, skipSpaces(text, afterStart, p.end)).end;
+        }
+        afterEnd = Math.min(Math.max(afterEnd, afterStart), nextTop, afterStart + REACH, p.end);
+        after = tokenize(text, afterStart, afterEnd);
+      }
+      const afterEmpty = !after.some((t) => !t.punct);
+
+      const cueB = hindiCueBefore(before) ?? englishCueBefore(before);
+      const cueA = m.close !== null ? cueAfter(after) : null;
+      let q: QuoteMatch;
+      const isFirst = beforeEmpty && skipSpaces(text, p.start, p.end) === m.open;
+      if (k === 0 && reopened && isFirst && carry) {
+        q = inherit(m, pi, carry, "continuation");
+      } else if (cueB && (!cueB.withThat || afterEmpty)) {
+        q = fromCue(m, pi, "direct", cueB);
+      } else if (beforeEmpty && cueA) {
+        q = fromCue(m, pi, "direct", cueA);
+      } else if (isFirst && afterEmpty && carry && !hasCue(text, p)) {
+        q = inherit(m, pi, carry, "continuation");
+      } else if (beforeEmpty && afterEmpty && wordCount(text, m.inner) >= 4) {
+        q = { inner: m.inner, paragraph: pi, kind: "direct", speaker: null, via: null, cue: null, closed: m.close !== null };
+      } else {
+        const key = sentence.start;
+        let cues = analysed.get(key);
+        if (!cues) analysed.set(key, (cues = analyseSentence(text, sentence, tops)));
+        const sc = partialCue(cues, m);
+        q = sc ? fromCue(m, pi, "partial", sc) : { inner: m.inner, paragraph: pi, kind: "partial", speaker: null, via: null, cue: null, closed: m.close !== null };
+      }
+      if (q.cue && q.kind === "direct") usedCues.push(q.cue);
+      if (q.speaker && !q.via && q.kind === "direct") q.via = accordingToIn(text, sentence, q.speaker, tops);
+      here.push(q);
+    });
+
+    // A quote still open at the paragraph's end: a multi-paragraph quote when the next paragraph
+    // reopens it, otherwise an unbalanced mark.
+    const lastTop = [...marks].reverse().find((m) => m.parent === null);
+    const lastQ = lastTop ? here[marks.indexOf(lastTop)] : undefined;
+    reopened = false;
+    if (lastTop && lastTop.close === null) {
+      const next = paragraphs[pi + 1];
+      if (next && opensWithMark(text, next)) reopened = true;
+      else findings.push(finding("unbalanced-quote", "opening quotation mark never closed", lastTop.open, lastTop.open + lastTop.openLen));
+    }
+    carry = lastQ && (lastQ.kind === "direct" || lastQ.kind === "continuation") && (lastQ.speaker || reopened) ? lastQ : reopened && lastQ ? lastQ : null;
+
+    // Hindi speech with no marks after `X ने कहा,`; reported speech outside the marks.
+    const used = new RangeSet(usedCues.sort((a, b) => a.start - b.start));
+    for (const s of p.sentences) {
+      if (!tops.overlaps(s)) {
+        const u = unmarked(text, s, pi);
+        if (u) here.push(u);
+      }
+      reported(text, s, pi, tops, used, here, attributions);
+    }
+    here.sort((a, b) => a.inner.start - b.inner.start);
+    for (const q of here) quotes.push(q);
+  });
+  return { quotes, attributions };
+}
+
+function previousTop(marks: MarkedQuote[], k: number): MarkedQuote | null {
+  for (let j = k - 1; j >= 0; j--) if (marks[j]!.parent === null && marks[j]!.close !== null) return marks[j]!;
+  return null;
+}
+
+function nextTopOpen(marks: MarkedQuote[], k: number, end: number): number {
+  for (let j = k + 1; j < marks.length; j++) if (marks[j]!.parent === null) return marks[j]!.open;
+  return end;
+}
+
+/** The sentence holding pos: the last one starting at or before it (binary search). */
+function sentenceAt(sentences: Range[], pos: number): Range {
+  let lo = 0;
+  let hi = sentences.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (sentences[mid]!.start <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return sentences[lo - 1] ?? sentences[0] ?? { start: pos, end: pos };
+}
+
+function skipSpaces(text: string, from: number, to: number): number {
+  let k = from;
+  while (k < to && /\s/u.test(text[k]!)) k++;
+  return k;
+}
+
+function wordCount(text: string, r: Range): number {
+  return text.slice(r.start, r.end).trim().split(/\s+/u).length;
+}
+
+function fromCue(m: MarkedQuote, pi: number, kind: QuoteKind, c: CueMatch): QuoteMatch {
+  return { inner: m.inner, paragraph: pi, kind, speaker: c.speaker, via: c.via, cue: c.cue, closed: m.close !== null };
+}
+
+function inherit(m: MarkedQuote, pi: number, from: QuoteMatch, kind: QuoteKind): QuoteMatch {
+  return { inner: m.inner, paragraph: pi, kind, speaker: from.speaker, via: from.via, cue: null, closed: m.close !== null };
+}
+
+function opensWithMark(text: string, p: Range): boolean {
+  const k = skipSpaces(text, p.start, p.end);
+  return text[k] === '"' || text[k] === "“" || (text[k] === "‘" && text[k + 1] === "‘");
+}
+
+/** Whether a paragraph holds a speech cue outside its quotes (then its quote is not a continuation). */
+function hasCue(text: string, p: ParagraphInput): boolean {
+  const { quotes } = pairMarks(text, p);
+  const tops = new RangeSet(quotes.filter((q) => q.parent === null).map((q) => q.inner));
+  const outside = tops.outside(tokenize(text, p.start, Math.min(p.end, p.start + 4 * REACH)));
+  return reportedSpeech(outside).some((r) => r.kind === "said-that") || outside.some((t, i) => phraseStartingAt(outside, i, EN_VERBS) > 0);
+}
+
+/**
+ * What a sentence offers partial quotes: its Hindi agents (`X ने`, `उन्होंने`) that have a speech or
+ * expression verb after them, and its English speech and expression cues. Built once per sentence.
+ */
+interface SentenceCues {
+  agents: { at: number; cue: CueMatch }[];
+  english: CueMatch[];
+}
+
+/** How much of a sentence is analysed for the speakers of its partial quotes. */
+const SENTENCE_REACH = 4000;
+
+function analyseSentence(text: string, sentence: Range, tops: RangeSet): SentenceCues {
+  const tokens = tops.outside(tokenize(text, sentence.start, Math.min(sentence.end, sentence.start + SENTENCE_REACH)));
+  const reported = reportedSpeech(tokens);
+  const agents: SentenceCues["agents"] = [];
+  let lastVerb = -1;
+  for (let k = tokens.length - 1; k >= 0 && lastVerb < 0; k--) if (hasHindiSpeechVerb(tokens, k, k + 1)) lastVerb = k;
+  tokens.forEach((t, k) => {
+    if (t.punct || (t.text !== speech.hi.agent && !speech.hi.ergative.includes(t.text))) return;
+    const speaker = subjectHi(tokens, k + 1);
+    if (!speaker || lastVerb <= k) {
+      agents.push({ at: t.start, cue: { cue: null, speaker: null, via: null, withThat: false, punct: false } });
+      return;
+    }
+    const verb = reported.find((r) => r.kind === "said-that" && r.source.start === speaker.start);
+    agents.push({ at: t.start, cue: { cue: verb ? verb.cue : null, speaker, via: null, withThat: false, punct: false } });
+  });
+  const said = reported.filter((r) => r.kind === "said-that").map((r) => ({ cue: r.cue, speaker: r.source, via: null, withThat: true, punct: false }));
+  return { agents, english: said.length ? said : englishExpressionCues(tokens) };
+}
+
+/** The speaker of a partial quote: the nearest `X ने` before it, else the nearest English cue. */
+function partialCue(cues: SentenceCues, m: MarkedQuote): CueMatch | null {
+  // Hindi: the last agent before the quote, when it has a speech or expression verb.
+  let lo = 0;
+  let hi = cues.agents.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (cues.agents[mid]!.at < m.open) lo = mid + 1;
+    else hi = mid;
+  }
+  const agent = cues.agents[lo - 1];
+  if (agent) return agent.cue.speaker ? agent.cue : null;
+  // English: the cue nearest the quote.
+  const list = cues.english;
+  lo = 0;
+  hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (list[mid]!.cue!.start < m.open) lo = mid + 1;
+    else hi = mid;
+  }
+  const a = list[lo - 1];
+  const b = list[lo];
+  if (!a) return b ?? null;
+  if (!b) return a;
+  return m.open - a.cue!.start <= b.cue!.start - m.open ? a : b;
+}
+
+/** `according to Yonhap, Kim said "..."`: the relaying source of a quote's sentence. */
+function accordingToIn(text: string, sentence: Range, speaker: Range, tops: RangeSet): Range | null {
+  const tokens = tops.outside(tokenize(text, sentence.start, Math.min(sentence.end, sentence.start + 2 * REACH)));
+  for (const r of reportedSpeech(tokens)) {
+    if (r.kind === "according-to" && (r.source.end <= speaker.start || r.source.start >= speaker.end)) {
+      if (text.slice(r.source.start, r.source.end) !== text.slice(speaker.start, speaker.end)) return r.source;
+    }
+  }
+  return null;
+}
+
+/** `X ने कहा, <speech to the end of the sentence>` with no quotation marks. */
+function unmarked(text: string, s: Range, pi: number): QuoteMatch | null {
+  const tokens = tokenize(text, s.start, Math.min(s.end, s.start + 4 * REACH));
+  for (let k = 0; k + 1 < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.punct || (t.text !== "कहा" && t.text !== "बताया")) continue;
+    const comma = tokens[k + 1]!;
+    if (!comma.punct || comma.text !== ",") continue;
+    const next = tokens[k + 2];
+    if (!next || next.punct) continue;
+    const speaker = subjectHi(tokens, k, 10);
+    if (!speaker) continue;
+    let end = s.end;
+    while (end > next.start && /[\s।॥]/u.test(text[end - 1]!)) end--;
+    if (end <= next.start) return null;
+    return { inner: { start: next.start, end }, paragraph: pi, kind: "unmarked", speaker, via: null, cue: { start: t.start, end: t.end }, closed: true };
+  }
+  return null;
+}
+
+function reported(text: string, s: Range, pi: number, tops: RangeSet, used: RangeSet, quotes: QuoteMatch[], out: AttributionMatch[]): void {
+  const tokens = tops.outside(tokenize(text, s.start, s.end));
+  for (const r of reportedSpeech(tokens)) {
+    if (used.overlaps(r.cue)) continue;
+    // The cue of an unmarked quote in this sentence is that quote's, not reported speech.
+    const last = quotes[quotes.length - 1];
+    if (last && last.kind === "unmarked" && last.cue && last.cue.start === r.cue.start) continue;
+    const start = Math.min(r.source.start, r.cue.start);
+    out.push({ kind: r.kind, source: r.source, cue: r.cue, span: { start, end: s.end }, paragraph: pi });
+  }
+}

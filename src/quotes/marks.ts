@@ -1,0 +1,159 @@
+/**
+ * Quotation marks of one paragraph, paired.
+ *
+ * ```
+ * > | केसीएनए ने बताया, "रिसेप्शन के अंत में, ... किया।"      straight marks: which way a `"` faces
+ *                       ^ opens (space before)          ^ closes (space or end after)
+ * > | ने कहा, ‘‘लंगर साहिब में ...’’                        PTI-Bhasha's doubled curly singles
+ * > | "the answer was 'no'," she said.                     a single-quoted word inside a quote
+ * > | Seoul's defence ministry                              an apostrophe, not a quote
+ * > | ... साझा मोर्चे पर" सहयोग ...                           a closing mark with no opening one
+ * ```
+ * Double marks (`"`, `“ ”`, `‘‘ ’’`) pair with each other and do not nest; single marks
+ * (`‘ ’`, `'`) pair inside or outside them. One pass, no backtracking.
+ */
+import { isSpace } from "../text/chars.js";
+import type { Range } from "../parse/dateline.js";
+
+export interface MarkedQuote {
+  /** Offset and length of the opening mark. */
+  open: number;
+  openLen: number;
+  /** Offset and length of the closing mark; null when the paragraph ends first. */
+  close: number | null;
+  closeLen: number;
+  /** Inside the marks, without surrounding white space. */
+  inner: Range;
+  double: boolean;
+  /** Index (in the paragraph's list) of the double quote this single quote sits in. */
+  parent: number | null;
+}
+
+export interface ParagraphMarks {
+  quotes: MarkedQuote[];
+  /** Marks that could not be paired: closers with no opener, openers abandoned for a new one. */
+  stray: { at: number; len: number; message: string }[];
+}
+
+const OPENING_CONTEXT = "([{“‘—–-/«>\"";
+const CLOSING_NEXT = ",.;:!?।॥)]}…'’”-—–»<";
+
+function isLetterish(c: string | undefined): boolean {
+  if (c === undefined) return false;
+  return /[\p{L}\p{M}\p{N}]/u.test(c);
+}
+
+export function pairMarks(text: string, para: Range): ParagraphMarks {
+  const quotes: MarkedQuote[] = [];
+  const stray: ParagraphMarks["stray"] = [];
+  let dOpen = -1; // index into quotes of the open double quote
+  let sOpen = -1; // index into quotes of the open single quote
+  const dead = new Set<number>(); // openers abandoned for a later one
+  const abandon = () => {
+    const q = quotes[dOpen]!;
+    stray.push({ at: q.open, len: q.openLen, message: "opening quotation mark never closed" });
+    dead.add(dOpen);
+    if (sOpen >= 0 && quotes[sOpen]!.parent === dOpen) sOpen = -1;
+    dOpen = -1;
+  };
+
+  const openQuote = (at: number, len: number, double: boolean) => {
+    quotes.push({ open: at, openLen: len, close: null, closeLen: 0, inner: { start: at + len, end: para.end }, double, parent: double ? null : dOpen >= 0 ? dOpen : null });
+    return quotes.length - 1;
+  };
+  const closeQuote = (k: number, at: number, len: number) => {
+    const q = quotes[k]!;
+    q.close = at;
+    q.closeLen = len;
+    q.inner = { start: q.open + q.openLen, end: at };
+  };
+  const closeDouble = (at: number, len: number) => {
+    if (sOpen >= 0 && quotes[sOpen]!.parent === dOpen) sOpen = -1; // an apostrophe, not a quote
+    closeQuote(dOpen, at, len);
+    dOpen = -1;
+  };
+
+  for (let i = para.start; i < para.end; i++) {
+    const c = text[i]!;
+    if (c !== '"' && c !== "“" && c !== "”" && c !== "‘" && c !== "’" && c !== "'") continue;
+    const prev = i > para.start ? text[i - 1] : undefined;
+    const doubled = (c === "‘" || c === "’" || c === "'") && text[i + 1] === c && i + 1 < para.end;
+    const len = doubled ? 2 : 1;
+    const next = i + len < para.end ? text[i + len] : undefined;
+    const prevBlank = prev === undefined || isSpace(prev.charCodeAt(0)) || OPENING_CONTEXT.includes(prev);
+    const nextBlank = next === undefined || isSpace(next.charCodeAt(0));
+    const canOpen = !nextBlank && prevBlank;
+    const canClose = !prevBlank && (nextBlank || CLOSING_NEXT.includes(next!) || next === '"');
+
+    if (c === '"' || doubled) {
+      let role: "open" | "close";
+      if (c === "‘") role = "open";
+      else if (c === "’") role = "close";
+      else if (canOpen && !canClose) role = "open";
+      else if (canClose && !canOpen) role = "close";
+      else role = dOpen >= 0 ? "close" : "open";
+      // `‘‘` while a quote is open: the earlier one was never closed.
+      if (role === "open" && dOpen >= 0 && c === "‘") abandon();
+      if (role === "open" && dOpen >= 0) {
+        // A straight mark facing forward while a quote is open: close it if it could, else restart.
+        if (canClose || !canOpen) closeDouble(i, len);
+        else {
+          abandon();
+          dOpen = openQuote(i, len, true);
+        }
+      } else if (role === "open") {
+        dOpen = openQuote(i, len, true);
+      } else if (dOpen >= 0) {
+        closeDouble(i, len);
+      } else {
+        stray.push({ at: i, len, message: "closing quotation mark without an opening one" });
+      }
+      i += len - 1;
+      continue;
+    }
+    if (c === "“") {
+      if (dOpen >= 0) abandon();
+      dOpen = openQuote(i, 1, true);
+      continue;
+    }
+    if (c === "”") {
+      if (dOpen >= 0) closeDouble(i, 1);
+      else stray.push({ at: i, len: 1, message: "closing quotation mark without an opening one" });
+      continue;
+    }
+    // Single marks: quotes only when they pair cleanly; otherwise apostrophes.
+    const apostrophe = isLetterish(prev) && isLetterish(next);
+    if (apostrophe) continue;
+    if (c === "‘" || (c === "'" && canOpen && isLetterish(next))) {
+      if (sOpen < 0 && canOpen) sOpen = openQuote(i, 1, false);
+      continue;
+    }
+    if ((c === "’" || c === "'") && sOpen >= 0 && canClose) {
+      closeQuote(sOpen, i, 1);
+      sOpen = -1;
+    }
+    // An `s'` possessive or a stray single: nothing.
+  }
+
+  // Unclosed singles were apostrophes or typos: drop them. Unclosed doubles run to the end.
+  for (const q of quotes) q.inner = trim(text, q.inner);
+  const keep = (q: MarkedQuote, k: number) => !dead.has(k) && (q.double || q.close !== null) && q.inner.end > q.inner.start;
+  const index = new Map<number, number>();
+  const kept: MarkedQuote[] = [];
+  quotes.forEach((q, k) => {
+    if (keep(q, k)) {
+      index.set(k, kept.length);
+      kept.push(q);
+    }
+  });
+  for (const q of kept) if (q.parent !== null) q.parent = index.get(q.parent) ?? null;
+  return { quotes: kept, stray };
+}
+
+function trim(text: string, r: Range): Range {
+  let s = r.start;
+  let e = r.end;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  return { start: s, end: e };
+}
