@@ -14,12 +14,16 @@ export const CODES = {
   "glued-paragraph": "info",
   "year-inferred": "info",
   "unknown-place": "info",
+  "place-spelling": "info",
   "invalid-date": "warning",
   "invalid-encoding": "error",
   "binary-input": "error",
   "empty-input": "warning",
   "read-error": "error",
   "markup-removed": "info",
+  "publisher-trailer": "info",
+  "desk-slug": "info",
+  "legacy-font-encoding": "warning",
 } as const satisfies Record<string, Severity>;
 
 export type Code = keyof typeof CODES;

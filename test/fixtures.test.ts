@@ -2,7 +2,7 @@
 // (`NAME.expect.json`): only the fields the expectation gives are compared.
 import { describe, expect, it } from "vitest";
 import { parse } from "../src/index.js";
-import { at, fixtures, parts, plainAt } from "./helpers.js";
+import { at, fixtureFolders, fixtures, parts, plainAt } from "./helpers.js";
 import type { Attribution, Quote } from "../src/story.js";
 
 interface QuoteWant {
@@ -42,7 +42,7 @@ function attributionView(got: Attribution[], want: AttributionWant[]): Attributi
   }));
 }
 
-for (const lang of ["hi", "en"]) {
+for (const lang of fixtureFolders()) {
   describe(`fixtures/${lang}`, () => {
     const all = fixtures(lang);
     it("has at least 12 fixtures", () => {

@@ -45,6 +45,15 @@ export interface Fixture {
   };
 }
 
+/** The fixture folders that hold expected records (`fixtures/hi`, `fixtures/en-agencies` ...). */
+export function fixtureFolders(): string[] {
+  const dir = join(root, "fixtures");
+  return readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory() && readdirSync(join(dir, d.name)).some((f) => f.endsWith(".expect.json")))
+    .map((d) => d.name)
+    .sort();
+}
+
 export function fixtures(lang: string): Fixture[] {
   const dir = join(root, "fixtures", lang);
   return readdirSync(dir)

@@ -209,9 +209,16 @@ function headParts(text: string, from: number, to: number): Head | null {
       while (isHSpace(text.charCodeAt(placeStart))) placeStart++;
     }
   }
+  // Leftovers before a colon (`week: Police Ghaziabad`): the place comes after the last one.
+  const colon = Math.max(text.lastIndexOf(":", placeEnd - 1), text.lastIndexOf("|", placeEnd - 1));
+  if (colon >= placeStart) {
+    placeStart = colon + 1;
+    while (placeStart < placeEnd && isHSpace(text.charCodeAt(placeStart))) placeStart++;
+    kind ??= "other";
+  }
   const rest = text.slice(placeStart, placeEnd);
   const isBy = /^by\s/i.test(rest);
-  if (isBy || (wordCount(rest) > 4 && !lookupPlace(rest))) {
+  if (isBy || ((wordCount(rest) > 4 || kind === "other") && !lookupPlace(rest))) {
     const known = knownSuffix(text, placeStart, placeEnd);
     const s = known ?? lastWordStart(text, placeStart, placeEnd);
     if (s > placeStart) {

@@ -17,3 +17,8 @@ export function isHeadline(content: string): boolean {
   if (FINAL.test(content)) return false;
   return content.split(/\s+/u).length <= MAX_WORDS;
 }
+
+/** A byline on a line of its own above the dateline: `by Janie Gabbett, Reuters`, `By K J M Varma`. */
+export function isBylineLine(content: string): boolean {
+  return /^by\s/iu.test(content) && content.length <= 80 && !FINAL.test(content) && content.split(/\s+/u).length <= 8;
+}

@@ -15,6 +15,8 @@ export interface PlaceEntry {
 type Row = [string, string, string, string[]];
 
 let index: Map<string, PlaceEntry> | null = null;
+/** Folded names by length, for the loose lookup. */
+let byLength: Map<number, [string, PlaceEntry][]> | null = null;
 
 function build(): Map<string, PlaceEntry> {
   const m = new Map<string, PlaceEntry>();
@@ -49,4 +51,53 @@ export function lookupPlace(text: string): PlaceEntry | undefined {
   const comma = text.indexOf(",");
   if (comma > 0) return lookupExact(text.slice(0, comma));
   return undefined;
+}
+
+/**
+ * A place spelt a little differently from the gazetteer (`Thiuvananthapuram`): the one entry
+ * within one edit (two for names of twelve letters or more), when exactly one is that close.
+ * Only for names of six letters or more, so short names never match by accident.
+ */
+export function lookupPlaceLoosely(text: string): PlaceEntry | undefined {
+  const key = fold(text.replace(/\s*[(,].*$/su, ""));
+  const n = key.length;
+  if (n < 6 || n > 40) return undefined;
+  index ??= build();
+  if (!byLength) {
+    byLength = new Map();
+    for (const [k, e] of index) {
+      const list = byLength.get(k.length);
+      if (list) list.push([k, e]);
+      else byLength.set(k.length, [[k, e]]);
+    }
+  }
+  const max = n >= 12 ? 2 : 1;
+  let found: PlaceEntry | undefined;
+  for (let len = n - max; len <= n + max; len++) {
+    for (const [k, e] of byLength.get(len) ?? []) {
+      if (editDistance(key, k, max) <= max) {
+        if (found && found !== e && found.name !== e.name) return undefined; // ambiguous
+        found = e;
+      }
+    }
+  }
+  return found;
+}
+
+/** Levenshtein distance, stopping early once it must exceed `max`. */
+function editDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const cur = [i];
+    let best = i;
+    for (let j = 1; j <= b.length; j++) {
+      const v = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+      cur.push(v);
+      if (v < best) best = v;
+    }
+    if (best > max) return max + 1;
+    prev = cur;
+  }
+  return prev[b.length]!;
 }

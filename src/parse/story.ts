@@ -11,13 +11,14 @@ import type { Positions } from "../text/positions.js";
 import { latinOfCode } from "../data/index.js";
 import { findDateline, type DatelineMatch, type Range } from "./dateline.js";
 import { findSignoff, type SignoffMatch } from "./signoff.js";
-import { isHeadline } from "./headline.js";
+import { isBylineLine, isHeadline } from "./headline.js";
 import { paragraphsOf, sentencesOf, type Segment } from "./paragraphs.js";
 import { detectLanguage } from "./language.js";
-import { lookupPlace } from "./places.js";
+import { lookupPlace, lookupPlaceLoosely } from "./places.js";
 import { inferYear, isValidDate, isoDate, type RefDate } from "./date.js";
 import type { Line } from "./lines.js";
 import { quotesOf } from "../quotes/index.js";
+import { findSlugs, splitTrailer } from "./leftovers.js";
 import { findTags, plainText, tagsWithin, type Tag } from "../text/markup.js";
 import { personName } from "../quotes/names.js";
 
@@ -49,12 +50,13 @@ export function parseStory(
     for (let i = first; i < dl.firstLine; i++) {
       const l = lines[i]!;
       if (l.blank) continue;
-      if (i === first && isHeadline(text.slice(l.contentStart, l.contentEnd))) {
-        headline = { start: l.contentStart, end: l.contentEnd };
-      } else before.push({ start: l.contentStart, end: l.contentEnd });
+      const content = text.slice(l.contentStart, l.contentEnd);
+      if (i === first && isHeadline(content)) headline = { start: l.contentStart, end: l.contentEnd };
+      else if (!byline && isBylineLine(content)) byline = { start: l.contentStart, end: l.contentEnd };
+      else before.push({ start: l.contentStart, end: l.contentEnd });
     }
     if (dl.prefix) {
-      if (dl.prefix.kind === "byline") byline = dl.prefix;
+      if (dl.prefix.kind === "byline" && !byline) byline = dl.prefix;
       else if (!headline && before.length === 0) headline = dl.prefix;
       else before.push(dl.prefix);
     }
@@ -70,6 +72,8 @@ export function parseStory(
   const bodyEnd = so ? so.start : range.end;
   const segments = bodySegments(text, lines, before, bodyStart, bodyEnd, tags);
   const paras = paragraphsOf(text, segments, findings);
+  splitTrailer(text, paras, findings);
+  findSlugs(text, paras, findings);
 
   // Language and agency.
   const language = options.lang ?? detectLanguage(text, range.start, range.end);
@@ -155,8 +159,12 @@ function span(pos: Positions, r: Range) {
 function places(text: string, dl: DatelineMatch, findings: Finding[]): Place[] {
   return dl.places.map((r) => {
     const t = text.slice(r.start, r.end);
-    const e = lookupPlace(t);
-    if (!e) findings.push(finding("unknown-place", `place "${t}" is not in the gazetteer`, r.start, r.end));
+    let e = lookupPlace(t);
+    if (!e) {
+      e = lookupPlaceLoosely(t);
+      if (e) findings.push(finding("place-spelling", `place "${t}" read as ${e.name} (spelt differently)`, r.start, r.end));
+      else findings.push(finding("unknown-place", `place "${t}" is not in the gazetteer`, r.start, r.end));
+    }
     return { text: t, name: e?.name ?? null, country: e?.country ?? null };
   });
 }

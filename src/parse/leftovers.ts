@@ -1,0 +1,53 @@
+/**
+ * Publishers' and desks' leftovers in the body.
+ *
+ * ```
+ * > | ... पुष्टि हुई है ।(यह आर्टिकल एजेंसी फीड से ऑटो-अपलोड हुआ है । ...)    a publisher's note: its own paragraph
+ *                      ^
+ * > | ... 29 हो गई है ।दि28 वायरस लॉकडाउन लीड सरकार सरकार की ...            a desk slug leaked into the body
+ *                      ^^^^
+ * ```
+ */
+import table from "../data/leftovers.json" with { type: "json" };
+import { finding, type Finding } from "../diagnostics.js";
+import { fold } from "../text/chars.js";
+import type { ParagraphMatch } from "./paragraphs.js";
+
+const TRAILERS = table.trailers.map((t) => fold(t));
+const SLUG = new RegExp(String.raw`(?:^|[\s।])((?:${table.slugPrefixes.join("|")})\d{1,3})(?=\s)`, "gu");
+/** How far from a paragraph's end a publisher's note may start. */
+const TRAILER_REACH = 800;
+
+/** Splits a publisher's note off the last paragraph into a paragraph of its own. */
+export function splitTrailer(text: string, paras: ParagraphMatch[], findings: Finding[]): void {
+  const last = paras[paras.length - 1];
+  if (!last) return;
+  const from = Math.max(last.start, last.end - TRAILER_REACH);
+  let k = text.indexOf("(", from);
+  while (k >= 0 && k < last.end) {
+    const head = fold(text.slice(k + 1, Math.min(last.end, k + 1 + 120)));
+    if (TRAILERS.some((t) => head.startsWith(t))) {
+      findings.push(finding("publisher-trailer", "a publisher's note follows the story", k, last.end));
+      if (k > last.start) {
+        let e = k;
+        while (e > last.start && /\s/u.test(text[e - 1]!)) e--;
+        const glued = e === k;
+        paras.push({ start: k, end: last.end, break: glued ? "inferred" : "newline" });
+        last.end = e;
+      }
+      return;
+    }
+    k = text.indexOf("(", k + 1);
+  }
+}
+
+/** Desk slugs (`दि28 ...`) left in the body: a diagnostic each, the text stays. */
+export function findSlugs(text: string, paras: ParagraphMatch[], findings: Finding[]): void {
+  for (const p of paras) {
+    const s = text.slice(p.start, p.end);
+    for (const m of s.matchAll(SLUG)) {
+      const at = p.start + m.index! + m[0].length - m[1]!.length;
+      findings.push(finding("desk-slug", `desk slug "${m[1]}" left in the body`, at, at + m[1]!.length));
+    }
+  }
+}
