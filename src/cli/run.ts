@@ -9,12 +9,17 @@ import { Command, CommanderError, InvalidArgumentError, Option } from "commander
 import { parseBytes, parseRefDate } from "../index.js";
 import { formatDiagnostic, atLeast } from "../diagnostics.js";
 import type { Diagnostic, Story } from "../story.js";
-import { render, FORMATS, type Format } from "../render/index.js";
+import { render, FORMATS, type Format, type RenderOptions } from "../render/index.js";
+import type { NinjsVersion } from "../render/ninjs.js";
+import { useColor, type ColorWhen } from "./color.js";
+import { storySchema } from "../schema.js";
 import { VERSION } from "../version.js";
 
 export interface Writer {
   write(chunk: string): unknown;
   isTTY?: boolean;
+  /** Terminal width, when the writer is a terminal. */
+  columns?: number;
 }
 
 export interface Io {
@@ -33,7 +38,11 @@ Examples:
   cat story.txt | wire parse -f ndjson      from standard input, one line per story
   wire parse a.txt b.txt -f ndjson > out.ndjson
   wire parse --ref-date 2024-09-01 old.txt  fill in dateline years
-  wire parse --strict -q story.txt          exit 1 when the story has a warning`;
+  wire parse --strict -q story.txt          exit 1 when the story has a warning
+  wire parse story.txt -f yaml              YAML, one --- document per story
+  wire parse story.txt -f pretty | less -R  the terminal view, paged
+  wire parse story.txt -f ninjs             an IPTC ninjs 3.1 document
+  wire schema                               the JSON Schema of the record`;
 
 export async function run(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;
@@ -56,10 +65,12 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .description("parse stories from files, or from standard input (`-` or no argument)")
     .argument("[inputs...]", "files to read; - for standard input (the default)")
     .addOption(
-      new Option("-f, --format <format>", "output format; auto is json when stdout is not a terminal")
+      new Option("-f, --format <format>", "output format; auto is pretty on a terminal, else json")
         .choices(["auto", ...FORMATS])
         .default("auto"),
     )
+    .addOption(new Option("--color <when>", "colour the pretty view: auto honours NO_COLOR, FORCE_COLOR, TERM=dumb and the terminal").choices(["auto", "always", "never"]).default("auto"))
+    .addOption(new Option("--ninjs-version <version>", "ninjs vocabulary for -f ninjs").choices(["3.1", "2.2"]).default("3.1"))
     .option("--ref-date <YYYY-MM-DD>", "the day the copy was filed: fills in years missing from datelines", checkRefDate)
     .addOption(new Option("--lang <code>", "story language; auto detects it per story").choices(["auto", "hi", "en"]).default("auto"))
     .option("--strict", "exit 1 when any story has a warning")
@@ -68,6 +79,13 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .exitOverride()
     .action(async (inputs: string[], opts: ParseOpts) => {
       exitCode = await parseCommand(inputs.length ? inputs : ["-"], opts, io);
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema (draft 2020-12) of the json record")
+    .action(() => {
+      io.stdout.write(JSON.stringify(storySchema, null, 2) + "\n");
     });
 
   program.addHelpText("after", EXAMPLES);
@@ -86,6 +104,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 interface ParseOpts {
   format: string;
+  color: ColorWhen;
+  ninjsVersion: NinjsVersion;
   refDate?: string;
   lang: string;
   strict?: boolean;
@@ -98,7 +118,13 @@ function checkRefDate(value: string): string {
 }
 
 async function parseCommand(inputs: string[], opts: ParseOpts, io: Io): Promise<number> {
-  const format: Format = opts.format === "auto" ? "json" : (opts.format as Format);
+  const format: Format = opts.format === "auto" ? (io.stdout.isTTY ? "pretty" : "json") : (opts.format as Format);
+  const env = io.env ?? {};
+  const renderOptions: RenderOptions = {
+    color: useColor(opts.color, env, !!io.stdout.isTTY),
+    width: io.stdout.columns ?? (Number(env.COLUMNS) || 80),
+    ninjsVersion: opts.ninjsVersion,
+  };
   let failed = false;
   let warned = false;
   let stdinUsed = false;
@@ -138,7 +164,7 @@ async function parseCommand(inputs: string[], opts: ParseOpts, io: Io): Promise<
     if (diagnostics.some((d) => d.severity === "error")) failed = true;
     if (diagnostics.some((d) => atLeast(d, "warning"))) warned = true;
     for (const story of stories) {
-      io.stdout.write(render(story, format));
+      io.stdout.write(render(story, format, renderOptions));
       report(io, name, story.diagnostics, opts);
       if (story.diagnostics.some((d) => atLeast(d, "warning"))) warned = true;
     }
