@@ -96,9 +96,11 @@ describe("pretty", () => {
   });
 
   it("wraps to the width, measuring Devanagari in grapheme clusters", () => {
-    // A vowel sign joins its consonant: सो|ल, कि|म; wide characters take two columns.
-    expect(widthOf("सोल")).toBe(2);
-    expect(widthOf("किम")).toBe(2);
+    // As terminals draw it: spacing vowel signs take a column (स ो ल: 3), virama, nukta and
+    // ZWJ none (क ् ष: 2), wide characters two.
+    expect(widthOf("सोल")).toBe(3);
+    expect(widthOf("क्ष")).toBe(2);
+    expect(widthOf("फ़\u200dर")).toBe(2);
     expect(widthOf("ソウル")).toBe(6);
     const lines = wrap([{ text: story!.paragraphs[0]!.text, style: (s) => s }], 40, "  ");
     for (const l of lines) expect(widthOf(l)).toBeLessThanOrEqual(40);

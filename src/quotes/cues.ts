@@ -37,7 +37,8 @@ const EN_VERB_LIST = speech.en.verbs.map(words);
 const EN_VERBS = new Lexicon(EN_VERB_LIST);
 const EN_SINGLE_VERBS = new Set(EN_VERB_LIST.filter((v) => v.length === 1).map((v) => v[0]!));
 const EN_REPORT_VERBS = new Lexicon(speech.en.reportVerbs.map(words));
-const EN_ALL_VERBS = new Lexicon([...EN_VERB_LIST, ...speech.en.reportVerbs.map(words)]);
+/** Cues around a quotation: speech and report verbs, and question verbs (`," asked Chandran`). */
+const EN_ALL_VERBS = new Lexicon([...EN_VERB_LIST, ...speech.en.reportVerbs.map(words), ...speech.en.quoteVerbs.map(words)]);
 const EN_EXPRESSION = new Lexicon([...EN_VERB_LIST, ...speech.en.reportVerbs.map(words), ...speech.en.expression.map(words)]);
 const EN_OBJECTS = new Lexicon(speech.en.objects.map(words));
 const EN_PASSIVE = new Set(speech.en.passive);

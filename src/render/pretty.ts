@@ -77,8 +77,16 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
   if (story.diagnostics.length) {
     out.push("", c.bold("Diagnostics"));
     for (const g of story.diagnostics) {
-      const sev = g.severity === "error" ? c.red(g.severity) : g.severity === "warning" ? c.yellow(g.severity) : c.dim(g.severity);
-      out.push(`  ${`${g.line}:${g.column}`.padStart(8)}  ${sev.padEnd(7)} ${e(g.message)} ${c.dim(`[${g.code}]`)}`);
+      const paint = g.severity === "error" ? c.red : g.severity === "warning" ? c.yellow : c.dim;
+      const head = `  ${`${g.line}:${g.column}`.padStart(8)}  `;
+      out.push(
+        ...wrap(
+          [{ text: g.severity.padEnd(8), style: paint, keep: true }, { text: e(g.message), style: (x) => x }, { text: ` [${g.code}]`, style: c.dim, keep: true }],
+          width,
+          " ".repeat(head.length + 9),
+          head,
+        ),
+      );
     }
   }
   return out.join("\n") + "\n\n";
@@ -121,6 +129,7 @@ function paragraphRuns(story: Story, i: number, c: ChalkInstance): Run[] {
       // After the closing mark when there is one.
       let at = r[1];
       if (at < cps.length && /["”’'»]/u.test(cps[at]!)) at++;
+      while (at < cps.length && /[,.;:!?।॥)]/u.test(cps[at]!)) at++;
       labels.set(at, (labels.get(at) ?? "") + label);
     }
   }
@@ -129,7 +138,7 @@ function paragraphRuns(story: Story, i: number, c: ChalkInstance): Run[] {
   let k = 0;
   while (k <= cps.length) {
     const label = labels.get(k);
-    if (label) runs.push({ text: " " + escapeControls(label) + " ", style: c.dim.cyan });
+    if (label) runs.push({ text: " " + escapeControls(label) + " ", style: c.dim.cyan, keep: true });
     if (k === cps.length) break;
     let j = k + 1;
     while (j < cps.length && styles[j] === styles[k] && !labels.has(j)) j++;

@@ -1,8 +1,10 @@
 /**
  * Text for a terminal: control characters and escape sequences from the input shown escaped
- * (wire copy is untrusted: `ESC ] 0 ; title BEL` must never reach the terminal), widths
- * measured in grapheme clusters (a Devanagari conjunct is one column), wide East Asian
- * characters counted twice.
+ * (wire copy is untrusted: `ESC ] 0 ; title BEL` must never reach the terminal), and widths
+ * measured the way terminals draw them. Lines break between grapheme clusters, never inside
+ * one; a cluster's width is what the terminal gives its code points: nonspacing marks (virama,
+ * nukta, anusvara) and format characters (ZWJ) take no column, spacing vowel signs (ि, ी, ो)
+ * one, wide East Asian characters two — as tmux, xterm and VTE draw Devanagari.
  */
 
 // C0 controls but tab and newline, DEL, C1 controls, bidi embeddings/overrides/isolates.
@@ -26,72 +28,103 @@ function isWide(cp: number): boolean {
   );
 }
 
-/** Columns a (short, unstyled) string takes: one per grapheme cluster, two for wide ones. */
+const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}]/u;
+
+/** Columns a (short, unstyled) string takes in a terminal. */
 export function widthOf(s: string): number {
-  let w = 0;
-  // Plain ASCII: one column per character, no segmenter needed.
+  // Plain ASCII: one column per character.
   if (/^[\x20-\x7e]*$/u.test(s)) return s.length;
-  for (const { segment } of graphemes.segment(s)) w += isWide(segment.codePointAt(0)!) ? 2 : 1;
+  let w = 0;
+  for (const ch of s) {
+    if (ZERO_WIDTH.test(ch)) continue;
+    w += isWide(ch.codePointAt(0)!) ? 2 : 1;
+  }
   return w;
 }
 
 export interface Run {
   text: string;
   style: (s: string) => string;
+  /** Keep the run on one line (a speaker label): its spaces do not break. */
+  keep?: boolean;
 }
 
-/**
- * Lays styled runs out in lines of at most `width` columns, breaking at spaces (a word
- * longer than a line is cut by grapheme clusters). Every line after the first starts with
- * `indent`. Styles are applied per word, so no escape sequence spans a line break.
- */
-export function wrap(runs: Run[], width: number, indent: string, firstIndent = indent): string[] {
-  const lines: string[] = [];
-  let line = firstIndent;
-  let col = widthOf(firstIndent);
-  const room = Math.max(10, width);
-  let pendingSpace = false;
-  const flush = () => {
-    lines.push(line.trimEnd());
-    line = indent;
-    col = widthOf(indent);
-    pendingSpace = false;
-  };
+interface Word {
+  pieces: Run[];
+  width: number;
+  /** White space stood before the word. */
+  spaced: boolean;
+}
+
+/** Words across runs: text with no white space between belongs to one word whatever its styles. */
+function wordsOf(runs: Run[]): Word[] {
+  const words: Word[] = [];
+  let cur: Word | null = null;
+  let spaced = false;
   for (const run of runs) {
-    const parts = run.text.split(/(\s+)/u);
+    // A kept run (a label) is one piece; its inner spaces do not break.
+    const parts = run.keep ? [run.text.trimStart() === run.text ? "" : " ", run.text.trim(), run.text.trimEnd() === run.text ? "" : " "] : run.text.split(/(\s+)/u);
     for (const part of parts) {
       if (part === "") continue;
       if (/^\s+$/u.test(part)) {
-        pendingSpace = true;
+        spaced = true;
+        cur = null;
         continue;
       }
-      let word = part;
-      let w = widthOf(word);
-      const lead = pendingSpace && col > widthOf(indent) ? 1 : 0;
-      if (col + lead + w > room && col > widthOf(indent)) flush();
-      else if (lead) {
-        line += " ";
-        col += 1;
+      if (!cur) {
+        cur = { pieces: [], width: 0, spaced };
+        words.push(cur);
+        spaced = false;
       }
-      pendingSpace = false;
-      // A word wider than the whole line: cut it by grapheme clusters.
-      while (col + w > room && w > room - widthOf(indent)) {
-        let head = "";
-        let hw = 0;
-        for (const { segment } of graphemes.segment(word)) {
-          const sw = isWide(segment.codePointAt(0)!) ? 2 : 1;
-          if (col + hw + sw > room) break;
-          head += segment;
-          hw += sw;
+      cur.pieces.push({ text: part, style: run.style });
+      cur.width += widthOf(part);
+    }
+  }
+  return words;
+}
+
+/**
+ * Lays styled runs out in lines of at most `width` columns, breaking at white space (a word
+ * wider than a line is cut between grapheme clusters). Lines after the first start with
+ * `indent`. Styles are applied per piece, so no escape sequence spans a line break.
+ */
+export function wrap(runs: Run[], width: number, indent: string, firstIndent = indent): string[] {
+  const lines: string[] = [];
+  const room = Math.max(10, width);
+  let line = firstIndent;
+  let start = widthOf(firstIndent);
+  let col = start;
+  const flush = () => {
+    lines.push(line.trimEnd());
+    line = indent;
+    start = col = widthOf(indent);
+  };
+  for (const word of wordsOf(runs)) {
+    const lead = word.spaced && col > start ? 1 : 0;
+    if (col > start && col + lead + word.width > room) flush();
+    else if (lead) {
+      line += " ";
+      col += 1;
+    }
+    if (col + word.width <= room) {
+      for (const p of word.pieces) line += p.style(p.text);
+      col += word.width;
+      continue;
+    }
+    // Wider than a whole line: cut between grapheme clusters.
+    for (const p of word.pieces) {
+      let buf = "";
+      for (const { segment } of graphemes.segment(p.text)) {
+        const sw = widthOf(segment);
+        if (col + sw > room && col > start) {
+          line += buf ? p.style(buf) : "";
+          buf = "";
+          flush();
         }
-        if (!head) break;
-        line += run.style(head);
-        flush();
-        word = word.slice(head.length);
-        w = widthOf(word);
+        buf += segment;
+        col += sw;
       }
-      line += run.style(word);
-      col += w;
+      if (buf) line += p.style(buf);
     }
   }
   if (line.trim() !== "" || lines.length === 0) lines.push(line.trimEnd());
