@@ -17,6 +17,8 @@ import { splitStories } from "./parse/split.js";
 import { parseStory, toDiagnostics } from "./parse/story.js";
 import { parseRefDate, type RefDate } from "./parse/date.js";
 import { isBlank } from "./text/chars.js";
+import { convertKrutiDev, looksKrutiDev } from "./legacy/krutidev.js";
+import { SpanMap } from "./legacy/remap.js";
 
 export type * from "./story.js";
 export { formatDiagnostic } from "./diagnostics.js";
@@ -28,6 +30,8 @@ export interface ParseOptions {
   lang?: string | null;
   /** The input's name, reported as `source.path`. */
   path?: string | null;
+  /** Convert text typed in the Kruti Dev legacy font to Unicode before parsing (spans still point into the input). */
+  convertLegacy?: boolean;
 }
 
 export interface ParseResult {
@@ -66,6 +70,20 @@ function parseText(
     inputFindings.push(finding("empty-input", "input holds no text", 0, text.length));
     return { stories: [], diagnostics: toDiagnostics(pos, inputFindings), encoding: meta.encoding };
   }
+  // Devanagari typed in a legacy font (Kruti Dev): warn, or convert and map spans back.
+  if (looksKrutiDev(text)) {
+    if (options.convertLegacy) {
+      const conv = convertKrutiDev(text);
+      const map = new SpanMap(conv.text, conv.source, text);
+      const inner = parseText(conv.text, { ...options, convertLegacy: false }, meta);
+      for (const story of inner.stories) {
+        map.remap(story);
+        story.diagnostics.unshift({ code: "legacy-font-encoding", severity: "info", message: "Kruti Dev legacy-font text converted to Unicode; spans point into the input", span: { start: 0, end: 0 }, line: 1, column: 1 });
+      }
+      return inner;
+    }
+    inputFindings.push(finding("legacy-font-encoding", "text looks typed in the Kruti Dev legacy Hindi font (Latin letters for Devanagari); --convert-legacy converts it", 0, 0));
+  }
   const lines = scanLines(text);
   const ranges = splitStories(text, lines);
   const stories = ranges.map((r, k) => {
@@ -77,8 +95,12 @@ function parseText(
       sha256: meta.sha256,
       encoding: meta.encoding,
     };
-    return parseStory(text, pos, r.lines, r, source, { refDate, lang });
+    const story = parseStory(text, pos, r.lines, r, source, { refDate, lang });
+    // Input-level warnings (legacy font) belong to every story of the input.
+    if (inputFindings.length) story.diagnostics.unshift(...toDiagnostics(pos, inputFindings));
+    return story;
   });
+  if (inputFindings.length && stories.length) return { stories, diagnostics: [], encoding: meta.encoding };
   return { stories, diagnostics: toDiagnostics(pos, inputFindings), encoding: meta.encoding };
 }
 

@@ -73,6 +73,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .addOption(new Option("--ninjs-version <version>", "ninjs vocabulary for -f ninjs").choices(["3.1", "2.2"]).default("3.1"))
     .option("--ref-date <YYYY-MM-DD>", "the day the copy was filed: fills in years missing from datelines", checkRefDate)
     .addOption(new Option("--lang <code>", "story language; auto detects it per story").choices(["auto", "hi", "en"]).default("auto"))
+    .option("--convert-legacy", "convert Hindi typed in the Kruti Dev legacy font to Unicode (spans still point into the input)")
     .option("--strict", "exit 1 when any story has a warning")
     .option("-q, --quiet", "print no diagnostics except errors")
     .addHelpText("after", EXAMPLES)
@@ -104,6 +105,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 interface ParseOpts {
   format: string;
+  convertLegacy?: boolean;
   color: ColorWhen;
   ninjsVersion: NinjsVersion;
   refDate?: string;
@@ -151,7 +153,7 @@ async function parseCommand(inputs: string[], opts: ParseOpts, io: Io): Promise<
     let stories: Story[];
     let diagnostics: Diagnostic[];
     try {
-      const result = parseBytes(bytes, { refDate: opts.refDate ?? null, lang: opts.lang, path: name });
+      const result = parseBytes(bytes, { refDate: opts.refDate ?? null, lang: opts.lang, path: name, convertLegacy: !!opts.convertLegacy });
       stories = result.stories;
       diagnostics = result.diagnostics;
     } catch (e) {

@@ -39,8 +39,13 @@ const EN_SINGLE_VERBS = new Set(EN_VERB_LIST.filter((v) => v.length === 1).map((
 const EN_REPORT_VERBS = new Lexicon(speech.en.reportVerbs.map(words));
 /** Cues around a quotation: speech and report verbs, and question verbs (`," asked Chandran`). */
 const EN_ALL_VERBS = new Lexicon([...EN_VERB_LIST, ...speech.en.reportVerbs.map(words), ...speech.en.quoteVerbs.map(words)]);
-const EN_EXPRESSION = new Lexicon([...EN_VERB_LIST, ...speech.en.reportVerbs.map(words), ...speech.en.expression.map(words)]);
+const EN_EXPRESSION = new Lexicon([
+  ...EN_VERB_LIST,
+  ...speech.en.reportVerbs.filter((v) => !speech.en.nounLikeVerbs.includes(v)).map(words),
+  ...speech.en.expression.map(words),
+]);
 const EN_OBJECTS = new Lexicon(speech.en.objects.map(words));
+const EN_NOUN_LIKE = new Set(speech.en.nounLikeVerbs);
 const EN_PASSIVE = new Set(speech.en.passive);
 const EN_STOP = new Set(speech.en.stop);
 const EN_SKIP = new Set(speech.en.skipBeforeVerb.map((w) => w.toLowerCase()));
@@ -67,6 +72,15 @@ const span = (tokens: Token[], a: number, b: number): Range => ({ start: tokens[
 export function hasHindiSpeechVerb(tokens: Token[], from: number, to: number): boolean {
   for (let k = from; k < to; k++) if (!tokens[k]!.punct && phraseStartingAt(tokens, k, HI_EXPRESSION) > 0) return true;
   return false;
+}
+
+/** The first Hindi speech verb phrase at or after token `from` (`कहा`, `बताया`), or null. */
+export function speechVerbAfter(tokens: Token[], from: number): Range | null {
+  for (let k = from; k < tokens.length; k++) {
+    const e = phraseStartingAt(tokens, k, HI_VERBS);
+    if (e > 0) return span(tokens, k, e - 1);
+  }
+  return null;
 }
 
 /** The speech and expression verbs of a sentence with their subjects (`Xi urged ...`), in order. */
@@ -164,6 +178,8 @@ function hindiVerbAt(tokens: Token[], k: number, end: number, withThat: boolean,
 const lower = (t: Token) => t.text.toLowerCase();
 const isWord = (t: Token) => !t.punct && /[\p{L}\p{N}]/u.test(t.text);
 
+/** Small words inside names between capitalised words: `Reserve Bank of India`, `Transport for London`. */
+const NAME_LINKS = new Set(["of", "and", "&", "for", "de", "del", "da", "la", "on"]);
 const isCapitalised = (t: Token | undefined) => !!t && !t.punct && /^[\p{Lu}]/u.test(t.text);
 
 /**
@@ -194,7 +210,7 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8): Range | nul
       if (!isWord(t) || isDevanagari(t)) break;
       const w = lower(t);
       // `Reserve Bank of India`: `of` between capitalised words belongs to the name.
-      if ((w === "of" || w === "and" || w === "&") && isCapitalised(tokens[a]) && isCapitalised(tokens[a - 2])) {
+      if (NAME_LINKS.has(w) && isCapitalised(tokens[a]) && isCapitalised(tokens[a - 2])) {
         a--;
         continue;
       }
@@ -223,7 +239,7 @@ export function nounAfterEn(tokens: Token[], idx: number, max = 8): Range | null
     const t = tokens[b]!;
     if (!isWord(t) || isDevanagari(t)) break;
     const w = lower(t);
-    if (w === "of" && b > idx && isCapitalised(tokens[b - 1]) && isCapitalised(tokens[b + 1])) {
+    if (NAME_LINKS.has(w) && b > idx && isCapitalised(tokens[b - 1]) && isCapitalised(tokens[b + 1])) {
       b++;
       continue;
     }
@@ -404,8 +420,13 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
     if (e < 0) {
       // `announced`, `confirmed` ...: speech only before `that` or at a clause's end.
       e = phraseStartingAt(tokens, i, EN_REPORT_VERBS);
+      if (e < 0) continue;
       const after = tokens[e];
-      if (e < 0 || !(after === undefined || after.punct || lower(after) === "that" || EN_PREP.has(lower(after)) || (i > 0 && tokens[i - 1]!.punct && invertedSubject(tokens, e)))) continue;
+      const that = after !== undefined && lower(after) === "that";
+      if (EN_NOUN_LIKE.has(w)) {
+        // `five states,` is a noun: only `states that`, `tells IANS` are speech.
+        if (!that && phraseStartingAt(tokens, e, EN_OBJECTS) < 0) continue;
+      } else if (!(after === undefined || after.punct || that || EN_PREP.has(lower(after)) || (i > 0 && tokens[i - 1]!.punct && invertedSubject(tokens, e)))) continue;
     }
     if (isPassive(tokens, i)) continue;
     const inverted = invertedSubject(tokens, e);

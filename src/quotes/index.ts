@@ -15,7 +15,7 @@ import { finding, type Finding } from "../diagnostics.js";
 import type { Range } from "../parse/dateline.js";
 import { pairMarks, type MarkedQuote } from "./marks.js";
 import { tokenize, type Token } from "./tokens.js";
-import { cueAfter, englishCueBefore, englishExpressionCues, hasHindiSpeechVerb, hindiCueBefore, Lexicon, reportedSpeech, subjectHi, phraseStartingAt, type CueMatch } from "./cues.js";
+import { cueAfter, englishCueBefore, englishExpressionCues, hasHindiSpeechVerb, speechVerbAfter, hindiCueBefore, Lexicon, reportedSpeech, subjectHi, phraseStartingAt, type CueMatch } from "./cues.js";
 import speech from "../data/speech.json" with { type: "json" };
 import { RangeSet } from "./ranges.js";
 
@@ -70,9 +70,11 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
       const prevTop = previousTop(marks, k);
       const nextTop = nextTopOpen(marks, k, p.end);
       const sentence = sentenceAt(p.sentences, m.open);
-      const beforeStart = Math.max(sentence.start, prevTop ? prevTop.close! + prevTop.closeLen : p.start, m.open - REACH);
-      const before = tokenize(text, beforeStart, m.open);
-      const beforeEmpty = !before.some((t) => !t.punct);
+      // Whether words stand between the previous quote (or the sentence start) and this one;
+      // the cue itself is looked for across earlier quoted words (`ने ‘पीटीआई-भाषा’ से ... कहा, ‘‘`).
+      const sinceQuote = Math.max(sentence.start, prevTop ? prevTop.close! + prevTop.closeLen : p.start, m.open - REACH);
+      const beforeEmpty = !tokenize(text, sinceQuote, m.open).some((t) => !t.punct);
+      const before = tops.outside(tokenize(text, Math.max(sentence.start, m.open - REACH), m.open));
       let after: Token[] = [];
       if (m.close !== null) {
         const afterStart = m.close + m.closeLen;
@@ -216,8 +218,8 @@ function analyseSentence(text: string, sentence: Range, tops: RangeSet): Sentenc
       agents.push({ at: t.start, cue: { cue: null, speaker: null, via: null, withThat: false, punct: false } });
       return;
     }
-    const verb = reported.find((r) => r.kind === "said-that" && r.source.start === speaker.start);
-    agents.push({ at: t.start, cue: { cue: verb ? verb.cue : null, speaker, via: null, withThat: false, punct: false } });
+    const verb = reported.find((r) => r.kind === "said-that" && r.source.start === speaker.start)?.cue ?? speechVerbAfter(tokens, k + 1);
+    agents.push({ at: t.start, cue: { cue: verb, speaker, via: null, withThat: false, punct: false } });
   });
   const said = reported.filter((r) => r.kind === "said-that").map((r) => ({ cue: r.cue, speaker: r.source, via: null, withThat: true, punct: false }));
   return { agents, english: said.length ? said : englishExpressionCues(tokens) };
@@ -233,8 +235,9 @@ function partialCue(cues: SentenceCues, m: MarkedQuote): CueMatch | null {
     if (cues.agents[mid]!.at < m.open) lo = mid + 1;
     else hi = mid;
   }
-  const agent = cues.agents[lo - 1];
-  if (agent) return agent.cue.speaker ? agent.cue : null;
+  // The nearest agent with a speech verb after it (`किम ने कहा कि सैनिकों ने "असाधारण" ...`: किम).
+  for (let k = lo - 1; k >= 0; k--) if (cues.agents[k]!.cue.speaker) return cues.agents[k]!.cue;
+  if (lo > 0) return null;
   // English: the cue nearest the quote.
   const list = cues.english;
   lo = 0;

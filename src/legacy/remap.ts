@@ -1,0 +1,84 @@
+/**
+ * Records parsed from converted text (Kruti Dev -> Unicode) report spans into the RAW input:
+ * every `span` is mapped back through the converter's source map, and `line` / `column` are
+ * recomputed in the raw text. `text` fields keep the converted (readable) text.
+ */
+import type { Story } from "../story.js";
+import { Positions } from "../text/positions.js";
+
+export class SpanMap {
+  private readonly starts: Int32Array;
+  private readonly convPos: Positions;
+  private readonly rawPos: Positions;
+
+  constructor(
+    private readonly converted: string,
+    private readonly source: Int32Array,
+    private readonly raw: string,
+  ) {
+    this.starts = Int32Array.from(new Set(source)).sort();
+    this.convPos = new Positions(converted);
+    this.rawPos = new Positions(raw);
+  }
+
+  /** UTF-16 offset in the converted text of a code-point offset. */
+  private unit(cp: number): number {
+    // Converted text is Devanagari (BMP); walk only when it holds astral characters.
+    if (this.convPos.cp(this.converted.length) === this.converted.length) return cp;
+    let u = 0;
+    for (let k = 0; k < cp && u < this.converted.length; k++) u += this.converted.codePointAt(u)! > 0xffff ? 2 : 1;
+    return u;
+  }
+
+  /** End (exclusive) of the raw chunk that starts at raw offset x. */
+  private chunkEnd(x: number): number {
+    let lo = 0;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.starts[mid]! <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo < this.starts.length ? this.starts[lo]! : this.raw.length;
+  }
+
+  /** Raw UTF-16 [start, end) of a converted code-point span. */
+  rawUnits(span: { start: number; end: number }): { start: number; end: number } {
+    const s = this.unit(span.start);
+    const e = this.unit(span.end);
+    if (e <= s) {
+      const at = s < this.source.length ? this.source[s]! : this.raw.length;
+      return { start: at, end: at };
+    }
+    let lo = Infinity;
+    let hi = -1;
+    for (let k = s; k < e; k++) {
+      const x = this.source[k]!;
+      if (x < lo) lo = x;
+      if (x > hi) hi = x;
+    }
+    return { start: lo, end: this.chunkEnd(hi) };
+  }
+
+  /** Rewrites every span (and line, column) of a story in place. */
+  remap(story: Story): Story {
+    const walk = (v: unknown): void => {
+      if (Array.isArray(v)) {
+        for (const x of v) walk(x);
+        return;
+      }
+      if (!v || typeof v !== "object") return;
+      const o = v as Record<string, unknown>;
+      const span = o.span as { start: number; end: number } | undefined;
+      if (span && typeof span.start === "number") {
+        const r = this.rawUnits(span);
+        o.span = { start: this.rawPos.cp(r.start), end: this.rawPos.cp(r.end) };
+        if (typeof o.line === "number") o.line = this.rawPos.line(r.start);
+        if (typeof o.column === "number") o.column = this.rawPos.column(r.start);
+      }
+      for (const [k, x] of Object.entries(o)) if (k !== "span" && k !== "source") walk(x);
+    };
+    walk(story);
+    return story;
+  }
+}
