@@ -65,6 +65,12 @@ export function findDateline(text: string, lines: Line[], tags: Tag[] = []): Dat
   return null;
 }
 
+/** The dateline starting at line i (at its first character, after markup), or null: for the story splitter. */
+export function datelineAt(text: string, lines: Line[], i: number): DatelineMatch | null {
+  const m = matchLine(text, lines, i, []);
+  return m && m.firstLine === i && !m.prefix && m.start <= lines[i]!.contentStart + 1 ? m : null;
+}
+
 function matchLine(text: string, lines: Line[], i: number, tags: Tag[]): DatelineMatch | null {
   const line = lines[i]!;
   // Markup before the place (`<font size="2" face="Arial">Mumbai, June 8 (IANS)`) is not part of it.

@@ -34,8 +34,9 @@ const END_MARKS: { re: RegExp; code: string | null }[] = [
 ];
 const MAX = 80;
 
-export function findSignoff(text: string, lines: Line[], minLine: number): SignoffMatch | null {
-  let last = lines.length - 1;
+/** The sign-off ending at or before line `lastLine` (default: the last line), not above `minLine`. */
+export function findSignoff(text: string, lines: Line[], minLine: number, lastLine = lines.length - 1): SignoffMatch | null {
+  let last = lastLine;
   while (last >= minLine && lines[last]!.blank) last--;
   if (last < minLine) return null;
   const L = lines[last]!;
