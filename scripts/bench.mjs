@@ -70,4 +70,48 @@ for (const [name, make, mb] of cases) {
   console.log(`${"".padEnd(26)} rate ratio full/quarter: ${(big / small).toFixed(2)} (about 1 = linear)`);
 }
 const mem = process.memoryUsage();
-console.log(`peak-ish memory: rss ${(mem.rss / MB).toFixed(0)} MB, heap used ${(mem.heapUsed / MB).toFixed(0)} MB`);
+console.log(`in-process parse: rss ${(mem.rss / MB).toFixed(0)} MB, heap used ${(mem.heapUsed / MB).toFixed(0)} MB`);
+
+// The command line on a generated archive: stories/s, MB/s and peak memory with -j 1 and -j 2.
+const archiveMb = Number(process.env.BENCH_ARCHIVE_MB ?? 100);
+if (archiveMb > 0) {
+  const { mkdirSync, writeFileSync, existsSync, statSync } = await import("node:fs");
+  const { gzipSync } = await import("node:zlib");
+  const tar = (await import("tar-stream")).default;
+  const dir = join(root, ".bench");
+  mkdirSync(dir, { recursive: true });
+  const archive = join(dir, `stories-${archiveMb}mb.tar.gz`);
+  if (!existsSync(archive)) {
+    const pack = tar.pack();
+    const chunks = [];
+    pack.on("data", (c) => chunks.push(c));
+    const done = new Promise((r) => pack.on("end", r));
+    let bytes = 0;
+    for (let i = 0; bytes < archiveMb * MB; i++) {
+      const s = stories[i % stories.length];
+      pack.entry({ name: `day${String(Math.floor(i / 1000)).padStart(4, "0")}/${String(i).padStart(7, "0")}.txt` }, s);
+      bytes += Buffer.byteLength(s);
+    }
+    pack.finalize();
+    await done;
+    writeFileSync(archive, gzipSync(Buffer.concat(chunks)));
+  }
+  const size = statSync(archive).size;
+  for (const j of [1, 2]) {
+    const script = `process.on("exit", () => process.stderr.write("maxrss " + process.resourceUsage().maxRSS + "\\n")); await import(${JSON.stringify(join(root, "dist", "cli", "main.js"))});`;
+    const t0 = process.hrtime.bigint();
+    const { spawn } = await import("node:child_process");
+    const child = spawn(process.execPath, ["--input-type=module", "-e", script, "parse", archive, "-f", "ndjson", "-q", "-j", String(j)], { stdio: ["ignore", "pipe", "pipe"] });
+    let records = 0;
+    let err = "";
+    child.stdout.on("data", (c) => {
+      for (let k = c.indexOf(10); k >= 0; k = c.indexOf(10, k + 1)) records++;
+    });
+    child.stderr.on("data", (c) => (err += c));
+    const status = await new Promise((r) => child.on("close", r));
+    const secs = Number(process.hrtime.bigint() - t0) / 1e9;
+    const r = { status, stderr: err };
+    const rss = Number(/maxrss (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024;
+    console.log(`archive ${archiveMb} MB of text (${(size / MB).toFixed(1)} MB gzipped), -j ${j}: ${records} stories in ${secs.toFixed(1)} s = ${(records / secs).toFixed(0)} stories/s, ${(archiveMb / secs).toFixed(1)} MB/s, peak RSS ${rss.toFixed(0)} MB, exit ${r.status}`);
+  }
+}

@@ -30,6 +30,8 @@ export interface ParseOptions {
   lang?: string | null;
   /** The input's name, reported as `source.path`. */
   path?: string | null;
+  /** Split an input holding several stories (default true); false: the input is one story. */
+  split?: boolean;
   /** Convert text typed in the Kruti Dev legacy font to Unicode before parsing (spans still point into the input). */
   convertLegacy?: boolean;
 }
@@ -85,7 +87,7 @@ function parseText(
     inputFindings.push(finding("legacy-font-encoding", "text looks typed in the Kruti Dev legacy Hindi font (Latin letters for Devanagari); --convert-legacy converts it", 0, 0));
   }
   const lines = scanLines(text);
-  const ranges = splitStories(text, lines);
+  const ranges = splitStories(text, lines, options.split !== false);
   const stories = ranges.map((r, k) => {
     const source: Source = {
       path: options.path ?? null,

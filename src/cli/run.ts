@@ -4,11 +4,10 @@
  * 0 all inputs parsed (warnings allowed), 1 an input could not be read or decoded, or a
  * warning under `--strict`, 2 bad usage.
  */
-import { readFile } from "node:fs/promises";
+import { availableParallelism } from "node:os";
+import { runBatch } from "./batch.js";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
-import { parseBytes, parseRefDate } from "../index.js";
-import { formatDiagnostic, atLeast } from "../diagnostics.js";
-import type { Diagnostic, Story } from "../story.js";
+import { parseRefDate } from "../index.js";
 import { render, FORMATS, type Format, type RenderOptions } from "../render/index.js";
 import type { NinjsVersion } from "../render/ninjs.js";
 import { useColor, type ColorWhen } from "./color.js";
@@ -27,9 +26,9 @@ export interface Io {
   stdout: Writer;
   stderr: Writer;
   env?: Record<string, string | undefined>;
+  /** Aborted on Ctrl-C: the batch stops, leaves no partial output, and exits 130. */
+  signal?: AbortSignal;
 }
-
-const STDIN_NAME = "<stdin>";
 
 const EXAMPLES = `
 Examples:
@@ -42,6 +41,10 @@ Examples:
   wire parse story.txt -f yaml              YAML, one --- document per story
   wire parse story.txt -f pretty | less -R  the terminal view, paged
   wire parse story.txt -f ninjs             an IPTC ninjs 3.1 document
+  wire parse archive/ -o out/               a folder tree: one JSON file per story in out/
+  wire parse news.tar.gz -f ndjson -j 4     an archive, read without extracting, on 4 threads
+  wire parse --from jsonl --id-field id dump.jsonl -f ndjson
+                                            records of a scraper's dump, one line out per story
   wire schema                               the JSON Schema of the record`;
 
 export async function run(argv: string[], io: Io): Promise<number> {
@@ -73,6 +76,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .addOption(new Option("--ninjs-version <version>", "ninjs vocabulary for -f ninjs").choices(["3.1", "2.2"]).default("3.1"))
     .option("--ref-date <YYYY-MM-DD>", "the day the copy was filed: fills in years missing from datelines", checkRefDate)
     .addOption(new Option("--lang <code>", "story language; auto detects it per story").choices(["auto", "hi", "en"]).default("auto"))
+    .option("-o, --out <path>", "write to this file; to a folder (existing, or ending in /) one file per story, mirroring input paths")
+    .option("--force", "with -o DIR, rewrite outputs that are newer than their input")
+    .option("-j, --jobs <n>", "parse on this many worker threads (default: the number of cores)", parseJobs, defaultJobs())
+    .option("--ext <list>", "only files with these extensions when walking folders and archives (comma-separated)", (v: string, prev: string[]) => [...prev, ...v.split(",").map((x) => x.trim().replace(/^\./u, "")).filter(Boolean)], [] as string[])
+    .addOption(new Option("--from <kind>", "what the inputs hold: text (stories), jsonl or csv (records)").choices(["text", "jsonl", "csv"]).default("text"))
+    .option("--text-field <name>", "the field holding the story in jsonl/csv records", "text")
+    .option("--id-field <name>", "the field naming each jsonl/csv record (source.path becomes file#id)")
+    .option("--no-split", "treat each input as exactly one story")
+    .option("--no-progress", "no progress line on stderr")
     .option("--convert-legacy", "convert Hindi typed in the Kruti Dev legacy font to Unicode (spans still point into the input)")
     .option("--strict", "exit 1 when any story has a warning")
     .option("-q, --quiet", "print no diagnostics except errors")
@@ -105,6 +117,15 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 interface ParseOpts {
   format: string;
+  out?: string;
+  force?: boolean;
+  jobs: number;
+  ext: string[];
+  from: "text" | "jsonl" | "csv";
+  textField: string;
+  idField?: string;
+  split: boolean;
+  progress: boolean;
   convertLegacy?: boolean;
   color: ColorWhen;
   ninjsVersion: NinjsVersion;
@@ -112,6 +133,16 @@ interface ParseOpts {
   lang: string;
   strict?: boolean;
   quiet?: boolean;
+}
+
+function parseJobs(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError("expected a whole number from 1 to 256.");
+  return n;
+}
+
+function defaultJobs(): number {
+  return Math.max(1, availableParallelism());
 }
 
 function checkRefDate(value: string): string {
@@ -127,77 +158,25 @@ async function parseCommand(inputs: string[], opts: ParseOpts, io: Io): Promise<
     width: io.stdout.columns ?? (Number(env.COLUMNS) || 80),
     ninjsVersion: opts.ninjsVersion,
   };
-  let failed = false;
-  let warned = false;
-  let stdinUsed = false;
-  for (const input of inputs) {
-    const name = input === "-" ? STDIN_NAME : input;
-    let bytes: Uint8Array;
-    try {
-      if (input === "-") {
-        if (stdinUsed) {
-          io.stderr.write(`wire: ${STDIN_NAME}: standard input given more than once\n`);
-          failed = true;
-          continue;
-        }
-        stdinUsed = true;
-        bytes = await readAll(io.stdin);
-      } else {
-        bytes = await readFile(input);
-      }
-    } catch (e) {
-      io.stderr.write(`wire: ${name}: ${describeIoError(e)} [read-error]\n`);
-      failed = true;
-      continue;
-    }
-    let stories: Story[];
-    let diagnostics: Diagnostic[];
-    try {
-      const result = parseBytes(bytes, { refDate: opts.refDate ?? null, lang: opts.lang, path: name, convertLegacy: !!opts.convertLegacy });
-      stories = result.stories;
-      diagnostics = result.diagnostics;
-    } catch (e) {
-      // A bug of ours must not stop the batch: report it for this input and go on.
-      io.stderr.write(`wire: ${name}: internal error: ${(e as Error).message} [internal-error]\n`);
-      failed = true;
-      continue;
-    }
-    report(io, name, diagnostics, opts);
-    if (diagnostics.some((d) => d.severity === "error")) failed = true;
-    if (diagnostics.some((d) => atLeast(d, "warning"))) warned = true;
-    for (const story of stories) {
-      io.stdout.write(render(story, format, renderOptions));
-      report(io, name, story.diagnostics, opts);
-      if (story.diagnostics.some((d) => atLeast(d, "warning"))) warned = true;
-    }
-  }
-  return failed || (opts.strict && warned) ? 1 : 0;
-}
-
-function report(io: Io, name: string, diagnostics: Diagnostic[], opts: ParseOpts): void {
-  for (const d of diagnostics) {
-    if (opts.quiet && d.severity !== "error") continue;
-    io.stderr.write(formatDiagnostic(name, d) + "\n");
-  }
-}
-
-async function readAll(stream: AsyncIterable<Uint8Array | string>): Promise<Uint8Array> {
-  const chunks: Buffer[] = [];
-  for await (const c of stream) chunks.push(typeof c === "string" ? Buffer.from(c, "utf8") : Buffer.from(c));
-  return Buffer.concat(chunks);
-}
-
-function describeIoError(e: unknown): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  switch (code) {
-    case "ENOENT":
-      return "no such file or directory";
-    case "EACCES":
-    case "EPERM":
-      return "permission denied";
-    case "EISDIR":
-      return "is a directory";
-    default:
-      return (e as Error)?.message ?? String(e);
-  }
+  const summary = await runBatch(
+    {
+      inputs,
+      format,
+      render: renderOptions,
+      parse: { refDate: opts.refDate ?? null, lang: opts.lang, split: opts.split, convertLegacy: !!opts.convertLegacy },
+      quiet: !!opts.quiet,
+      progress: opts.progress !== false && !opts.quiet,
+      jobs: opts.jobs,
+      out: opts.out ?? null,
+      force: !!opts.force,
+      ext: opts.ext,
+      from: opts.from,
+      textField: opts.textField,
+      idField: opts.idField,
+    },
+    io,
+    io.signal,
+  );
+  if (summary.interrupted) return 130;
+  return summary.failed > 0 || (opts.strict && summary.warned > 0) ? 1 : 0;
 }

@@ -43,8 +43,8 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 
 /** One space-free word: edge punctuation split off. */
 function word(text: string, i: number, j: number, out: Token[]): void {
+  // Split leading and trailing edge punctuation off the word.
   {
-    // Split leading and trailing edge punctuation off the word.
     let s = i;
     let e = j;
     while (s < e && EDGE.has(text[s]!)) {

@@ -1,0 +1,179 @@
+/**
+ * The batch loop of `wire parse`: inputs (files, folders, archives, records) are read one at a
+ * time, parsed in the main thread or on worker threads, and their results written in input
+ * order. At most `2 × jobs` inputs are in flight, so memory stays bounded whatever the size
+ * of an archive. A failed input is reported and the rest go on.
+ */
+import { statSync } from "node:fs";
+import { expandInputs, type InputItem } from "../inputs/index.js";
+import { runJob, type Job, type JobResult } from "./job.js";
+import { WorkerPool } from "./pool.js";
+import { DirOutput, FileOutput, removeTemporaries } from "../outputs/writers.js";
+import type { Format, RenderOptions } from "../render/index.js";
+import type { ParseOptions } from "../index.js";
+import type { Io } from "./run.js";
+
+export interface BatchOptions {
+  inputs: string[];
+  format: Format;
+  render: RenderOptions;
+  parse: ParseOptions;
+  quiet: boolean;
+  progress: boolean;
+  jobs: number;
+  out: string | null;
+  force: boolean;
+  ext: string[];
+  from: "text" | "jsonl" | "csv";
+  textField: string;
+  idField?: string;
+}
+
+export interface BatchSummary {
+  inputs: number;
+  stories: number;
+  warned: number;
+  failed: number;
+  skipped: number;
+  interrupted: boolean;
+}
+
+export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): Promise<BatchSummary> {
+  const sum: BatchSummary = { inputs: 0, stories: 0, warned: 0, failed: 0, skipped: 0, interrupted: false };
+  const dirMode = o.out !== null && (o.out.endsWith("/") || isDirectory(o.out));
+  const dir = dirMode ? new DirOutput(o.out!, o.format) : null;
+  const file = o.out !== null && !dirMode ? new FileOutput(o.out) : null;
+  const pool = o.jobs > 1 ? new WorkerPool(o.jobs) : null;
+  const progress = new Progress(io, o.progress);
+  const started = Date.now();
+
+  const say = (line: string) => io.stderr.write(line + "\n");
+  const emit = (item: InputItem, r: JobResult) => {
+    for (const m of r.messages) {
+      progress.clear();
+      say(m);
+    }
+    if (r.failed) sum.failed++;
+    else if (r.warned) sum.warned++;
+    sum.stories += r.outputs.length;
+    progress.add(r.outputs.length, r.bytes, r.failed);
+    r.outputs.forEach((text, k) => {
+      if (dir) {
+        const target = dir.target(item.relPath, k + 1);
+        if (!target || item.unsafe) {
+          say(`wire: ${item.name}: ${item.unsafe ?? "path leaves the output folder"}; not written [unsafe-path]`);
+          if (k === 0) sum.failed++;
+          return;
+        }
+        dir.write(target, text);
+      } else if (file) file.write(text);
+      else io.stdout.write(text);
+    });
+  };
+
+  // In flight: results may complete out of order; they are emitted in input order.
+  const inflight: { item: InputItem; result: Promise<JobResult> }[] = [];
+  const limit = Math.max(1, o.jobs) * 2;
+  let seq = 0;
+  const drainOne = async () => {
+    const head = inflight.shift()!;
+    emit(head.item, await head.result);
+  };
+
+  try {
+    const items = expandInputs(o.inputs, {
+      ext: o.ext,
+      from: o.from,
+      textField: o.textField,
+      idField: o.idField,
+      stdin: io.stdin,
+      warn: (m) => say(`wire: ${m}`),
+    });
+    for await (const item of items) {
+      if (signal?.aborted) break;
+      sum.inputs++;
+      if (item.error) {
+        while (inflight.length) await drainOne();
+        progress.clear();
+        say(`wire: ${item.name}: ${item.error.message} [${item.error.code}]`);
+        sum.failed++;
+        progress.add(0, 0, true);
+        continue;
+      }
+      if (dir && !o.force && dir.upToDate(item.relPath, item.mtimeMs)) {
+        sum.skipped++;
+        continue;
+      }
+      const job: Job = { seq: seq++, name: item.name, bytes: item.bytes, text: item.text, parse: o.parse, format: o.format, render: o.render, quiet: o.quiet };
+      inflight.push({ item, result: pool ? pool.run(job) : Promise.resolve(runJob(job)) });
+      if (inflight.length >= limit) await drainOne();
+    }
+    while (inflight.length && !signal?.aborted) await drainOne();
+    if (signal?.aborted) {
+      sum.interrupted = true;
+      file?.abort();
+      removeTemporaries();
+    } else file?.commit();
+  } catch (e) {
+    file?.abort();
+    removeTemporaries();
+    throw e;
+  } finally {
+    progress.clear();
+    await pool?.close();
+  }
+  if (!o.quiet && (sum.inputs > 1 || sum.interrupted)) {
+    const secs = ((Date.now() - started) / 1000).toFixed(2);
+    say(
+      `wire: ${sum.inputs} input${sum.inputs === 1 ? "" : "s"}, ${sum.stories} stor${sum.stories === 1 ? "y" : "ies"}, ` +
+        `${sum.warned} with warnings, ${sum.failed} failed${sum.skipped ? `, ${sum.skipped} up to date` : ""}` +
+        `${sum.interrupted ? ", interrupted" : ""} in ${secs} s`,
+    );
+  }
+  return sum;
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return statSync(p).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A one-line progress report on stderr, only on a terminal, not with -q or --no-progress, and
+ * only once more than a handful of inputs have gone by: stories, MB/s, errors.
+ */
+class Progress {
+  private stories = 0;
+  private bytes = 0;
+  private errors = 0;
+  private inputs = 0;
+  private last = 0;
+  private shown = false;
+  private readonly t0 = Date.now();
+
+  constructor(private readonly io: Io, private readonly on: boolean) {}
+
+  add(stories: number, bytes: number, failed: boolean): void {
+    this.stories += stories;
+    this.bytes += bytes;
+    this.inputs++;
+    if (failed) this.errors++;
+    if (!this.on || !this.io.stderr.isTTY || this.inputs <= 5) return;
+    const now = Date.now();
+    if (now - this.last < 100) return;
+    this.last = now;
+    const mbs = this.bytes / 1048576 / Math.max(0.001, (now - this.t0) / 1000);
+    this.io.stderr.write(`\r\u001b[2Kwire: ${this.inputs} inputs · ${this.stories} stories · ${mbs.toFixed(1)} MB/s · ${this.errors} errors`);
+    this.shown = true;
+  }
+
+  clear(): void {
+    if (this.shown) {
+      this.io.stderr.write("\r\u001b[2K");
+      this.shown = false;
+    }
+  }
+}

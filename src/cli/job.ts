@@ -1,0 +1,60 @@
+/**
+ * One unit of batch work: parse one input's text or bytes and render its stories. Pure: the
+ * same function runs in the main thread (`-j 1`) and in worker threads, so the output is the
+ * same byte for byte whatever the number of jobs.
+ */
+import { parseBytes, parse, type ParseOptions } from "../index.js";
+import { formatDiagnostic, atLeast } from "../diagnostics.js";
+import { render, type Format, type RenderOptions } from "../render/index.js";
+
+export interface Job {
+  seq: number;
+  name: string;
+  bytes?: Uint8Array;
+  text?: string;
+  parse: ParseOptions;
+  format: Format;
+  render: RenderOptions;
+  quiet: boolean;
+}
+
+export interface JobResult {
+  seq: number;
+  /** The rendered output of each story, in order. */
+  outputs: string[];
+  /** Diagnostic lines for stderr (already filtered by -q). */
+  messages: string[];
+  /** Any story had a warning or error; the input could not be decoded. */
+  warned: boolean;
+  failed: boolean;
+  bytes: number;
+}
+
+export function runJob(job: Job): JobResult {
+  const messages: string[] = [];
+  let warned = false;
+  let failed = false;
+  const outputs: string[] = [];
+  const size = job.bytes?.length ?? Buffer.byteLength(job.text ?? "");
+  try {
+    const options = { ...job.parse, path: job.name };
+    const result = job.bytes ? parseBytes(job.bytes, options) : { stories: parse(job.text ?? "", options), diagnostics: [] };
+    for (const d of result.diagnostics) {
+      if (d.severity === "error") failed = true;
+      if (atLeast(d, "warning")) warned = true;
+      if (!job.quiet || d.severity === "error") messages.push(formatDiagnostic(job.name, d));
+    }
+    for (const story of result.stories) {
+      outputs.push(render(story, job.format, job.render));
+      for (const d of story.diagnostics) {
+        if (atLeast(d, "warning")) warned = true;
+        if (!job.quiet || d.severity === "error") messages.push(formatDiagnostic(job.name, d));
+      }
+    }
+  } catch (e) {
+    // A bug of ours must not stop the batch: report it for this input and go on.
+    messages.push(`wire: ${job.name}: internal error: ${(e as Error).message} [internal-error]`);
+    failed = true;
+  }
+  return { seq: job.seq, outputs, messages, warned, failed, bytes: size };
+}

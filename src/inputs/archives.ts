@@ -1,0 +1,288 @@
+/**
+ * Archives: .zip (yauzl) and .tar, .tar.gz, .tgz (tar-stream). Entries are read one at a time
+ * into memory and handed out; nothing is extracted to disk and the archive is never held whole.
+ */
+import { createReadStream } from "node:fs";
+import type { Readable } from "node:stream";
+import * as zlib from "node:zlib";
+import tar, { type Extract } from "tar-stream";
+import yauzl from "yauzl";
+import type { InputItem } from "./index.js";
+import {
+  archiveStem,
+  crc32,
+  errorItem,
+  errorMessage,
+  extOk,
+  hiddenEntry,
+  MAX_ENTRY_BYTES,
+  sanitiseRel,
+  unsafeReason,
+  type ArchiveKind,
+  type Origin,
+} from "./paths.js";
+
+/** What to do with an entry's bytes (turn them into items: one text input, or records). */
+export type EntryHandler = (entry: Origin, bytes: Buffer) => AsyncGenerator<InputItem>;
+
+export interface ArchiveOptions {
+  ext: string[];
+  onEntry: EntryHandler;
+}
+
+type TarEntry = Extract extends AsyncIterable<infer S> ? S : never;
+
+const TOO_BIG = `entry is larger than ${MAX_ENTRY_BYTES / 1024 / 1024} MiB; not read`;
+
+export function readArchive(path: string, archive: Origin, kind: ArchiveKind, o: ArchiveOptions): AsyncGenerator<InputItem> {
+  return kind === "zip" ? readZip(path, archive, o) : readTar(path, archive, kind === "tgz", o);
+}
+
+/** Whether an entry is one to read: a file, not hidden, passing the extension filter. */
+function wanted(name: string, ext: string[]): boolean {
+  const n = name.replace(/\\/g, "/");
+  if (n === "" || n.endsWith("/")) return false;
+  return !hiddenEntry(n) && extOk(n, ext);
+}
+
+function entryOrigin(archive: Origin, name: string): Origin {
+  const o: Origin = {
+    name: `${archive.name}:${name.replace(/\0/g, "\\0")}`,
+    relPath: `${archiveStem(archive.relPath)}/${sanitiseRel(name)}`,
+  };
+  const unsafe = unsafeReason(name);
+  if (unsafe) o.unsafe = unsafe;
+  else if (archive.unsafe) o.unsafe = archive.unsafe;
+  if (archive.mtimeMs !== undefined) o.mtimeMs = archive.mtimeMs;
+  return o;
+}
+
+/** Reads a stream into one Buffer, failing past `limit` bytes. */
+async function collect(stream: AsyncIterable<unknown>, limit: number): Promise<Buffer> {
+  const parts: Buffer[] = [];
+  let size = 0;
+  for await (const c of stream) {
+    const chunk = c as Uint8Array;
+    size += chunk.length;
+    if (size > limit) throw new Error(TOO_BIG);
+    parts.push(Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk));
+  }
+  return parts.length === 1 ? parts[0]! : Buffer.concat(parts, size);
+}
+
+// ---------------------------------------------------------------------------------------------
+// zip
+
+function openZip(path: string): Promise<yauzl.ZipFile> {
+  return new Promise((resolve, reject) => {
+    yauzl.open(
+      path,
+      { lazyEntries: true, autoClose: false, decodeStrings: false, validateEntrySizes: true },
+      (err, zf) => (err || !zf ? reject(err ?? new Error("cannot open")) : resolve(zf)),
+    );
+  });
+}
+
+async function* readZip(path: string, archive: Origin, o: ArchiveOptions): AsyncGenerator<InputItem> {
+  let zf: yauzl.ZipFile;
+  try {
+    zf = await openZip(path);
+  } catch (e) {
+    yield errorItem(archive, isFsError(e) ? "read-error" : "archive-error", errorMessage(e));
+    return;
+  }
+  // yauzl reports an error once and then goes quiet: keep it, so that no read waits for ever.
+  let fatal: unknown;
+  zf.on("error", (e: unknown) => {
+    fatal ??= e;
+  });
+  const nextEntry = () =>
+    new Promise<yauzl.Entry | null>((resolve, reject) => {
+      if (fatal !== undefined) return reject(fatal);
+      const done = () => {
+        zf.off("entry", onEntry);
+        zf.off("end", onEnd);
+        zf.off("error", onError);
+      };
+      const onEntry = (e: yauzl.Entry) => (done(), resolve(e));
+      const onEnd = () => (done(), resolve(null));
+      const onError = (e: unknown) => (done(), reject(e));
+      zf.on("entry", onEntry);
+      zf.on("end", onEnd);
+      zf.on("error", onError);
+      zf.readEntry();
+    });
+  let active: Readable | undefined;
+  const readEntry = (entry: yauzl.Entry) =>
+    new Promise<Readable>((resolve, reject) => {
+      zf.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error("cannot read")) : resolve(stream)));
+    });
+
+  try {
+    for (;;) {
+      let entry: yauzl.Entry | null;
+      try {
+        entry = await nextEntry();
+      } catch (e) {
+        yield errorItem(archive, "archive-error", errorMessage(e));
+        return;
+      }
+      if (!entry) return;
+      const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
+      if (!wanted(name, o.ext)) continue;
+      const eo = entryOrigin(archive, name);
+      if (entry.uncompressedSize > MAX_ENTRY_BYTES) {
+        yield errorItem(eo, "archive-error", TOO_BIG);
+        continue;
+      }
+      if (entry.isEncrypted()) {
+        yield errorItem(eo, "archive-error", "entry is encrypted; not read");
+        continue;
+      }
+      let bytes: Buffer;
+      try {
+        active = await readEntry(entry);
+        active.on("error", () => {});
+        bytes = await collect(active, MAX_ENTRY_BYTES);
+        if (crc32(bytes) !== entry.crc32 >>> 0) throw new Error("bad CRC-32; the entry is corrupt");
+      } catch (e) {
+        yield errorItem(eo, "archive-error", errorMessage(e));
+        continue;
+      } finally {
+        active?.destroy();
+        active = undefined;
+      }
+      yield* o.onEntry(eo, bytes);
+    }
+  } finally {
+    active?.destroy();
+    zf.close();
+  }
+}
+
+function isFsError(e: unknown): boolean {
+  const code = (e as { code?: unknown } | null)?.code;
+  return typeof code === "string" && /^E[A-Z]+$/.test(code);
+}
+
+// ---------------------------------------------------------------------------------------------
+// tar, tar.gz
+
+/**
+ * A truncated gzip fails only at its end, and a failing zlib stream drops the output it still
+ * holds. So the data goes through a gunzip that does not fail on truncation (finishFlush:
+ * Z_SYNC_FLUSH), which hands tar-stream all it can, and a second, ordinary gunzip, whose output
+ * is thrown away, tells whether the gzip stream was whole.
+ */
+async function* readTar(path: string, archive: Origin, gz: boolean, o: ArchiveOptions): AsyncGenerator<InputItem> {
+  const src = createReadStream(path);
+  const extract = tar.extract();
+  let srcErr: unknown;
+  let gzErr: unknown;
+  let srcEnded = false;
+  let primary: zlib.Gunzip | undefined;
+  let check: zlib.Gunzip | undefined;
+  let checked: Promise<void> = Promise.resolve();
+
+  const endExtract = () => {
+    try {
+      extract.end(undefined);
+    } catch {
+      /* already ended or destroyed */
+    }
+  };
+  extract.on("error", () => {});
+  src.on("end", () => {
+    srcEnded = true;
+  });
+  src.on("error", (e) => {
+    srcErr ??= e;
+    check?.destroy();
+    if (primary) primary.end();
+    else endExtract();
+  });
+  if (gz) {
+    const p = zlib.createGunzip({ finishFlush: zlib.constants.Z_SYNC_FLUSH });
+    const c = zlib.createGunzip();
+    primary = p;
+    check = c;
+    checked = new Promise<void>((resolve) => {
+      c.on("error", (e) => {
+        gzErr ??= e;
+        resolve();
+      });
+      c.on("end", () => resolve());
+      c.on("close", () => resolve());
+    });
+    c.resume();
+    p.on("error", (e) => {
+      gzErr ??= e;
+      endExtract();
+    });
+    src.pipe(p);
+    src.pipe(c);
+    p.pipe(extract);
+  } else {
+    src.pipe(extract);
+  }
+
+  const entries = extract[Symbol.asyncIterator]();
+  let tarErr: unknown;
+  try {
+    for (;;) {
+      let r: IteratorResult<TarEntry>;
+      try {
+        r = await entries.next();
+      } catch (e) {
+        tarErr = e;
+        break;
+      }
+      if (r.done) break;
+      const entry = r.value;
+      const h = entry.header;
+      const isFile = h.type === "file" || h.type === "contiguous-file" || h.type == null;
+      if (!isFile || !wanted(h.name, o.ext)) {
+        if ((tarErr = await drain(entry)) !== undefined) break;
+        continue;
+      }
+      const eo = entryOrigin(archive, h.name);
+      if ((h.size ?? 0) > MAX_ENTRY_BYTES) {
+        if ((tarErr = await drain(entry)) !== undefined) break;
+        yield errorItem(eo, "archive-error", TOO_BIG);
+        continue;
+      }
+      let bytes: Buffer;
+      try {
+        bytes = await collect(entry, MAX_ENTRY_BYTES);
+      } catch (e) {
+        tarErr = e;
+        break;
+      }
+      yield* o.onEntry(eo, bytes);
+    }
+    // The stream is whole only if the checking gunzip says so; it has all the data once the file has ended.
+    if (gz && srcEnded && srcErr === undefined) await checked;
+    if (srcErr !== undefined) yield errorItem(archive, "read-error", errorMessage(srcErr));
+    else if (gzErr !== undefined) yield errorItem(archive, "archive-error", errorMessage(gzErr));
+    else if (tarErr !== undefined) yield errorItem(archive, "archive-error", errorMessage(tarErr));
+  } finally {
+    src.unpipe();
+    primary?.unpipe();
+    src.destroy();
+    primary?.destroy();
+    check?.destroy();
+    extract.destroy();
+  }
+}
+
+/** Reads an entry to its end, throwing the data away; the error when the archive broke meanwhile. */
+async function drain(entry: AsyncIterable<unknown>): Promise<unknown> {
+  try {
+    for await (const _ of entry) {
+      /* skip */
+    }
+    return undefined;
+  } catch (e) {
+    return e ?? new Error("broken archive");
+  }
+}

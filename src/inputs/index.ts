@@ -1,0 +1,260 @@
+/**
+ * The input side of batch conversion: command-line arguments (files, folders, globs, archives,
+ * record dumps, standard input) become a stream of inputs, one at a time, in a stable order.
+ * A bad input is an item with an error, never an exception.
+ */
+import type { Stats } from "node:fs";
+import { createReadStream } from "node:fs";
+import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { join } from "node:path";
+import { Readable } from "node:stream";
+import { glob } from "tinyglobby";
+import { readArchive } from "./archives.js";
+import {
+  archiveKind,
+  baseName,
+  byCodePoint,
+  bytesItem,
+  errorItem,
+  errorMessage,
+  extOk,
+  hasGlobChars,
+  normaliseExt,
+  sanitiseRel,
+  splitGlob,
+  trimSlashes,
+  under,
+  type Origin,
+} from "./paths.js";
+import { csvRecords, jsonlRecords } from "./records.js";
+
+export interface InputItem {
+  /** What users see in diagnostics and in source.path: "story.txt", "dir/a/b.txt", "news.zip:a/b.txt",
+   *  "news.tar.gz:a/b.txt", "dump.jsonl#<id>" (or "dump.jsonl#<line number>" without an id), "dump.csv#<id or row number>", "<stdin>". */
+  name: string;
+  /** Relative path used to mirror outputs under an output directory (POSIX separators, no leading "/"):
+   *  a file given directly -> its basename; a file found under a directory argument DIR -> its path relative to DIR;
+   *  an archive entry -> "<archive file name without .zip/.tar/.tar.gz/.tgz>/<entry path>"; a JSONL/CSV record -> "<dump file name without extension>/<id or line>"; stdin -> "stdin". */
+  relPath: string;
+  /** Set (with a short reason) when an archive entry's name is unsafe: contains "..", is absolute, has a drive letter ("C:"), or a NUL. The item still carries its bytes; the writer will refuse to write it. relPath is then a sanitised form. */
+  unsafe?: string;
+  /** The content: raw bytes of a file/entry/stdin, or for JSONL/CSV records the text field as a string. Exactly one of bytes/text/error is set. */
+  bytes?: Uint8Array;
+  text?: string;
+  /** When this input cannot be read: code is "read-error" (missing file, permission denied, is a directory you could not walk, vanished file), "archive-error" (broken/truncated archive or entry, bad gzip), or "bad-record" (a JSONL line that is not JSON / not an object / lacks the text field as a string; a CSV row without the column). message is one short line, no stack. */
+  error?: { code: "read-error" | "archive-error" | "bad-record"; message: string };
+  /** Modification time of the file the item came from (for archives and dumps: the archive/dump file's mtime), for "skip outputs newer than their input". */
+  mtimeMs?: number;
+}
+
+export interface ExpandOptions {
+  /** Only these extensions (without dot, case-insensitive) when walking directories and archives; empty = all files. Files named explicitly are always read. */
+  ext: string[];
+  from: "text" | "jsonl" | "csv";
+  textField: string; // default "text"
+  idField?: string;
+  stdin: AsyncIterable<Uint8Array | string>;
+  /** Called for problems that are not an input of their own (a symlink loop, a hidden file skipped is NOT reported): message lines. */
+  warn?: (message: string) => void;
+}
+
+interface Ctx {
+  ext: string[];
+  from: ExpandOptions["from"];
+  textField: string;
+  idField?: string;
+  warn: (message: string) => void;
+}
+
+/**
+ * The inputs named by `args`, in order: `-` is standard input; a folder is walked (sorted,
+ * depth-first, hidden entries skipped); a pattern that is not a path is globbed; archives give
+ * their entries and, with `from` jsonl/csv, every file is a dump of records.
+ */
+export async function* expandInputs(args: string[], options: ExpandOptions): AsyncGenerator<InputItem> {
+  const ctx: Ctx = {
+    ext: normaliseExt(options.ext),
+    from: options.from,
+    textField: options.textField || "text",
+    warn: options.warn ?? (() => {}),
+  };
+  if (options.idField) ctx.idField = options.idField;
+  let stdinRead = false;
+  for (const arg of args) {
+    if (arg === "-") {
+      if (stdinRead) {
+        ctx.warn("standard input (-) named more than once; read once");
+        continue;
+      }
+      stdinRead = true;
+      yield* fromStdin(options.stdin, ctx);
+      continue;
+    }
+    yield* fromArg(arg, ctx);
+  }
+}
+
+async function* fromStdin(stdin: AsyncIterable<Uint8Array | string>, ctx: Ctx): AsyncGenerator<InputItem> {
+  const origin: Origin = { name: "<stdin>", relPath: "stdin" };
+  if (ctx.from === "text") {
+    const parts: Buffer[] = [];
+    try {
+      for await (const chunk of stdin) parts.push(toBuffer(chunk));
+    } catch (e) {
+      yield errorItem(origin, "read-error", errorMessage(e));
+      return;
+    }
+    yield bytesItem(origin, Buffer.concat(parts));
+    return;
+  }
+  if (ctx.from === "jsonl") yield* jsonlRecords(Readable.from(buffers(stdin), { objectMode: false }), origin, ctx);
+  else yield* csvRecords(stdin, origin, ctx);
+}
+
+function toBuffer(chunk: Uint8Array | string): Buffer {
+  if (typeof chunk === "string") return Buffer.from(chunk, "utf8");
+  return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+}
+
+async function* buffers(src: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
+  for await (const chunk of src) yield toBuffer(chunk);
+}
+
+async function* fromArg(arg: string, ctx: Ctx): AsyncGenerator<InputItem> {
+  let st: Stats;
+  try {
+    st = await stat(arg);
+  } catch (e) {
+    const code = (e as { code?: unknown }).code;
+    if ((code === "ENOENT" || code === "ENOTDIR") && hasGlobChars(arg)) {
+      yield* fromGlob(arg, ctx);
+      return;
+    }
+    yield errorItem({ name: arg, relPath: sanitiseRel(baseName(arg)) }, "read-error", errorMessage(e));
+    return;
+  }
+  if (st.isDirectory()) {
+    yield* walk(arg, ctx);
+    return;
+  }
+  yield* fromFile(arg, { name: arg, relPath: baseName(arg), mtimeMs: st.mtimeMs }, ctx);
+}
+
+/** A pattern: its matches, sorted, each as a file named explicitly; relPath is relative to the pattern's fixed folder. */
+async function* fromGlob(pattern: string, ctx: Ctx): AsyncGenerator<InputItem> {
+  const { base, rest } = splitGlob(pattern);
+  const display = base === "." && !pattern.startsWith("./") ? "." : base;
+  let matches: string[];
+  try {
+    matches = await glob(rest, { cwd: base, dot: false, onlyFiles: true });
+  } catch (e) {
+    yield errorItem({ name: pattern, relPath: sanitiseRel(pattern) }, "read-error", errorMessage(e));
+    return;
+  }
+  if (matches.length === 0) {
+    yield errorItem({ name: pattern, relPath: sanitiseRel(pattern) }, "read-error", `no file matches ${pattern}`);
+    return;
+  }
+  matches.sort(byCodePoint);
+  for (const m of matches) {
+    const name = under(display, m);
+    const path = join(base, m);
+    let st: Stats;
+    try {
+      st = await stat(path);
+    } catch (e) {
+      yield errorItem({ name, relPath: m }, "read-error", errorMessage(e));
+      continue;
+    }
+    yield* fromFile(path, { name, relPath: m, mtimeMs: st.mtimeMs }, ctx);
+  }
+}
+
+/** A folder, depth-first, entries in code-point order at every level. */
+async function* walk(root: string, ctx: Ctx): AsyncGenerator<InputItem> {
+  const display = trimSlashes(root);
+  const visited = new Set<string>();
+  try {
+    visited.add(await realpath(root));
+  } catch (e) {
+    yield errorItem({ name: display, relPath: sanitiseRel(baseName(display)) }, "read-error", errorMessage(e));
+    return;
+  }
+  yield* walkDir(root, display, "", visited, ctx);
+}
+
+async function* walkDir(dir: string, display: string, rel: string, visited: Set<string>, ctx: Ctx): AsyncGenerator<InputItem> {
+  let names: string[];
+  try {
+    names = await readdir(dir);
+  } catch (e) {
+    yield errorItem({ name: display, relPath: rel || sanitiseRel(baseName(display)) }, "read-error", errorMessage(e));
+    return;
+  }
+  names.sort(byCodePoint);
+  for (const n of names) {
+    if (n.startsWith(".")) continue;
+    const path = join(dir, n);
+    const name = under(display, n);
+    const r = rel ? `${rel}/${n}` : n;
+    let st: Stats;
+    try {
+      st = await stat(path); // follows symlinks
+    } catch (e) {
+      yield errorItem({ name, relPath: r }, "read-error", errorMessage(e));
+      continue;
+    }
+    if (st.isDirectory()) {
+      let real: string;
+      try {
+        real = await realpath(path);
+      } catch (e) {
+        yield errorItem({ name, relPath: r }, "read-error", errorMessage(e));
+        continue;
+      }
+      if (visited.has(real)) {
+        ctx.warn(`${name}: folder already visited (symbolic link loop); skipped`);
+        continue;
+      }
+      visited.add(real);
+      yield* walkDir(path, name, r, visited, ctx);
+    } else if (st.isFile()) {
+      if (!archiveKind(n) && !extOk(n, ctx.ext)) continue;
+      yield* fromFile(path, { name, relPath: r, mtimeMs: st.mtimeMs }, ctx);
+    } else {
+      ctx.warn(`${name}: not a regular file; skipped`);
+    }
+  }
+}
+
+/** One file: an archive's entries, a dump's records, or the file's bytes. */
+async function* fromFile(path: string, origin: Origin, ctx: Ctx): AsyncGenerator<InputItem> {
+  const kind = archiveKind(origin.name);
+  if (kind) {
+    yield* readArchive(path, origin, kind, { ext: ctx.ext, onEntry: (eo, bytes) => fromBytes(eo, bytes, ctx) });
+    return;
+  }
+  if (ctx.from === "jsonl") {
+    yield* jsonlRecords(createReadStream(path), origin, ctx);
+    return;
+  }
+  if (ctx.from === "csv") {
+    yield* csvRecords(createReadStream(path), origin, ctx);
+    return;
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(path);
+  } catch (e) {
+    yield errorItem(origin, "read-error", errorMessage(e));
+    return;
+  }
+  yield bytesItem(origin, bytes);
+}
+
+/** An archive entry's bytes: one input, or with jsonl/csv the records they hold. */
+async function* fromBytes(origin: Origin, bytes: Buffer, ctx: Ctx): AsyncGenerator<InputItem> {
+  if (ctx.from === "jsonl") yield* jsonlRecords(Readable.from([bytes], { objectMode: false }), origin, ctx);
+  else if (ctx.from === "csv") yield* csvRecords(buffers([bytes]), origin, ctx);
+  else yield bytesItem(origin, bytes);
+}

@@ -1,0 +1,202 @@
+/**
+ * Record dumps: JSON Lines (one object a line, streamed with readline) and CSV with a header
+ * row (streamed through csv-parse). Each record is one input; a bad record is an error item
+ * and the rest go on.
+ */
+import { createInterface } from "node:readline";
+import type { Readable } from "node:stream";
+import { parse as csvParse } from "csv-parse";
+import type { InputItem } from "./index.js";
+import { dumpStem, errorItem, errorMessage, idSegment, textItem, type Origin } from "./paths.js";
+
+export interface RecordOptions {
+  textField: string;
+  idField?: string;
+}
+
+/** The origin of record `key` (an id or a line/row number) of a dump. */
+function recordOrigin(dump: Origin, key: string): Origin {
+  const o: Origin = { name: `${dump.name}#${key}`, relPath: `${dumpStem(dump.relPath)}/${idSegment(key)}` };
+  if (dump.mtimeMs !== undefined) o.mtimeMs = dump.mtimeMs;
+  if (dump.unsafe) o.unsafe = dump.unsafe;
+  return o;
+}
+
+/** A record's id: a non-empty string or a finite number; anything else is no id. */
+function idOf(v: unknown): string | undefined {
+  if (typeof v === "string" && v !== "") return v;
+  if (typeof v === "number" && Number.isFinite(v)) return String(v);
+  return undefined;
+}
+
+function describe(v: unknown): string {
+  if (v === null) return "null";
+  if (Array.isArray(v)) return "an array";
+  return typeof v === "object" ? "an object" : `a ${typeof v}`;
+}
+
+/** The records of a JSON Lines stream. `input` is destroyed when done or abandoned. */
+export async function* jsonlRecords(input: Readable, dump: Origin, o: RecordOptions): AsyncGenerator<InputItem> {
+  // A listener of our own, so that an error after readline let go is not an uncaught one.
+  input.on("error", () => {});
+  const rl = createInterface({ input, crlfDelay: Infinity });
+  let lineNo = 0;
+  let failure: unknown;
+  const it = rl[Symbol.asyncIterator]();
+  try {
+    for (;;) {
+      let r: IteratorResult<string>;
+      try {
+        r = await it.next();
+      } catch (e) {
+        failure = e;
+        break;
+      }
+      if (r.done) break;
+      lineNo++;
+      let line = r.value;
+      if (lineNo === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
+      if (line.trim() === "") continue;
+      const at = String(lineNo);
+      let v: unknown;
+      try {
+        v = JSON.parse(line);
+      } catch (e) {
+        yield errorItem(recordOrigin(dump, at), "bad-record", `line ${at}: not JSON (${errorMessage(e)})`);
+        continue;
+      }
+      if (typeof v !== "object" || v === null || Array.isArray(v)) {
+        yield errorItem(recordOrigin(dump, at), "bad-record", `line ${at}: ${describe(v)}, not a JSON object`);
+        continue;
+      }
+      const rec = v as Record<string, unknown>;
+      const text = rec[o.textField];
+      if (typeof text !== "string") {
+        const why = text === undefined ? `no "${o.textField}" field` : `"${o.textField}" is ${describe(text)}, not a string`;
+        yield errorItem(recordOrigin(dump, at), "bad-record", `line ${at}: ${why}`);
+        continue;
+      }
+      const id = o.idField !== undefined ? idOf(rec[o.idField]) : undefined;
+      yield textItem(recordOrigin(dump, id ?? at), text);
+    }
+  } finally {
+    rl.close();
+    input.destroy();
+  }
+  if (failure !== undefined) yield errorItem(dump, "read-error", errorMessage(failure));
+}
+
+/** csv-parse's messages begin "Invalid Closing Quote: ..."; make that "invalid closing quote: ...". */
+function csvMessage(e: unknown): string {
+  const m = e instanceof Error ? e.message : "";
+  const head = /^([A-Z][A-Za-z ]*):\s/.exec(m);
+  if (!head) return errorMessage(e);
+  return errorMessage(new Error(head[1]!.toLowerCase() + m.slice(head[1]!.length)));
+}
+
+type CsvEvent = { record: Record<string, string> } | { skipped: Error };
+
+/**
+ * The records of a CSV stream with a header row. Chunks are written to csv-parse one at a time
+ * and the records of each chunk handed out before the next is read.
+ */
+export async function* csvRecords(
+  chunks: AsyncIterable<Uint8Array | string>,
+  dump: Origin,
+  o: RecordOptions,
+): AsyncGenerator<InputItem> {
+  const events: CsvEvent[] = [];
+  let missing: string | undefined;
+  const parser = csvParse({
+    columns: (header: string[]) => {
+      if (!header.includes(o.textField)) {
+        const shown = header.slice(0, 8).map((h) => JSON.stringify(h)).join(", ");
+        missing = `no "${o.textField}" column in the header (${shown}${header.length > 8 ? ", ..." : ""})`;
+      }
+      return header;
+    },
+    relax_column_count: true,
+    bom: true,
+    skip_empty_lines: true,
+    skip_records_with_error: true,
+    on_record: (record: Record<string, string>) => {
+      events.push({ record });
+      return null;
+    },
+  });
+  let parseError: unknown;
+  parser.on("skip", (e: Error) => events.push({ skipped: e }));
+  parser.on("error", (e: unknown) => {
+    parseError ??= e;
+  });
+  parser.resume();
+
+  const write = (chunk: Uint8Array | string) =>
+    new Promise<void>((resolve) => {
+      parser.write(chunk, () => resolve());
+    });
+  const end = () =>
+    new Promise<void>((resolve) => {
+      if (parser.destroyed) return resolve();
+      parser.once("finish", () => resolve());
+      parser.once("close", () => resolve());
+      parser.end();
+    });
+
+  let row = 0;
+  const drain = function* (): Generator<InputItem> {
+    while (events.length) {
+      const ev = events.shift()!;
+      row++;
+      const at = String(row);
+      if ("skipped" in ev) {
+        yield errorItem(recordOrigin(dump, at), "bad-record", `row ${at}: ${csvMessage(ev.skipped)}`);
+        continue;
+      }
+      const text = ev.record[o.textField];
+      if (typeof text !== "string") {
+        yield errorItem(recordOrigin(dump, at), "bad-record", `row ${at}: no "${o.textField}" column (short row)`);
+        continue;
+      }
+      const id = o.idField !== undefined ? idOf(ev.record[o.idField]) : undefined;
+      yield textItem(recordOrigin(dump, id ?? at), text);
+    }
+  };
+
+  const source = chunks[Symbol.asyncIterator]();
+  let readFailure: unknown;
+  try {
+    for (;;) {
+      let r: IteratorResult<Uint8Array | string>;
+      try {
+        r = await source.next();
+      } catch (e) {
+        readFailure = e;
+        break;
+      }
+      if (r.done) break;
+      await write(r.value);
+      if (missing) break;
+      yield* drain();
+      if (parseError !== undefined) break;
+    }
+    if (readFailure === undefined && !missing && parseError === undefined) await end();
+    if (missing) {
+      yield errorItem(dump, "bad-record", missing);
+      return;
+    }
+    yield* drain();
+    if (readFailure !== undefined) {
+      yield errorItem(dump, "read-error", errorMessage(readFailure));
+    } else if (parseError !== undefined) {
+      yield errorItem(
+        recordOrigin(dump, String(row + 1)),
+        "bad-record",
+        `${csvMessage(parseError)}; the rest of the file is skipped`,
+      );
+    }
+  } finally {
+    parser.destroy();
+    await source.return?.();
+  }
+}
