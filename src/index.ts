@@ -19,6 +19,7 @@ import { parseRefDate, type RefDate } from "./parse/date.js";
 import { isBlank } from "./text/chars.js";
 import { convertKrutiDev, looksKrutiDev } from "./legacy/krutidev.js";
 import { SpanMap } from "./legacy/remap.js";
+import { findTags } from "./text/markup.js";
 
 export type * from "./story.js";
 export { formatDiagnostic } from "./diagnostics.js";
@@ -73,7 +74,9 @@ function parseText(
     return { stories: [], diagnostics: toDiagnostics(pos, inputFindings), encoding: meta.encoding };
   }
   // Devanagari typed in a legacy font (Kruti Dev): warn, or convert and map spans back.
-  if (looksKrutiDev(text)) {
+  // Detection reads a sample: legacy-font copy has no Unicode Devanagari at all.
+  const sample = text.slice(0, 65536);
+  if (!/[\u0900-\u097f]/u.test(sample) && looksKrutiDev(sample)) {
     if (options.convertLegacy) {
       const conv = convertKrutiDev(text);
       const map = new SpanMap(conv.text, conv.source, text);
@@ -88,6 +91,7 @@ function parseText(
   }
   const lines = scanLines(text);
   const ranges = splitStories(text, lines, options.split !== false);
+  const tags = findTags(text, 0, text.length);
   const stories = ranges.map((r, k) => {
     const source: Source = {
       path: options.path ?? null,
@@ -97,7 +101,7 @@ function parseText(
       sha256: meta.sha256,
       encoding: meta.encoding,
     };
-    const story = parseStory(text, pos, r.lines, r, source, { refDate, lang });
+    const story = parseStory(text, pos, r.lines, r, source, { refDate, lang, tags });
     // Input-level warnings (legacy font) belong to every story of the input.
     if (inputFindings.length) story.diagnostics.unshift(...toDiagnostics(pos, inputFindings));
     return story;

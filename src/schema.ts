@@ -10,6 +10,8 @@ const span = {
   additionalProperties: false,
 } as const;
 
+const line = { type: "integer", minimum: 1 } as const;
+
 const agency = {
   type: "object",
   properties: { code: { type: ["string", "null"] }, text: { type: "string" } },
@@ -33,7 +35,7 @@ const cue = {
 
 const textPart = {
   type: "object",
-  properties: { text: { type: "string" }, span, line: { type: "integer", minimum: 1 } },
+  properties: { text: { type: "string" }, span, line },
   required: ["text", "span", "line"],
   additionalProperties: false,
 } as const;
@@ -69,7 +71,7 @@ export const storySchema = {
           properties: {
             text: { type: "string" },
             span,
-            line: { type: "integer", minimum: 1 },
+            line,
             places: {
               type: "array",
               items: {
@@ -113,7 +115,7 @@ export const storySchema = {
         properties: {
           text: { type: "string" },
           span,
-          line: { type: "integer", minimum: 1 },
+          line,
           break: { enum: ["start", "newline", "blank-line", "inferred"] },
           sentences: {
             type: "array",
@@ -131,7 +133,7 @@ export const storySchema = {
         properties: {
           text: { type: "string" },
           span,
-          line: { type: "integer", minimum: 1 },
+          line,
           paragraph: { type: "integer", minimum: 1 },
           kind: { enum: ["direct", "continuation", "partial", "unmarked"] },
           speaker: { anyOf: [person, { type: "null" }] },
@@ -152,7 +154,7 @@ export const storySchema = {
           source: person,
           cue,
           span,
-          line: { type: "integer", minimum: 1 },
+          line,
           paragraph: { type: "integer", minimum: 1 },
         },
         required: ["kind", "source", "cue", "span", "line", "paragraph"],
@@ -166,7 +168,7 @@ export const storySchema = {
           properties: {
             text: { type: "string" },
             span,
-            line: { type: "integer", minimum: 1 },
+            line,
             agency: { anyOf: [agency, { type: "null" }] },
             codes: {
               type: "array",
@@ -193,7 +195,7 @@ export const storySchema = {
           severity: { enum: ["error", "warning", "info"] },
           message: { type: "string" },
           span,
-          line: { type: "integer", minimum: 1 },
+          line,
           column: { type: "integer", minimum: 1 },
         },
         required: ["code", "severity", "message", "span", "line", "column"],

@@ -13,6 +13,10 @@ import type { Format, RenderOptions } from "../render/index.js";
 import type { ParseOptions } from "../index.js";
 import type { Io } from "./run.js";
 
+/** A group of inputs sent to a worker at once: at most this many, or this many bytes. */
+const GROUP_JOBS = 64;
+const GROUP_BYTES = 1 << 20;
+
 export interface BatchOptions {
   inputs: string[];
   format: Format;
@@ -71,13 +75,26 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     });
   };
 
-  // In flight: results may complete out of order; they are emitted in input order.
-  const inflight: { item: InputItem; result: Promise<JobResult> }[] = [];
+  // In flight: groups of inputs whose results may complete out of order; they are emitted in
+  // input order. Small inputs travel to the workers in groups (fewer messages).
+  const inflight: { items: InputItem[]; results: Promise<JobResult[]> }[] = [];
   const limit = Math.max(1, o.jobs) * 2;
   let seq = 0;
+  let group: { items: InputItem[]; jobs: Job[]; bytes: number } = { items: [], jobs: [], bytes: 0 };
+  const dispatch = () => {
+    if (!group.jobs.length) return;
+    const { items, jobs } = group;
+    inflight.push({ items, results: pool ? pool.run(jobs) : Promise.resolve(jobs.map(runJob)) });
+    group = { items: [], jobs: [], bytes: 0 };
+  };
   const drainOne = async () => {
     const head = inflight.shift()!;
-    emit(head.item, await head.result);
+    const results = await head.results;
+    results.forEach((r, k) => emit(head.items[k]!, r));
+  };
+  const flushAll = async () => {
+    dispatch();
+    while (inflight.length) await drainOne();
   };
 
   try {
@@ -93,7 +110,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       if (signal?.aborted) break;
       sum.inputs++;
       if (item.error) {
-        while (inflight.length) await drainOne();
+        await flushAll();
         progress.clear();
         say(`wire: ${item.name}: ${item.error.message} [${item.error.code}]`);
         sum.failed++;
@@ -105,9 +122,13 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         continue;
       }
       const job: Job = { seq: seq++, name: item.name, bytes: item.bytes, text: item.text, parse: o.parse, format: o.format, render: o.render, quiet: o.quiet };
-      inflight.push({ item, result: pool ? pool.run(job) : Promise.resolve(runJob(job)) });
+      group.items.push(item);
+      group.jobs.push(job);
+      group.bytes += item.bytes?.length ?? item.text?.length ?? 0;
+      if (!pool || group.jobs.length >= GROUP_JOBS || group.bytes >= GROUP_BYTES) dispatch();
       if (inflight.length >= limit) await drainOne();
     }
+    if (!signal?.aborted) dispatch();
     while (inflight.length && !signal?.aborted) await drainOne();
     if (signal?.aborted) {
       sum.interrupted = true;

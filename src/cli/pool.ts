@@ -24,11 +24,11 @@ export class WorkerPool {
 
   constructor(private readonly size: number) {}
 
-  /** Runs one job on a free worker (waiting for one when all are busy). */
-  async run(job: Job): Promise<JobResult> {
+  /** Runs a group of jobs on a free worker (waiting for one when all are busy). */
+  async run(jobs: Job[]): Promise<JobResult[]> {
     const w = await this.acquire();
-    return new Promise<JobResult>((resolveJob, reject) => {
-      const onMessage = (r: JobResult) => {
+    return new Promise<JobResult[]>((resolveJob, reject) => {
+      const onMessage = (r: JobResult[]) => {
         cleanup();
         this.release(w);
         resolveJob(r);
@@ -44,7 +44,7 @@ export class WorkerPool {
       w.on("message", onMessage);
       w.on("error", onError);
       // Bytes are copied, not transferred: the caller may still need them.
-      w.postMessage(job);
+      w.postMessage(jobs);
     });
   }
 
@@ -52,7 +52,9 @@ export class WorkerPool {
     const w = this.idle.pop();
     if (w) return Promise.resolve(w);
     if (this.all.length < this.size) {
-      const nw = new Worker(this.script);
+      // Inherit the process's Node flags, except those that only apply to an -e / stdin entry.
+      const execArgv = process.execArgv.filter((a) => !a.startsWith("--input-type") && a !== "-e" && a !== "--eval");
+      const nw = new Worker(this.script, { execArgv });
       nw.unref();
       this.all.push(nw);
       return Promise.resolve(nw);

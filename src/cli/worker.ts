@@ -2,6 +2,7 @@
 import { parentPort } from "node:worker_threads";
 import { runJob, type Job } from "./job.js";
 
-parentPort?.on("message", (job: Job) => {
-  parentPort!.postMessage(runJob(job));
+// A message is a group of jobs (small stories travel together); the answer keeps their order.
+parentPort?.on("message", (jobs: Job[]) => {
+  parentPort!.postMessage(jobs.map(runJob));
 });

@@ -208,7 +208,8 @@ function headParts(text: string, from: number, to: number): Head | null {
   let placeStart = from;
   let kind: "byline" | "other" | null = null;
   if (text[placeStart] === "(") {
-    const close = text.indexOf(")", placeStart);
+    const rel = text.slice(placeStart, placeEnd).indexOf(")");
+    const close = rel < 0 ? -1 : placeStart + rel;
     if (close > 0 && close < placeEnd - 1) {
       placeStart = close + 1;
       kind = "byline";
@@ -216,9 +217,10 @@ function headParts(text: string, from: number, to: number): Head | null {
     }
   }
   // Leftovers before a colon (`week: Police Ghaziabad`): the place comes after the last one.
-  const colon = Math.max(text.lastIndexOf(":", placeEnd - 1), text.lastIndexOf("|", placeEnd - 1));
-  if (colon >= placeStart) {
-    placeStart = colon + 1;
+  const before = text.slice(placeStart, placeEnd);
+  const colon = Math.max(before.lastIndexOf(":"), before.lastIndexOf("|"));
+  if (colon >= 0) {
+    placeStart += colon + 1;
     while (placeStart < placeEnd && isHSpace(text.charCodeAt(placeStart))) placeStart++;
     kind ??= "other";
   }

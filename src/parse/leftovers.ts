@@ -23,8 +23,9 @@ export function splitTrailer(text: string, paras: ParagraphMatch[], findings: Fi
   const last = paras[paras.length - 1];
   if (!last) return;
   const from = Math.max(last.start, last.end - TRAILER_REACH);
-  let k = text.indexOf("(", from);
-  while (k >= 0 && k < last.end) {
+  const tail = text.slice(from, last.end);
+  for (let j = tail.indexOf("("); j >= 0; j = tail.indexOf("(", j + 1)) {
+    const k = from + j;
     const head = fold(text.slice(k + 1, Math.min(last.end, k + 1 + 120)));
     if (TRAILERS.some((t) => head.startsWith(t))) {
       findings.push(finding("publisher-trailer", "a publisher's note follows the story", k, last.end));
@@ -37,7 +38,6 @@ export function splitTrailer(text: string, paras: ParagraphMatch[], findings: Fi
       }
       return;
     }
-    k = text.indexOf("(", k + 1);
   }
 }
 

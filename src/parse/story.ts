@@ -19,12 +19,14 @@ import { inferYear, isValidDate, isoDate, type RefDate } from "./date.js";
 import type { Line } from "./lines.js";
 import { quotesOf } from "../quotes/index.js";
 import { findSlugs, splitTrailer } from "./leftovers.js";
-import { findTags, plainText, tagsWithin, type Tag } from "../text/markup.js";
+import { plainText, tagsWithin, type Tag } from "../text/markup.js";
 import { personName } from "../quotes/names.js";
 
 export interface StoryOptions {
   refDate: RefDate | null;
   lang: string | null;
+  /** The HTML tags of the whole input, found once (see text/markup.ts). */
+  tags: Tag[];
 }
 
 export function parseStory(
@@ -36,7 +38,7 @@ export function parseStory(
   options: StoryOptions,
 ): Story {
   const findings: Finding[] = [];
-  const tags = findTags(text, range.start, range.end);
+  const tags = tagsWithin(options.tags, range.start, range.end);
   // A line holding nothing but markup (`<br>`, `</font>`) counts as blank for the recognisers.
   if (tags.length) lines = lines.map((l) => (l.blank || !onlyMarkup(text, l, tags) ? l : { ...l, blank: true }));
   const first = lines.findIndex((l) => !l.blank);

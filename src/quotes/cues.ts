@@ -124,14 +124,20 @@ export function subjectHi(tokens: Token[], verb: number, reach = 16): Range | nu
   return null;
 }
 
-/** A Hindi cue ending the tokens (before a quote): `X ने बताया,` `X ने Y के हवाले से कहा,` `X का कहना है,`. */
-export function hindiCueBefore(tokens: Token[]): CueMatch | null {
+/** The last word before a quote, past the `,` `:` or dash between a cue and its quote. */
+function lastWord(tokens: Token[]): { k: number; punct: boolean } {
   let k = tokens.length - 1;
   let punct = false;
   while (k >= 0 && tokens[k]!.punct && ",:-–—".includes(tokens[k]!.text)) {
     punct = true;
     k--;
   }
+  return { k, punct };
+}
+
+/** A Hindi cue ending the tokens (before a quote): `X ने बताया,` `X ने Y के हवाले से कहा,` `X का कहना है,`. */
+export function hindiCueBefore(tokens: Token[]): CueMatch | null {
+  let { k, punct } = lastWord(tokens);
   if (k < 0) return null;
   let withThat = false;
   let end = k;
@@ -276,17 +282,11 @@ function relayEn(tokens: Token[], k: number, punct: boolean): CueMatch | null {
 
 /** An English cue ending the tokens (before a quote): `He said:`, `X told IANS,`, `KCNA quoted Kim as saying,`. */
 export function englishCueBefore(tokens: Token[]): CueMatch | null {
-  let k = tokens.length - 1;
-  let punct = false;
-  while (k >= 0 && tokens[k]!.punct && ",:-–—".includes(tokens[k]!.text)) {
-    punct = true;
-    k--;
-  }
+  let { k, punct } = lastWord(tokens);
   if (k < 0) return null;
   const relay = relayEn(tokens, k, punct);
   if (relay) return relay;
   let withThat = false;
-  let end = k;
   if (lower(tokens[k]!) === "that") {
     withThat = true;
     k--;
@@ -304,7 +304,6 @@ export function englishCueBefore(tokens: Token[]): CueMatch | null {
     if (!speaker) return null;
     return { cue: span(tokens, s, v), speaker, via: null, withThat, punct };
   }
-  void end;
   return null;
 }
 
