@@ -19,6 +19,7 @@ import { parseRefDate, type RefDate } from "./parse/date.js";
 import { isBlank } from "./text/chars.js";
 import { convertKrutiDev, looksKrutiDev } from "./legacy/krutidev.js";
 import { SpanMap } from "./legacy/remap.js";
+import { looksChanakya } from "./legacy/chanakya.js";
 import { findTags } from "./text/markup.js";
 
 export type * from "./story.js";
@@ -76,7 +77,10 @@ function parseText(
   // Devanagari typed in a legacy font (Kruti Dev): warn, or convert and map spans back.
   // Detection reads a sample: legacy-font copy has no Unicode Devanagari at all.
   const sample = text.slice(0, 65536);
-  if (!/[\u0900-\u097f]/u.test(sample) && looksKrutiDev(sample)) {
+  const unicodeHindi = /[\u0900-\u097f]/u.test(sample);
+  if (!unicodeHindi && looksChanakya(sample)) {
+    inputFindings.push(finding("legacy-font-encoding", "text looks typed in a Chanakya-style legacy Hindi font (Latin-1 letters for Devanagari); it cannot be converted", 0, 0));
+  } else if (!unicodeHindi && looksKrutiDev(sample)) {
     if (options.convertLegacy) {
       const conv = convertKrutiDev(text);
       const map = new SpanMap(conv.text, conv.source, text);
