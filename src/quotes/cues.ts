@@ -368,6 +368,23 @@ export function cueAfter(tokens: Token[]): CueMatch | null {
   return null;
 }
 
+/**
+ * Whether the comma at `comma` closes an appositive: an earlier comma within reach opens it,
+ * and what stands between starts with `who`/`which`/`whose` or is a short phrase (`64`,
+ * `mother of Montgomery`).
+ */
+function appositiveBefore(tokens: Token[], comma: number): boolean {
+  for (let c = comma - 1; c >= 0 && comma - c <= 18; c--) {
+    const t = tokens[c]!;
+    if (t.punct && ".!?;:।".includes(t.text)) return false;
+    if (t.text !== ",") continue;
+    const first = tokens[c + 1];
+    if (!first) return false;
+    return EN_RELATIVE.has(lower(first)) || comma - c - 1 <= 4;
+  }
+  return false;
+}
+
 /** `said Daniel Williams.` / `noted Arthur Miller, BankAmerica's ...`: a name that ends its clause. */
 function invertedSubject(tokens: Token[], idx: number): Range | null {
   const np = nounAfterEn(tokens, idx);
@@ -430,7 +447,10 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
     if (isPassive(tokens, i)) continue;
     const inverted = invertedSubject(tokens, e);
     const prev = i > 0 ? tokens[i - 1]! : undefined;
-    const source = (prev?.punct || i === 0) && inverted ? inverted : nounBeforeEn(tokens, i) ?? inverted;
+    // `X, who ..., said` / `X, mother of Y, said`: the subject stands before the appositive;
+    // otherwise a verb after a comma takes the name after it (`..., said Daniel Williams.`).
+    const before = prev?.text === "," && appositiveBefore(tokens, i - 1) ? nounBeforeEn(tokens, i) : null;
+    const source = before ?? ((prev?.punct || i === 0) && inverted ? inverted : nounBeforeEn(tokens, i) ?? inverted);
     if (source) out.push({ kind: "said-that", source, cue: span(tokens, i, e - 1) });
     i = e - 1;
   }
