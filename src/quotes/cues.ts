@@ -29,6 +29,8 @@ const HI_ERGATIVE = new Set(speech.hi.ergative);
 const HI_EXPRESSION = new Lexicon([...speech.hi.expression.map(words), ...speech.hi.verbs.map(words)]);
 const HI_STOP = new Set(speech.hi.stop);
 const HI_NOT_SOURCES = new Set(speech.hi.notSources);
+/** Relative pronouns that open a clause between commas: जो, जिसने, जिनकी, जिन्होंने ... */
+const HI_RELATIVE = /^(?:जो|जिस|जिन)/u;
 const HI_POSTPOSITIONS = new Set(["का", "की", "के", "ने", "को", "से", "में", "पर"]);
 const THAT = speech.hi.that;
 const AGENT = speech.hi.agent;
@@ -102,6 +104,15 @@ const isDevanagari = (t: Token) => /[\u0900-\u097f]/u.test(t.text);
 
 /** The noun phrase ending right before token `idx` (`उत्तर कोरिया की ... (केसीएनए)` before `ने`). */
 export function nounBeforeHi(tokens: Token[], idx: number, max = 7): Range | null {
+  // `येडी रेड्डी, जिनकी फसल ... है, ने बताया`: the subject stands before a relative clause.
+  if (idx > 0 && tokens[idx - 1]!.text === ",") {
+    for (let c = idx - 2; c >= 0 && idx - c <= 30; c--) {
+      const t = tokens[c]!;
+      if (t.punct && (t.text === "।" || t.text === "॥")) return null;
+      if (t.text === "," && tokens[c + 1] && HI_RELATIVE.test(tokens[c + 1]!.text)) return nounBeforeHi(tokens, c, max);
+    }
+    return null;
+  }
   let a = idx;
   while (a > 0 && idx - a < max) {
     const t = tokens[a - 1]!;
