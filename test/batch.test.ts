@@ -83,6 +83,25 @@ describe("folder trees and -o DIR", () => {
   });
 });
 
+describe("progress", () => {
+  it("on a terminal: a progress line with stories, MB/s, errors and ETA; a summary at the end", async () => {
+    const dir = tmp();
+    for (let i = 0; i < 12; i++) put(dir, `s${String(i).padStart(2, "0")}.txt`, tiny(i));
+    let stderr = "";
+    const code = await run(["parse", dir, "-f", "ndjson", "-j", "1"], {
+      stdin: (async function* () {})(),
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (stderr += s), isTTY: true },
+    });
+    expect(code).toBe(0);
+    expect(stderr).toMatch(/\r\u001b\[2Kwire: \d+ inputs · \d+ stories · [\d.]+ MB\/s · 0 errors · ETA \d+:\d\d/);
+    expect(stderr).toMatch(/wire: 12 inputs, 12 stories, .* in [\d.]+ s\n$/);
+    let quiet = "";
+    await run(["parse", dir, "-f", "ndjson", "-j", "1", "--no-progress"], { stdin: (async function* () {})(), stdout: { write: () => true }, stderr: { write: (s: string) => (quiet += s), isTTY: true } });
+    expect(quiet).not.toContain("\r");
+  });
+});
+
 describe("per-input failures", () => {
   it("a missing file, an unreadable file and a truncated gzip each get a diagnostic; the rest go on; exit 1", async () => {
     const dir = tmp();

@@ -44,6 +44,11 @@ describe("yaml", () => {
     );
   });
 
+  it("the seed story in YAML parses back to the same object as its NDJSON record", () => {
+    const [story] = parse(seed);
+    expect(parseYaml(render(story!, "yaml"))).toEqual(JSON.parse(render(story!, "ndjson")));
+  });
+
   it("quotes ambiguous scalars for YAML 1.1 readers too", () => {
     const [story] = parse("Seoul, Sep 14 (IANS) yes\n");
     expect(render(story!, "yaml")).toContain('text: "yes"');

@@ -4,7 +4,8 @@
  * order. At most `2 × jobs` inputs are in flight, so memory stays bounded whatever the size
  * of an archive. A failed input is reported and the rest go on.
  */
-import { statSync } from "node:fs";
+import { readdirSync, statSync } from "node:fs";
+import { extname, join } from "node:path";
 import { expandInputs, type InputItem } from "../inputs/index.js";
 import { runJob, type Job, type JobResult } from "./job.js";
 import { WorkerPool } from "./pool.js";
@@ -48,7 +49,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
   const dir = dirMode ? new DirOutput(o.out!, o.format) : null;
   const file = o.out !== null && !dirMode ? new FileOutput(o.out) : null;
   const pool = o.jobs > 1 ? new WorkerPool(o.jobs) : null;
-  const progress = new Progress(io, o.progress);
+  const progress = new Progress(io, o.progress, o.progress && io.stderr.isTTY ? knownTotal(o.inputs, o.ext, o.from) : null);
   const started = Date.now();
 
   const say = (line: string) => io.stderr.write(line + "\n");
@@ -154,6 +155,38 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
   return sum;
 }
 
+/**
+ * The bytes the run will read, when they can be known cheaply: every argument a plain file or a
+ * folder of plain files (walked for sizes, hidden entries and other extensions left out). Null
+ * for archives, globs, standard input and records, whose size in stories is unknown: no ETA.
+ */
+function knownTotal(inputs: string[], ext: string[], from: string): number | null {
+  if (from !== "text") return null;
+  let total = 0;
+  let files = 0;
+  const visit = (p: string, top: boolean): boolean => {
+    let st;
+    try {
+      st = statSync(p);
+    } catch {
+      return true;
+    }
+    if (st.isDirectory()) {
+      for (const name of readdirSync(p)) {
+        if (name.startsWith(".")) continue;
+        if (!visit(join(p, name), false)) return false;
+      }
+      return true;
+    }
+    if (/\.(zip|tar|tgz|gz)$/iu.test(p)) return false;
+    if (!top && ext.length && !ext.includes(extname(p).slice(1).toLowerCase())) return true;
+    total += st.size;
+    return ++files <= 200_000;
+  };
+  for (const a of inputs) if (a === "-" || /[*?[{]/u.test(a) || !visit(a, true)) return null;
+  return total;
+}
+
 function isDirectory(p: string): boolean {
   try {
     return statSync(p).isDirectory();
@@ -164,7 +197,8 @@ function isDirectory(p: string): boolean {
 
 /**
  * A one-line progress report on stderr, only on a terminal, not with -q or --no-progress, and
- * only once more than a handful of inputs have gone by: stories, MB/s, errors.
+ * only once more than a handful of inputs have gone by: stories, MB/s, errors, and the time
+ * left when the total size is known.
  */
 class Progress {
   private stories = 0;
@@ -175,7 +209,11 @@ class Progress {
   private shown = false;
   private readonly t0 = Date.now();
 
-  constructor(private readonly io: Io, private readonly on: boolean) {}
+  constructor(
+    private readonly io: Io,
+    private readonly on: boolean,
+    private readonly total: number | null,
+  ) {}
 
   add(stories: number, bytes: number, failed: boolean): void {
     this.stories += stories;
@@ -186,9 +224,17 @@ class Progress {
     const now = Date.now();
     if (now - this.last < 100) return;
     this.last = now;
-    const mbs = this.bytes / 1048576 / Math.max(0.001, (now - this.t0) / 1000);
-    this.io.stderr.write(`\r\u001b[2Kwire: ${this.inputs} inputs · ${this.stories} stories · ${mbs.toFixed(1)} MB/s · ${this.errors} errors`);
+    const secs = Math.max(0.001, (now - this.t0) / 1000);
+    const mbs = this.bytes / 1048576 / secs;
+    this.io.stderr.write(`\r\u001b[2Kwire: ${this.inputs} inputs · ${this.stories} stories · ${mbs.toFixed(1)} MB/s · ${this.errors} errors${this.eta(secs)}`);
     this.shown = true;
+  }
+
+  /** ` · ETA 1:05` from the rate so far, when the total is known. */
+  private eta(secs: number): string {
+    if (this.total === null || this.bytes === 0) return "";
+    const left = Math.max(0, ((this.total - this.bytes) * secs) / this.bytes);
+    return ` · ETA ${Math.floor(left / 60)}:${String(Math.round(left % 60)).padStart(2, "0")}`;
   }
 
   clear(): void {
