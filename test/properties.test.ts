@@ -109,6 +109,10 @@ describe("properties", { timeout: 120_000 }, () => {
     fc.assert(fc.property(mutated, (t) => checkLossless(t)), { numRuns: 300 });
   });
 
+  it("cases found by the properties stay fixed", () => {
+    for (const t of [":(आईएएनएस)", "|(IANS)", "By :(PTI)", "(Eds) :(IANS) x", " : , 14 सितंबर (आईएएनएस)।"]) checkLossless(t);
+  });
+
   it("random bytes: parseBytes never throws", () => {
     fc.assert(
       fc.property(fc.uint8Array({ maxLength: 200 }), (b) => {

@@ -234,14 +234,16 @@ function headParts(text: string, from: number, to: number): Head | null {
       placeStart = s;
     }
   }
-  if (wordCount(text.slice(placeStart, placeEnd)) > 6) return null;
+  if (placeStart >= placeEnd || wordCount(text.slice(placeStart, placeEnd)) > 6) return null;
   let prefix: Head["prefix"] = null;
   if (kind !== null) {
     let pe = placeStart;
     while (pe > from && isHSpace(text.charCodeAt(pe - 1))) pe--;
     prefix = { start: from, end: pe, kind };
   }
-  return { places: splitPlaces(text, placeStart, placeEnd), date, prefix };
+  const places = splitPlaces(text, placeStart, placeEnd);
+  if (places.length === 0) return null;
+  return { places, date, prefix };
 }
 
 /** Start of the longest run of final words that names a known place, or null. */
