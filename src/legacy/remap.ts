@@ -5,6 +5,7 @@
  */
 import type { Story } from "../story.js";
 import { Positions } from "../text/positions.js";
+import { countAtOrBelow, self } from "../text/search.js";
 
 export class SpanMap {
   private readonly starts: Int32Array;
@@ -32,14 +33,8 @@ export class SpanMap {
 
   /** End (exclusive) of the raw chunk that starts at raw offset x. */
   private chunkEnd(x: number): number {
-    let lo = 0;
-    let hi = this.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.starts[mid]! <= x) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo < this.starts.length ? this.starts[lo]! : this.raw.length;
+    const k = countAtOrBelow(this.starts, x, self);
+    return k < this.starts.length ? this.starts[k]! : this.raw.length;
   }
 
   /** Raw UTF-16 [start, end) of a converted code-point span. */

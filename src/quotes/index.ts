@@ -18,6 +18,7 @@ import { tokenize, type Token } from "./tokens.js";
 import { cueAfter, englishCueBefore, englishExpressionCues, hasHindiSpeechVerb, speechVerbAfter, hindiCueBefore, Lexicon, reportedSpeech, subjectHi, phraseStartingAt, type CueMatch } from "./cues.js";
 import speech from "../data/speech.json" with { type: "json" };
 import { RangeSet } from "./ranges.js";
+import { countAtOrBelow, countBelow, startOf } from "../text/search.js";
 
 export interface ParagraphInput extends Range {
   sentences: Range[];
@@ -152,14 +153,8 @@ function nextTopOpen(marks: MarkedQuote[], k: number, end: number): number {
 
 /** The sentence holding pos: the last one starting at or before it (binary search). */
 function sentenceAt(sentences: Range[], pos: number): Range {
-  let lo = 0;
-  let hi = sentences.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sentences[mid]!.start <= pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return sentences[lo - 1] ?? sentences[0] ?? { start: pos, end: pos };
+  const k = countAtOrBelow(sentences, pos, startOf);
+  return sentences[k - 1] ?? sentences[0] ?? { start: pos, end: pos };
 }
 
 function skipSpaces(text: string, from: number, to: number): number {
@@ -227,28 +222,16 @@ function analyseSentence(text: string, sentence: Range, tops: RangeSet): Sentenc
 
 /** The speaker of a partial quote: the nearest `X ने` before it, else the nearest English cue. */
 function partialCue(cues: SentenceCues, m: MarkedQuote): CueMatch | null {
-  // Hindi: the last agent before the quote, when it has a speech or expression verb.
-  let lo = 0;
-  let hi = cues.agents.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (cues.agents[mid]!.at < m.open) lo = mid + 1;
-    else hi = mid;
-  }
+  // Hindi: the agents before the quote.
+  const lo = countBelow(cues.agents, m.open, (a) => a.at);
   // The nearest agent with a speech verb after it (`किम ने कहा कि सैनिकों ने "असाधारण" ...`: किम).
   for (let k = lo - 1; k >= 0; k--) if (cues.agents[k]!.cue.speaker) return cues.agents[k]!.cue;
   if (lo > 0) return null;
   // English: the cue nearest the quote.
   const list = cues.english;
-  lo = 0;
-  hi = list.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (list[mid]!.cue!.start < m.open) lo = mid + 1;
-    else hi = mid;
-  }
-  const a = list[lo - 1];
-  const b = list[lo];
+  const at = countBelow(list, m.open, (c) => c.cue!.start);
+  const a = list[at - 1];
+  const b = list[at];
   if (!a) return b ?? null;
   if (!b) return a;
   return m.open - a.cue!.start <= b.cue!.start - m.open ? a : b;

@@ -1,20 +1,14 @@
 /** Disjoint ranges sorted by start, asked "is this inside one?" in logarithmic time. */
 import type { Range } from "../parse/dateline.js";
 import type { Token } from "./tokens.js";
+import { countAtOrBelow, startOf } from "../text/search.js";
 
 export class RangeSet {
   constructor(private readonly ranges: Range[]) {}
 
   /** Index of the last range starting at or before pos, or -1. */
   private before(pos: number): number {
-    let lo = 0;
-    let hi = this.ranges.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.ranges[mid]!.start <= pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo - 1;
+    return countAtOrBelow(this.ranges, pos, startOf) - 1;
   }
 
   /** Whether [start, end) lies inside one of the ranges. */

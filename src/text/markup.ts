@@ -10,6 +10,7 @@
  * ```
  */
 import type { Range } from "../parse/dateline.js";
+import { countBelow, startOf } from "./search.js";
 
 export interface Tag extends Range {
   name: string;
@@ -69,13 +70,7 @@ export function decodeEntities(s: string): string {
 
 /** The tags that lie inside [from, to), by binary search over the sorted list. */
 export function tagsWithin(tags: Tag[], from: number, to: number): Tag[] {
-  let lo = 0;
-  let hi = tags.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (tags[mid]!.start < from) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = countBelow(tags, from, startOf);
   const out: Tag[] = [];
   for (let k = lo; k < tags.length && tags[k]!.end <= to; k++) out.push(tags[k]!);
   return out;

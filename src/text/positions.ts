@@ -3,6 +3,8 @@
  * and offsets to 1-based line and column. Built once per input in linear time; lookups are
  * binary searches. Lines end at `\n`, `\r\n` or a lone `\r`.
  */
+import { countAtOrBelow, countBelow, self } from "./search.js";
+
 export class Positions {
   /** UTF-16 offsets of the first unit of each astral character (surrogate pair). */
   private readonly astral: number[] = [];
@@ -30,12 +32,12 @@ export class Positions {
   /** Code-point offset of a UTF-16 offset. */
   cp(offset: number): number {
     if (this.astral.length === 0) return offset;
-    return offset - countBelow(this.astral, offset);
+    return offset - countBelow(this.astral, offset, self);
   }
 
   /** 1-based line of a UTF-16 offset. */
   line(offset: number): number {
-    return countAtOrBelow(this.lineStarts, offset);
+    return countAtOrBelow(this.lineStarts, offset, self);
   }
 
   /** 1-based column, in code points, of a UTF-16 offset. */
@@ -43,28 +45,4 @@ export class Positions {
     const start = this.lineStarts[this.line(offset) - 1]!;
     return this.cp(offset) - this.cp(start) + 1;
   }
-}
-
-/** Number of sorted values strictly below x. */
-function countBelow(a: number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-/** Number of sorted values at or below x. */
-function countAtOrBelow(a: number[], x: number): number {
-  let lo = 0;
-  let hi = a.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (a[mid]! <= x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
