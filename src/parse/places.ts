@@ -41,6 +41,27 @@ export function lookupExact(text: string): PlaceEntry | undefined {
  * `Amethi (UP)`, `PORTLAND, Ore.`, `Srinagar (J&K)`.
  */
 export function lookupPlace(text: string): PlaceEntry | undefined {
+  return cached(exactCache, text, lookupPlaceUncached);
+}
+
+/**
+ * Answers per written form, kept for the names an archive repeats (datelines mostly name the
+ * same few hundred places); bounded, cleared when full.
+ */
+const exactCache = new Map<string, PlaceEntry | null>();
+const looseCache = new Map<string, PlaceEntry | null>();
+const CACHE_MAX = 20_000;
+
+function cached(cache: Map<string, PlaceEntry | null>, text: string, look: (t: string) => PlaceEntry | undefined): PlaceEntry | undefined {
+  const hit = cache.get(text);
+  if (hit !== undefined) return hit ?? undefined;
+  if (cache.size >= CACHE_MAX) cache.clear();
+  const e = look(text);
+  cache.set(text, e ?? null);
+  return e;
+}
+
+function lookupPlaceUncached(text: string): PlaceEntry | undefined {
   const exact = lookupExact(text);
   if (exact) return exact;
   const paren = text.indexOf("(");
@@ -59,6 +80,10 @@ export function lookupPlace(text: string): PlaceEntry | undefined {
  * Only for names of six letters or more, so short names never match by accident.
  */
 export function lookupPlaceLoosely(text: string): PlaceEntry | undefined {
+  return cached(looseCache, text, lookupLooselyUncached);
+}
+
+function lookupLooselyUncached(text: string): PlaceEntry | undefined {
   const key = fold(text.replace(/\s*[(,].*$/su, ""));
   const n = key.length;
   if (n < 6 || n > 40) return undefined;
