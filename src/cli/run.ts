@@ -8,7 +8,7 @@ import { availableParallelism } from "node:os";
 import { runBatch } from "./batch.js";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { parseRefDate } from "../index.js";
-import { render, FORMATS, type Format, type RenderOptions } from "../render/index.js";
+import { FORMATS, type Format, type RenderOptions } from "../render/index.js";
 import type { NinjsVersion } from "../render/ninjs.js";
 import { useColor, type ColorWhen } from "./color.js";
 import { storySchema } from "../schema.js";

@@ -18,6 +18,7 @@ import {
   MAX_ENTRY_BYTES,
   sanitiseRel,
   unsafeReason,
+  untilError,
   type ArchiveKind,
   type Origin,
 } from "./paths.js";
@@ -226,28 +227,18 @@ async function* readTar(path: string, archive: Origin, gz: boolean, o: ArchiveOp
     src.pipe(extract);
   }
 
-  const entries = extract[Symbol.asyncIterator]();
-  let tarErr: unknown;
+  const broken: { error?: unknown } = {};
   try {
-    for (;;) {
-      let r: IteratorResult<TarEntry>;
-      try {
-        r = await entries.next();
-      } catch (e) {
-        tarErr = e;
-        break;
-      }
-      if (r.done) break;
-      const entry = r.value;
+    for await (const entry of untilError<TarEntry>(extract[Symbol.asyncIterator](), broken)) {
       const h = entry.header;
       const isFile = h.type === "file" || h.type === "contiguous-file" || h.type == null;
       if (!isFile || !wanted(h.name, o.ext)) {
-        if ((tarErr = await drain(entry)) !== undefined) break;
+        if ((broken.error = await drain(entry)) !== undefined) break;
         continue;
       }
       const eo = entryOrigin(archive, h.name);
       if ((h.size ?? 0) > MAX_ENTRY_BYTES) {
-        if ((tarErr = await drain(entry)) !== undefined) break;
+        if ((broken.error = await drain(entry)) !== undefined) break;
         yield errorItem(eo, "archive-error", TOO_BIG);
         continue;
       }
@@ -255,7 +246,7 @@ async function* readTar(path: string, archive: Origin, gz: boolean, o: ArchiveOp
       try {
         bytes = await collect(entry, MAX_ENTRY_BYTES);
       } catch (e) {
-        tarErr = e;
+        broken.error = e;
         break;
       }
       yield* o.onEntry(eo, bytes);
@@ -264,7 +255,7 @@ async function* readTar(path: string, archive: Origin, gz: boolean, o: ArchiveOp
     if (gz && srcEnded && srcErr === undefined) await checked;
     if (srcErr !== undefined) yield errorItem(archive, "read-error", errorMessage(srcErr));
     else if (gzErr !== undefined) yield errorItem(archive, "archive-error", errorMessage(gzErr));
-    else if (tarErr !== undefined) yield errorItem(archive, "archive-error", errorMessage(tarErr));
+    else if (broken.error !== undefined) yield errorItem(archive, "archive-error", errorMessage(broken.error));
   } finally {
     src.unpipe();
     primary?.unpipe();

@@ -205,3 +205,22 @@ export function crc32(buf: Uint8Array): number {
   for (let i = 0; i < buf.length; i++) c = table[(c ^ buf[i]!) & 0xff]! ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
+
+/**
+ * The values of an async iterator until it ends or fails. A failure ends the loop instead of
+ * throwing and is left in `state.error`, so a reader can yield what came before it and then
+ * report it. The iterator is not closed here: its owner does that.
+ */
+export async function* untilError<T>(it: AsyncIterator<T>, state: { error?: unknown }): AsyncGenerator<T> {
+  for (;;) {
+    let r: IteratorResult<T>;
+    try {
+      r = await it.next();
+    } catch (e) {
+      state.error = e;
+      return;
+    }
+    if (r.done) return;
+    yield r.value;
+  }
+}

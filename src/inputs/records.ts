@@ -7,7 +7,7 @@ import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { parse as csvParse } from "csv-parse";
 import type { InputItem } from "./index.js";
-import { dumpStem, errorItem, errorMessage, idSegment, textItem, type Origin } from "./paths.js";
+import { dumpStem, errorItem, errorMessage, idSegment, textItem, untilError, type Origin } from "./paths.js";
 
 export interface RecordOptions {
   textField: string;
@@ -41,20 +41,11 @@ export async function* jsonlRecords(input: Readable, dump: Origin, o: RecordOpti
   input.on("error", () => {});
   const rl = createInterface({ input, crlfDelay: Infinity });
   let lineNo = 0;
-  let failure: unknown;
-  const it = rl[Symbol.asyncIterator]();
+  const read: { error?: unknown } = {};
   try {
-    for (;;) {
-      let r: IteratorResult<string>;
-      try {
-        r = await it.next();
-      } catch (e) {
-        failure = e;
-        break;
-      }
-      if (r.done) break;
+    for await (const raw of untilError(rl[Symbol.asyncIterator](), read)) {
       lineNo++;
-      let line = r.value;
+      let line = raw;
       if (lineNo === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
       if (line.trim() === "") continue;
       const at = String(lineNo);
@@ -83,7 +74,7 @@ export async function* jsonlRecords(input: Readable, dump: Origin, o: RecordOpti
     rl.close();
     input.destroy();
   }
-  if (failure !== undefined) yield errorItem(dump, "read-error", errorMessage(failure));
+  if (read.error !== undefined) yield errorItem(dump, "read-error", errorMessage(read.error));
 }
 
 /** csv-parse's messages begin "Invalid Closing Quote: ..."; make that "invalid closing quote: ...". */
@@ -164,30 +155,22 @@ export async function* csvRecords(
   };
 
   const source = chunks[Symbol.asyncIterator]();
-  let readFailure: unknown;
+  const read: { error?: unknown } = {};
   try {
-    for (;;) {
-      let r: IteratorResult<Uint8Array | string>;
-      try {
-        r = await source.next();
-      } catch (e) {
-        readFailure = e;
-        break;
-      }
-      if (r.done) break;
-      await write(r.value);
+    for await (const chunk of untilError(source, read)) {
+      await write(chunk);
       if (missing) break;
       yield* drain();
       if (parseError !== undefined) break;
     }
-    if (readFailure === undefined && !missing && parseError === undefined) await end();
+    if (read.error === undefined && !missing && parseError === undefined) await end();
     if (missing) {
       yield errorItem(dump, "bad-record", missing);
       return;
     }
     yield* drain();
-    if (readFailure !== undefined) {
-      yield errorItem(dump, "read-error", errorMessage(readFailure));
+    if (read.error !== undefined) {
+      yield errorItem(dump, "read-error", errorMessage(read.error));
     } else if (parseError !== undefined) {
       yield errorItem(
         recordOrigin(dump, String(row + 1)),

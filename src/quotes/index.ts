@@ -98,7 +98,7 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
         q = fromCue(m, pi, "direct", cueB);
       } else if (beforeEmpty && cueA) {
         q = fromCue(m, pi, "direct", cueA);
-      } else if (isFirst && afterEmpty && carry && !hasCue(text, p)) {
+      } else if (isFirst && afterEmpty && carry && !hasCue(text, p, tops)) {
         q = inherit(m, pi, carry, "continuation");
       } else if (beforeEmpty && afterEmpty && wordCount(text, m.inner) >= 4) {
         q = { inner: m.inner, paragraph: pi, kind: "direct", speaker: null, via: null, cue: null, closed: m.close !== null };
@@ -181,11 +181,9 @@ function opensWithMark(text: string, p: Range): boolean {
 }
 
 /** Whether a paragraph holds a speech cue outside its quotes (then its quote is not a continuation). */
-function hasCue(text: string, p: ParagraphInput): boolean {
-  const { quotes } = pairMarks(text, p);
-  const tops = new RangeSet(quotes.filter((q) => q.parent === null).map((q) => q.inner));
+function hasCue(text: string, p: ParagraphInput, tops: RangeSet): boolean {
   const outside = tops.outside(tokenize(text, p.start, Math.min(p.end, p.start + 4 * REACH)));
-  return reportedSpeech(outside).some((r) => r.kind === "said-that") || outside.some((t, i) => phraseStartingAt(outside, i, EN_VERBS) > 0);
+  return reportedSpeech(outside).some((r) => r.kind === "said-that") || outside.some((_, i) => phraseStartingAt(outside, i, EN_VERBS) > 0);
 }
 
 /**
