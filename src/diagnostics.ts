@@ -5,6 +5,7 @@
  * `path:line:column: severity: message [code]`.
  */
 import type { Diagnostic, Severity } from "./story.js";
+import { escapeForTerminal } from "./text/escape.js";
 
 /** Every code the parser emits, with its severity. */
 export const CODES = {
@@ -41,9 +42,51 @@ export function finding(code: Code, message: string, start: number, end: number)
   return { code, severity: CODES[code], message, start, end };
 }
 
-/** `path:line:column: severity: message [code]` */
+/**
+ * `path:line:column: severity: message [code]`, one line whatever the path and the copy quoted
+ * in the message hold (control characters, newlines and bidi marks are escaped).
+ */
 export function formatDiagnostic(path: string, d: Diagnostic): string {
-  return `${path}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`;
+  return escapeForTerminal(`${path}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`);
+}
+
+/** Diagnostics of one code shown per story before the rest are counted in one. */
+export const SHOWN_PER_CODE = 10;
+
+/**
+ * Findings in input order with, for each code, the first `SHOWN_PER_CODE` kept and the rest
+ * counted in one finding of the same code spanning them all: the diagnostics of any input stay
+ * proportional to its stories, not to its characters (a megabyte of stray quote marks or CRs).
+ */
+export function capFindings(findings: Finding[], shown = SHOWN_PER_CODE): Finding[] {
+  const sorted = findings.slice().sort((a, b) => a.start - b.start || a.end - b.end);
+  const seen = new Map<Code, number>();
+  const rest = new Map<Code, { count: number; start: number; end: number; severity: Severity }>();
+  const out: Finding[] = [];
+  for (const f of sorted) {
+    const n = (seen.get(f.code) ?? 0) + 1;
+    seen.set(f.code, n);
+    if (n <= shown) {
+      out.push(f);
+      continue;
+    }
+    const r = rest.get(f.code);
+    if (r) {
+      r.count++;
+      r.end = Math.max(r.end, f.end);
+    } else rest.set(f.code, { count: 1, start: f.start, end: f.end, severity: f.severity });
+  }
+  if (rest.size === 0) return out;
+  for (const [code, r] of rest) {
+    out.push({
+      code,
+      severity: r.severity,
+      message: `${r.count} more like this from here on, counted here rather than shown one by one`,
+      start: r.start,
+      end: r.end,
+    });
+  }
+  return out.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
 const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };

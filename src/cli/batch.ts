@@ -13,6 +13,7 @@ import { DirOutput, FileOutput, removeTemporaries } from "../outputs/writers.js"
 import type { Format, RenderOptions } from "../render/index.js";
 import type { ParseOptions } from "../index.js";
 import type { Io } from "./run.js";
+import { escapeForTerminal } from "../text/escape.js";
 
 /** A group of inputs sent to a worker at once: at most this many, or this many bytes. */
 const GROUP_JOBS = 64;
@@ -52,7 +53,8 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
   const progress = new Progress(io, o.progress, o.progress && io.stderr.isTTY ? knownTotal(o.inputs, o.ext, o.from) : null);
   const started = Date.now();
 
-  const say = (line: string) => io.stderr.write(line + "\n");
+  // Every line for people is escaped: names and copy come from outside (see text/escape.ts).
+  const say = (line: string) => io.stderr.write(escapeForTerminal(line) + "\n");
   const emit = (item: InputItem, r: JobResult) => {
     for (const m of r.messages) {
       progress.clear();

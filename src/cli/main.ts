@@ -1,5 +1,6 @@
 /** The process entry: wires the real streams to `run` and sets the exit code. */
 import { run } from "./run.js";
+import { escapeForTerminal } from "../text/escape.js";
 
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   // `wire parse big/ | head -1`: the reader left; end quietly.
@@ -19,7 +20,7 @@ run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stder
     process.exitCode = code;
   },
   (e: unknown) => {
-    process.stderr.write(`wire: internal error: ${(e as Error)?.message ?? String(e)}\n`);
+    process.stderr.write(`wire: internal error: ${escapeForTerminal((e as Error)?.message ?? String(e))}\n`);
     process.exitCode = 1;
   },
 );

@@ -6,7 +6,7 @@
 import type {
   AgencyRef, Attribution, DateParts, Dateline, Diagnostic, Paragraph, Place, Quote, Signoff, Source, Story, TextPart,
 } from "../story.js";
-import { finding, type Finding } from "../diagnostics.js";
+import { capFindings, finding, type Finding } from "../diagnostics.js";
 import type { Positions } from "../text/positions.js";
 import { latinOfCode } from "../data/index.js";
 import { findDateline, type DatelineMatch, type Range } from "./dateline.js";
@@ -189,10 +189,7 @@ function dateParts(text: string, dl: DatelineMatch, options: StoryOptions, findi
 }
 
 export function toDiagnostics(pos: Positions, findings: Finding[]): Diagnostic[] {
-  return findings
-    .slice()
-    .sort((a, b) => a.start - b.start || a.end - b.end)
-    .map((f) => ({
+  return capFindings(findings).map((f) => ({
       code: f.code,
       severity: f.severity,
       message: f.message,

@@ -7,6 +7,7 @@
 import { Chalk, type ChalkInstance } from "chalk";
 import type { Story } from "../story.js";
 import { escapeControls, wrap, type Run } from "./terminal.js";
+import { escapeForTerminal } from "../text/escape.js";
 
 export interface PrettyOptions {
   color: boolean;
@@ -25,7 +26,7 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
   const src = story.source;
   const where = [src.path ?? "(text)", src.count > 1 ? `story ${src.index} of ${src.count}` : "", story.language, story.agency ? story.agency.code ?? story.agency.text : ""]
     .filter(Boolean)
-    .map((s) => e(s))
+    .map((s) => escapeForTerminal(s))
     .join(" · ");
   out.push(c.dim(`── ${where} ${"─".repeat(Math.max(3, width - where.length - 4))}`.slice(0, Math.max(width, 10))));
 
