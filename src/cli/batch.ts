@@ -11,6 +11,7 @@ import { runJob, type Job, type JobResult } from "./job.js";
 import { WorkerPool } from "./pool.js";
 import { DirOutput, FileOutput, removeTemporaries } from "../outputs/writers.js";
 import type { Format, RenderOptions } from "../render/index.js";
+import { htmlPageEnd, htmlPageStart } from "../render/html.js";
 import type { ParseOptions } from "../index.js";
 import type { Io } from "./run.js";
 import { escapeForTerminal } from "../text/escape.js";
@@ -50,6 +51,9 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
   const dir = dirMode ? new DirOutput(o.out!, o.format) : null;
   const file = o.out !== null && !dirMode ? new FileOutput(o.out) : null;
   const pool = o.jobs > 1 ? new WorkerPool(o.jobs) : null;
+  // `-f html` to stdout or one file: one page for the run, each story an article of it.
+  const page = o.format === "html" && !dirMode ? new HtmlPage((s) => (file ? file.write(s) : io.stdout.write(s))) : null;
+  const render: RenderOptions = page ? { ...o.render, htmlArticles: true } : o.render;
   const progress = new Progress(io, o.progress, o.progress && io.stderr.isTTY ? knownTotal(o.inputs, o.ext, o.from) : null);
   const started = Date.now();
 
@@ -64,6 +68,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     else if (r.warned) sum.warned++;
     sum.stories += r.outputs.length;
     progress.add(r.outputs.length, r.bytes, r.failed);
+    page?.add(r.toc ?? []);
     r.outputs.forEach((text, k) => {
       if (dir) {
         const target = dir.target(item.relPath, k + 1);
@@ -124,7 +129,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         sum.skipped++;
         continue;
       }
-      const job: Job = { seq: seq++, name: item.name, bytes: item.bytes, text: item.text, parse: o.parse, format: o.format, render: o.render, quiet: o.quiet };
+      const job: Job = { seq: seq++, name: item.name, bytes: item.bytes, text: item.text, parse: o.parse, format: o.format, render, quiet: o.quiet };
       group.items.push(item);
       group.jobs.push(job);
       group.bytes += item.bytes?.length ?? item.text?.length ?? 0;
@@ -133,6 +138,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     }
     if (!signal?.aborted) dispatch();
     while (inflight.length && !signal?.aborted) await drainOne();
+    if (!signal?.aborted) page?.end();
     if (signal?.aborted) {
       sum.interrupted = true;
       file?.abort();
@@ -187,6 +193,39 @@ function knownTotal(inputs: string[], ext: string[], from: string): number | nul
   };
   for (const a of inputs) if (a === "-" || /[*?[{]/u.test(a) || !visit(a, true)) return null;
   return total;
+}
+
+/**
+ * The page `-f html` writes for a whole run: its head before the first story, and the table
+ * of contents at the end, once the stories are known (the style sheet shows it at the top).
+ * The contents list at most `TOC_MAX` stories, so memory stays bounded on any archive.
+ */
+const TOC_MAX = 5000;
+
+class HtmlPage {
+  private started = false;
+  private readonly toc: string[] = [];
+  private count = 0;
+
+  constructor(private readonly write: (s: string) => unknown) {}
+
+  add(entries: string[]): void {
+    if (!entries.length) return;
+    this.start();
+    for (const e of entries) if (++this.count <= TOC_MAX) this.toc.push(e);
+  }
+
+  end(): void {
+    this.start();
+    const more = this.count - this.toc.length;
+    this.write(htmlPageEnd(more > 0 ? [...this.toc, `<li>… and ${more} more</li>`] : this.toc, this.count));
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.write(htmlPageStart());
+  }
 }
 
 function isDirectory(p: string): boolean {

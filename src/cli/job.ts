@@ -6,6 +6,7 @@
 import { parseBytes, parse, type ParseOptions } from "../index.js";
 import { formatDiagnostic, atLeast } from "../diagnostics.js";
 import { render, type Format, type RenderOptions } from "../render/index.js";
+import { renderHtmlStory } from "../render/html.js";
 
 export interface Job {
   seq: number;
@@ -22,6 +23,8 @@ export interface JobResult {
   seq: number;
   /** The rendered output of each story, in order. */
   outputs: string[];
+  /** With `html` articles: each story's entry in the page's table of contents. */
+  toc?: string[];
   /** Diagnostic lines for stderr (already filtered by -q). */
   messages: string[];
   /** Any story had a warning or error; the input could not be decoded. */
@@ -35,6 +38,7 @@ export function runJob(job: Job): JobResult {
   let warned = false;
   let failed = false;
   const outputs: string[] = [];
+  const toc: string[] = [];
   const size = job.bytes?.length ?? Buffer.byteLength(job.text ?? "");
   try {
     const options = { ...job.parse, path: job.name };
@@ -44,8 +48,13 @@ export function runJob(job: Job): JobResult {
       if (atLeast(d, "warning")) warned = true;
       if (!job.quiet || d.severity === "error") messages.push(formatDiagnostic(job.name, d));
     }
-    for (const story of result.stories) {
-      outputs.push(render(story, job.format, job.render));
+    for (const [k, story] of result.stories.entries()) {
+      if (job.format === "html" && job.render.htmlArticles) {
+        // Ids unique within the page: the input's number, and the story's within it.
+        const html = renderHtmlStory(story, `s${job.seq + 1}${result.stories.length > 1 ? `-${k + 1}` : ""}`);
+        outputs.push(html.article);
+        toc.push(html.toc);
+      } else outputs.push(render(story, job.format, job.render));
       for (const d of story.diagnostics) {
         if (atLeast(d, "warning")) warned = true;
         if (!job.quiet || d.severity === "error") messages.push(formatDiagnostic(job.name, d));
@@ -56,5 +65,5 @@ export function runJob(job: Job): JobResult {
     messages.push(`wire: ${job.name}: internal error: ${(e as Error).message} [internal-error]`);
     failed = true;
   }
-  return { seq: job.seq, outputs, messages, warned, failed, bytes: size };
+  return { seq: job.seq, outputs, ...(toc.length ? { toc } : {}), messages, warned, failed, bytes: size };
 }

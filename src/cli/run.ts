@@ -41,6 +41,7 @@ Examples:
   wire parse story.txt -f yaml              YAML, one --- document per story
   wire parse story.txt -f pretty | less -R  the terminal view, paged
   wire parse story.txt -f ninjs             an IPTC ninjs 3.1 document
+  wire parse *.txt -f html > stories.html   one web page for all, quotes and speakers marked
   wire parse archive/ -o out/               a folder tree: one JSON file per story in out/
   wire parse news.tar.gz -f ndjson -j 4     an archive, read without extracting, on 4 threads
   wire parse --from jsonl --id-field id dump.jsonl -f ndjson

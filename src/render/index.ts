@@ -3,20 +3,23 @@ import type { Story } from "../story.js";
 import { renderYaml } from "./yaml.js";
 import { renderNinjs, type NinjsVersion } from "./ninjs.js";
 import { renderPretty } from "./pretty.js";
+import { renderHtml } from "./html.js";
 
-export const FORMATS = ["json", "ndjson", "yaml", "pretty", "ninjs"] as const;
+export const FORMATS = ["json", "ndjson", "yaml", "pretty", "ninjs", "html"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
   color: boolean;
   width: number;
   ninjsVersion: NinjsVersion;
+  /** `html` in a batch: each story as an `<article>` of one shared page, not a page of its own. */
+  htmlArticles?: boolean;
 }
 
 /**
  * `json`: one pretty document per story; `ndjson`: one compact line per story; `yaml`: one
  * `---` document per story; `ninjs`: one ninjs document per story (pretty JSON); `pretty`: the
- * terminal view. All end in a newline.
+ * terminal view; `html`: a standalone web page. All end in a newline.
  */
 export function render(story: Story, format: Format, options: RenderOptions = { color: false, width: 80, ninjsVersion: "3.1" }): string {
   switch (format) {
@@ -30,5 +33,7 @@ export function render(story: Story, format: Format, options: RenderOptions = { 
       return renderNinjs(story, options.ninjsVersion);
     case "pretty":
       return renderPretty(story, options);
+    case "html":
+      return renderHtml(story);
   }
 }
