@@ -13,7 +13,7 @@ import { DirOutput, FileOutput, removeTemporaries } from "../outputs/writers.js"
 import type { Format, RenderOptions } from "../render/index.js";
 import { htmlPageEnd, htmlPageStart } from "../render/html.js";
 import type { ParseOptions } from "../index.js";
-import type { Io } from "./run.js";
+import type { Io } from "./io.js";
 import { escapeForTerminal } from "../text/escape.js";
 
 /** A group of inputs sent to a worker at once: at most this many, or this many bytes. */

@@ -13,22 +13,9 @@ import type { NinjsVersion } from "../render/ninjs.js";
 import { useColor, type ColorWhen } from "./color.js";
 import { storySchema } from "../schema.js";
 import { VERSION } from "../version.js";
+import type { Io } from "./io.js";
 
-export interface Writer {
-  write(chunk: string): unknown;
-  isTTY?: boolean;
-  /** Terminal width, when the writer is a terminal. */
-  columns?: number;
-}
-
-export interface Io {
-  stdin: AsyncIterable<Uint8Array | string>;
-  stdout: Writer;
-  stderr: Writer;
-  env?: Record<string, string | undefined>;
-  /** Aborted on Ctrl-C: the batch stops, leaves no partial output, and exits 130. */
-  signal?: AbortSignal;
-}
+export type { Io, Writer } from "./io.js";
 
 const EXAMPLES = `
 Examples:

@@ -7,7 +7,7 @@ import type { Readable } from "node:stream";
 import * as zlib from "node:zlib";
 import tar, { type Extract } from "tar-stream";
 import yauzl from "yauzl";
-import type { InputItem } from "./index.js";
+import type { InputItem } from "./item.js";
 import {
   archiveStem,
   crc32,

@@ -3,7 +3,7 @@
  * one-line messages for file-system errors.
  */
 import * as zlib from "node:zlib";
-import type { InputItem } from "./index.js";
+import type { InputItem } from "./item.js";
 
 /** Where an item comes from: the fields every item of one file/entry/stream shares. */
 export interface Origin {

@@ -6,7 +6,7 @@
 import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { parse as csvParse } from "csv-parse";
-import type { InputItem } from "./index.js";
+import type { InputItem } from "./item.js";
 import { dumpStem, errorItem, errorMessage, idSegment, textItem, untilError, type Origin } from "./paths.js";
 
 export interface RecordOptions {

@@ -21,11 +21,8 @@ import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace } from "./places.js";
 import type { Line } from "./lines.js";
 import { tagsWithin, type Tag } from "../text/markup.js";
+import type { Range } from "../text/range.js";
 
-export interface Range {
-  start: number;
-  end: number;
-}
 
 export interface DatelineMatch extends Range {
   /** Index (into the story's lines) of the line the dateline starts on, and of the one it ends on. */

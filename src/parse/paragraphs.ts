@@ -14,7 +14,7 @@ import type { BreakKind } from "../story.js";
 import { isAbbreviation } from "../data/index.js";
 import { isDevanagariLetter, isHSpace, isLatinLower, isLatinUpper, isSpace } from "../text/chars.js";
 import { finding, type Finding } from "../diagnostics.js";
-import type { Range } from "./dateline.js";
+import type { Range } from "../text/range.js";
 
 export interface Segment extends Range {
   /** A blank line stands between this segment and the previous one. */

@@ -13,7 +13,7 @@
 import { agencyOf, agencyTags } from "../data/index.js";
 import { alternation } from "../text/regexp.js";
 import type { Line } from "./lines.js";
-import type { Range } from "./dateline.js";
+import type { Range } from "../text/range.js";
 
 export interface SignoffMatch extends Range {
   firstLine: number;

@@ -13,7 +13,7 @@
  * Every line is tested once, with bounded work per line, so splitting is linear.
  */
 import type { Line } from "./lines.js";
-import type { Range } from "./dateline.js";
+import type { Range } from "../text/range.js";
 import { datelineAt } from "./dateline.js";
 import { findSignoff } from "./signoff.js";
 import { isHeadline } from "./headline.js";

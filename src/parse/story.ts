@@ -9,7 +9,8 @@ import type {
 import { capFindings, finding, type Finding } from "../diagnostics.js";
 import type { Positions } from "../text/positions.js";
 import { latinOfCode } from "../data/index.js";
-import { findDateline, type DatelineMatch, type Range } from "./dateline.js";
+import { findDateline, type DatelineMatch } from "./dateline.js";
+import type { Range } from "../text/range.js";
 import { findSignoff, type SignoffMatch } from "./signoff.js";
 import { isBylineLine, isHeadline } from "./headline.js";
 import { paragraphsOf, sentencesOf, type Segment } from "./paragraphs.js";

@@ -12,7 +12,7 @@
  * The phrases are the tables of `src/data/speech.json`.
  */
 import speech from "../data/speech.json" with { type: "json" };
-import type { Range } from "../parse/dateline.js";
+import type { Range } from "../text/range.js";
 import type { Token } from "./tokens.js";
 import { Lexicon, phraseEndingAt, phraseStartingAt } from "./lexicon.js";
 

@@ -12,7 +12,7 @@
  */
 import type { AttributionKind, QuoteKind } from "../story.js";
 import { finding, type Finding } from "../diagnostics.js";
-import type { Range } from "../parse/dateline.js";
+import type { Range } from "../text/range.js";
 import { pairMarks, type MarkedQuote } from "./marks.js";
 import { tokenize, type Token } from "./tokens.js";
 import { cueAfter, englishCueBefore, englishExpressionCues, hasHindiSpeechVerb, speechVerbAfter, hindiCueBefore, Lexicon, reportedSpeech, subjectHi, phraseStartingAt, type CueMatch } from "./cues.js";

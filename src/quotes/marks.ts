@@ -13,7 +13,7 @@
  * (`‘ ’`, `'`) pair inside or outside them. One pass, no backtracking.
  */
 import { isSpace } from "../text/chars.js";
-import type { Range } from "../parse/dateline.js";
+import type { Range } from "../text/range.js";
 
 export interface MarkedQuote {
   /** Offset and length of the opening mark. */

@@ -1,5 +1,5 @@
 /** Disjoint ranges sorted by start, asked "is this inside one?" in logarithmic time. */
-import type { Range } from "../parse/dateline.js";
+import type { Range } from "../text/range.js";
 import type { Token } from "./tokens.js";
 import { countAtOrBelow, startOf } from "../text/search.js";
 

@@ -9,7 +9,7 @@
  *     ^^^^ a break tag: a paragraph boundary       ^^^^^^^ left out of the text
  * ```
  */
-import type { Range } from "../parse/dateline.js";
+import type { Range } from "./range.js";
 import { countBelow, startOf } from "./search.js";
 
 export interface Tag extends Range {

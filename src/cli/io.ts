@@ -1,0 +1,16 @@
+/** What the command line reads and writes: given to `run`, so tests run it in process. */
+export interface Writer {
+  write(chunk: string): unknown;
+  isTTY?: boolean;
+  /** Terminal width, when the writer is a terminal. */
+  columns?: number;
+}
+
+export interface Io {
+  stdin: AsyncIterable<Uint8Array | string>;
+  stdout: Writer;
+  stderr: Writer;
+  env?: Record<string, string | undefined>;
+  /** Aborted on Ctrl-C: the batch stops, leaves no partial output, and exits 130. */
+  signal?: AbortSignal;
+}

@@ -1,0 +1,19 @@
+/** One input of a batch: a file, an archive entry, a record of a dump, or standard input. */
+export interface InputItem {
+  /** What users see in diagnostics and in source.path: "story.txt", "dir/a/b.txt", "news.zip:a/b.txt",
+   *  "news.tar.gz:a/b.txt", "dump.jsonl#<id>" (or "dump.jsonl#<line number>" without an id), "dump.csv#<id or row number>", "<stdin>". */
+  name: string;
+  /** Relative path used to mirror outputs under an output directory (POSIX separators, no leading "/"):
+   *  a file given directly -> its basename; a file found under a directory argument DIR -> its path relative to DIR;
+   *  an archive entry -> "<archive file name without .zip/.tar/.tar.gz/.tgz>/<entry path>"; a JSONL/CSV record -> "<dump file name without extension>/<id or line>"; stdin -> "stdin". */
+  relPath: string;
+  /** Set (with a short reason) when an archive entry's name is unsafe: contains "..", is absolute, has a drive letter ("C:"), or a NUL. The item still carries its bytes; the writer will refuse to write it. relPath is then a sanitised form. */
+  unsafe?: string;
+  /** The content: raw bytes of a file/entry/stdin, or for JSONL/CSV records the text field as a string. Exactly one of bytes/text/error is set. */
+  bytes?: Uint8Array;
+  text?: string;
+  /** When this input cannot be read: code is "read-error" (missing file, permission denied, is a directory you could not walk, vanished file), "archive-error" (broken/truncated archive or entry, bad gzip), or "bad-record" (a JSONL line that is not JSON / not an object / lacks the text field as a string; a CSV row without the column). message is one short line, no stack. */
+  error?: { code: "read-error" | "archive-error" | "bad-record"; message: string };
+  /** Modification time of the file the item came from (for archives and dumps: the archive/dump file's mtime), for "skip outputs newer than their input". */
+  mtimeMs?: number;
+}
