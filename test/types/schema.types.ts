@@ -1,4 +1,4 @@
-// Compile-time check (run by `npm test` through `tsc -p test/types`): the JSON Schema and the
+// Compile-time check (run by `npm test` through `tsc -p test/tsconfig.json`): the JSON Schema and the
 // TypeScript record types describe the same shape, each assignable to the other.
 import type { FromSchema } from "json-schema-to-ts";
 import type { storySchema } from "../../src/schema.js";
