@@ -1,33 +1,15 @@
 /**
- * Diagnostics are data, never exceptions. Stages report `Finding`s with UTF-16 offsets
+ * Diagnostics are data, never exceptions; every code is a row of `data/diagnostics.ts`.
+ * Stages report `Finding`s with UTF-16 offsets
  * `[start, end)` into the decoded text; the story assembler turns them into the public
  * `Diagnostic` (code points, line, column). `formatDiagnostic` prints the stderr form
  * `path:line:column: severity: message [code]`.
  */
 import type { Diagnostic, Severity } from "./story.js";
 import { escapeForTerminal } from "./text/escape.js";
+import { CODES, type Code, type SeverityOf } from "./data/diagnostics.js";
 
-/** Every code the parser emits, with its severity. */
-export const CODES = {
-  "missing-dateline": "warning",
-  "missing-signoff": "info",
-  "unbalanced-quote": "warning",
-  "glued-paragraph": "info",
-  "year-inferred": "info",
-  "unknown-place": "info",
-  "place-spelling": "info",
-  "invalid-date": "warning",
-  "invalid-encoding": "error",
-  "binary-input": "error",
-  "empty-input": "warning",
-  "read-error": "error",
-  "markup-removed": "info",
-  "publisher-trailer": "info",
-  "desk-slug": "info",
-  "legacy-font-encoding": "warning",
-} as const satisfies Record<string, Severity>;
-
-export type Code = keyof typeof CODES;
+export { CODES, DIAGNOSTICS, diagnosticInfo, type Code } from "./data/diagnostics.js";
 
 export interface Finding {
   code: Code;
@@ -38,8 +20,18 @@ export interface Finding {
   end: number;
 }
 
-export function finding(code: Code, message: string, start: number, end: number): Finding {
-  return { code, severity: CODES[code], message, start, end };
+/**
+ * A finding of `code` at `[start, end)`, with the code's severity from the table
+ * (`data/diagnostics.ts`), or the other severity the table allows it.
+ */
+export function finding<C extends Code>(
+  code: C,
+  message: string,
+  start: number,
+  end: number,
+  severity?: SeverityOf<C>,
+): Finding {
+  return { code, severity: severity ?? CODES[code], message, start, end };
 }
 
 /**

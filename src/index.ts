@@ -87,7 +87,8 @@ function parseText(
       const inner = parseText(conv.text, { ...options, convertLegacy: false }, meta);
       for (const story of inner.stories) {
         map.remap(story);
-        story.diagnostics.unshift({ code: "legacy-font-encoding", severity: "info", message: "Kruti Dev legacy-font text converted to Unicode; spans point into the input", span: { start: 0, end: 0 }, line: 1, column: 1 });
+        const converted = finding("legacy-font-encoding", "Kruti Dev legacy-font text converted to Unicode; spans point into the input", 0, 0, "info");
+        story.diagnostics.unshift(...toDiagnostics(pos, [converted]));
       }
       return inner;
     }

@@ -1,0 +1,179 @@
+/**
+ * Every diagnostic code, in one table: its severity, what it means, an input that gives it, and
+ * what to do about it. The parser's `finding()` takes its severity from here, `docs/diagnostics.md`
+ * is generated from it (`npm run docs`, checked by a test), and help about a code reads it.
+ *
+ * Adding a code is adding a row. `severity` is the code's own; a row may name one other severity
+ * it is given in a stated case (`also`), and only that one.
+ */
+import type { Severity } from "../story.js";
+
+export interface DiagnosticInfo {
+  code: string;
+  severity: Severity;
+  /** The other severity this code may carry, and when. */
+  also?: { severity: Severity; when: string };
+  /** When the code is given (one sentence; Markdown code spans allowed). */
+  meaning: string;
+  /** A short input, or the situation, that gives it. */
+  example?: string;
+  /** What a user can do about it. */
+  action?: string;
+}
+
+export const DIAGNOSTICS = [
+  {
+    code: "missing-dateline",
+    severity: "warning",
+    meaning: "no dateline in the first lines of the story",
+    example: "a story that starts straight with its first paragraph, without `Place, Date (Agency) -`",
+    action: "check that the input is one whole story; `place`, `date` and the dateline agency stay null",
+  },
+  {
+    code: "missing-signoff",
+    severity: "info",
+    meaning: "no sign-off at the end (most republished copy has none, so this is not a warning)",
+    example: "copy that ends with its last paragraph, without `--आईएएनएस` and desk codes",
+    action: "nothing, unless the agency always signs off: then the end of the story may be cut",
+  },
+  {
+    code: "glued-paragraph",
+    severity: "info",
+    meaning: "a paragraph break was inferred where a line break was lost (`दी।उत्तर`, `Saturday.They`)",
+    example: "`... on Saturday.They said ...`",
+    action: "nothing: the text is unchanged, only the paragraph boundary is inferred",
+  },
+  {
+    code: "year-inferred",
+    severity: "info",
+    meaning: "`--ref-date` filled in the dateline's year",
+    example: "`Seoul, Sep 14 (IANS)` parsed with `--ref-date 2024-09-20`: year 2024, `yearFrom: \"ref-date\"`",
+    action: "nothing; give the day the copy was filed as `--ref-date` for the right year",
+  },
+  {
+    code: "unknown-place",
+    severity: "info",
+    meaning: "a dateline place is not in the gazetteer (`name`/`country` stay null)",
+    example: "`Nowhereville, Sep 14 (IANS)`",
+    action: "add the place to `src/data/places-in.tsv` or `places-world.tsv` (then `npm run gen:places`)",
+  },
+  {
+    code: "place-spelling",
+    severity: "info",
+    meaning:
+      "a dateline place spelt a little differently from exactly one gazetteer name (`Thiuvananthapuram`) was read as that place",
+    example: "`Thiuvananthapuram, Jan 5 (IANS)`",
+    action: "check the `name` chosen; a common spelling can become an alias row in the gazetteer",
+  },
+  {
+    code: "publisher-trailer",
+    severity: "info",
+    meaning:
+      "a publisher's bracketed note after the story (`(यह आर्टिकल एजेंसी फीड से ऑटो-अपलोड हुआ है ...)`) is a paragraph of its own",
+    example: "`(This article was auto-uploaded from an agency feed ...)` after the sign-off",
+    action: "nothing: the note is kept apart from the story's last paragraph",
+  },
+  {
+    code: "desk-slug",
+    severity: "info",
+    meaning:
+      "a desk slug leaked into the body (`दि28 वायरस लॉकडाउन लीड सरकार`); the text stays in its paragraph",
+    example: "`दि28 वायरस लॉकडाउन लीड सरकार` at the start of a paragraph",
+    action: "nothing, or remove the slug from the copy",
+  },
+  {
+    code: "legacy-font-encoding",
+    severity: "warning",
+    also: { severity: "info", when: "`--convert-legacy` converted the text" },
+    meaning:
+      "the text is Devanagari typed in a legacy font: Kruti Dev (`gsyks oYMZ`; `--convert-legacy` converts it, then an info) or a Chanakya-style font (Latin-1 letters; detected, not converted)",
+    example: "`gsyks oYMZ` (Kruti Dev for हेलो वर्ल्ड)",
+    action: "parse again with `--convert-legacy` (Kruti Dev); Chanakya-style text needs converting elsewhere first",
+  },
+  {
+    code: "invalid-date",
+    severity: "warning",
+    meaning: "the dateline date cannot exist (`31 फरवरी`); kept as written, `iso` null",
+    example: "`नई दिल्ली, 31 फरवरी (आईएएनएस)`",
+    action: "check the copy: the day or the month is mistyped",
+  },
+  {
+    code: "unbalanced-quote",
+    severity: "warning",
+    meaning:
+      "a closing quotation mark with no opening one, or an opening one never closed in its paragraph (not when the next paragraph reopens it); at the mark",
+    example: "`He said, \"we will go.` with no closing mark in the paragraph",
+    action: "check the quote at the position given: its `closed` is false, its text runs to the paragraph's end",
+  },
+  {
+    code: "markup-removed",
+    severity: "info",
+    meaning: "HTML tags were found and left out of the parts' text",
+    example: "`<p>NEW DELHI, Jan 5 (IANS) - ...</p>`",
+    action: "nothing: spans still point into the input, `text` leaves the tags out",
+  },
+  {
+    code: "empty-input",
+    severity: "warning",
+    meaning: "the input holds no text; no record is printed",
+    example: "an empty file, or one holding only spaces and line ends",
+    action: "check how the input was produced",
+  },
+  {
+    code: "invalid-encoding",
+    severity: "error",
+    meaning:
+      "the bytes are not valid UTF-8 (or UTF-16 with a BOM); the message names the byte and its byte offset, the position is where decoding stopped; no record",
+    example: "a Latin-1 file holding `é` as the single byte 0xE9",
+    action: "convert the file to UTF-8 first (`iconv -f LATIN1 -t UTF-8`)",
+  },
+  {
+    code: "binary-input",
+    severity: "error",
+    meaning: "NUL bytes make up 1% or more of the input's start: not text (UTF-16 needs a BOM)",
+    example: "a PDF or an image given as input; UTF-16 text saved without a byte-order mark",
+    action: "give the text itself; save UTF-16 with a BOM, or as UTF-8",
+  },
+  {
+    code: "read-error",
+    severity: "error",
+    meaning: "the file could not be read (missing, permission denied, a directory)",
+    example: "`wire parse missing.txt`",
+    action: "check the path and its permissions; the other inputs are parsed all the same",
+  },
+  {
+    code: "archive-error",
+    severity: "error",
+    meaning: "an archive or one of its entries could not be read (broken or truncated zip or tar, bad gzip)",
+    example: "a zip file cut short by a failed download",
+    action: "fetch the archive again; the entries read before the fault are kept",
+  },
+  {
+    code: "bad-record",
+    severity: "error",
+    meaning:
+      "a JSONL line that is not a JSON object holding the text field as a string, or a CSV row without the column",
+    example: "`{\"id\": 7}` with `--from jsonl` and no `text` field",
+    action: "name the field with `--text-field`; the other records are parsed all the same",
+  },
+] as const satisfies readonly DiagnosticInfo[];
+
+export type Code = (typeof DIAGNOSTICS)[number]["code"];
+
+type Row<C extends Code> = Extract<(typeof DIAGNOSTICS)[number], { code: C }>;
+
+/** The severities a code may carry: its own, and the one its row allows in a stated case. */
+export type SeverityOf<C extends Code> = Extract<
+  Row<C>["severity"] | (Row<C> extends { also: { severity: infer S } } ? S : never),
+  Severity
+>;
+
+/** Each code's own severity. */
+export const CODES = Object.fromEntries(DIAGNOSTICS.map((d) => [d.code, d.severity])) as {
+  [C in Code]: Row<C>["severity"] & Severity;
+};
+
+/** The row of a code, or undefined for a string that is no code. */
+export function diagnosticInfo(code: string): DiagnosticInfo | undefined {
+  return (DIAGNOSTICS as readonly DiagnosticInfo[]).find((d) => d.code === code);
+}
