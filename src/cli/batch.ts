@@ -15,6 +15,7 @@ import { htmlPageEnd, htmlPageStart } from "../render/html.js";
 import type { ParseOptions } from "../index.js";
 import type { Io } from "./io.js";
 import { escapeForTerminal } from "../text/escape.js";
+import { failureFacts } from "../stats/facts.js";
 
 /** A group of inputs sent to a worker at once: at most this many, or this many bytes. */
 const GROUP_JOBS = 64;
@@ -34,6 +35,8 @@ export interface BatchOptions {
   from: "text" | "jsonl" | "csv";
   textField: string;
   idField?: string;
+  /** For `wire stats`: write each story's facts as a JSON line (see `src/stats/facts.ts`). */
+  facts?: boolean;
 }
 
 export interface BatchSummary {
@@ -121,6 +124,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         await flushAll();
         progress.clear();
         say(`wire: ${item.name}: ${item.error.message} [${item.error.code}]`);
+        if (o.facts) io.stdout.write(failureFacts(item.name, item.error.code));
         sum.failed++;
         progress.add(0, 0, true);
         continue;
@@ -129,7 +133,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         sum.skipped++;
         continue;
       }
-      const job: Job = { seq: seq++, name: item.name, bytes: item.bytes, text: item.text, parse: o.parse, format: o.format, render, quiet: o.quiet };
+      const job: Job = { seq: seq++, name: item.name, bytes: item.bytes, text: item.text, parse: o.parse, format: o.format, render, quiet: o.quiet, facts: o.facts };
       group.items.push(item);
       group.jobs.push(job);
       group.bytes += item.bytes?.length ?? item.text?.length ?? 0;

@@ -7,6 +7,7 @@ import { parseBytes, parse, type ParseOptions } from "../index.js";
 import { formatDiagnostic, atLeast } from "../diagnostics.js";
 import { render, type Format, type RenderOptions } from "../render/index.js";
 import { renderHtmlStory } from "../render/html.js";
+import { failureFacts, inputFacts, storyFacts } from "../stats/facts.js";
 
 export interface Job {
   seq: number;
@@ -17,6 +18,8 @@ export interface Job {
   format: Format;
   render: RenderOptions;
   quiet: boolean;
+  /** For `wire stats`: output each story's facts (one JSON line), no diagnostics on stderr. */
+  facts?: boolean;
 }
 
 export interface JobResult {
@@ -46,10 +49,12 @@ export function runJob(job: Job): JobResult {
     for (const d of result.diagnostics) {
       if (d.severity === "error") failed = true;
       if (atLeast(d, "warning")) warned = true;
-      if (!job.quiet || d.severity === "error") messages.push(formatDiagnostic(job.name, d));
+      if (!job.facts && (!job.quiet || d.severity === "error")) messages.push(formatDiagnostic(job.name, d));
     }
+    if (job.facts && (result.diagnostics.length || !result.stories.length)) outputs.push(inputFacts(job.name, result.diagnostics, result.stories.length ? 0 : size));
     for (const [k, story] of result.stories.entries()) {
-      if (job.format === "html" && job.render.htmlArticles) {
+      if (job.facts) outputs.push(JSON.stringify(storyFacts(story)) + "\n");
+      else if (job.format === "html" && job.render.htmlArticles) {
         // Ids unique within the page: the input's number, and the story's within it.
         const html = renderHtmlStory(story, `s${job.seq + 1}${result.stories.length > 1 ? `-${k + 1}` : ""}`);
         outputs.push(html.article);
@@ -57,12 +62,13 @@ export function runJob(job: Job): JobResult {
       } else outputs.push(render(story, job.format, job.render));
       for (const d of story.diagnostics) {
         if (atLeast(d, "warning")) warned = true;
-        if (!job.quiet || d.severity === "error") messages.push(formatDiagnostic(job.name, d));
+        if (!job.facts && (!job.quiet || d.severity === "error")) messages.push(formatDiagnostic(job.name, d));
       }
     }
   } catch (e) {
     // A bug of ours must not stop the batch: report it for this input and go on.
     messages.push(`wire: ${job.name}: internal error: ${(e as Error).message} [internal-error]`);
+    if (job.facts) outputs.push(failureFacts(job.name, "internal-error"));
     failed = true;
   }
   return { seq: job.seq, outputs, ...(toc.length ? { toc } : {}), messages, warned, failed, bytes: size };

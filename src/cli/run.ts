@@ -6,6 +6,7 @@
  */
 import { availableParallelism } from "node:os";
 import { runBatch } from "./batch.js";
+import { statsCommand } from "./stats.js";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { parseRefDate } from "../index.js";
 import { FORMATS, type Format, type RenderOptions } from "../render/index.js";
@@ -51,7 +52,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     })
     .showSuggestionAfterError(true);
 
-  program
+  const parse = program
     .command("parse")
     .description("parse stories from files, or from standard input (`-` or no argument)")
     .argument("[inputs...]", "files to read; - for standard input (the default)")
@@ -81,6 +82,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .action(async (inputs: string[], opts: ParseOpts) => {
       exitCode = await parseCommand(inputs.length ? inputs : ["-"], opts, io);
     });
+
+  program.addCommand(statsCommand(program, parse, io, (code) => (exitCode = code)));
 
   program
     .command("schema")
