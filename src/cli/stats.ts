@@ -6,7 +6,7 @@
 import { Command, InvalidArgumentError, Option } from "commander";
 import { runBatch } from "./batch.js";
 import { useColor, type ColorWhen } from "./color.js";
-import type { Io } from "./run.js";
+import type { Io } from "./io.js";
 import { StatsCollector } from "../stats/collect.js";
 import type { Facts } from "../stats/facts.js";
 import { renderStats } from "../stats/terminal.js";
@@ -67,8 +67,7 @@ export async function collectStats(inputs: string[], opts: Omit<StatsOpts, "form
   const sink = {
     write(chunk: string) {
       pending += chunk;
-      let nl: number;
-      while ((nl = pending.indexOf("\n")) >= 0) {
+      for (let nl = pending.indexOf("\n"); nl >= 0; nl = pending.indexOf("\n")) {
         const line = pending.slice(0, nl);
         pending = pending.slice(nl + 1);
         if (line) collector.add(JSON.parse(line) as Facts);

@@ -19,7 +19,7 @@ const EIGHTHS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
 const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
 
 /** `s` in exactly `w` columns: padded on the right, or cut between grapheme clusters with `…`. */
-export function fit(s: string, w: number): string {
+export function fitWidth(s: string, w: number): string {
   const sw = widthOf(s);
   if (sw <= w) return s + " ".repeat(w - sw);
   let out = "";
@@ -93,7 +93,7 @@ export function renderStats(s: WireStats, options: StatsViewOptions): string {
       const sep = col === 0 ? "" : line === c.bold(title) && title ? "  " : " · ";
       if (col > 0 && col + widthOf(sep + p) > W) {
         out.push(line);
-        line = c.dim(fit(p, W).trimEnd());
+        line = c.dim(fitWidth(p, W).trimEnd());
         col = Math.min(widthOf(p), W);
       } else {
         line += c.dim(sep + p);
@@ -118,7 +118,7 @@ export function renderStats(s: WireStats, options: StatsViewOptions): string {
       const b = bar(r.count, max, barW);
       const num = r.count.toLocaleString("en-US").padStart(numW);
       const share = of === null ? "" : c.dim(pct(r.count, of).padStart(pctW));
-      out.push(`  ${fit(r.label, labelW)}  ${paint(b)}${" ".repeat(barW - widthOf(b))} ${num}${share}`);
+      out.push(`  ${fitWidth(r.label, labelW)}  ${paint(b)}${" ".repeat(barW - widthOf(b))} ${num}${share}`);
     }
   };
 
@@ -180,11 +180,11 @@ export function renderStats(s: WireStats, options: StatsViewOptions): string {
     const stW = Math.max(...s.diagnostics.map((x) => x.stories.toLocaleString("en-US").length));
     const paint = { error: c.red, warning: c.yellow, info: c.blue };
     for (const x of s.diagnostics) {
-      const left = `  ${x.severity.padEnd(7)}  ${fit(x.code, codeW)}  ${x.count.toLocaleString("en-US").padStart(numW)}  ${x.stories.toLocaleString("en-US").padStart(stW)}  `;
+      const left = `  ${x.severity.padEnd(7)}  ${fitWidth(x.code, codeW)}  ${x.count.toLocaleString("en-US").padStart(numW)}  ${x.stories.toLocaleString("en-US").padStart(stW)}  `;
       const room = W - widthOf(left);
       out.push(paint[x.severity](left.slice(0, 11)) + left.slice(11) + (room > 3 ? c.dim(fitLeft(e(x.example), room)) : ""));
     }
   }
-  if (s.approximate) out.push("", c.dim(fit("Counts at the tails are approximate: the lists met more distinct names than are kept.", W).trimEnd()));
+  if (s.approximate) out.push("", c.dim(fitWidth("Counts at the tails are approximate: the lists met more distinct names than are kept.", W).trimEnd()));
   return out.join("\n") + "\n";
 }
