@@ -349,18 +349,23 @@ function paragraphHtml(story: Story, i: number, id: string, diags: { d: Diagnost
   const p = story.paragraphs[i]!;
   const cps = Array.from(p.text);
   const n = cps.length;
-  const exact = n === p.span.end - p.span.start;
-  const joined = p.text;
+  // Markup left out of the text (and entities decoded) make it shorter than its span by
+  // `lost`; a part at `rel` in the span is then somewhere in [rel - lost, rel] in the text.
+  const lost = p.span.end - p.span.start - n;
+  const exact = lost === 0;
   const locate = (span: Span, t: string): [number, number] | null => {
+    const rel = span.start - p.span.start;
     if (exact) {
-      const a = Math.max(0, span.start - p.span.start);
+      const a = Math.max(0, rel);
       const b = Math.min(n, span.end - p.span.start);
       return a < b ? [a, b] : null;
     }
-    const k = joined.indexOf(t);
-    if (k < 0 || !t) return null;
-    const a = Array.from(joined.slice(0, k)).length;
-    return [a, a + Array.from(t).length];
+    const want = Array.from(t);
+    if (!want.length) return null;
+    for (let a = Math.max(0, rel - lost); a <= Math.min(rel, n - want.length); a++) {
+      if (want.every((c, j) => cps[a + j] === c)) return [a, a + want.length];
+    }
+    return null;
   };
   const ranges: Range[] = [];
   const points = new Map<number, string[]>();
@@ -427,8 +432,9 @@ function paragraphHtml(story: Story, i: number, id: string, diags: { d: Diagnost
   });
 
   for (const { d, k } of diags) {
-    let at = 0;
-    if (exact) at = Math.min(n, Math.max(0, d.span.start - p.span.start));
+    // Where markup was left out, the earliest place it can be, moved back to a word's start.
+    let at = Math.min(n, Math.max(0, d.span.start - p.span.start - lost));
+    if (!exact) while (at > 0 && !/\s/u.test(cps[at - 1]!)) at--;
     addPoint(at, `<a class="dg ${d.severity}" id="${id}-dm${k}" href="#${id}-d${k}"${en} aria-label="${d.severity}: ${attr(d.message)}">${SEVERITY_MARK[d.severity]}</a>`);
   }
 
