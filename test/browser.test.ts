@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
 // The HTML view in a real browser: Debian's Chromium (`apt-get install chromium`), driven by
 // playwright-core, which never downloads a browser of its own. The pages of the seed story and
 // of a story of hostile copy are opened from files; the test checks the quote elements and

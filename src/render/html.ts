@@ -313,7 +313,9 @@ function placeDiagnostics(story: Story): Map<string, { d: Diagnostic; k: number 
   if (story.headline) parts.push({ key: "headline", span: story.headline.span });
   if (story.byline) parts.push({ key: "byline", span: story.byline.span });
   if (story.dateline) parts.push({ key: "dateline", span: story.dateline.span });
-  story.paragraphs.forEach((p, i) => parts.push({ key: `p${i + 1}`, span: p.span }));
+  story.paragraphs.forEach((p, i) => {
+    parts.push({ key: `p${i + 1}`, span: p.span });
+  });
   if (story.signoff) parts.push({ key: "signoff", span: story.signoff.span });
   const out = new Map<string, { d: Diagnostic; k: number }[]>();
   story.diagnostics.forEach((d, i) => {
