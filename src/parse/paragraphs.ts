@@ -109,8 +109,10 @@ function gluedFullStop(text: string, i: number, from: number): boolean {
   return true;
 }
 
-const TERMINATORS = "।॥?!.";
-const CLOSERS = "\"'”’»)]›";
+/** `।` `॥` `?` `!` `.`: what ends a sentence. */
+const isTerminator = (c: number) => c === 0x0964 || c === 0x0965 || c === 0x3f || c === 0x21 || c === 0x2e;
+/** `"` `'` `”` `’` `»` `)` `]` `›`: what may follow a terminator inside its sentence. */
+const isCloser = (c: number) => c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x29 || c === 0x5d || c === 0x203a;
 
 /** Sentence spans of a paragraph: after `।`, `॥`, `?`, `!`, `.` (not after abbreviations or initials). */
 export function sentencesOf(text: string, p: Range): Range[] {
@@ -118,15 +120,15 @@ export function sentencesOf(text: string, p: Range): Range[] {
   let s = skipSpace(text, p.start, p.end);
   let i = s;
   while (i < p.end) {
-    const ch = text[i]!;
-    if (!TERMINATORS.includes(ch)) {
+    const ch = text.charCodeAt(i);
+    if (!isTerminator(ch)) {
       i++;
       continue;
     }
     let j = i + 1;
-    while (j < p.end && (TERMINATORS.includes(text[j]!) || CLOSERS.includes(text[j]!))) j++;
+    while (j < p.end && (isTerminator(text.charCodeAt(j)) || isCloser(text.charCodeAt(j)))) j++;
     const atEnd = j >= p.end;
-    if ((atEnd || isSpace(text.charCodeAt(j))) && (ch !== "." || fullStopEnds(text, i, j, p))) {
+    if ((atEnd || isSpace(text.charCodeAt(j))) && (ch !== 0x2e || fullStopEnds(text, i, j, p))) {
       out.push({ start: s, end: j });
       s = skipSpace(text, j, p.end);
       i = s;

@@ -192,7 +192,13 @@ function hindiVerbAt(tokens: Token[], k: number, end: number, withThat: boolean,
 
 /* ---------------------------------------------------------------- English */
 
-const lower = (t: Token) => t.text.toLowerCase();
+/**
+ * A token lower-cased, for comparing with the word tables. Every listed word is short, and lower
+ * case never shortens a string: a token longer than this can equal none of them either way, so
+ * it is not lower-cased at all (runs of marks with no space make tokens megabytes long).
+ */
+const LONGEST_LISTED = 64;
+const lower = (t: Token) => (t.text.length > LONGEST_LISTED ? t.text : t.lower);
 const isWord = (t: Token) => !t.punct && /[\p{L}\p{N}]/u.test(t.text);
 
 /** Small words inside names between capitalised words: `Reserve Bank of India`, `Transport for London`. */
@@ -415,9 +421,13 @@ export interface ReportedMatch {
   cue: Range;
 }
 
+/** The words reported speech starts at: a sentence with none of them has none (a cheap skip). */
+const REPORT_STARTS = new Set([THAT, "according", ...HI_ACCORDING.firstWords(), ...EN_VERBS.firstWords(), ...EN_REPORT_VERBS.firstWords()]);
+
 /** Reported speech in one sentence's tokens: `X ने कहा कि`, `X के अनुसार`, `X said (that)`, `according to X`. */
 export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
   const out: ReportedMatch[] = [];
+  if (!tokens.some((t) => !t.punct && REPORT_STARTS.has(lower(t)))) return out;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
     if (t.punct) continue;

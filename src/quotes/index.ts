@@ -14,11 +14,12 @@ import type { AttributionKind, QuoteKind } from "../story.js";
 import { finding, type Finding } from "../diagnostics.js";
 import type { Range } from "../text/range.js";
 import { pairMarks, type MarkedQuote } from "./marks.js";
-import { tokenize, type Token } from "./tokens.js";
+import { tokenize, wordTokens, type Token } from "./tokens.js";
 import { cueAfter, englishCueBefore, englishExpressionCues, hasHindiSpeechVerb, speechVerbAfter, hindiCueBefore, Lexicon, reportedSpeech, subjectHi, phraseStartingAt, type CueMatch } from "./cues.js";
 import speech from "../data/speech.json" with { type: "json" };
 import { RangeSet } from "./ranges.js";
 import { countAtOrBelow, countBelow, startOf } from "../text/search.js";
+import { isSpace } from "../text/chars.js";
 
 export interface ParagraphInput extends Range {
   sentences: Range[];
@@ -54,13 +55,20 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
   let reopened = false; // the previous paragraph left a quote open and this one reopens it
 
   paragraphs.forEach((p, pi) => {
-    const { quotes: marks, stray } = pairMarks(text, p);
-    for (const s of stray) findings.push(finding("unbalanced-quote", s.message, s.at, s.at + s.len));
+    const { quotes: marks, stray, liveRun } = pairMarks(text, p);
+    let run: Finding | null = null;
+    stray.forEach((s, k) => {
+      const f = finding("unbalanced-quote", s.message, s.at, s.at + s.len);
+      findings.push(f);
+      if (k === liveRun) run = f;
+    });
     const here: QuoteMatch[] = [];
     const usedCues: Range[] = [];
     // Top-level quotes do not overlap: the set of their insides answers "inside a quote?" fast.
     const tops = new RangeSet(marks.filter((m) => m.parent === null).map((m) => m.inner));
     const analysed = new Map<number, SentenceCues>();
+    const words = new SentenceTokens(text, tops);
+    const breaks = new Breaks(text, p);
 
     marks.forEach((m, k) => {
       if (m.parent !== null) {
@@ -75,7 +83,10 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
       // the cue itself is looked for across earlier quoted words (`ने ‘पीटीआई-भाषा’ से ... कहा, ‘‘`).
       const sinceQuote = Math.max(sentence.start, prevTop ? prevTop.close! + prevTop.closeLen : p.start, m.open - REACH);
       const beforeEmpty = !tokenize(text, sinceQuote, m.open).some((t) => !t.punct);
-      const before = tops.outside(tokenize(text, Math.max(sentence.start, m.open - REACH), m.open));
+      // Dense marks (`"a"a"a…`): a look-back with no white space is one piece of a word, cut out
+      // without scanning it again for every quote.
+      const lo = Math.max(sentence.start, m.open - REACH);
+      const before = tops.outside(breaks.within(lo, m.open) ? tokenize(text, lo, m.open) : wordTokens(text, lo, m.open));
       let after: Token[] = [];
       if (m.close !== null) {
         const afterStart = m.close + m.closeLen;
@@ -105,12 +116,12 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
       } else {
         const key = sentence.start;
         let cues = analysed.get(key);
-        if (!cues) analysed.set(key, (cues = analyseSentence(text, sentence, tops)));
+        if (!cues) analysed.set(key, (cues = analyseSentence(words.outside(sentence, SENTENCE_REACH))));
         const sc = partialCue(cues, m);
         q = sc ? fromCue(m, pi, "partial", sc) : { inner: m.inner, paragraph: pi, kind: "partial", speaker: null, via: null, cue: null, closed: m.close !== null };
       }
       if (q.cue && q.kind === "direct") usedCues.push(q.cue);
-      if (q.speaker && !q.via && q.kind === "direct") q.via = accordingToIn(text, sentence, q.speaker, tops);
+      if (q.speaker && !q.via && q.kind === "direct") q.via = accordingToIn(text, words.outside(sentence, 2 * REACH), q.speaker);
       here.push(q);
     });
 
@@ -122,7 +133,12 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
     if (lastTop && lastTop.close === null) {
       const next = paragraphs[pi + 1];
       if (next && opensWithMark(text, next)) reopened = true;
-      else findings.push(finding("unbalanced-quote", "opening quotation mark never closed", lastTop.open, lastTop.open + lastTop.openLen));
+      else if (run && lastTop === marks[marks.length - 1] && stray[liveRun!]!.count) {
+        // The last opener of a run of unclosed ones: one diagnostic for the whole run.
+        const r: Finding = run;
+        r.end = lastTop.open + lastTop.openLen;
+        r.message = `${stray[liveRun!]!.count! + 1} opening quotation marks never closed`;
+      } else findings.push(finding("unbalanced-quote", "opening quotation mark never closed", lastTop.open, lastTop.open + lastTop.openLen));
     }
     carry = lastQ && (lastQ.kind === "direct" || lastQ.kind === "continuation") && (lastQ.speaker || reopened) ? lastQ : reopened && lastQ ? lastQ : null;
 
@@ -130,15 +146,72 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
     const used = new RangeSet(usedCues.sort((a, b) => a.start - b.start));
     for (const s of p.sentences) {
       if (!tops.overlaps(s)) {
-        const u = unmarked(text, s, pi);
+        const u = unmarked(text, s, words.all(s, 4 * REACH), pi);
         if (u) here.push(u);
       }
-      reported(text, s, pi, tops, used, here, attributions);
+      reported(s, words.outside(s, Infinity), pi, used, here, attributions);
     }
     here.sort((a, b) => a.inner.start - b.inner.start);
     for (const q of here) quotes.push(q);
   });
   return { quotes, attributions };
+}
+
+/**
+ * The tokens of a paragraph's sentences, each sentence tokenized once and shared by the
+ * unmarked-speech, reported-speech, partial-quote and relay passes. A pass that reads only the
+ * first `reach` characters of a long sentence tokenizes that stretch on its own, as before.
+ */
+class SentenceTokens {
+  private readonly full = new Map<number, { end: number; tokens: Token[]; outside?: Token[] }>();
+
+  constructor(
+    private readonly text: string,
+    private readonly tops: RangeSet,
+  ) {}
+
+  private entry(s: Range) {
+    let e = this.full.get(s.start);
+    if (!e || e.end !== s.end) this.full.set(s.start, (e = { end: s.end, tokens: tokenize(this.text, s.start, s.end) }));
+    return e;
+  }
+
+  /** The tokens of [s.start, min(s.end, s.start + reach)). */
+  all(s: Range, reach: number): Token[] {
+    if (s.end - s.start <= reach) return this.entry(s).tokens;
+    return tokenize(this.text, s.start, s.start + reach);
+  }
+
+  /** The same, without those inside top-level quotes. */
+  outside(s: Range, reach: number): Token[] {
+    if (s.end - s.start <= reach) {
+      const e = this.entry(s);
+      return (e.outside ??= this.tops.outside(e.tokens));
+    }
+    return this.tops.outside(tokenize(this.text, s.start, s.start + reach));
+  }
+}
+
+/** Where a paragraph holds white space or a `<`, found once, asked "any in [from, to)?" by binary search. */
+class Breaks {
+  private at: number[] | null = null;
+
+  constructor(
+    private readonly text: string,
+    private readonly p: Range,
+  ) {}
+
+  within(from: number, to: number): boolean {
+    if (!this.at) {
+      this.at = [];
+      for (let i = this.p.start; i < this.p.end; i++) {
+        const c = this.text.charCodeAt(i);
+        if (c === 0x3c || isSpace(c)) this.at.push(i);
+      }
+    }
+    const k = countBelow(this.at, from, (x) => x);
+    return k < this.at.length && this.at[k]! < to;
+  }
 }
 
 function previousTop(marks: MarkedQuote[], k: number): MarkedQuote | null {
@@ -198,8 +271,7 @@ interface SentenceCues {
 /** How much of a sentence is analysed for the speakers of its partial quotes. */
 const SENTENCE_REACH = 4000;
 
-function analyseSentence(text: string, sentence: Range, tops: RangeSet): SentenceCues {
-  const tokens = tops.outside(tokenize(text, sentence.start, Math.min(sentence.end, sentence.start + SENTENCE_REACH)));
+function analyseSentence(tokens: Token[]): SentenceCues {
   const reported = reportedSpeech(tokens);
   const agents: SentenceCues["agents"] = [];
   let lastVerb = -1;
@@ -236,8 +308,7 @@ function partialCue(cues: SentenceCues, m: MarkedQuote): CueMatch | null {
 }
 
 /** `according to Yonhap, Kim said "..."`: the relaying source of a quote's sentence. */
-function accordingToIn(text: string, sentence: Range, speaker: Range, tops: RangeSet): Range | null {
-  const tokens = tops.outside(tokenize(text, sentence.start, Math.min(sentence.end, sentence.start + 2 * REACH)));
+function accordingToIn(text: string, tokens: Token[], speaker: Range): Range | null {
   for (const r of reportedSpeech(tokens)) {
     if (r.kind === "according-to" && (r.source.end <= speaker.start || r.source.start >= speaker.end)) {
       if (text.slice(r.source.start, r.source.end) !== text.slice(speaker.start, speaker.end)) return r.source;
@@ -247,8 +318,7 @@ function accordingToIn(text: string, sentence: Range, speaker: Range, tops: Rang
 }
 
 /** `X ने कहा, <speech to the end of the sentence>` with no quotation marks. */
-function unmarked(text: string, s: Range, pi: number): QuoteMatch | null {
-  const tokens = tokenize(text, s.start, Math.min(s.end, s.start + 4 * REACH));
+function unmarked(text: string, s: Range, tokens: Token[], pi: number): QuoteMatch | null {
   for (let k = 0; k + 1 < tokens.length; k++) {
     const t = tokens[k]!;
     if (t.punct || (t.text !== "कहा" && t.text !== "बताया")) continue;
@@ -266,8 +336,7 @@ function unmarked(text: string, s: Range, pi: number): QuoteMatch | null {
   return null;
 }
 
-function reported(text: string, s: Range, pi: number, tops: RangeSet, used: RangeSet, quotes: QuoteMatch[], out: AttributionMatch[]): void {
-  const tokens = tops.outside(tokenize(text, s.start, s.end));
+function reported(s: Range, tokens: Token[], pi: number, used: RangeSet, quotes: QuoteMatch[], out: AttributionMatch[]): void {
   for (const r of reportedSpeech(tokens)) {
     if (used.overlaps(r.cue)) continue;
     // The cue of an unmarked quote in this sentence is that quote's, not reported speech.

@@ -10,20 +10,28 @@ const byLength = (a: string[], b: string[]) => b.length - a.length;
 export class Lexicon {
   private readonly byFirst = new Map<string, string[][]>();
   private readonly byLast = new Map<string, string[][]>();
+  /** The longest word of any phrase: a longer token matches none (and is not lower-cased). */
+  private longest = 0;
 
   constructor(phrases: string[][]) {
     for (const p of [...phrases].sort(byLength)) {
       const lower = p.map((w) => w.toLowerCase());
+      for (const w of lower) this.longest = Math.max(this.longest, w.length);
       push(this.byFirst, lower[0]!, lower);
       push(this.byLast, lower[lower.length - 1]!, lower);
     }
   }
 
+  /** The lower-cased first words of the phrases. */
+  firstWords(): Iterable<string> {
+    return this.byFirst.keys();
+  }
+
   /** Longest phrase ending at token i; returns its first token index or -1. */
   endingAt(tokens: Token[], i: number): number {
     const t = tokens[i];
-    if (!t || t.punct) return -1;
-    for (const p of this.byLast.get(t.text.toLowerCase()) ?? []) {
+    if (!t || t.punct || t.text.length > this.longest) return -1;
+    for (const p of this.byLast.get(t.lower) ?? []) {
       const s = i - p.length + 1;
       if (s >= 0 && matches(tokens, s, p)) return s;
     }
@@ -33,8 +41,8 @@ export class Lexicon {
   /** Longest phrase starting at token i; returns the index after it, or -1. */
   startingAt(tokens: Token[], i: number): number {
     const t = tokens[i];
-    if (!t || t.punct) return -1;
-    for (const p of this.byFirst.get(t.text.toLowerCase()) ?? []) {
+    if (!t || t.punct || t.text.length > this.longest) return -1;
+    for (const p of this.byFirst.get(t.lower) ?? []) {
       if (i + p.length <= tokens.length && matches(tokens, i, p)) return i + p.length;
     }
     return -1;
@@ -50,7 +58,7 @@ function push(m: Map<string, string[][]>, k: string, p: string[]): void {
 function matches(tokens: Token[], s: number, p: string[]): boolean {
   for (let k = 0; k < p.length; k++) {
     const t = tokens[s + k]!;
-    if (t.punct || t.text.toLowerCase() !== p[k]) return false;
+    if (t.punct || t.text.length > p[k]!.length || t.lower !== p[k]) return false;
   }
   return true;
 }

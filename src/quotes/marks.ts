@@ -31,8 +31,16 @@ export interface MarkedQuote {
 
 export interface ParagraphMarks {
   quotes: MarkedQuote[];
-  /** Marks that could not be paired: closers with no opener, openers abandoned for a new one. */
-  stray: { at: number; len: number; message: string }[];
+  /**
+   * Marks that could not be paired: closers with no opener, openers abandoned for a new one.
+   * A run of openers abandoned one after another (`""""`) is one entry covering the run.
+   */
+  stray: { at: number; len: number; message: string; count?: number }[];
+  /**
+   * The index in `stray` of a run of abandoned openers that nothing closed after, when the
+   * paragraph's last opener (still open at its end) is the one that abandoned the run's last.
+   */
+  liveRun: number | null;
 }
 
 const OPENING_CONTEXT = "([{“‘—–-/«>\"";
@@ -49,11 +57,27 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
   let dOpen = -1; // index into quotes of the open double quote
   let sOpen = -1; // index into quotes of the open single quote
   const dead = new Set<number>(); // openers abandoned for a later one
+  // The stray entry of the current run of abandoned openers, and how many it holds; a closed
+  // quote or another stray mark ends the run.
+  let run = -1;
+  let runCount = 0;
   const abandon = () => {
     const q = quotes[dOpen]!;
-    stray.push({ at: q.open, len: q.openLen, message: "opening quotation mark never closed" });
-    dead.add(dOpen);
+    if (run >= 0 && run === stray.length - 1) {
+      const r = stray[run]!;
+      runCount++;
+      r.len = q.open + q.openLen - r.at;
+      r.count = runCount;
+      r.message = `${runCount} opening quotation marks never closed`;
+    } else {
+      stray.push({ at: q.open, len: q.openLen, message: "opening quotation mark never closed", count: 1 });
+      run = stray.length - 1;
+      runCount = 1;
+    }
     if (sOpen >= 0 && quotes[sOpen]!.parent === dOpen) sOpen = -1;
+    // The abandoned opener is dropped at once when nothing came after it (bounded memory on `""""`).
+    if (dOpen === quotes.length - 1) quotes.pop();
+    else dead.add(dOpen);
     dOpen = -1;
   };
 
@@ -62,6 +86,7 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
     return quotes.length - 1;
   };
   const closeQuote = (k: number, at: number, len: number) => {
+    if (quotes[k]!.double) run = -1;
     const q = quotes[k]!;
     q.close = at;
     q.closeLen = len;
@@ -135,6 +160,7 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
     // An `s'` possessive or a stray single: nothing.
   }
 
+  const lastOpen = dOpen >= 0 ? dOpen : null;
   // Unclosed singles were apostrophes or typos: drop them. Unclosed doubles run to the end.
   for (const q of quotes) q.inner = trim(text, q.inner);
   const keep = (q: MarkedQuote, k: number) => !dead.has(k) && (q.double || q.close !== null) && q.inner.end > q.inner.start;
@@ -147,7 +173,8 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
     }
   });
   for (const q of kept) if (q.parent !== null) q.parent = index.get(q.parent) ?? null;
-  return { quotes: kept, stray };
+  const liveRun = run >= 0 && run === stray.length - 1 && lastOpen !== null && !dead.has(lastOpen) && quotes[lastOpen]!.close === null ? run : null;
+  return { quotes: kept, stray, liveRun };
 }
 
 function trim(text: string, r: Range): Range {

@@ -7,15 +7,27 @@ import { isSpace } from "../text/chars.js";
 import { isAbbreviation } from "../data/index.js";
 import { tagAt } from "../text/markup.js";
 
-export interface Token {
-  text: string;
-  start: number;
-  end: number;
-  /** A punctuation token: `,` `:` `।` `.` `"` ... */
-  punct: boolean;
+export class Token {
+  private low: string | undefined;
+
+  constructor(
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    /** A punctuation token: `,` `:` `।` `.` `"` ... */
+    readonly punct: boolean,
+  ) {}
+
+  /** The text lower-cased, computed once: every word list compares lower-cased forms. */
+  get lower(): string {
+    return (this.low ??= this.text.toLowerCase());
+  }
 }
 
-const EDGE = new Set([..."\"'“”‘’,:;।॥.!?…-–—"]);
+const EDGE_CHARS = "\"'“”‘’,:;।॥.!?…-–—";
+const EDGE = new Set(Array.from(EDGE_CHARS, (c) => c.charCodeAt(0)));
+const isEdge = (c: number) => EDGE.has(c);
+const LT = 0x3c;
 
 export function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
@@ -26,10 +38,10 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     let j = i;
     while (j < to && !isSpace(text.charCodeAt(j))) {
       // An HTML tag ends the word before it and is a token of its own.
-      const tag = text[j] === "<" ? tagAt(text, j) : undefined;
+      const tag = text.charCodeAt(j) === LT ? tagAt(text, j) : undefined;
       if (tag && tag.end <= to) {
         if (j > i) word(text, i, j, out);
-        out.push({ text: text.slice(tag.start, tag.end), start: tag.start, end: tag.end, punct: true });
+        out.push(new Token(text.slice(tag.start, tag.end), tag.start, tag.end, true));
         i = j = tag.end;
         continue;
       }
@@ -41,26 +53,36 @@ export function tokenize(text: string, from: number, to: number): Token[] {
   return out;
 }
 
+/**
+ * The tokens of [from, to) when that stretch holds no white space and no `<` (one word, or a
+ * piece of one): the same as `tokenize` without the scan.
+ */
+export function wordTokens(text: string, from: number, to: number): Token[] {
+  const out: Token[] = [];
+  if (to > from) word(text, from, to, out);
+  return out;
+}
+
 /** One space-free word: edge punctuation split off. */
 function word(text: string, i: number, j: number, out: Token[]): void {
   // Split leading and trailing edge punctuation off the word.
   {
     let s = i;
     let e = j;
-    while (s < e && EDGE.has(text[s]!)) {
-      out.push({ text: text[s]!, start: s, end: s + 1, punct: true });
+    while (s < e && isEdge(text.charCodeAt(s))) {
+      out.push(new Token(text[s]!, s, s + 1, true));
       s++;
     }
     const tail: Token[] = [];
-    while (e > s && EDGE.has(text[e - 1]!)) {
+    while (e > s && isEdge(text.charCodeAt(e - 1))) {
       // An abbreviation or an initial keeps its dot: `Dr.`, `Rs.`, `K.`
       if (text[e - 1] === "." && e - 1 === j - 1 && (isAbbreviation(text.slice(s, e - 1)) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(text.slice(s, e - 1)))) break;
       // A plural possessive keeps its apostrophe: `Mariners'`, `players’`.
       if ((text[e - 1] === "'" || text[e - 1] === "’") && e - 1 === j - 1 && e - 2 > s && text[e - 2] === "s") break;
-      tail.push({ text: text[e - 1]!, start: e - 1, end: e, punct: true });
+      tail.push(new Token(text[e - 1]!, e - 1, e, true));
       e--;
     }
-    if (e > s) out.push({ text: text.slice(s, e), start: s, end: e, punct: false });
+    if (e > s) out.push(new Token(text.slice(s, e), s, e, false));
     for (let k = tail.length - 1; k >= 0; k--) out.push(tail[k]!);
   }
 }

@@ -71,6 +71,19 @@ const FOLD_DROP = /[\u093c\u200c\u200d\u00ad\ufeff]/g;
  * -> one space; drop `.`; trim. (The same algorithm as `scripts/fold.mjs`.)
  */
 export function fold(s: string): string {
+  let f = folded.get(s);
+  if (f === undefined) {
+    if (folded.size >= FOLD_CACHE) folded.clear();
+    folded.set(s, (f = foldUncached(s)));
+  }
+  return f;
+}
+
+/** Folds are asked again and again for the same names (speakers, places): a bounded cache. */
+const FOLD_CACHE = 10000;
+const folded = new Map<string, string>();
+
+function foldUncached(s: string): string {
   return s
     .normalize("NFD")
     .replace(FOLD_DROP, "")
