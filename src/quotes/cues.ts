@@ -427,10 +427,10 @@ const REPORT_STARTS = new Set([THAT, "according", ...HI_ACCORDING.firstWords(), 
 /** Reported speech in one sentence's tokens: `X ने कहा कि`, `X के अनुसार`, `X said (that)`, `according to X`. */
 export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
   const out: ReportedMatch[] = [];
-  if (!tokens.some((t) => !t.punct && REPORT_STARTS.has(lower(t)))) return out;
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    if (t.punct) continue;
+    // Every reading below starts at one of these words.
+    if (t.punct || !REPORT_STARTS.has(lower(t))) continue;
     if (isDevanagari(t)) {
       if (t.text === THAT) {
         const m = hindiVerbAt(tokens, i - 1, i, true, false);
