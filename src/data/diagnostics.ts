@@ -101,7 +101,7 @@ export const DIAGNOSTICS = [
     code: "unbalanced-quote",
     severity: "warning",
     meaning:
-      "a closing quotation mark with no opening one, or an opening one never closed in its paragraph (not when the next paragraph reopens it); at the mark",
+      "a closing quotation mark with no opening one, or an opening one never closed in its paragraph (not when the next paragraph reopens it); at the mark. A run of openers that never close (`\"\"\"\"`) is one diagnostic, `N opening quotation marks never closed`, spanning the run",
     example: "`He said, \"we will go.` with no closing mark in the paragraph",
     action: "check the quote at the position given: its `closed` is false, its text runs to the paragraph's end",
   },
