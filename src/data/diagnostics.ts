@@ -82,6 +82,14 @@ export const DIAGNOSTICS = [
     action: "nothing, or remove the slug from the copy",
   },
   {
+    code: "header-line",
+    severity: "info",
+    meaning:
+      "a line above the dateline that is neither headline nor byline: a wire header (`AP-Peru-Protests,0412`), an editor's note (`(ATTN: adds details in para 5)`) or a publisher's credit line; it is kept as a paragraph",
+    example: "`(ATTN: adds details in para 5)` above `New Delhi, Jan 9 (IANS)`",
+    action: "nothing; the headline is the first line that is not such a line",
+  },
+  {
     code: "legacy-font-encoding",
     severity: "warning",
     also: { severity: "info", when: "`--convert-legacy` converted the text" },

@@ -10,16 +10,21 @@
  * > | हैदराबाद।
  * > |     PORTLAND, Ore., Feb 26 - Oregon ...            no tag: CAPS place, date, dash
  * > | By Lalit K Jha Washington, Jul 27 (PTI) ...        byline before the place
+ * > | Mar 4 (Reuters) - ...   (Reuters) - ...             no place: a date alone, or the tag opening the line
+ * > | CHICAGO (REUTERS) - ...                            tags in capitals
+ * > | LIMA, Peru (AP) _ ...                              AP's raw wire separator
+ * > | PUNE/MUMBAI: (Mar 3) ...                           place, colon, the date in brackets
  * ```
  * Only the first few lines of a story are searched, and each search looks at a bounded
  * window of its line, so the cost does not grow with the story.
  */
 import { agencyOf, agencyTags } from "../data/index.js";
 import { alternation } from "../text/regexp.js";
-import { isHSpace, isLatinLetter } from "../text/chars.js";
+import { isHSpace, isLatinLower } from "../text/chars.js";
 import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace } from "./places.js";
 import type { Line } from "./lines.js";
+import { headerKind } from "./headline.js";
 import { tagsWithin, type Tag } from "../text/markup.js";
 import type { Range } from "../text/range.js";
 
@@ -41,9 +46,11 @@ const WINDOW = 300;
 const MAX_LINES = 5;
 
 const TAGS = alternation(agencyTags);
-const PAREN_TAG = new RegExp(String.raw`\(\s*(${TAGS})\s*\)`, "u");
+const PAREN_TAG = new RegExp(String.raw`\(\s*(${TAGS})\s*\)`, "iu");
 const BARE_TAG_LINE = new RegExp(String.raw`^(${TAGS})$`, "u");
 const COMMA_TAG = new RegExp(String.raw`^([^,()\n]{1,60}?),\s*(${TAGS})(?=\s*[।:])`, "u");
+/** `PUNE/MUMBAI: (Mar 3)`: places, a colon, then the date in brackets. */
+const COLON_DATE = /^([^:()\n]{1,60}?)\s*:\s*\(([^()\n]{3,24})\)/u;
 const DATE_DASH = new RegExp(
   String.raw`^([^\n]{1,80}?),\s+((?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+)(?:,?\s+[0-9]{4})?)\s*(?=--|-|—|–)`,
   "u",
@@ -55,9 +62,11 @@ export function findDateline(text: string, lines: Line[], tags: Tag[] = []): Dat
   for (let i = 0; i < lines.length && seen < MAX_LINES; i++) {
     const line = lines[i]!;
     if (line.blank) continue;
-    seen++;
     const m = matchLine(text, lines, i, tags);
     if (m) return m;
+    // Wire headers, notes, bullets and bylines above the dateline do not use up the search.
+    if (line.contentEnd - line.contentStart > 300 || !headerKind(text.slice(line.contentStart, line.contentEnd))) seen++;
+    else if (i > 40) break;
   }
   return null;
 }
@@ -83,6 +92,7 @@ function matchLine(text: string, lines: Line[], i: number, tags: Tag[]): Datelin
     parenTag(text, win, p0, i) ??
     bareTagLine(text, lines, i) ??
     commaTag(text, win, p0, i) ??
+    colonDate(text, win, p0, i) ??
     dateDash(text, win, p0, i)
   );
 }
@@ -94,17 +104,55 @@ function parenTag(text: string, win: string, p0: number, i: number): DatelineMat
   const tagStart = p0 + m.index;
   const tagEnd = tagStart + m[0].length;
   const nameStart = p0 + m.index + m[0].indexOf(m[1]!);
-  const head = headParts(text, p0, tagStart);
+  const end = separatorEnd(text, tagEnd);
+  const head = headParts(text, p0, tagStart) ?? placeless(text, p0, tagStart, end > tagEnd);
   if (!head) return null;
   return {
-    start: head.prefix ? head.places[0]!.start : p0,
-    end: separatorEnd(text, tagEnd),
+    start: head.prefix && head.places.length ? head.places[0]!.start : p0,
+    end,
     firstLine: i,
     lastLine: i,
     places: head.places,
     date: head.date,
     agency: { start: nameStart, end: nameStart + m[1]!.length, code: agencyOf(m[1]!)?.code ?? null },
     prefix: head.prefix,
+  };
+}
+
+/**
+ * A dateline without a place: only a date before the tag (`Mar 4 (Reuters) -`, `Feb. 2 (Xinhua) --`),
+ * or the tag opening the line and followed by a separator (`(Reuters) - ...`).
+ */
+function placeless(text: string, from: number, to: number, separated: boolean): Head | null {
+  let end = to;
+  while (end > from && (isHSpace(text.charCodeAt(end - 1)) || text[end - 1] === ",")) end--;
+  if (end === from) return separated ? { places: [], date: null, prefix: null } : null;
+  const d = dateAtEnd(text.slice(from, end));
+  if (!d || d.start !== 0) return null;
+  return { places: [], date: { ...d, start: from, end }, prefix: null };
+}
+
+/** `PUNE/MUMBAI: (Mar 3)` */
+function colonDate(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const m = COLON_DATE.exec(win);
+  if (!m) return null;
+  const placeText = m[1]!;
+  if (wordCount(placeText) > 4) return null;
+  const inner = m[2]!.trim();
+  const d = dateAtEnd(inner);
+  if (!d || d.start !== 0) return null;
+  const places = splitPlaces(text, p0, p0 + placeText.length);
+  if (places.length === 0 || !places.some((r) => lookupPlace(text.slice(r.start, r.end)))) return null;
+  const ds = p0 + m[0].lastIndexOf(inner);
+  return {
+    start: p0,
+    end: separatorEnd(text, p0 + m[0].length),
+    firstLine: i,
+    lastLine: i,
+    places,
+    date: { ...d, start: ds, end: ds + inner.length },
+    agency: null,
+    prefix: null,
   };
 }
 
@@ -280,7 +328,7 @@ function splitPlaces(text: string, from: number, to: number): Range[] {
   return out;
 }
 
-const SEPARATORS = ["--", "—", "–", "-", "।", ":", "|"];
+const SEPARATORS = ["--", "—", "–", "-", "।", ":", "|", "_"];
 
 /** End of the separator after the tag (`।`, ` ।`, `:`, ` :`, `-`, `--`, `—`), or `from` when none. */
 function separatorEnd(text: string, from: number): number {
@@ -289,8 +337,10 @@ function separatorEnd(text: string, from: number): number {
   for (const sep of SEPARATORS) {
     if (text.startsWith(sep, k)) {
       const after = k + sep.length;
-      // `-` directly before a word is a hyphen, not a separator (`(IANS) -Kim` is rare; `--Kim` is KCNA).
-      if (sep === "-" && isLatinLetter(text.charCodeAt(after))) return from;
+      // `-` directly before a lower-case word is a hyphen; before a capital it is Reuters' `(Reuters) -The`.
+      if (sep === "-" && isLatinLower(text.charCodeAt(after))) return from;
+      // AP's `_` must stand alone: `(AP) _ Thousands`.
+      if (sep === "_" && !isHSpace(text.charCodeAt(after))) return from;
       return after;
     }
   }

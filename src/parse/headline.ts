@@ -8,6 +8,9 @@
  * > | हैदराबाद।
  * ```
  */
+import leftovers from "../data/leftovers.json" with { type: "json" };
+import { fold } from "../text/chars.js";
+
 const MAX_CHARS = 250;
 const MAX_WORDS = 30;
 const FINAL = /[।॥.?!]["'”’)\]]*$/u;
@@ -21,4 +24,40 @@ export function isHeadline(content: string): boolean {
 /** A byline on a line of its own above the dateline: `by Janie Gabbett, Reuters`, `By K J M Varma`. */
 export function isBylineLine(content: string): boolean {
   return /^by\s/iu.test(content) && content.length <= 80 && !FINAL.test(content) && content.split(/\s+/u).length <= 8;
+}
+
+/**
+ * What a line above the dateline is when it is not the headline:
+ *
+ * ```
+ * > | AP-Peru-Protests,0412                   slug   (a wire's raw header line)
+ * > | (ATTN: adds details in para 5)          note   (an editor's note: a paragraph of its own)
+ * > |   * Queues at petrol stations           bullet (a summary point: a paragraph)
+ * > | By Anita Rao                            byline
+ * > | Associated Press                        credit under a byline
+ * > | ... IANS India Private Limited14 June   credit (a publisher's credit or copyright line)
+ * ```
+ */
+export type HeaderKind = "slug" | "note" | "bullet" | "byline" | "byline-credit" | "credit";
+
+const NOTE = new RegExp(String.raw`^[(\[]?\s*(?:${leftovers.notes.map(escape).join("|")})\s*[:\-—]`, "iu");
+const SLUG = /^[A-Z]{2,}[A-Za-z0-9]*-\S*-\S*(?:,[^\n]{0,40})?$|^[A-Z]{2,}[A-Za-z0-9]*-[^\s,]+,[^\n]{0,40}$/u;
+const BULLET = /^[*•·▪►■-]\s+\S/u;
+const CREDITS = leftovers.credits.map((c) => fold(c));
+const BYLINE_CREDITS = new Set(leftovers.bylineCredits.map((c) => fold(c)));
+
+export function headerKind(content: string): HeaderKind | null {
+  if (content.length > 300) return null;
+  if (NOTE.test(content)) return "note";
+  if (SLUG.test(content)) return "slug";
+  if (BULLET.test(content)) return "bullet";
+  if (isBylineLine(content)) return "byline";
+  const f = fold(content);
+  if (BYLINE_CREDITS.has(f) || /^(?:associated press|ap|afp|reuters)\b.{0,30}\bwriter$/u.test(f)) return "byline-credit";
+  if (content.length <= 120 && CREDITS.some((c) => f.includes(c))) return "credit";
+  return null;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
 }

@@ -12,6 +12,7 @@ import table from "../data/leftovers.json" with { type: "json" };
 import { finding, type Finding } from "../diagnostics.js";
 import { fold } from "../text/chars.js";
 import type { ParagraphMatch } from "./paragraphs.js";
+import { headerKind } from "./headline.js";
 
 const TRAILERS = table.trailers.map((t) => fold(t));
 const SLUG = new RegExp(String.raw`(?:^|[\s।])((?:${table.slugPrefixes.join("|")})\d{1,3})(?=\s)`, "gu");
@@ -38,6 +39,15 @@ export function splitTrailer(text: string, paras: ParagraphMatch[], findings: Fi
       }
       return;
     }
+  }
+}
+
+/** A publisher's credit line closing the story (`... IANS India Private Limited14 June 2019`): a diagnostic, it stays a paragraph. */
+export function findCreditLine(text: string, paras: ParagraphMatch[], findings: Finding[]): void {
+  const last = paras[paras.length - 1];
+  if (!last || paras.length < 2 || last.end - last.start > 300) return;
+  if (headerKind(text.slice(last.start, last.end)) === "credit") {
+    findings.push(finding("publisher-trailer", "a publisher's credit line follows the story", last.start, last.end));
   }
 }
 

@@ -25,6 +25,8 @@ export interface Segment extends Range {
   breakBefore?: boolean;
   /** The segment starts its line and the line is indented. */
   indented?: boolean;
+  /** The line before ended in a break tag that only wraps the line (`...on<br/>`). */
+  wrapped?: boolean;
 }
 
 export interface ParagraphMatch extends Range {
@@ -36,8 +38,12 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
   const raw: ParagraphMatch[] = [];
   for (const seg of segments) {
     const prev = raw[raw.length - 1];
-    const joins =
+    let joins =
       mode === "tags" ? !seg.breakBefore : mode === "indent" ? !seg.indented : mode === "blocks" ? true : false;
+    // A wrapped line continues its paragraph unless it is indented after a finished sentence.
+    if (seg.wrapped && prev) joins = !(seg.indented && SENTENCE_END.test(text.slice(Math.max(prev.start, prev.end - 4), prev.end)));
+    // A line break inside brackets (`(NSE:` / `INFY` / `)`) never ends a paragraph.
+    if (prev && !joins && openBracket(text, prev)) joins = true;
     if (prev && joins && !seg.blankBefore && !seg.barrier) {
       prev.end = seg.end;
       continue;
@@ -47,6 +53,17 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
   const out: ParagraphMatch[] = [];
   for (const p of raw) splitGlued(text, p, out, findings);
   return out;
+}
+
+const SENTENCE_END = /[।॥.?!]["'”’)\]]*$/u;
+
+/** True when the paragraph so far ends inside a bracket opened at most 40 characters before its end. */
+function openBracket(text: string, p: Range): boolean {
+  const from = Math.max(p.start, p.end - 40);
+  const open = text.lastIndexOf("(", p.end - 1);
+  if (open < from) return false;
+  const close = text.indexOf(")", open);
+  return close < 0 || close >= p.end;
 }
 
 /**

@@ -6,12 +6,15 @@
  *     ^^^^^^^^^              ^^^^^^^^^^^^^                    ^^^^^^^^^^^^^^ codes glued to the end
  * > | एसकेपी              > |  Reuter              > | ... in the world. -0-
  *     ^^^^^^ codes           ^^^^^^ Reuters end       ^^^ KCNA end mark
+ * > | (Reporting by A; Editing by B)   > | ... Enditem    > | abc@yna.co.kr (END)
  * ```
+ * Agencies' closing marks besides `--TAG` are data (`data/signoffs.json`).
  * Only the last two non-blank lines are looked at, so a mention such as `he told IANS.` in the
  * body is never a sign-off.
  */
 import { agencyOf, agencyTags } from "../data/index.js";
 import { alternation } from "../text/regexp.js";
+import signoffTable from "../data/signoffs.json" with { type: "json" };
 import type { Line } from "./lines.js";
 import type { Range } from "../text/range.js";
 
@@ -29,9 +32,18 @@ const SIGN_LINE = new RegExp(String.raw`^(?:-{1,3}|—|–)\s*(${TAGS})(?:\s+(${
 const CODES_LINE = new RegExp(String.raw`^${CODES}$`, "u");
 /** Codes glued after the last sentence: must hold a slash (`जीसीबी/एएनएम`, `ab/`). */
 const GLUED_CODES = new RegExp(String.raw`[।.!?"”’)]\s+(${CODE}\/(?:${CODE}(?:\/${CODE})*\/?)?)$`, "u");
-const END_MARKS: { re: RegExp; code: string | null }[] = [
-  { re: /^(?:Reuter|REUTER)$/, code: "Reuters" },
-];
+interface EndMark {
+  line: RegExp;
+  glued: RegExp | null;
+  above: RegExp | null;
+  code: string | null;
+}
+const END_MARKS: EndMark[] = (signoffTable.marks as { agency: string; line: string; flags?: string; glued?: string; above?: string }[]).map((m) => {
+  const flags = `u${m.flags ?? ""}`;
+  const opt = (re: string | undefined) => (re ? new RegExp(re, flags) : null);
+  return { line: new RegExp(m.line, flags), glued: opt(m.glued), above: opt(m.above), code: m.agency };
+});
+const AFTER = signoffTable.after.map((a) => new RegExp(a, "u"));
 const MAX = 80;
 
 /** The sign-off ending at or before line `lastLine` (default: the last line), not above `minLine`. */
@@ -57,17 +69,25 @@ export function findSignoff(text: string, lines: Line[], minLine: number, lastLi
         }
       }
     }
-    for (const mark of END_MARKS) {
-      if (mark.re.test(content)) {
-        return {
-          start: L.contentStart,
-          end: L.contentEnd,
-          firstLine: last,
-          agency: { start: L.contentStart, end: L.contentEnd, code: mark.code },
-          codes: [],
-        };
+    // A line such as Reuters' `Our Standards: ...` may follow the sign-off.
+    if (AFTER.some((a) => a.test(content))) {
+      let prev = last - 1;
+      while (prev >= minLine && lines[prev]!.blank) prev--;
+      if (prev >= minLine) {
+        const above = endMark(text, lines, prev, minLine);
+        if (above) return { ...above, end: L.contentEnd };
       }
     }
+  }
+  const mark = endMark(text, lines, last, minLine);
+  if (mark) return mark;
+  for (const mark of END_MARKS) {
+    if (!mark.glued) continue;
+    const tail = text.slice(Math.max(L.contentStart, L.contentEnd - 80), L.contentEnd);
+    const g = mark.glued.exec(tail);
+    if (!g || g.index === 0) continue;
+    const s = L.contentEnd - g[1]!.length;
+    return { start: s, end: L.contentEnd, firstLine: last, agency: { start: s, end: L.contentEnd, code: mark.code }, codes: groupCode(g, L.contentEnd - tail.length) };
   }
   // KCNA closes with ` -0-`, on its own line or after the last sentence.
   if (text.endsWith("-0-", L.contentEnd)) {
@@ -83,6 +103,43 @@ export function findSignoff(text: string, lines: Line[], minLine: number, lastLi
     return { start: s, end: L.contentEnd, firstLine: last, agency: null, codes: codeRanges(text, s, L.contentEnd) };
   }
   return null;
+}
+
+/** An agency's closing mark filling line `index` (`Enditem`, `(Reporting by ...)`, `abc@yna.co.kr (END)`). */
+function endMark(text: string, lines: Line[], index: number, minLine: number): SignoffMatch | null {
+  const L = lines[index]!;
+  if (L.contentEnd - L.contentStart > 400) return null;
+  const content = text.slice(L.contentStart, L.contentEnd);
+  for (const mark of END_MARKS) {
+    const m = mark.line.exec(content);
+    if (!m) continue;
+    const found: SignoffMatch = {
+      start: L.contentStart,
+      end: L.contentEnd,
+      firstLine: index,
+      agency: { start: L.contentStart, end: L.contentEnd, code: mark.code },
+      codes: groupCode(m, L.contentStart),
+    };
+    if (mark.above && found.codes.length === 0) {
+      let prev = index - 1;
+      while (prev >= minLine && lines[prev]!.blank) prev--;
+      const P = lines[prev];
+      if (P && prev >= minLine) {
+        const a = mark.above.exec(text.slice(P.contentStart, P.contentEnd));
+        if (a) return { ...found, start: P.contentStart, firstLine: prev, codes: groupCode(a, P.contentStart) };
+      }
+    }
+    return found;
+  }
+  return null;
+}
+
+/** The named group `code` of a sign-off match, as a range. */
+function groupCode(m: RegExpExecArray, base: number): Range[] {
+  const c = m.groups?.code;
+  if (!c) return [];
+  const at = base + m.index + m[0].indexOf(c);
+  return [{ start: at, end: at + c.length }];
 }
 
 function signLine(text: string, L: Line, index: number): SignoffMatch | null {

@@ -12,14 +12,14 @@ import { latinOfCode } from "../data/index.js";
 import { findDateline, type DatelineMatch } from "./dateline.js";
 import type { Range } from "../text/range.js";
 import { findSignoff, type SignoffMatch } from "./signoff.js";
-import { isBylineLine, isHeadline } from "./headline.js";
+import { headerKind, isHeadline } from "./headline.js";
 import { paragraphsOf, sentencesOf, type Segment } from "./paragraphs.js";
 import { detectLanguage } from "./language.js";
 import { lookupPlace, lookupPlaceLoosely } from "./places.js";
 import { inferYear, isValidDate, isoDate, type RefDate } from "./date.js";
 import type { Line } from "./lines.js";
 import { quotesOf } from "../quotes/index.js";
-import { findSlugs, splitTrailer } from "./leftovers.js";
+import { findCreditLine, findSlugs, splitTrailer } from "./leftovers.js";
 import { plainText, tagsWithin, type Tag } from "../text/markup.js";
 import { personName } from "../quotes/names.js";
 
@@ -50,13 +50,31 @@ export function parseStory(
   let byline: Range | null = null;
   const before: Range[] = [];
   if (dl) {
+    // The headline is the first line that is not a wire header, an editor's note, a summary
+    // bullet, a byline or a credit line; what follows it up to the dateline is kept in order.
+    let headlineOpen = true;
+    let bylineLine = -1;
     for (let i = first; i < dl.firstLine; i++) {
       const l = lines[i]!;
       if (l.blank) continue;
       const content = text.slice(l.contentStart, l.contentEnd);
-      if (i === first && isHeadline(content)) headline = { start: l.contentStart, end: l.contentEnd };
-      else if (!byline && isBylineLine(content)) byline = { start: l.contentStart, end: l.contentEnd };
-      else before.push({ start: l.contentStart, end: l.contentEnd });
+      const r = { start: l.contentStart, end: l.contentEnd };
+      const kind = headerKind(content);
+      if (kind === "byline" && !byline) {
+        byline = r;
+        bylineLine = i;
+      } else if (kind === "byline-credit" && byline && bylineLine >= 0 && prevContent(lines, i) === bylineLine) {
+        byline = { start: byline.start, end: r.end };
+        bylineLine = i;
+      } else if (kind === null && headlineOpen && !headline && isHeadline(content)) {
+        headline = r;
+      } else {
+        if (kind === "note" || kind === "slug" || kind === "credit") {
+          findings.push(finding("header-line", kind === "note" ? "an editor's note above the dateline" : kind === "slug" ? "a wire header line above the dateline" : "a publisher's credit line above the dateline", r.start, r.end));
+        }
+        if (kind === null) headlineOpen = false;
+        before.push(r);
+      }
     }
     if (dl.prefix) {
       if (dl.prefix.kind === "byline" && !byline) byline = dl.prefix;
@@ -67,7 +85,9 @@ export function parseStory(
 
   // Sign-off: at the end, never overlapping the dateline.
   const minLine = dl ? dl.lastLine : Math.max(first, 0);
-  let so: SignoffMatch | null = first < 0 ? null : findSignoff(text, lines, minLine);
+  // Markup at a line's edges (`--IANS<br/>`) is not part of the sign-off.
+  const bare = tags.length ? lines.map((l) => (l.blank ? l : withoutEdgeMarkup(text, l, tags))) : lines;
+  let so: SignoffMatch | null = first < 0 ? null : findSignoff(text, bare, minLine);
   if (so && dl && so.start < dl.end) so = null;
 
   // Body: everything else, cut into paragraphs.
@@ -76,6 +96,7 @@ export function parseStory(
   const segments = bodySegments(text, lines, before, bodyStart, bodyEnd, tags);
   const paras = paragraphsOf(text, segments, findings);
   splitTrailer(text, paras, findings);
+  findCreditLine(text, paras, findings);
   findSlugs(text, paras, findings);
 
   // Language and agency.
@@ -155,6 +176,11 @@ export function parseStory(
   };
 }
 
+function prevContent(lines: Line[], i: number): number {
+  for (let k = i - 1; k >= 0; k--) if (!lines[k]!.blank) return k;
+  return -1;
+}
+
 function span(pos: Positions, r: Range) {
   return { start: pos.cp(r.start), end: pos.cp(r.end) };
 }
@@ -219,12 +245,15 @@ function bodySegments(text: string, lines: Line[], before: Range[], bodyStart: n
   let blank = false;
   let tagBreak = false;
   let barrier = false;
+  let wrapped = false;
+  // Hard-wrapped copy where every line ends in a break tag (`...on<br/>`): that tag is a wrap.
+  const wraps = tags.length > 0 && endsInBreaks(text, lines, bodyStart, bodyEnd, tags);
   const push = (s: number, e: number, indented: boolean) => {
     const r = trimMarkup(text, s, e, tags);
     if (r.end > r.start) {
       const later = segments.length > 0;
-      segments.push({ start: r.start, end: r.end, blankBefore: blank && later, breakBefore: tagBreak && later, barrier: barrier && later, indented });
-      blank = tagBreak = barrier = false;
+      segments.push({ start: r.start, end: r.end, blankBefore: blank && later, breakBefore: tagBreak && later, barrier: barrier && later, indented, wrapped: wrapped && later });
+      blank = tagBreak = barrier = wrapped = false;
     }
   };
   for (const r of before) push(r.start, r.end, false);
@@ -241,15 +270,46 @@ function bodySegments(text: string, lines: Line[], before: Range[], bodyStart: n
     const indented = s === l.contentStart && (l.contentStart - l.start >= 2 || text[l.start] === "\t");
     // Break tags cut the line into pieces.
     let k = s;
-    for (const t of tagsWithin(tags, s, e)) {
+    const inLine = tagsWithin(tags, s, e);
+    if (wraps && inLine.length > 0 && inLine.every((t) => t.isBreak) && !text.slice(s, e).replace(TAG_TEXT, "").trim()) {
+      // A line holding only break tags separates paragraphs like a blank line.
+      if (segments.length > 0) blank = true;
+      continue;
+    }
+    for (const t of inLine) {
       if (!t.isBreak) continue;
       push(k, t.start, indented && k === s);
-      tagBreak = true;
+      if (wraps && !text.slice(t.end, e).trim()) wrapped = true;
+      else tagBreak = true;
       k = t.end;
     }
     push(k, e, indented && k === s);
   }
   return segments;
+}
+
+const TAG_TEXT = /<[^<>]*>/g;
+
+/** True when most lines of the body that hold text end in a break tag (and there are at least two). */
+function endsInBreaks(text: string, lines: Line[], bodyStart: number, bodyEnd: number, tags: Tag[]): boolean {
+  let withText = 0;
+  let ending = 0;
+  for (const l of lines) {
+    if (l.blank || l.contentEnd <= bodyStart) continue;
+    if (l.contentStart >= bodyEnd) break;
+    const inLine = tagsWithin(tags, l.contentStart, l.contentEnd);
+    const last = inLine[inLine.length - 1];
+    const onlyTags = !text.slice(l.contentStart, l.contentEnd).replace(TAG_TEXT, "").trim();
+    if (onlyTags) continue;
+    withText++;
+    if (last && last.isBreak && last.end === l.contentEnd) ending++;
+  }
+  return ending >= 2 && ending * 5 >= withText * 3;
+}
+
+function withoutEdgeMarkup(text: string, l: Line, tags: Tag[]): Line {
+  const r = trimMarkup(text, l.contentStart, l.contentEnd, tags);
+  return r.start === l.contentStart && r.end === l.contentEnd ? l : { ...l, contentStart: r.start, contentEnd: r.end, blank: r.end <= r.start };
 }
 
 /** [s, e) without white space and markup at either edge. */
