@@ -40,7 +40,7 @@ export function isBylineLine(content: string): boolean {
  */
 export type HeaderKind = "slug" | "note" | "bullet" | "byline" | "byline-credit" | "credit";
 
-const NOTE = new RegExp(String.raw`^[(\[]?\s*(?:${leftovers.notes.map(escape).join("|")})\s*[:\-—]`, "iu");
+const NOTE = new RegExp(String.raw`^[(\[]?\s*(?:${leftovers.notes.map(escapeRe).join("|")})\s*[:\-—]`, "iu");
 const SLUG = /^[A-Z]{2,}[A-Za-z0-9]*-\S*-\S*(?:,[^\n]{0,40})?$|^[A-Z]{2,}[A-Za-z0-9]*-[^\s,]+,[^\n]{0,40}$/u;
 const BULLET = /^[*•·▪►■-]\s+\S/u;
 const CREDITS = leftovers.credits.map((c) => fold(c));
@@ -58,6 +58,6 @@ export function headerKind(content: string): HeaderKind | null {
   return null;
 }
 
-function escape(s: string): string {
+function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
 }
