@@ -2,7 +2,8 @@
  * Kruti Dev 010: old Hindi copy typed in a legacy font that draws Devanagari glyphs on Latin
  * keys, so the bytes are Latin text (`Hkkjr` = भारत, `ubZ fnYyh` = नई दिल्ली). This module
  * spots such text and converts it to Unicode, keeping for every output unit the input offset
- * it came from. The key table is data: `src/data/krutidev.json`.
+ * it came from. The key table is data: `src/data/krutidev.json`; the word lists that tell
+ * Kruti Dev from English are `src/data/krutidev-detect.json`.
  *
  * Conversion is one greedy longest-match pass over the table plus two reorderings the font
  * needs: `f` (ि) is typed before its consonant cluster and moves after it, and the reph `Z`
@@ -10,6 +11,7 @@
  * Both passes are linear in the input.
  */
 import table from "../data/krutidev.json" with { type: "json" };
+import detect from "../data/krutidev-detect.json" with { type: "json" };
 
 // ---------------------------------------------------------------- the table
 
@@ -144,11 +146,47 @@ export interface Converted {
   source: Int32Array;
 }
 
-/** Syllable states. */
-const NONE = 0; // no open consonant syllable
-const OPEN = 1; // cluster open: the last thing was a half form or virama
-const CLUSTER = 2; // cluster complete: a full consonant, maybe with signs below
-const SIGNS = 3; // the cluster is followed by vowel signs
+/** Where the writer is in a consonant syllable. */
+const Syl = {
+  /** No open consonant syllable. */
+  None: 0,
+  /** Cluster open: the last thing was a half form or a virama. */
+  Open: 1,
+  /** Cluster complete: a full consonant, maybe with signs below. */
+  Cluster: 2,
+  /** The cluster is followed by vowel signs. */
+  Signs: 3,
+} as const;
+type SylState = (typeof Syl)[keyof typeof Syl];
+
+/** The consonant syllable being written, by output index. */
+interface Syllable {
+  state: SylState;
+  /** Where the syllable starts; -1 when there is none. */
+  start: number;
+  /** Just after the syllable's cluster (before its vowel signs). */
+  clusterEnd: number;
+  /** The syllable already has its reph. */
+  hasReph: boolean;
+  /** A run of ं/ँ typed before a vowel sign (`esa` / `eas`); -1 when none. */
+  nasalAt: number;
+  /** A sign below (्र) was already moved back over vowel signs in this syllable. */
+  belowMoved: boolean;
+  /** The open cluster ends in a half-form glyph (not a typed `~`): a following `k` completes it. */
+  halfGlyph: boolean;
+}
+
+/** A pre-base sign (ि) typed before its consonant cluster, waiting for the cluster to end. */
+interface PendingPre {
+  entry: Entry;
+  /** Input offset it was typed at. */
+  at: number;
+  /** Its cluster has started. */
+  clusterStarted: boolean;
+  /** Nasals typed between the sign and its consonant (`fa` ...), with their input offsets. */
+  held: number[];
+  heldSrc: number[];
+}
 
 /**
  * Converts Kruti Dev 010 text to Unicode. Characters not in the table (spaces, line breaks,
@@ -157,29 +195,16 @@ const SIGNS = 3; // the cluster is followed by vowel signs
 export function convertKrutiDev(text: string): Converted {
   const units: number[] = [];
   const src: number[] = [];
-
-  let state = NONE;
-  /** Output index where the current consonant syllable starts; -1 when there is none. */
-  let syl = -1;
-  /** Output index just after the current syllable's cluster (before its vowel signs). */
-  let clusterEnd = -1;
-  /** The current syllable already has its reph. */
-  let hasReph = false;
-  /** Output index of a run of ं/ँ typed before a vowel sign (`esa` / `eas`); -1 when none. */
-  let nasalAt = -1;
-  /** A sign below (्र) was already moved back over vowel signs in this syllable. */
-  let belowMoved = false;
-  /** The open cluster ends in a half-form glyph (not a typed `~`): a following `k` completes it. */
-  let halfGlyph = false;
-
-  /** A pre-base sign waiting for its cluster. */
-  let pre: Entry | null = null;
-  let preAt = 0;
-  /** The pending sign's cluster has started. */
-  let preCluster = false;
-  /** Nasals typed between the pre-base sign and its consonant (`fa` ...), with offsets. */
-  const held: number[] = [];
-  const heldSrc: number[] = [];
+  const syl: Syllable = {
+    state: Syl.None,
+    start: -1,
+    clusterEnd: -1,
+    hasReph: false,
+    nasalAt: -1,
+    belowMoved: false,
+    halfGlyph: false,
+  };
+  let pre: PendingPre | null = null;
 
   const push = (s: string, at: number): void => {
     for (let k = 0; k < s.length; k++) {
@@ -201,11 +226,11 @@ export function convertKrutiDev(text: string): Converted {
   /** A sign (vowel sign or nasal) after the cluster, with nasals kept after the vowel sign. */
   const pushSign = (s: string, kind: Kind, at: number): void => {
     if (kind === NASAL) {
-      if (nasalAt < 0) nasalAt = units.length;
+      if (syl.nasalAt < 0) syl.nasalAt = units.length;
       push(s, at);
-    } else if (nasalAt >= 0 && units.length - nasalAt <= 2) {
-      insert(nasalAt, s, at);
-      nasalAt += s.length;
+    } else if (syl.nasalAt >= 0 && units.length - syl.nasalAt <= 2) {
+      insert(syl.nasalAt, s, at);
+      syl.nasalAt += s.length;
     } else {
       push(s, at);
     }
@@ -215,56 +240,54 @@ export function convertKrutiDev(text: string): Converted {
     if (!pre) return;
     const p = pre;
     pre = null;
-    if (p.reph) {
-      if (preCluster && syl >= 0 && !hasReph) {
-        insert(syl, RA_VIRAMA, preAt);
-        clusterEnd += 2;
-        hasReph = true;
+    if (p.entry.reph) {
+      if (p.clusterStarted && syl.start >= 0 && !syl.hasReph) {
+        insert(syl.start, RA_VIRAMA, p.at);
+        syl.clusterEnd += 2;
+        syl.hasReph = true;
       } else {
-        push(RA_VIRAMA, preAt);
+        push(RA_VIRAMA, p.at);
       }
     }
-    const nasal = p.rest.length > 1 || held.length > 0;
-    push(p.rest.slice(0, 1), preAt);
-    if (nasal) nasalAt = units.length;
-    if (p.rest.length > 1) push(p.rest.slice(1), preAt);
-    for (let k = 0; k < held.length; k++) {
-      units.push(held[k]!);
-      src.push(heldSrc[k]!);
+    const rest = p.entry.rest;
+    const nasal = rest.length > 1 || p.held.length > 0;
+    push(rest.slice(0, 1), p.at);
+    if (nasal) syl.nasalAt = units.length;
+    if (rest.length > 1) push(rest.slice(1), p.at);
+    for (let k = 0; k < p.held.length; k++) {
+      units.push(p.held[k]!);
+      src.push(p.heldSrc[k]!);
     }
-    held.length = 0;
-    heldSrc.length = 0;
-    preCluster = false;
   };
   /** The consonant cluster ends here: its pre-base sign goes in, vowel signs may follow. */
   const closeCluster = (): void => {
-    if (state === OPEN || state === CLUSTER) {
-      clusterEnd = units.length;
-      state = SIGNS;
-      nasalAt = -1;
-      if (pre && preCluster) emitPre();
+    if (syl.state === Syl.Open || syl.state === Syl.Cluster) {
+      syl.clusterEnd = units.length;
+      syl.state = Syl.Signs;
+      syl.nasalAt = -1;
+      if (pre?.clusterStarted) emitPre();
     }
   };
   const startSyllable = (): void => {
     closeCluster();
-    if (pre && !preCluster) preCluster = true;
+    if (pre && !pre.clusterStarted) pre.clusterStarted = true;
     else if (pre) emitPre();
-    syl = units.length;
-    clusterEnd = -1;
-    hasReph = false;
-    nasalAt = -1;
-    belowMoved = false;
+    syl.start = units.length;
+    syl.clusterEnd = -1;
+    syl.hasReph = false;
+    syl.nasalAt = -1;
+    syl.belowMoved = false;
   };
   /** Ends any syllable: a pending pre-base sign with no cluster is written where it was typed. */
   const endSyllable = (): void => {
     closeCluster();
     if (pre) {
-      preCluster = false;
+      pre.clusterStarted = false;
       emitPre();
     }
-    state = NONE;
-    syl = -1;
-    nasalAt = -1;
+    syl.state = Syl.None;
+    syl.start = -1;
+    syl.nasalAt = -1;
   };
 
   let i = 0;
@@ -283,40 +306,46 @@ export function convertKrutiDev(text: string): Converted {
     switch (e.kind) {
       case CONS:
       case HALF: {
-        if (state !== OPEN) startSyllable();
+        if (syl.state !== Syl.Open) startSyllable();
         push(e.out, at);
-        state = e.kind === HALF ? OPEN : CLUSTER;
-        halfGlyph = e.kind === HALF;
+        syl.state = e.kind === HALF ? Syl.Open : Syl.Cluster;
+        syl.halfGlyph = e.kind === HALF;
         break;
       }
       case CONS_SIGN: {
         endSyllable();
-        syl = units.length;
-        hasReph = false;
-        belowMoved = false;
+        syl.start = units.length;
+        syl.hasReph = false;
+        syl.belowMoved = false;
         push(e.out, at);
-        clusterEnd = units.length - 1;
-        state = SIGNS;
-        nasalAt = -1;
+        syl.clusterEnd = units.length - 1;
+        syl.state = Syl.Signs;
+        syl.nasalAt = -1;
         break;
       }
       case BELOW: {
-        if (state === OPEN || state === CLUSTER) {
+        if (syl.state === Syl.Open || syl.state === Syl.Cluster) {
           push(e.out, at);
-          state = CLUSTER;
-        } else if (state === SIGNS && syl >= 0 && clusterEnd >= 0 && !belowMoved && units.length - clusterEnd <= 4) {
+          syl.state = Syl.Cluster;
+        } else if (
+          syl.state === Syl.Signs &&
+          syl.start >= 0 &&
+          syl.clusterEnd >= 0 &&
+          !syl.belowMoved &&
+          units.length - syl.clusterEnd <= 4
+        ) {
           // ्र typed after the vowel signs (`saz`): it belongs to the cluster.
-          insert(clusterEnd, e.out, at);
-          if (nasalAt >= clusterEnd) nasalAt += e.out.length;
-          clusterEnd += e.out.length;
-          belowMoved = true;
+          insert(syl.clusterEnd, e.out, at);
+          if (syl.nasalAt >= syl.clusterEnd) syl.nasalAt += e.out.length;
+          syl.clusterEnd += e.out.length;
+          syl.belowMoved = true;
         } else {
           push(e.out, at);
         }
         break;
       }
       case NUKTA: {
-        if (state === OPEN && units.length > 0 && units[units.length - 1] === 0x094d) {
+        if (syl.state === Syl.Open && units.length > 0 && units[units.length - 1] === 0x094d) {
           insert(units.length - 1, e.out, at); // the nukta goes before the virama
         } else {
           push(e.out, at);
@@ -324,57 +353,55 @@ export function convertKrutiDev(text: string): Converted {
         break;
       }
       case VIRAMA: {
-        if (state === OPEN && units[units.length - 1] === 0x094d) break; // ् after a half form: already there
+        if (syl.state === Syl.Open && units[units.length - 1] === 0x094d) break; // ् after a half form: already there
         push(e.out, at);
-        if (state === CLUSTER) state = OPEN;
-        halfGlyph = false;
+        if (syl.state === Syl.Cluster) syl.state = Syl.Open;
+        syl.halfGlyph = false;
         break;
       }
       case SIGN:
       case NASAL: {
-        if (state === OPEN && halfGlyph && e.key === "k") {
+        if (syl.state === Syl.Open && syl.halfGlyph && e.key === "k") {
           // Half form + bar: the full consonant (`[k` = ख, `{k` = क्ष).
           units.pop();
           src.pop();
-          state = CLUSTER;
+          syl.state = Syl.Cluster;
           break;
         }
-        if (pre && !preCluster) {
+        if (pre && !pre.clusterStarted) {
           if (e.kind === NASAL) {
             // `fa` + consonant: the nasal is written after the ि.
             for (let k = 0; k < e.out.length; k++) {
-              held.push(e.out.charCodeAt(k));
-              heldSrc.push(at);
+              pre.held.push(e.out.charCodeAt(k));
+              pre.heldSrc.push(at);
             }
             break;
           }
           emitPre();
         }
         closeCluster();
-        if (state === NONE) state = SIGNS;
+        if (syl.state === Syl.None) syl.state = Syl.Signs;
         pushSign(e.out, e.kind, at);
         break;
       }
       case VOWEL: {
         endSyllable();
         push(e.out, at);
-        state = SIGNS; // it may take ं / ँ, but never a reph
+        syl.state = Syl.Signs; // it may take ं / ँ, but never a reph
         break;
       }
       case PRE: {
         endSyllable();
-        pre = e;
-        preAt = at;
-        preCluster = false;
+        pre = { entry: e, at, clusterStarted: false, held: [], heldSrc: [] };
         break;
       }
       case REPH: {
         closeCluster();
-        if (state === SIGNS && syl >= 0 && !hasReph) {
-          insert(syl, RA_VIRAMA, at);
-          clusterEnd += 2;
-          if (nasalAt >= 0) nasalAt += 2;
-          hasReph = true;
+        if (syl.state === Syl.Signs && syl.start >= 0 && !syl.hasReph) {
+          insert(syl.start, RA_VIRAMA, at);
+          syl.clusterEnd += 2;
+          if (syl.nasalAt >= 0) syl.nasalAt += 2;
+          syl.hasReph = true;
           if (e.rest) pushSign(e.rest, classify(e.rest), at);
         } else {
           if (pre) emitPre();
@@ -404,28 +431,16 @@ function fromUnits(units: number[]): string {
 // ---------------------------------------------------------------- detection
 
 /** Common English words: a counter-signal (news English is 35-50% these). */
-const ENGLISH = new Set(
-  (
-    "the of and to a in is that for on was with he it as at by said from his be has have are were an this " +
-    "which not but had they or after its will who their been also would more than over into about up out new " +
-    "year years government minister police people state last two one first she her him them we our you your " +
-    "there when what all can could should may if no so only other some such these those then while during " +
-    "before under against between through since did do does being most many said, week day told officials " +
-    "official country city president prime party national chief court report per cent percent million billion " +
-    "crore lakh rs mr mrs dr because where how any each both very just now"
-  ).split(" "),
-);
+const ENGLISH = new Set(detect.english);
 
 /** Short all-consonant words of English news copy (abbreviations, units). */
-const ENGLISH_VOWELLESS = new Set(
-  "mr mrs ms dr st rs km kg cm mm ml hr hrs mph kmph ltd pvt govt jr sr vs nd rd th bn mn pc pm tv cctv gst nrc cbdt".split(" "),
-);
+const ENGLISH_VOWELLESS = new Set(detect.englishVowelless);
 
 /** Fragments that occur in Kruti Dev Hindi and hardly ever in English spelling. */
-const FRAGMENTS = ["fd", "gS", "dk", "dh", "esa", "vkS", "Hk", "Fk", "kk", ";k", "'k", "\"k", "kS", "ksa", "Z"];
+const FRAGMENTS = detect.fragments;
 
 /** Non-ASCII glyph keys Kruti Dev text uses that English (and most Latin-script) prose does not. */
-const KRUTI_GLYPHS = new Set(Array.from("¼½¡¾¿ÀÅÙØÝÈÊËÌÍÎÏÑÒÓÔÖÜ±ª«º¸¶³¥÷"));
+const KRUTI_GLYPHS = new Set(detect.glyphs);
 
 function isLower(c: number): boolean {
   return c >= 0x61 && c <= 0x7a;
