@@ -1,5 +1,6 @@
 // Folding of a written place name to the key used to match it ("the same
-// written form").  The TypeScript runtime must mirror this exactly:
+// written form").  The TypeScript runtime (src/text/chars.ts) does the same, and
+// test/fold.test.ts checks that the two agree:
 //
 //   1. Unicode NFD
 //   2. remove U+093C (Devanagari nukta), U+200C (ZWNJ), U+200D (ZWJ),

@@ -1,6 +1,6 @@
 /**
  * The JSON Schema (draft 2020-12) of one `json` record. `wire schema` prints it. It is
- * checked against the TypeScript types of `story.ts` at compile time (test/schema.types.ts,
+ * checked against the TypeScript types of `story.ts` at compile time (test/types/schema.types.ts,
  * run by `npm test`), so the two cannot drift apart.
  */
 const span = {

@@ -215,7 +215,8 @@ describe("stress (not timed)", () => {
 });
 
 const bin = join(root, "bin", "wire.js");
-describe.skipIf(!existsSync(join(root, "dist", "cli", "main.js")))("the real process", () => {
+const built = existsSync(join(root, "dist", "cli", "main.js"));
+describe.skipIf(!built)(built ? "the real process" : "the real process (skipped: no build; run npm run build)", () => {
   it("SIGINT during -o DIR: exit 130, no .tmp files, no truncated JSON; a rerun completes the rest", async () => {
     const dir = tmp();
     const entries: [string, string][] = [];
@@ -246,7 +247,7 @@ describe.skipIf(!existsSync(join(root, "dist", "cli", "main.js")))("the real pro
   });
 
   const hasParallel = spawnSync("bash", ["-c", "command -v parallel"]).status === 0;
-  it.skipIf(!hasParallel)("GNU parallel --pipe runs it as a line-in, line-out filter", { timeout: 60_000 }, () => {
+  it.skipIf(!hasParallel)(`GNU parallel --pipe runs it as a line-in, line-out filter${hasParallel ? "" : " (skipped: GNU parallel is not installed)"}`, { timeout: 60_000 }, () => {
     const dir = tmp();
     const lines = Array.from({ length: 300 }, (_, i) => JSON.stringify({ id: `r${i}`, text: tiny(i) }));
     writeFileSync(join(dir, "dump.jsonl"), lines.join("\n") + "\n");

@@ -140,7 +140,9 @@ describe("the record's JSON Schema", () => {
 });
 
 const ninjsDir = join(shared, "standards", "ninjs");
-describe.skipIf(!existsSync(ninjsDir))("ninjs against the official IPTC schemas", () => {
+const hasNinjs = existsSync(ninjsDir);
+const ninjsTitle = `ninjs against the official IPTC schemas${hasNinjs ? "" : " (skipped: ../shared/standards/ninjs is not beside the project)"}`;
+describe.skipIf(!hasNinjs)(ninjsTitle, () => {
   for (const version of ["3.1", "2.2"] as const) {
     it(`ninjs ${version}: every fixture story validates`, () => {
       const ajv = new Ajv2020({ strict: false, allErrors: true });
