@@ -16,6 +16,7 @@ import type { ParseOptions } from "../index.js";
 import type { Io } from "./io.js";
 import { escapeForTerminal } from "../text/escape.js";
 import { failureFacts } from "../stats/facts.js";
+import { DEFAULT_FIELDS, tableHeader } from "../render/fields.js";
 
 /** A group of inputs sent to a worker at once: at most this many, or this many bytes. */
 const GROUP_JOBS = 64;
@@ -57,6 +58,10 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
   // `-f html` to stdout or one file: one page for the run, each story an article of it.
   const page = o.format === "html" && !dirMode ? new HtmlPage((s) => (file ? file.write(s) : io.stdout.write(s))) : null;
   const render: RenderOptions = page ? { ...o.render, htmlArticles: true } : o.render;
+  // `-f tsv|csv`: the header row once, before the rows; with -o DIR at the top of every file.
+  const table = o.format === "tsv" || o.format === "csv" ? o.format : null;
+  if (table && !dirMode) (file ?? io.stdout).write(tableHeader(render.fields ?? DEFAULT_FIELDS, table));
+  const jobRender: RenderOptions = table && dirMode ? { ...render, header: true } : render;
   const progress = new Progress(io, o.progress, o.progress && io.stderr.isTTY ? knownTotal(o.inputs, o.ext, o.from) : null);
   const started = Date.now();
 
@@ -133,7 +138,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         sum.skipped++;
         continue;
       }
-      const job: Job = { seq: seq++, name: item.name, bytes: item.bytes, text: item.text, parse: o.parse, format: o.format, render, quiet: o.quiet, facts: o.facts };
+      const job: Job = { seq: seq++, name: item.name, bytes: item.bytes, text: item.text, parse: o.parse, format: o.format, render: jobRender, quiet: o.quiet, facts: o.facts };
       group.items.push(item);
       group.jobs.push(job);
       group.bytes += item.bytes?.length ?? item.text?.length ?? 0;

@@ -7,6 +7,7 @@
 import { availableParallelism } from "node:os";
 import { runBatch } from "./batch.js";
 import { statsCommand } from "./stats.js";
+import { FIELD_FORMATS, fieldsOption } from "./fields.js";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { parseRefDate } from "../index.js";
 import { FORMATS, type Format, type RenderOptions } from "../render/index.js";
@@ -62,6 +63,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
         .default("auto"),
     )
     .addOption(new Option("--color <when>", "colour the pretty view: auto honours NO_COLOR, FORCE_COLOR, TERM=dumb and the terminal").choices(["auto", "always", "never"]).default("auto"))
+    .option("--fields <list>", "with -f tsv, csv or ndjson: only these fields, comma-separated (named fields or record paths such as dateline.places[0].name)", fieldsOption)
     .addOption(new Option("--ninjs-version <version>", "ninjs vocabulary for -f ninjs").choices(["3.1", "2.2"]).default("3.1"))
     .option("--ref-date <YYYY-MM-DD>", "the day the copy was filed: fills in years missing from datelines", checkRefDate)
     .addOption(new Option("--lang <code>", "story language; auto detects it per story").choices(["auto", "hi", "en"]).default("auto"))
@@ -108,6 +110,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 interface ParseOpts {
   format: string;
+  fields?: string[];
   out?: string;
   force?: boolean;
   jobs: number;
@@ -148,7 +151,12 @@ async function parseCommand(inputs: string[], opts: ParseOpts, io: Io): Promise<
     color: useColor(opts.color, env, !!io.stdout.isTTY),
     width: io.stdout.columns ?? (Number(env.COLUMNS) || 80),
     ninjsVersion: opts.ninjsVersion,
+    fields: opts.fields,
   };
+  if (opts.fields && !FIELD_FORMATS.includes(format)) {
+    io.stderr.write(`wire: --fields needs -f ${FIELD_FORMATS.join(", ")}\n`);
+    return 2;
+  }
   const summary = await runBatch(
     {
       inputs,

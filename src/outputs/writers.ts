@@ -78,7 +78,7 @@ export class FileOutput {
   }
 }
 
-const EXT: Record<Format, string> = { json: ".json", ndjson: ".ndjson", yaml: ".yaml", ninjs: ".ninjs.json", pretty: ".txt", html: ".html" };
+const EXT: Record<Format, string> = { json: ".json", ndjson: ".ndjson", yaml: ".yaml", ninjs: ".ninjs.json", pretty: ".txt", html: ".html", tsv: ".tsv", csv: ".csv" };
 
 /**
  * `-o DIR`: one file per story, mirroring the inputs' relative paths: `a/b.txt` -> `DIR/a/b.json`,

@@ -4,8 +4,9 @@ import { renderYaml } from "./yaml.js";
 import { renderNinjs, type NinjsVersion } from "./ninjs.js";
 import { renderPretty } from "./pretty.js";
 import { renderHtml } from "./html.js";
+import { DEFAULT_FIELDS, fieldsLine, tableHeader, tableRow } from "./fields.js";
 
-export const FORMATS = ["json", "ndjson", "yaml", "pretty", "ninjs", "html"] as const;
+export const FORMATS = ["json", "ndjson", "yaml", "pretty", "ninjs", "html", "tsv", "csv"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -14,19 +15,24 @@ export interface RenderOptions {
   ninjsVersion: NinjsVersion;
   /** `html` in a batch: each story as an `<article>` of one shared page, not a page of its own. */
   htmlArticles?: boolean;
+  /** `tsv`, `csv`, `ndjson`: only these fields (`src/render/fields.ts`); tables default to `DEFAULT_FIELDS`. */
+  fields?: string[];
+  /** `tsv`, `csv`: start each story's output with the header row (one file per story). */
+  header?: boolean;
 }
 
 /**
  * `json`: one pretty document per story; `ndjson`: one compact line per story; `yaml`: one
  * `---` document per story; `ninjs`: one ninjs document per story (pretty JSON); `pretty`: the
- * terminal view; `html`: a standalone web page. All end in a newline.
+ * terminal view; `html`: a standalone web page; `tsv`, `csv`: one table row (chosen fields).
+ * All end in a newline.
  */
 export function render(story: Story, format: Format, options: RenderOptions = { color: false, width: 80, ninjsVersion: "3.1" }): string {
   switch (format) {
     case "json":
       return JSON.stringify(story, null, 2) + "\n";
     case "ndjson":
-      return JSON.stringify(story) + "\n";
+      return options.fields ? fieldsLine(story, options.fields) : JSON.stringify(story) + "\n";
     case "yaml":
       return renderYaml(story);
     case "ninjs":
@@ -35,5 +41,10 @@ export function render(story: Story, format: Format, options: RenderOptions = { 
       return renderPretty(story, options);
     case "html":
       return renderHtml(story);
+    case "tsv":
+    case "csv": {
+      const fields = options.fields ?? DEFAULT_FIELDS;
+      return (options.header ? tableHeader(fields, format) : "") + tableRow(story, fields, format);
+    }
   }
 }
