@@ -36,10 +36,11 @@ export function finding<C extends Code>(
 
 /**
  * `path:line:column: severity: message [code]`, one line whatever the path and the copy quoted
- * in the message hold (control characters, newlines and bidi marks are escaped).
+ * in the message hold (control characters, newlines and bidi marks are escaped). `column`
+ * defaults to the record's (code points); the command line passes UTF-8 byte columns.
  */
-export function formatDiagnostic(path: string, d: Diagnostic): string {
-  return escapeForTerminal(`${path}:${d.line}:${d.column}: ${d.severity}: ${d.message} [${d.code}]`);
+export function formatDiagnostic(path: string, d: Diagnostic, column: number = d.column): string {
+  return escapeForTerminal(`${path}:${d.line}:${column}: ${d.severity}: ${d.message} [${d.code}]`);
 }
 
 /** Diagnostics of one code shown per story before the rest are counted in one. */

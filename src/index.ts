@@ -2,7 +2,7 @@
  * wire: news-agency wire copy -> structured story records.
  *
  * ```ts
- * import { parse } from "wire";
+ * import { parse } from "wirecopy";
  * const [story] = parse(text, { refDate: "2024-09-01" });
  * story.dateline?.places[0]?.name; // "Seoul"
  * ```
@@ -43,6 +43,8 @@ export interface ParseResult {
   /** Diagnostics about the input as a whole (encoding, empty input), not about one story. */
   diagnostics: Diagnostic[];
   encoding: string;
+  /** The decoded text that spans point into (null when the bytes could not be decoded). */
+  text?: string | null;
 }
 
 /** Parses decoded text into story records. Never throws on any text. */
@@ -58,7 +60,7 @@ export function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Parse
   if (d.text === null) {
     return { stories: [], diagnostics: toDiagnostics(new Positions(d.prefix ?? ""), d.findings), encoding: d.encoding };
   }
-  return parseText(d.text, options, meta);
+  return { ...parseText(d.text, options, meta), text: d.text };
 }
 
 function parseText(

@@ -17,6 +17,7 @@ import type { Io } from "./io.js";
 import { escapeForTerminal } from "../text/escape.js";
 import { failureFacts } from "../stats/facts.js";
 import { DEFAULT_FIELDS, tableHeader } from "../render/fields.js";
+import type { Severity } from "../story.js";
 
 /** A group of inputs sent to a worker at once: at most this many, or this many bytes. */
 const GROUP_JOBS = 64;
@@ -27,7 +28,14 @@ export interface BatchOptions {
   format: Format;
   render: RenderOptions;
   parse: ParseOptions;
+  /** -q: no summary, only errors on stderr. */
   quiet: boolean;
+  /** The least severe diagnostic printed on stderr (`warning`; `info` with -v; `error` with -q). */
+  report: Severity;
+  /** --strict: warnings fail the run; with -q, one line names each story's warnings. */
+  strict?: boolean;
+  /** The stories' diagnostics are shown in the output (the pretty view on a terminal or pager): not on stderr. */
+  inView?: boolean;
   progress: boolean;
   jobs: number;
   out: string | null;
@@ -72,6 +80,10 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       progress.clear();
       say(m);
     }
+    if (o.strict && o.quiet && r.warnings.length) {
+      progress.clear();
+      say(`wire: ${item.name}: warning${r.warnings.length > 1 ? "s" : ""} ${r.warnings.join(", ")} (an error under --strict)`);
+    }
     if (r.failed) sum.failed++;
     else if (r.warned) sum.warned++;
     sum.stories += r.outputs.length;
@@ -87,7 +99,11 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         }
         dir.write(target, text);
       } else if (file) file.write(text);
-      else io.stdout.write(text);
+      else {
+        // The progress line shares the terminal: clear it before the story goes there.
+        if (io.stdout.isTTY) progress.clear();
+        io.stdout.write(text);
+      }
     });
   };
 
@@ -128,7 +144,8 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       if (item.error) {
         await flushAll();
         progress.clear();
-        say(`wire: ${item.name}: ${item.error.message} [${item.error.code}]`);
+        // The same error again (a wrong --text-field in every record) is counted, not repeated.
+        if (!item.error.repeat) say(`wire: ${item.name}: ${item.error.message} [${item.error.code}]`);
         if (o.facts) io.stdout.write(failureFacts(item.name, item.error.code));
         sum.failed++;
         progress.add(0, 0, true);
@@ -138,7 +155,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         sum.skipped++;
         continue;
       }
-      const job: Job = { seq: seq++, name: item.name, bytes: item.bytes, text: item.text, parse: o.parse, format: o.format, render: jobRender, quiet: o.quiet, facts: o.facts };
+      const job: Job = { seq: seq++, name: item.name, bytes: item.bytes, text: item.text, parse: o.parse, format: o.format, render: jobRender, report: o.report, inView: !!o.inView, facts: o.facts };
       group.items.push(item);
       group.jobs.push(job);
       group.bytes += item.bytes?.length ?? item.text?.length ?? 0;

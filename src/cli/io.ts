@@ -11,6 +11,8 @@ export interface Io {
   stdout: Writer;
   stderr: Writer;
   env?: Record<string, string | undefined>;
+  /** stdout is the process's own, so a pager may take it over (`--paging`); false in tests by default. */
+  canPage?: boolean;
   /** Aborted on Ctrl-C: the batch stops, leaves no partial output, and exits 130. */
   signal?: AbortSignal;
 }

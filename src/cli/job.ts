@@ -8,6 +8,8 @@ import { formatDiagnostic, atLeast } from "../diagnostics.js";
 import { render, type Format, type RenderOptions } from "../render/index.js";
 import { renderHtmlStory } from "../render/html.js";
 import { failureFacts, inputFacts, storyFacts } from "../stats/facts.js";
+import type { Diagnostic, Severity } from "../story.js";
+import { byteColumns } from "./columns.js";
 
 export interface Job {
   seq: number;
@@ -17,7 +19,10 @@ export interface Job {
   parse: ParseOptions;
   format: Format;
   render: RenderOptions;
-  quiet: boolean;
+  /** The least severe diagnostic printed on stderr: `warning` by default, `info` with -v, `error` with -q. */
+  report: Severity;
+  /** The stories' diagnostics are shown in the output itself (the pretty view on a terminal): not on stderr. */
+  inView?: boolean;
   /** For `wire stats`: output each story's facts (one JSON line), no diagnostics on stderr. */
   facts?: boolean;
 }
@@ -28,8 +33,10 @@ export interface JobResult {
   outputs: string[];
   /** With `html` articles: each story's entry in the page's table of contents. */
   toc?: string[];
-  /** Diagnostic lines for stderr (already filtered by -q). */
+  /** Diagnostic lines for stderr (already filtered by severity). */
   messages: string[];
+  /** The codes of the warnings the stories had, each once (for --strict). */
+  warnings: string[];
   /** Any story had a warning or error; the input could not be decoded. */
   warned: boolean;
   failed: boolean;
@@ -38,6 +45,7 @@ export interface JobResult {
 
 export function runJob(job: Job): JobResult {
   const messages: string[] = [];
+  const warnings = new Set<string>();
   let warned = false;
   let failed = false;
   const outputs: string[] = [];
@@ -45,11 +53,12 @@ export function runJob(job: Job): JobResult {
   const size = job.bytes?.length ?? Buffer.byteLength(job.text ?? "");
   try {
     const options = { ...job.parse, path: job.name };
-    const result = job.bytes ? parseBytes(job.bytes, options) : { stories: parse(job.text ?? "", options), diagnostics: [] };
+    const result = job.bytes ? parseBytes(job.bytes, options) : { stories: parse(job.text ?? "", options), diagnostics: [], text: job.text };
+    const shown: Diagnostic[] = [];
     for (const d of result.diagnostics) {
       if (d.severity === "error") failed = true;
       if (atLeast(d, "warning")) warned = true;
-      if (!job.facts && (!job.quiet || d.severity === "error")) messages.push(formatDiagnostic(job.name, d));
+      if (!job.facts && atLeast(d, job.report)) shown.push(d);
     }
     if (job.facts && (result.diagnostics.length || !result.stories.length)) outputs.push(inputFacts(job.name, result.diagnostics, result.stories.length ? 0 : size));
     for (const [k, story] of result.stories.entries()) {
@@ -61,9 +70,16 @@ export function runJob(job: Job): JobResult {
         toc.push(html.toc);
       } else outputs.push(render(story, job.format, job.render));
       for (const d of story.diagnostics) {
-        if (atLeast(d, "warning")) warned = true;
-        if (!job.facts && (!job.quiet || d.severity === "error")) messages.push(formatDiagnostic(job.name, d));
+        if (atLeast(d, "warning")) {
+          warned = true;
+          if (d.severity === "warning") warnings.add(d.code);
+        }
+        if (!job.facts && atLeast(d, job.report) && !job.inView) shown.push(d);
       }
+    }
+    if (shown.length) {
+      const columns = byteColumns(result.text, shown);
+      shown.forEach((d, k) => messages.push(formatDiagnostic(job.name, d, columns[k])));
     }
   } catch (e) {
     // A bug of ours must not stop the batch: report it for this input and go on.
@@ -71,5 +87,5 @@ export function runJob(job: Job): JobResult {
     if (job.facts) outputs.push(failureFacts(job.name, "internal-error"));
     failed = true;
   }
-  return { seq: job.seq, outputs, ...(toc.length ? { toc } : {}), messages, warned, failed, bytes: size };
+  return { seq: job.seq, outputs, ...(toc.length ? { toc } : {}), messages, warnings: [...warnings], warned, failed, bytes: size };
 }

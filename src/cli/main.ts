@@ -15,7 +15,7 @@ process.on("SIGINT", () => {
   controller.abort();
 });
 
-run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, signal: controller.signal }).then(
+run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, canPage: true, signal: controller.signal }).then(
   (code) => {
     process.exitCode = code;
   },

@@ -18,6 +18,8 @@ import { VERSION } from "../version.js";
 import type { Io } from "./io.js";
 
 export type { Io, Writer } from "./io.js";
+import { UserError, isSystemError, plainError } from "../errors.js";
+import type { Severity } from "../story.js";
 
 const EXAMPLES = `
 Examples:
@@ -35,7 +37,15 @@ Examples:
   wire parse news.tar.gz -f ndjson -j 4     an archive, read without extracting, on 4 threads
   wire parse --from jsonl --id-field id dump.jsonl -f ndjson
                                             records of a scraper's dump, one line out per story
-  wire schema                               the JSON Schema of the record`;
+  wire schema                               the JSON Schema of the record
+
+In the pretty view, ↵ after a paragraph's number marks a paragraph break that wire inferred
+(a line break seemed lost in the copy); ⟨name⟩ after a quote is its speaker, ⟨name via X⟩ also
+who relayed it; underlined words are speech cues.
+
+Diagnostics go to stderr as path:line:column: severity: message [code], the column counted in
+UTF-8 bytes as vim and compilers do; warnings and errors by default, -v adds infos, -q keeps
+errors only. Every record keeps all its diagnostics.`;
 
 export async function run(argv: string[], io: Io): Promise<number> {
   let exitCode = 0;
@@ -43,7 +53,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   program
     .name("wire")
     .description("Turn news-agency wire copy (IANS, PTI, Reuters, KCNA ...) into structured data.")
-    .version(VERSION, "-V, --version", "print the version")
+    .version(`wire ${VERSION}`, "-V, --version", "print the version")
     .helpOption("-h, --help", "show help")
     .exitOverride()
     .configureOutput({
@@ -56,7 +66,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const parse = program
     .command("parse")
     .description("parse stories from files, or from standard input (`-` or no argument)")
-    .argument("[inputs...]", "files to read; - for standard input (the default)")
+    .argument("[inputs...]", "files, folders, quoted globs, zip/tar archives or record dumps; - for standard input (the default)")
     .addOption(
       new Option("-f, --format <format>", "output format; auto is pretty on a terminal, else json")
         .choices(["auto", ...FORMATS])
@@ -69,8 +79,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .addOption(new Option("--lang <code>", "story language; auto detects it per story").choices(["auto", "hi", "en"]).default("auto"))
     .option("-o, --out <path>", "write to this file; to a folder (existing, or ending in /) one file per story, mirroring input paths")
     .option("--force", "with -o DIR, rewrite outputs that are newer than their input")
-    .option("-j, --jobs <n>", "parse on this many worker threads (default: the number of cores)", parseJobs, defaultJobs())
-    .option("--ext <list>", "only files with these extensions when walking folders and archives (comma-separated)", (v: string, prev: string[]) => [...prev, ...v.split(",").map((x) => x.trim().replace(/^\./u, "")).filter(Boolean)], [] as string[])
+    .addOption(new Option("-j, --jobs <n>", "parse on this many worker threads").argParser(parseJobs).default(defaultJobs(), "the number of cores"))
+    .option("--ext <list>", "only files with these extensions when walking folders and archives (comma-separated)", (v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(",").map((x) => x.trim().replace(/^\./u, "")).filter(Boolean)])
     .addOption(new Option("--from <kind>", "what the inputs hold: text (stories), jsonl or csv (records)").choices(["text", "jsonl", "csv"]).default("text"))
     .option("--text-field <name>", "the field holding the story in jsonl/csv records", "text")
     .option("--id-field <name>", "the field naming each jsonl/csv record (source.path becomes file#id)")
@@ -78,7 +88,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option("--no-progress", "no progress line on stderr")
     .option("--convert-legacy", "convert Hindi typed in the Kruti Dev legacy font to Unicode (spans still point into the input)")
     .option("--strict", "exit 1 when any story has a warning")
-    .option("-q, --quiet", "print no diagnostics except errors")
+    .option("-q, --quiet", "print no diagnostics except errors, and no summary")
+    .option("-v, --verbose", "print infos on stderr too (they are always in the records)")
+    .addOption(new Option("--paging <when>", "page the pretty view: auto pages through $PAGER (default less -RFX) on a terminal").choices(["auto", "always", "never"]).default("auto"))
     .addHelpText("after", EXAMPLES)
     .exitOverride()
     .action(async (inputs: string[], opts: ParseOpts) => {
@@ -96,12 +108,26 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   program.addHelpText("after", EXAMPLES);
 
+  // Bare `wire`: usage on stderr and exit 2, as jq does.
+  if (argv.length === 0) {
+    io.stderr.write(program.helpInformation());
+    return 2;
+  }
+
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
       return 2;
+    }
+    if (e instanceof UserError) {
+      io.stderr.write(`wire: ${e.message}\n`);
+      return 1;
+    }
+    if (isSystemError(e)) {
+      io.stderr.write(`wire: ${e.path ? `${e.path}: ` : ""}${plainError(e)}\n`);
+      return 1;
     }
     throw e;
   }
@@ -114,7 +140,7 @@ interface ParseOpts {
   out?: string;
   force?: boolean;
   jobs: number;
-  ext: string[];
+  ext?: string[];
   from: "text" | "jsonl" | "csv";
   textField: string;
   idField?: string;
@@ -127,6 +153,8 @@ interface ParseOpts {
   lang: string;
   strict?: boolean;
   quiet?: boolean;
+  verbose?: boolean;
+  paging: "auto" | "always" | "never";
 }
 
 function parseJobs(value: string): number {
@@ -147,35 +175,50 @@ function checkRefDate(value: string): string {
 async function parseCommand(inputs: string[], opts: ParseOpts, io: Io): Promise<number> {
   const format: Format = opts.format === "auto" ? (io.stdout.isTTY ? "pretty" : "json") : (opts.format as Format);
   const env = io.env ?? {};
+  const tty = !!io.stdout.isTTY;
+  // The pretty view pages on a terminal (auto) or whenever asked (always); never into -o.
+  const pagerArgv = io.canPage && format === "pretty" && !opts.out && (opts.paging === "always" || (opts.paging === "auto" && tty)) ? (await import("./pager.js")).pagerCommand(env) : null;
+  const pager = pagerArgv ? await (await import("./pager.js")).openPager(pagerArgv, env, io.stdout.columns) : null;
+  const stdout = pager?.writer ?? io.stdout;
   const renderOptions: RenderOptions = {
-    color: useColor(opts.color, env, !!io.stdout.isTTY),
-    width: io.stdout.columns ?? (Number(env.COLUMNS) || 80),
+    color: useColor(opts.color, env, tty),
+    // A terminal's width; else COLUMNS; else the width of the terminal stderr is on (`| less -R`).
+    width: io.stdout.columns ?? (Number(env.COLUMNS) || io.stderr.columns || 80),
     ninjsVersion: opts.ninjsVersion,
     fields: opts.fields,
   };
   if (opts.fields && !FIELD_FORMATS.includes(format)) {
+    await pager?.close();
     io.stderr.write(`wire: --fields needs -f ${FIELD_FORMATS.join(", ")}\n`);
     return 2;
   }
-  const summary = await runBatch(
-    {
-      inputs,
-      format,
-      render: renderOptions,
-      parse: { refDate: opts.refDate ?? null, lang: opts.lang, split: opts.split, convertLegacy: !!opts.convertLegacy },
-      quiet: !!opts.quiet,
-      progress: opts.progress !== false && !opts.quiet,
-      jobs: opts.jobs,
-      out: opts.out ?? null,
-      force: !!opts.force,
-      ext: opts.ext,
-      from: opts.from,
-      textField: opts.textField,
-      idField: opts.idField,
-    },
-    io,
-    io.signal,
-  );
-  if (summary.interrupted) return 130;
-  return summary.failed > 0 || (opts.strict && summary.warned > 0) ? 1 : 0;
+  const report: Severity = opts.quiet ? "error" : opts.verbose ? "info" : "warning";
+  try {
+    const summary = await runBatch(
+      {
+        inputs,
+        format,
+        render: renderOptions,
+        parse: { refDate: opts.refDate ?? null, lang: opts.lang, split: opts.split, convertLegacy: !!opts.convertLegacy },
+        quiet: !!opts.quiet,
+        report,
+        strict: !!opts.strict,
+        inView: format === "pretty" && !opts.out && (tty || pager !== null),
+        progress: opts.progress !== false && !opts.quiet,
+        jobs: opts.jobs,
+        out: opts.out ?? null,
+        force: !!opts.force,
+        ext: opts.ext ?? [],
+        from: opts.from,
+        textField: opts.textField,
+        idField: opts.idField,
+      },
+      { ...io, stdout },
+      io.signal,
+    );
+    if (summary.interrupted) return 130;
+    return summary.failed > 0 || (opts.strict && summary.warned > 0) ? 1 : 0;
+  } finally {
+    await pager?.close();
+  }
 }

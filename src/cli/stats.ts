@@ -82,6 +82,7 @@ export async function collectStats(inputs: string[], opts: Omit<StatsOpts, "form
       render: { color: false, width: 80, ninjsVersion: "3.1" },
       parse: { refDate: opts.refDate ?? null, lang: opts.lang, split: opts.split, convertLegacy: !!opts.convertLegacy },
       quiet: true,
+      report: "error",
       progress: opts.progress !== false && !opts.quiet,
       jobs: opts.jobs,
       out: null,

@@ -42,6 +42,9 @@ export async function* jsonlRecords(input: Readable, dump: Origin, o: RecordOpti
   const rl = createInterface({ input, crlfDelay: Infinity });
   let lineNo = 0;
   const read: { error?: unknown } = {};
+  // A wrong --text-field misses in every record: say it once, with the fields records do have.
+  const seen = new Set<string>();
+  let misses = 0;
   try {
     for await (const raw of untilError(rl[Symbol.asyncIterator](), read)) {
       lineNo++;
@@ -62,9 +65,15 @@ export async function* jsonlRecords(input: Readable, dump: Origin, o: RecordOpti
       }
       const rec = v as Record<string, unknown>;
       const text = rec[o.textField];
+      if (seen.size < 12) for (const key of Object.keys(rec)) if (seen.size < 12) seen.add(key);
+      if (text === undefined) {
+        const item = errorItem(recordOrigin(dump, at), "bad-record", `line ${at}: no "${o.textField}" field${misses ? "" : ` (fields seen: ${[...seen].join(", ")}); --text-field names the field that holds the story`}`);
+        if (misses++) item.error!.repeat = true;
+        yield item;
+        continue;
+      }
       if (typeof text !== "string") {
-        const why = text === undefined ? `no "${o.textField}" field` : `"${o.textField}" is ${describe(text)}, not a string`;
-        yield errorItem(recordOrigin(dump, at), "bad-record", `line ${at}: ${why}`);
+        yield errorItem(recordOrigin(dump, at), "bad-record", `line ${at}: "${o.textField}" is ${describe(text)}, not a string`);
         continue;
       }
       const id = o.idField !== undefined ? idOf(rec[o.idField]) : undefined;

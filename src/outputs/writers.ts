@@ -5,6 +5,7 @@
 import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Format } from "../render/index.js";
+import { UserError, plainError } from "../errors.js";
 
 const live = new Set<string>();
 let counter = 0;
@@ -48,10 +49,16 @@ export class FileOutput {
   private readonly fd: number;
 
   constructor(private readonly target: string) {
-    mkdirSync(dirname(resolve(target)), { recursive: true });
     this.tmp = tempName(resolve(target));
+    try {
+      mkdirSync(dirname(resolve(target)), { recursive: true });
+      this.fd = openSync(this.tmp, "w");
+    } catch (e) {
+      // mkdir over a file says EEXIST: the path runs through a file.
+      const why = (e as NodeJS.ErrnoException).code === "EEXIST" && (e as NodeJS.ErrnoException).syscall === "mkdir" ? plainError({ code: "ENOTDIR" }) : plainError(e);
+      throw new UserError(`cannot write ${target}: ${why}`);
+    }
     live.add(this.tmp);
-    this.fd = openSync(this.tmp, "w");
   }
 
   write(s: string): void {

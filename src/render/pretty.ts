@@ -1,12 +1,17 @@
 /**
  * The story as a person reads it in a terminal: a header, the dateline with what it means,
  * the headline, numbered paragraphs wrapped to the width with quotes highlighted and their
- * speakers shown, reported-speech cues marked, the sign-off with its codes, then diagnostics
- * with line:column. Everything taken from the input goes through `escapeControls` first.
+ * speakers shown, reported-speech cues marked, the sign-off with its codes, then the quotes,
+ * reported speech and diagnostics as aligned, wrapped lists. Everything taken from the input
+ * goes through `escapeControls` first.
+ *
+ * Colours are chosen to read on dark and light themes alike (no yellow, no bright cyan), and
+ * meaning never rests on colour alone: cues are underlined, inferred breaks carry `↵`, quotes
+ * carry their marks and a `⟨speaker⟩` label.
  */
 import { Chalk, type ChalkInstance } from "chalk";
-import type { Story } from "../story.js";
-import { escapeControls, wrap, type Run } from "./terminal.js";
+import type { Person, Story } from "../story.js";
+import { clusters, escapeControls, widthOf, wrap, type Run } from "./terminal.js";
 import { escapeForTerminal } from "../text/escape.js";
 
 export interface PrettyOptions {
@@ -15,6 +20,32 @@ export interface PrettyOptions {
 }
 
 const MONTHS = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+/** Copy shown on one line (a header, a list entry): controls escaped, line breaks spelt `⏎`. */
+function oneLine(s: string): string {
+  return escapeControls(s).replace(/\r\n|\r|\n/gu, " ⏎ ");
+}
+
+/** A person as written, with the name it stands for when that says more (`केसीएनए → KCNA`). */
+function personOf(p: Person): string {
+  if (!p.name || p.name === p.text || p.text.includes(p.name)) return oneLine(p.text);
+  return `${oneLine(p.text)} → ${oneLine(p.name)}`;
+}
+
+/** The first line's worth of `s`, cut between clusters with `…` when it is longer. */
+function cut(s: string, columns: number): string {
+  const flat = oneLine(s.replace(/\s+/gu, " ").trim());
+  if (widthOf(flat) <= columns) return flat;
+  let out = "";
+  let w = 0;
+  for (const g of clusters(flat)) {
+    const gw = widthOf(g);
+    if (w + gw > columns - 1) break;
+    out += g;
+    w += gw;
+  }
+  return out.trimEnd() + "…";
+}
 
 export function renderPretty(story: Story, options: PrettyOptions): string {
   const c = new Chalk({ level: options.color ? 1 : 0 });
@@ -28,7 +59,8 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
     .filter(Boolean)
     .map((s) => escapeForTerminal(s))
     .join(" · ");
-  out.push(c.dim(`── ${where} ${"─".repeat(Math.max(3, width - where.length - 4))}`.slice(0, Math.max(width, 10))));
+  const title = cut(where, width - 8);
+  out.push(c.dim(`── ${title} ${"─".repeat(Math.max(3, width - widthOf(title) - 4))}`));
 
   if (story.headline) out.push(...wrap([{ text: e(story.headline.text), style: c.bold }], width, ""));
   if (story.byline) out.push(...wrap([{ text: e(story.byline.text), style: c.italic }], width, ""));
@@ -39,8 +71,8 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
       ? d.date.iso ?? [d.date.day, d.date.month ? MONTHS[d.date.month - 1] : null].filter((x) => x !== null).join(" ") + (d.date.year ? ` ${d.date.year}` : " (year unknown)")
       : null;
     const meaning = [places.join(" / "), date, d.agency ? d.agency.code ?? d.agency.text : null].filter(Boolean).join(" · ");
-    out.push(...wrap([{ text: e(d.text), style: c.cyan.bold }, { text: "  → " + e(meaning), style: c.cyan }], width, "  "));
-  } else out.push(c.yellow("(no dateline)"));
+    out.push(...wrap([{ text: e(d.text), style: c.bold }, { text: "  → " + e(meaning), style: c.blue }], width, "  "));
+  } else out.push(c.magenta("(no dateline)"));
   out.push("");
 
   // Paragraphs, numbered, with quotes and cues highlighted.
@@ -48,43 +80,69 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
   const numWidth = String(n).length;
   story.paragraphs.forEach((p, i) => {
     const num = String(i + 1).padStart(numWidth);
-    const mark = p.break === "inferred" ? c.yellow("↵") : " ";
-    const first = `${c.dim(num)}${mark}│ `;
-    const indent = `${" ".repeat(numWidth)} │ `;
-    out.push(...wrap(paragraphRuns(story, i, c), width, indent.replace("│", c.dim("│")), first.replace("│", c.dim("│"))));
+    const mark = p.break === "inferred" ? c.magenta("↵") : " ";
+    const first = `${c.dim(num)}${mark}${c.dim("│")} `;
+    const indent = `${" ".repeat(numWidth)} ${c.dim("│")} `;
+    out.push(...wrap(paragraphRuns(story, i, c), width, indent, first));
   });
   out.push("");
 
   if (story.signoff) {
     const codes = story.signoff.codes.map((k) => (k.latin && k.latin !== k.text ? `${k.text}=${k.latin}` : k.text)).join(" ");
     const agency = story.signoff.agency ? story.signoff.agency.code ?? story.signoff.agency.text : "";
-    out.push(c.magenta(`${e(story.signoff.text).replace(/\r?\n|\r/gu, " ⏎ ")}`) + c.dim(`  → ${[agency, codes].filter(Boolean).join(" · ") || "end mark"}`));
+    out.push(
+      ...wrap(
+        [
+          { text: oneLine(story.signoff.text), style: c.magenta },
+          { text: `  → ${e([agency, codes].filter(Boolean).join(" · ") || "end mark")}`, style: c.dim },
+        ],
+        width,
+        "  ",
+        "",
+      ),
+    );
   } else out.push(c.dim("(no sign-off)"));
+
+  // The lists: `  N. kind          ¶P   who · cue` then what was said, all aligned.
+  const paraWidth = String(n).length + 1;
+  const listHead = (k: number, count: number, kind: string, paragraph: number) =>
+    `${String(k + 1).padStart(Math.max(3, String(count).length + 1))}. ${kind.padEnd(12)} ${`¶${paragraph}`.padEnd(paraWidth)}  `;
 
   if (story.quotes.length) {
     out.push("", c.bold("Quotes"));
     story.quotes.forEach((q, k) => {
-      const who = q.speaker ? e(q.speaker.name ?? q.speaker.text) + (q.via ? ` via ${e(q.via.name ?? q.via.text)}` : "") : "?";
-      const head = `${String(k + 1).padStart(3)}. ${q.kind.padEnd(12)} ¶${q.paragraph}  ${who}${q.cue ? c.dim(` · ${e(q.cue.text)}`) : ""}${q.closed ? "" : c.yellow(" (not closed)")}`;
-      out.push(head);
+      const head = listHead(k, story.quotes.length, q.kind, q.paragraph);
+      const indent = " ".repeat(widthOf(head));
+      const runs: Run[] = [{ text: q.speaker ? personOf(q.speaker) : "?", style: c.bold }];
+      if (q.via) runs.push({ text: ` via ${personOf(q.via)}`, style: (s) => s });
+      if (q.cue) runs.push({ text: ` · ${oneLine(q.cue.text)}`, style: c.dim });
+      if (!q.closed) runs.push({ text: " (not closed)", style: c.magenta, keep: true });
+      out.push(...wrap(runs, width, indent, head));
+      out.push(indent + c.green(`“${cut(q.text, width - indent.length - 2)}”`));
     });
   }
   if (story.attributions.length) {
     out.push("", c.bold("Reported speech"));
-    for (const a of story.attributions) {
-      out.push(`     ${a.kind.padEnd(12)} ¶${a.paragraph}  ${e(a.source.text)}${a.source.name ? ` (${a.source.name})` : ""}${c.dim(` · ${e(a.cue.text)}`)}`);
-    }
+    story.attributions.forEach((a, k) => {
+      const head = listHead(k, story.attributions.length, a.kind, a.paragraph);
+      const runs: Run[] = [
+        { text: personOf(a.source), style: c.bold },
+        { text: ` · ${oneLine(a.cue.text)}`, style: c.dim },
+      ];
+      out.push(...wrap(runs, width, " ".repeat(widthOf(head)), head));
+    });
   }
   if (story.diagnostics.length) {
     out.push("", c.bold("Diagnostics"));
+    const posWidth = Math.max(...story.diagnostics.map((g) => `${g.line}:${g.column}`.length));
     for (const g of story.diagnostics) {
-      const paint = g.severity === "error" ? c.red : g.severity === "warning" ? c.yellow : c.dim;
-      const head = `  ${`${g.line}:${g.column}`.padStart(8)}  `;
+      const paint = g.severity === "error" ? c.red.bold : g.severity === "warning" ? c.magenta : c.dim;
+      const head = `  ${`${g.line}:${g.column}`.padStart(posWidth)}  ${paint(g.severity.padEnd(7))}  `;
       out.push(
         ...wrap(
-          [{ text: g.severity.padEnd(8), style: paint, keep: true }, { text: e(g.message), style: (x) => x }, { text: ` [${g.code}]`, style: c.dim, keep: true }],
+          [{ text: oneLine(g.message), style: (x) => x }, { text: ` [${g.code}]`, style: c.dim, keep: true }],
           width,
-          " ".repeat(head.length + 9),
+          " ".repeat(widthOf(head)),
           head,
         ),
       );
@@ -93,53 +151,95 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
   return out.join("\n") + "\n\n";
 }
 
-type Style = "plain" | "quote" | "cue" | "source";
+type Style = "plain" | "quote" | "cue";
+
+// Closing marks and the punctuation that follows a quote: a label goes after all of them.
+const AFTER_QUOTE = /["”’'»,.;:!?।॥)]/u;
+
+/**
+ * Where the parts of a paragraph stand in its `text`, in code points. The text equals the
+ * span when no markup was removed; otherwise it is shorter, and a part is found by its text,
+ * searching forward from the earliest place it can be (removed markup only moves text left),
+ * so a quote said twice is marked where it stands. Linear in the paragraph overall.
+ */
+class Locator {
+  private readonly exact: boolean;
+  private readonly removed: number;
+  /** UTF-16 index of each code point, and the code point at each UTF-16 index. */
+  private readonly unitOf: number[] = [];
+  private readonly cpOf: Int32Array;
+
+  constructor(
+    private readonly text: string,
+    private readonly cps: number,
+    private readonly spanStart: number,
+    spanEnd: number,
+  ) {
+    this.exact = cps === spanEnd - spanStart;
+    this.removed = spanEnd - spanStart - cps;
+    this.cpOf = new Int32Array(this.exact ? 0 : text.length + 1);
+    if (!this.exact) {
+      let k = 0;
+      for (let u = 0; u < text.length; k++) {
+        this.unitOf.push(u);
+        const step = text.codePointAt(u)! > 0xffff ? 2 : 1;
+        for (let s = 0; s < step; s++) this.cpOf[u + s] = k;
+        u += step;
+      }
+      this.unitOf.push(text.length);
+      this.cpOf[text.length] = k;
+    }
+  }
+
+  /** `[start, end)` in code points of the paragraph's text, or null when not found. */
+  find(start: number, end: number, t: string): [number, number] | null {
+    const rel = start - this.spanStart;
+    if (this.exact) return [rel, end - this.spanStart];
+    if (t === "") return null;
+    const lo = Math.max(0, Math.min(this.cps, rel - this.removed));
+    const hi = Math.max(0, Math.min(this.cps, rel));
+    const from = this.unitOf[lo]!;
+    const k = this.text.indexOf(t, from);
+    if (k < 0 || this.cpOf[k]! > hi) return null;
+    const s = this.cpOf[k]!;
+    return [s, this.cpOf[k + t.length]!];
+  }
+}
 
 /** The paragraph's text as styled runs, with a speaker label after each quote. */
 function paragraphRuns(story: Story, i: number, c: ChalkInstance): Run[] {
   const p = story.paragraphs[i]!;
-  const text = p.text;
-  const cps = Array.from(text);
-  // Offsets in code points from the paragraph's start; when markup was removed the text is
-  // shorter than the span, and quotes are found by their text instead.
-  const exact = cps.length === p.span.end - p.span.start;
-  const locate = (start: number, end: number, t: string): [number, number] | null => {
-    if (exact) return [start - p.span.start, end - p.span.start];
-    const k = cps.join("").indexOf(t);
-    return k < 0 ? null : [Array.from(text.slice(0, k)).length, Array.from(text.slice(0, k)).length + Array.from(t).length];
-  };
+  const cps = Array.from(p.text);
+  const loc = new Locator(p.text, cps.length, p.span.start, p.span.end);
   const styles: Style[] = new Array(cps.length).fill("plain");
   const labels = new Map<number, string>();
+  const paint = (r: [number, number] | null, s: Style, over: boolean) => {
+    if (r) for (let k = r[0]; k < r[1]; k++) if (over || styles[k] === "plain") styles[k] = s;
+  };
   for (const a of story.attributions) {
-    if (a.paragraph !== i + 1) continue;
-    const r = locate(a.cue.span.start, a.cue.span.end, a.cue.text);
-    if (r) for (let k = r[0]; k < r[1]; k++) styles[k] = "cue";
+    if (a.paragraph === i + 1) paint(loc.find(a.cue.span.start, a.cue.span.end, a.cue.text), "cue", true);
   }
   for (const q of story.quotes) {
     if (q.paragraph !== i + 1) continue;
-    const r = locate(q.span.start, q.span.end, q.text);
+    const r = loc.find(q.span.start, q.span.end, q.text);
     if (!r) continue;
-    for (let k = r[0]; k < r[1]; k++) styles[k] = "quote";
-    if (q.cue) {
-      const cr = locate(q.cue.span.start, q.cue.span.end, q.cue.text);
-      if (cr) for (let k = cr[0]; k < cr[1]; k++) if (styles[k] === "plain") styles[k] = "cue";
-    }
+    paint(r, "quote", true);
+    if (q.cue) paint(loc.find(q.cue.span.start, q.cue.span.end, q.cue.text), "cue", false);
     if (q.kind !== "partial" || q.speaker) {
       const who = q.speaker ? q.speaker.name ?? q.speaker.text : "?";
       const label = `⟨${who}${q.via ? ` via ${q.via.name ?? q.via.text}` : ""}⟩`;
-      // After the closing mark when there is one.
+      // After the whole closing mark (`’’` too) and the punctuation that follows it.
       let at = r[1];
-      if (at < cps.length && /["”’'»]/u.test(cps[at]!)) at++;
-      while (at < cps.length && /[,.;:!?।॥)]/u.test(cps[at]!)) at++;
+      while (at < cps.length && AFTER_QUOTE.test(cps[at]!)) at++;
       labels.set(at, (labels.get(at) ?? "") + label);
     }
   }
-  const styleOf: Record<Style, (s: string) => string> = { plain: (s) => s, quote: c.green, cue: c.magenta.underline, source: c.bold };
+  const styleOf: Record<Style, (s: string) => string> = { plain: (s) => s, quote: c.green, cue: c.underline };
   const runs: Run[] = [];
   let k = 0;
   while (k <= cps.length) {
     const label = labels.get(k);
-    if (label) runs.push({ text: " " + escapeControls(label) + " ", style: c.dim.cyan, keep: true });
+    if (label) runs.push({ text: " " + oneLine(label) + " ", style: c.dim.italic, keep: true });
     if (k === cps.length) break;
     let j = k + 1;
     while (j < cps.length && styles[j] === styles[k] && !labels.has(j)) j++;

@@ -18,7 +18,8 @@ export function escapeControls(s: string): string {
   });
 }
 
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// Made on first use: building one costs milliseconds that most runs never need.
+let graphemes: Intl.Segmenter | undefined;
 
 function isWide(cp: number): boolean {
   return (
@@ -30,16 +31,41 @@ function isWide(cp: number): boolean {
 
 const ZERO_WIDTH = /[\p{Mn}\p{Me}\p{Cf}]/u;
 
-/** Columns a (short, unstyled) string takes in a terminal. */
+// Escape sequences of our own styling (SGR): they take no column. Copy never holds a raw ESC
+// here: `escapeControls` has already spelt it out.
+const SGR = /\u001b\[[0-9;]*m/gu;
+
+/** Columns a string takes in a terminal; the escape sequences of styling count for nothing. */
 export function widthOf(s: string): number {
   // Plain ASCII: one column per character.
   if (/^[\x20-\x7e]*$/u.test(s)) return s.length;
+  if (s.includes("\u001b")) s = s.replace(SGR, "");
   let w = 0;
   for (const ch of s) {
     if (ZERO_WIDTH.test(ch)) continue;
     w += isWide(ch.codePointAt(0)!) ? 2 : 1;
   }
   return w;
+}
+
+/** Longest text handed to `Intl.Segmenter` at once: it slows down badly on long strings. */
+const CHUNK = 256;
+const CONTINUES = /[\p{M}\u200c\u200d\udc00-\udfff]/u;
+
+/**
+ * The grapheme clusters of `s`, segmented a chunk at a time so that time stays linear in the
+ * length of `s`. A chunk ends only before a character that cannot continue a cluster (not a
+ * mark, joiner or low surrogate), so no cluster is cut.
+ */
+export function* clusters(s: string): Generator<string> {
+  let i = 0;
+  while (i < s.length) {
+    let end = Math.min(s.length, i + CHUNK);
+    while (end < s.length && end - i < 4 * CHUNK && CONTINUES.test(s[end]!)) end++;
+    graphemes ??= new Intl.Segmenter(undefined, { granularity: "grapheme" });
+    for (const { segment } of graphemes.segment(s.slice(i, end))) yield segment;
+    i = end;
+  }
 }
 
 export interface Run {
@@ -114,7 +140,7 @@ export function wrap(runs: Run[], width: number, indent: string, firstIndent = i
     // Wider than a whole line: cut between grapheme clusters.
     for (const p of word.pieces) {
       let buf = "";
-      for (const { segment } of graphemes.segment(p.text)) {
+      for (const segment of clusters(p.text)) {
         const sw = widthOf(segment);
         if (col + sw > room && col > start) {
           line += buf ? p.style(buf) : "";
