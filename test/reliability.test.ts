@@ -47,7 +47,8 @@ describe("nothing from the copy reaches the terminal raw", () => {
 
   it("diagnostics quoting the copy (unknown-place, invalid-date) are escaped", async () => {
     const text = "X\u001b]0;TITLE\u0007Y\u001b[2J, Nov 31 (IANS) The minister said the plan would work.\n";
-    const r = await wire(["parse", "-f", "ndjson"], text);
+    // -v: unknown-place is an info, shown on stderr only when asked for.
+    const r = await wire(["parse", "-v", "-f", "ndjson"], text);
     expect(r.stderr).toMatch(/unknown-place|invalid-date/u);
     for (const line of r.stderr.split("\n")) expect(line).not.toMatch(RAW);
     expect(r.stderr).toContain("\\x1b");
