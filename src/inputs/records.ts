@@ -65,7 +65,10 @@ export async function* jsonlRecords(input: Readable, dump: Origin, o: RecordOpti
       }
       const rec = v as Record<string, unknown>;
       const text = rec[o.textField];
-      if (seen.size < 12) for (const key of Object.keys(rec)) if (seen.size < 12) seen.add(key);
+      for (const key of Object.keys(rec)) {
+        if (seen.size >= 12) break;
+        seen.add(key);
+      }
       if (text === undefined) {
         const item = errorItem(recordOrigin(dump, at), "bad-record", `line ${at}: no "${o.textField}" field${misses ? "" : ` (fields seen: ${[...seen].join(", ")}); --text-field names the field that holds the story`}`);
         if (misses++) item.error!.repeat = true;
