@@ -87,7 +87,7 @@ export async function collectStats(inputs: string[], opts: Omit<StatsOpts, "form
       jobs: opts.jobs,
       out: null,
       force: false,
-      ext: opts.ext,
+      ext: opts.ext ?? [],
       from: opts.from,
       textField: opts.textField,
       idField: opts.idField,
