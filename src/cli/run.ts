@@ -7,6 +7,7 @@
 import { availableParallelism } from "node:os";
 import { runBatch } from "./batch.js";
 import { statsCommand } from "./stats.js";
+import { explainCommand } from "./explain.js";
 import { FIELD_FORMATS, fieldsOption } from "./fields.js";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { parseRefDate } from "../index.js";
@@ -98,6 +99,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     });
 
   program.addCommand(statsCommand(program, parse, io, (code) => (exitCode = code)));
+  program.addCommand(explainCommand(program, io, (code) => (exitCode = code)));
 
   program
     .command("schema")

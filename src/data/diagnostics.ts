@@ -164,6 +164,21 @@ export const DIAGNOSTICS = [
     example: "`{\"id\": 7}` with `--from jsonl` and no `text` field",
     action: "name the field with `--text-field`; the other records are parsed all the same",
   },
+  {
+    code: "unsafe-path",
+    severity: "error",
+    meaning:
+      "with `-o DIR`, an archive entry's name would write outside the folder (`..`, an absolute path, a drive letter); the story is not written",
+    example: "a zip entry named `../../etc/cron.d/x` parsed with `-o out/`",
+    action: "nothing to fix in wire: the entry is refused on purpose; rename it in the archive to keep it",
+  },
+  {
+    code: "internal-error",
+    severity: "error",
+    meaning: "wire itself failed on this input (a bug); the other inputs are parsed all the same",
+    example: "any input that makes the parser throw",
+    action: "report it with the input (or a cut-down copy) that gives it",
+  },
 ] as const satisfies readonly DiagnosticInfo[];
 
 export type Code = (typeof DIAGNOSTICS)[number]["code"];
