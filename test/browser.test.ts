@@ -13,6 +13,7 @@ import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { BrowserContext, Page } from "playwright-core";
 import { parse } from "../src/index.js";
+import { run } from "../src/cli/run.js";
 import { renderHtmlPage } from "../src/render/html.js";
 import type { Story } from "../src/story.js";
 import { hasShared, root, seedPath } from "./helpers.js";
@@ -216,6 +217,21 @@ describe.skipIf(!browserPath)(`the HTML view in Chromium${browserPath ? "" : " (
     const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
     expect(dark).not.toBe(light);
     await screenshots(page, "relay-dark");
+    await page.close();
+  }, 60_000);
+
+  it("wire stats --html: charts drawn, no overflow at either size", async () => {
+    const file = join(work, "stats.html");
+    const code = await run(["stats", join(root, "fixtures"), "--ext", "txt", "--html", file, "-f", "json", "-j", "1"], {
+      stdin: (async function* () {})(),
+      stdout: { write: () => true },
+      stderr: { write: () => true },
+    });
+    expect(code).toBe(0);
+    const page = await open(pathToFileURL(file).href);
+    const drawn = await page.$$eval("svg rect.bar", (rects) => rects.filter((r) => r.getBoundingClientRect().width > 0).length);
+    expect(drawn).toBeGreaterThan(10);
+    await screenshots(page, "stats");
     await page.close();
   }, 60_000);
 

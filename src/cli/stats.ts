@@ -10,6 +10,8 @@ import type { Io } from "./io.js";
 import { StatsCollector } from "../stats/collect.js";
 import type { Facts } from "../stats/facts.js";
 import { renderStats } from "../stats/terminal.js";
+import { renderStatsHtml } from "../stats/html.js";
+import { writeWhole } from "../outputs/writers.js";
 import type { WireStats } from "../stats/types.js";
 
 /** The options of `wire parse` that `wire stats` takes as they are (the same definitions). */
@@ -20,6 +22,7 @@ export const STATS_FORMATS = ["auto", "pretty", "json"] as const;
 interface StatsOpts {
   format: (typeof STATS_FORMATS)[number];
   top: number;
+  html?: string;
   color: ColorWhen;
   refDate?: string;
   lang: string;
@@ -38,6 +41,7 @@ const EXAMPLES = `
 Examples:
   wire stats archive/                       the overview of a folder tree on the terminal
   wire stats news.zip --top 20              longer lists
+  wire stats archive/ --html overview.html  a web page with charts as well
   wire stats --from jsonl dump.jsonl -f json | jq .dates.histogram`;
 
 export function statsCommand(program: Command, parse: Command, io: Io, done: (code: number) => void): Command {
@@ -46,7 +50,8 @@ export function statsCommand(program: Command, parse: Command, io: Io, done: (co
     .description("the overview of an archive: languages, agencies, places, dates, speakers, desk codes, diagnostics")
     .argument("[inputs...]", "files, folders, globs, archives or record dumps, as for parse; - for standard input (the default)")
     .addOption(new Option("-f, --format <format>", "output format; auto is pretty (the dashboard)").choices([...STATS_FORMATS]).default("auto"))
-    .option("--top <n>", "length of each list", parseTop, 10);
+    .option("--top <n>", "length of each list", parseTop, 10)
+    .option("--html <file>", "also write the overview as a web page with charts to this file (- for standard output, in place of the dashboard)");
   for (const o of parse.options) if (SHARED.includes(o.long ?? "")) cmd.addOption(o);
   cmd.addHelpText("after", EXAMPLES).action(async (inputs: string[], opts: StatsOpts) => {
     done(await runStats(inputs.length ? inputs : ["-"], opts, io));
@@ -104,6 +109,18 @@ async function runStats(inputs: string[], opts: StatsOpts, io: Io): Promise<numb
   const { stats, failed, interrupted } = await collectStats(inputs, opts, io);
   if (interrupted) return 130;
   const env = io.env ?? {};
+  if (opts.html === "-") {
+    io.stdout.write(renderStatsHtml(stats));
+    return failed > 0 ? 1 : 0;
+  }
+  if (opts.html) {
+    try {
+      writeWhole(opts.html, renderStatsHtml(stats));
+    } catch (e) {
+      io.stderr.write(`wire: ${opts.html}: cannot write the page: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      return 1;
+    }
+  }
   if (opts.format === "json") io.stdout.write(JSON.stringify(stats, null, 2) + "\n");
   else {
     const width = io.stdout.columns ?? (Number(env.COLUMNS) || 80);

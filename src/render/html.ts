@@ -36,12 +36,13 @@ export function escapeHtml(s: string): string {
   return s.replace(SPECIAL, (c) => ENTITY[c]!).replace(CONTROL, (c) => `<span class="ctl">${hex(c)}</span>`);
 }
 
-/** Text from the copy as an attribute value (always double-quoted). */
-function attr(s: string): string {
+/** Text from the copy as an attribute value (always double-quoted), or as plain text where no element may go. */
+export function escapeAttr(s: string): string {
   return s.replace(CONTROL, hex).replace(SPECIAL, (c) => ENTITY[c]!);
 }
 
-const CSS = `
+/** What every page of wire shares: colours for both schemes, the body, fonts for Devanagari. */
+export const BASE_CSS = `
 :root{color-scheme:light dark;--bg:#fdfdfc;--fg:#1b1b1f;--dim:#5c5f66;--line:#d8d9dd;--card:#fff;
 --q:#e3f1e6;--qb:#2f7d46;--cue:#8a2f8f;--rep:#fff4d6;--repb:#8a6100;--err:#b3261e;--warn:#8a5a00;--info:#45617a;
 --bar:#1b1b1f;--barfg:#fff;--mark:#fff2b3}
@@ -54,6 +55,9 @@ body{margin:0;background:var(--bg);color:var(--fg);font:16px/1.6 system-ui,-appl
 display:flex;flex-direction:column;min-height:100vh;padding-bottom:3.5rem;overflow-wrap:anywhere}
 :lang(hi),:lang(mr),:lang(ne){font-family:"Noto Sans Devanagari","Nirmala UI","Mangal","Kohinoor Devanagari","Devanagari Sangam MN","Devanagari MT","Lohit Devanagari","Mukta",system-ui,sans-serif;line-height:1.8}
 [lang=en]{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
+`.trim();
+
+const CSS = BASE_CSS + `
 body>header{order:-2}body>nav{order:-1}main{order:0}body>footer{order:1}
 body>*{width:100%;max-width:52rem;margin:0 auto;padding:0 1rem}
 body>header h1{font-size:1.25rem;margin:1rem 0 .25rem}
@@ -111,11 +115,26 @@ z-index:2;display:block;padding:.5rem 1rem;background:var(--bar);color:var(--bar
 @media (max-width:480px){body{font-size:15px}body>*{padding:0 .5rem}article{padding:.5rem .6rem .75rem;border-radius:6px}
 .para{grid-template-columns:1.6rem minmax(0,1fr);gap:0 .3rem}}
 @media print{.part[data-tip]::after{content:none!important}body{padding-bottom:0}}
-`.trim();
 
-const CSS_HASH = createHash("sha256").update(CSS).digest("base64");
-/** Nothing may load or run: only the inline style sheet above, by its hash. */
-export const CSP = `default-src 'none'; style-src 'sha256-${CSS_HASH}'; img-src data:; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'`;
+`.trimEnd();
+
+/** Nothing may load or run: only the page's inline style sheet, by its hash. */
+export function cspFor(css: string): string {
+  const hash = createHash("sha256").update(css).digest("base64");
+  return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'`;
+}
+
+export const CSP = cspFor(CSS);
+
+/** A standalone document up to the opening of its body: the policy, the viewport, the style sheet. */
+export function documentStart(title: string, css: string): string {
+  return (
+    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
+    `<meta http-equiv="Content-Security-Policy" content="${cspFor(css)}">\n` +
+    `<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n` +
+    `<meta name="generator" content="wire ${escapeAttr(VERSION)}">\n<title>${escapeHtml(title)}</title>\n<style>${css}</style>\n</head>\n<body>\n`
+  );
+}
 
 const LEGEND = [
   `<li><mark class="q">“direct”</mark> <span class="who">speaker</span></li>`,
@@ -131,10 +150,7 @@ const LEGEND = [
 /** The page's head, its header and the opening of its main part. */
 export function htmlPageStart(title = "wire: stories"): string {
   return (
-    `<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n` +
-    `<meta http-equiv="Content-Security-Policy" content="${CSP}">\n` +
-    `<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta name="color-scheme" content="light dark">\n` +
-    `<meta name="generator" content="wire ${attr(VERSION)}">\n<title>${escapeHtml(title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n` +
+    documentStart(title, CSS) +
     `<header><h1>wire</h1><ul class="legend" aria-label="What the marks mean">${LEGEND}</ul></header>\n<main>\n`
   );
 }
@@ -187,13 +203,13 @@ const SEVERITY_MARK = { error: "✖", warning: "⚠", info: "ℹ" } as const;
  * entry for the table of contents.
  */
 export function renderHtmlStory(story: Story, id: string): { article: string; toc: string } {
-  const lang = attr(story.language || "und");
+  const lang = escapeAttr(story.language || "und");
   const en = story.language === "en" ? "" : ` lang="en"`;
   const src = story.source;
   const diags = placeDiagnostics(story);
   const markers = (where: string) =>
     (diags.get(where) ?? [])
-      .map(({ d, k }) => ` <a class="dg ${d.severity}" id="${id}-dm${k}" href="#${id}-d${k}"${en} aria-label="${d.severity}: ${attr(d.message)}">${SEVERITY_MARK[d.severity]}</a>`)
+      .map(({ d, k }) => ` <a class="dg ${d.severity}" id="${id}-dm${k}" href="#${id}-d${k}"${en} aria-label="${d.severity}: ${escapeAttr(d.message)}">${SEVERITY_MARK[d.severity]}</a>`)
       .join("");
   const out: string[] = [];
   out.push(`<article id="${id}" lang="${lang}" aria-labelledby="${id}-h">\n<header>\n`);
@@ -226,7 +242,7 @@ export function renderHtmlStory(story: Story, id: string): { article: string; to
     const n = i + 1;
     const inferred = p.break === "inferred";
     out.push(
-      `<p class="para" id="${id}-p${n}"><a class="pn part" href="#${id}-p${n}" data-tip="${attr(`paragraph ${n} · break: ${p.break} · line ${p.line} · ${spanText(p.span)}`)}" aria-label="paragraph ${n}">${n}</a>` +
+      `<p class="para" id="${id}-p${n}"><a class="pn part" href="#${id}-p${n}" data-tip="${escapeAttr(`paragraph ${n} · break: ${p.break} · line ${p.line} · ${spanText(p.span)}`)}" aria-label="paragraph ${n}">${n}</a>` +
         (inferred ? `<span class="brk"${en} title="paragraph break inferred where a line break seems lost">↵ inferred</span>` : "") +
         `<span class="txt">${paragraphHtml(story, i, id, diags.get(`p${n}`) ?? [], en, placed)}</span></p>\n`,
     );
@@ -292,7 +308,7 @@ function linkTo(placed: Set<string>, target: string, html: string, en: string): 
 }
 
 function tip(what: string, p: TextPart): string {
-  return attr(`${what} · line ${p.line} · ${spanText(p.span)}`);
+  return escapeAttr(`${what} · line ${p.line} · ${spanText(p.span)}`);
 }
 
 function personHtml(p: { text: string; name: string | null }): string {
@@ -381,7 +397,7 @@ function paragraphHtml(story: Story, i: number, id: string, diags: { d: Diagnost
     const r = locate(a.span, "");
     const c = locate(a.cue.span, a.cue.text);
     const kind = a.kind === "according-to" ? "according to" : "said that";
-    const tipText = attr(`reported speech (${kind}) · source: ${a.source.name ?? a.source.text} · cue: ${a.cue.text} · line ${a.line} · ${spanText(a.span)}`);
+    const tipText = escapeAttr(`reported speech (${kind}) · source: ${a.source.name ?? a.source.text} · cue: ${a.cue.text} · line ${a.line} · ${spanText(a.span)}`);
     if (r) {
       placed.add(`${id}-r${k + 1}`);
       ranges.push({
@@ -397,7 +413,7 @@ function paragraphHtml(story: Story, i: number, id: string, diags: { d: Diagnost
       placed.add(`${id}-r${k + 1}`);
       addPoint(c[1], `<span class="rsrc" id="${id}-r${k + 1}"><span class="k"${en}>reported</span> ${escapeHtml(a.source.name ?? a.source.text)}</span>`);
     }
-    if (c) ranges.push({ start: c[0], end: c[1], level: 2, open: (first) => `<span class="cue${first ? " part" : ""}"${first ? ` tabindex="0" data-tip="${attr(`speech cue · ${a.cue.text} · ${spanText(a.cue.span)}`)}"` : ""}>`, close: () => `</span>` });
+    if (c) ranges.push({ start: c[0], end: c[1], level: 2, open: (first) => `<span class="cue${first ? " part" : ""}"${first ? ` tabindex="0" data-tip="${escapeAttr(`speech cue · ${a.cue.text} · ${spanText(a.cue.span)}`)}"` : ""}>`, close: () => `</span>` });
   });
 
   story.quotes.forEach((q, k) => {
@@ -406,21 +422,21 @@ function paragraphHtml(story: Story, i: number, id: string, diags: { d: Diagnost
     if (!r) return;
     placed.add(`${id}-q${k + 1}`);
     const label = who(q);
-    const tipText = attr(`quote · ${q.kind}${q.closed ? "" : " (not closed)"} · speaker: ${label || "unknown"}${q.cue ? ` · cue: ${q.cue.text}` : ""} · line ${q.line} · ${spanText(q.span)}`);
+    const tipText = escapeAttr(`quote · ${q.kind}${q.closed ? "" : " (not closed)"} · speaker: ${label || "unknown"}${q.cue ? ` · cue: ${q.cue.text}` : ""} · line ${q.line} · ${spanText(q.span)}`);
     ranges.push({
       start: r[0],
       end: r[1],
       level: 1,
       open: (first) =>
         first
-          ? `<mark class="q ${q.kind} part" id="${id}-q${k + 1}" tabindex="0" data-kind="${q.kind}" data-speaker="${attr(label)}" data-tip="${tipText}">`
+          ? `<mark class="q ${q.kind} part" id="${id}-q${k + 1}" tabindex="0" data-kind="${q.kind}" data-speaker="${escapeAttr(label)}" data-tip="${tipText}">`
           : `<mark class="q ${q.kind} frag">`,
       close: () => `</mark>`,
     });
     if (q.cue) {
       const c = locate(q.cue.span, q.cue.text);
       if (c && !ranges.some((x) => x.level === 2 && x.start === c[0] && x.end === c[1]))
-        ranges.push({ start: c[0], end: c[1], level: 2, open: (first) => `<span class="cue${first ? " part" : ""}"${first ? ` tabindex="0" data-tip="${attr(`speech cue · ${q.cue!.text} · ${spanText(q.cue!.span)}`)}"` : ""}>`, close: () => `</span>` });
+        ranges.push({ start: c[0], end: c[1], level: 2, open: (first) => `<span class="cue${first ? " part" : ""}"${first ? ` tabindex="0" data-tip="${escapeAttr(`speech cue · ${q.cue!.text} · ${spanText(q.cue!.span)}`)}"` : ""}>`, close: () => `</span>` });
     }
     // The label goes after the closing mark and the punctuation that follows it.
     if (q.kind !== "partial" || q.speaker) {
@@ -437,7 +453,7 @@ function paragraphHtml(story: Story, i: number, id: string, diags: { d: Diagnost
     // Where markup was left out, the earliest place it can be, moved back to a word's start.
     let at = Math.min(n, Math.max(0, d.span.start - p.span.start - lost));
     if (!exact) while (at > 0 && !/\s/u.test(cps[at - 1]!)) at--;
-    addPoint(at, `<a class="dg ${d.severity}" id="${id}-dm${k}" href="#${id}-d${k}"${en} aria-label="${d.severity}: ${attr(d.message)}">${SEVERITY_MARK[d.severity]}</a>`);
+    addPoint(at, `<a class="dg ${d.severity}" id="${id}-dm${k}" href="#${id}-d${k}"${en} aria-label="${d.severity}: ${escapeAttr(d.message)}">${SEVERITY_MARK[d.severity]}</a>`);
   }
 
   // Boundaries, then each segment with the ranges that cover it, outermost first.
