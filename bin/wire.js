@@ -1,2 +1,5 @@
 #!/usr/bin/env node
-import "../dist/cli/main.js";
+// The bundled command (built by `npm run build`), loaded as CommonJS: see scripts/bundle.mjs.
+import { createRequire } from "node:module";
+
+createRequire(import.meta.url)("../dist/wire.cjs");

@@ -113,10 +113,17 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
   const limit = Math.max(1, o.jobs) * 2;
   let seq = 0;
   let group: { items: InputItem[]; jobs: Job[]; bytes: number } = { items: [], jobs: [], bytes: 0 };
-  const dispatch = () => {
+  // A run whose inputs make one group parses it in this thread: starting a worker (which loads
+  // everything again) would only make it slower. So the first group goes out once a second
+  // input shows that more are coming, or at the end, here.
+  let dispatched = 0;
+  const full = () => group.jobs.length >= GROUP_JOBS || group.bytes >= GROUP_BYTES;
+  const dispatch = (last = false) => {
     if (!group.jobs.length) return;
     const { items, jobs } = group;
-    inflight.push({ items, results: pool ? pool.run(jobs) : Promise.resolve(jobs.map(runJob)) });
+    const inline = !pool || (last && dispatched === 0);
+    inflight.push({ items, results: inline ? Promise.resolve(jobs.map(runJob)) : pool!.run(jobs) });
+    dispatched++;
     group = { items: [], jobs: [], bytes: 0 };
   };
   const drainOne = async () => {
@@ -156,13 +163,14 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         continue;
       }
       const job: Job = { seq: seq++, name: item.name, bytes: item.bytes, text: item.text, parse: o.parse, format: o.format, render: jobRender, report: o.report, inView: !!o.inView, facts: o.facts };
+      if (pool && full()) dispatch();
       group.items.push(item);
       group.jobs.push(job);
       group.bytes += item.bytes?.length ?? item.text?.length ?? 0;
-      if (!pool || group.jobs.length >= GROUP_JOBS || group.bytes >= GROUP_BYTES) dispatch();
+      if (!pool || (full() && dispatched > 0)) dispatch();
       if (inflight.length >= limit) await drainOne();
     }
-    if (!signal?.aborted) dispatch();
+    if (!signal?.aborted) dispatch(true);
     while (inflight.length && !signal?.aborted) await drainOne();
     if (!signal?.aborted) page?.end();
     if (signal?.aborted) {

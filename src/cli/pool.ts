@@ -8,8 +8,16 @@ import { dirname, join, resolve } from "node:path";
 import { Worker } from "node:worker_threads";
 import type { Job, JobResult } from "./job.js";
 
+let bundled: string | null = null;
+
+/** Workers run this script (the bundled command, which is also a worker entry). */
+export function useWorkerScript(path: string): void {
+  bundled = path;
+}
+
 /** The compiled worker script (also when the pool itself runs from the TypeScript sources in tests). */
 function workerScript(): string {
+  if (bundled) return bundled;
   const here = dirname(fileURLToPath(import.meta.url));
   const beside = join(here, "worker.js");
   if (existsSync(beside)) return beside;

@@ -8,8 +8,6 @@ import { createReadStream } from "node:fs";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
 import { join } from "node:path";
 import { Readable } from "node:stream";
-import { glob } from "tinyglobby";
-import { readArchive } from "./archives.js";
 import {
   archiveKind,
   baseName,
@@ -26,7 +24,10 @@ import {
   under,
   type Origin,
 } from "./paths.js";
-import { csvRecords, jsonlRecords } from "./records.js";
+import type * as RecordsModule from "./records.js";
+
+// Archives, globs and records are loaded only by the runs that meet them: a plain file starts faster.
+const records = (): Promise<typeof RecordsModule> => import("./records.js");
 import type { InputItem } from "./item.js";
 
 export type { InputItem } from "./item.js";
@@ -91,6 +92,7 @@ async function* fromStdin(stdin: AsyncIterable<Uint8Array | string>, ctx: Ctx): 
     yield bytesItem(origin, Buffer.concat(parts));
     return;
   }
+  const { csvRecords, jsonlRecords } = await records();
   if (ctx.from === "jsonl") yield* jsonlRecords(Readable.from(buffers(stdin), { objectMode: false }), origin, ctx);
   else yield* csvRecords(stdin, origin, ctx);
 }
@@ -130,6 +132,7 @@ async function* fromGlob(pattern: string, ctx: Ctx): AsyncGenerator<InputItem> {
   const display = base === "." && !pattern.startsWith("./") ? "." : base;
   let matches: string[];
   try {
+    const { glob } = await import("tinyglobby");
     matches = await glob(rest, { cwd: base, dot: false, onlyFiles: true });
   } catch (e) {
     yield errorItem({ name: pattern, relPath: sanitiseRel(pattern) }, "read-error", errorMessage(e));
@@ -215,15 +218,16 @@ async function* walkDir(dir: string, display: string, rel: string, visited: Set<
 async function* fromFile(path: string, origin: Origin, ctx: Ctx): AsyncGenerator<InputItem> {
   const kind = archiveKind(origin.name);
   if (kind) {
+    const { readArchive } = await import("./archives.js");
     yield* readArchive(path, origin, kind, { ext: ctx.ext, onEntry: (eo, bytes) => fromBytes(eo, bytes, ctx) });
     return;
   }
   if (ctx.from === "jsonl") {
-    yield* jsonlRecords(createReadStream(path), origin, ctx);
+    yield* (await records()).jsonlRecords(createReadStream(path), origin, ctx);
     return;
   }
   if (ctx.from === "csv") {
-    yield* csvRecords(createReadStream(path), origin, ctx);
+    yield* (await records()).csvRecords(createReadStream(path), origin, ctx);
     return;
   }
   let bytes: Buffer;
@@ -238,7 +242,7 @@ async function* fromFile(path: string, origin: Origin, ctx: Ctx): AsyncGenerator
 
 /** An archive entry's bytes: one input, or with jsonl/csv the records they hold. */
 async function* fromBytes(origin: Origin, bytes: Buffer, ctx: Ctx): AsyncGenerator<InputItem> {
-  if (ctx.from === "jsonl") yield* jsonlRecords(Readable.from([bytes], { objectMode: false }), origin, ctx);
-  else if (ctx.from === "csv") yield* csvRecords(buffers([bytes]), origin, ctx);
+  if (ctx.from === "jsonl") yield* (await records()).jsonlRecords(Readable.from([bytes], { objectMode: false }), origin, ctx);
+  else if (ctx.from === "csv") yield* (await records()).csvRecords(buffers([bytes]), origin, ctx);
   else yield bytesItem(origin, bytes);
 }

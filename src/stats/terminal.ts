@@ -16,7 +16,9 @@ export interface StatsViewOptions {
 /** The longest bar: wider bars only push the counts away from their labels. */
 const BAR_MAX = 48;
 const EIGHTHS = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
-const graphemes = new Intl.Segmenter(undefined, { granularity: "grapheme" });
+// Built on first use: building one takes milliseconds, and most runs never draw a terminal view.
+let segmenter: Intl.Segmenter | undefined;
+const graphemes = () => (segmenter ??= new Intl.Segmenter(undefined, { granularity: "grapheme" }));
 
 /** `s` in exactly `w` columns: padded on the right, or cut between grapheme clusters with `…`. */
 export function fitWidth(s: string, w: number): string {
@@ -24,7 +26,7 @@ export function fitWidth(s: string, w: number): string {
   if (sw <= w) return s + " ".repeat(w - sw);
   let out = "";
   let col = 0;
-  for (const { segment } of graphemes.segment(s)) {
+  for (const { segment } of graphemes().segment(s)) {
     const g = widthOf(segment);
     if (col + g > w - 1) break;
     out += segment;
@@ -36,7 +38,7 @@ export function fitWidth(s: string, w: number): string {
 /** The same, cut on the left (paths: the file name matters most). */
 function fitLeft(s: string, w: number): string {
   if (widthOf(s) <= w) return s;
-  const parts = [...graphemes.segment(s)].map((x) => x.segment);
+  const parts = [...graphemes().segment(s)].map((x) => x.segment);
   let out = "";
   let col = 0;
   for (let i = parts.length - 1; i >= 0; i--) {
