@@ -28,6 +28,42 @@ import { headerKind } from "./headline.js";
 import { tagsWithin, type Tag } from "../text/markup.js";
 import type { Range } from "../text/range.js";
 
+/** What a dateline form reads: the story's lines, line `i`, and a bounded window of it from `p0`. */
+export interface DatelineView {
+  text: string;
+  lines: Line[];
+  i: number;
+  /** Where the line's content starts, after any markup before the place. */
+  p0: number;
+  /** `text.slice(p0, ...)`, at most WINDOW characters and never past the line. */
+  win: string;
+}
+
+/** A dateline form: its name (kept on the match as `rule`) and how it reads a line. */
+export interface DatelineRule {
+  name: string;
+  match: (v: DatelineView) => DatelineMatch | null;
+}
+
+/**
+ * The dateline forms, tried in this order on each line: the first that matches reads the
+ * dateline. An agency's new form is one row (and a fixture asserting its `rule`).
+ */
+export const DATELINE_RULES: readonly DatelineRule[] = [
+  /** `PLACE[, DATE] (TAG)[SEP]`, also `DATE (TAG) -` and `(TAG) -` with no place */
+  { name: "paren-tag", match: (v) => parenTag(v.text, v.win, v.p0, v.i) },
+  /** `TAG` alone on a line, then `PLACE।` on the next */
+  { name: "bare-tag-line", match: (v) => bareTagLine(v.text, v.lines, v.i) },
+  /** `PLACE, TAG SEP` (`भोपाल, आइएएनएस ।`) */
+  { name: "comma-tag", match: (v) => commaTag(v.text, v.win, v.p0, v.i) },
+  /** `PLACE: (DATE)` (`PUNE/MUMBAI: (Mar 3)`) */
+  { name: "colon-date", match: (v) => colonDate(v.text, v.win, v.p0, v.i) },
+  /** `PLACE[, STATE], DATE -` with no tag (Reuters) */
+  { name: "date-dash", match: (v) => dateDash(v.text, v.win, v.p0, v.i) },
+];
+
+/** A dateline as a form read it, with the name of that form. */
+export type DatelineFound = DatelineMatch & { rule: string };
 
 export interface DatelineMatch extends Range {
   /** Index (into the story's lines) of the line the dateline starts on, and of the one it ends on. */
@@ -57,7 +93,7 @@ const DATE_DASH = new RegExp(
 );
 
 /** Finds the dateline in the first lines of a story; null when there is none. */
-export function findDateline(text: string, lines: Line[], tags: Tag[] = []): DatelineMatch | null {
+export function findDateline(text: string, lines: Line[], tags: Tag[] = []): DatelineFound | null {
   let seen = 0;
   for (let i = 0; i < lines.length && seen < MAX_LINES; i++) {
     const line = lines[i]!;
@@ -72,12 +108,12 @@ export function findDateline(text: string, lines: Line[], tags: Tag[] = []): Dat
 }
 
 /** The dateline starting at line i (at its first character, after markup), or null: for the story splitter. */
-export function datelineAt(text: string, lines: Line[], i: number): DatelineMatch | null {
+export function datelineAt(text: string, lines: Line[], i: number): DatelineFound | null {
   const m = matchLine(text, lines, i, []);
   return m && m.firstLine === i && !m.prefix && m.start <= lines[i]!.contentStart + 1 ? m : null;
 }
 
-function matchLine(text: string, lines: Line[], i: number, tags: Tag[]): DatelineMatch | null {
+function matchLine(text: string, lines: Line[], i: number, tags: Tag[]): DatelineFound | null {
   const line = lines[i]!;
   // Markup before the place (`<font size="2" face="Arial">Mumbai, June 8 (IANS)`) is not part of it.
   let p0 = line.contentStart;
@@ -88,13 +124,12 @@ function matchLine(text: string, lines: Line[], i: number, tags: Tag[]): Datelin
   }
   const windowEnd = Math.min(line.contentEnd, p0 + WINDOW);
   const win = text.slice(p0, windowEnd);
-  return (
-    parenTag(text, win, p0, i) ??
-    bareTagLine(text, lines, i) ??
-    commaTag(text, win, p0, i) ??
-    colonDate(text, win, p0, i) ??
-    dateDash(text, win, p0, i)
-  );
+  const view: DatelineView = { text, lines, i, p0, win };
+  for (const rule of DATELINE_RULES) {
+    const m = rule.match(view);
+    if (m) return { ...m, rule: rule.name };
+  }
+  return null;
 }
 
 /** `PLACE[, DATE] (TAG)[SEP]` */

@@ -46,41 +46,91 @@ const END_MARKS: EndMark[] = (signoffTable.marks as { agency: string; line: stri
 const AFTER = signoffTable.after.map((a) => new RegExp(a, "u"));
 const MAX = 80;
 
+/** What a sign-off form reads: the story's last non-blank line (`last`, not above `minLine`). */
+export interface SignoffView {
+  text: string;
+  lines: Line[];
+  minLine: number;
+  last: number;
+  line: Line;
+  /** The line's first MAX + 1 characters. */
+  content: string;
+  /** The line is at most MAX characters long. */
+  short: boolean;
+}
+
+/** A sign-off form: its name (kept on the match as `rule`) and how it reads the last line. */
+export interface SignoffRule {
+  name: string;
+  match: (v: SignoffView) => SignoffMatch | null;
+}
+
+/** A sign-off as a form read it, with the name of that form. */
+export type SignoffFound = SignoffMatch & { rule: string };
+
+/**
+ * The sign-off forms, tried in this order on the last line: the first that matches reads the
+ * sign-off. Agencies' closing marks are rows of `data/signoffs.json`, read by `end-mark`.
+ */
+export const SIGNOFF_RULES: readonly SignoffRule[] = [
+  /** `--आईएएनएस`, `-- IANS skp/anm`, `—IANS` */
+  { name: "sign-line", match: (v) => (v.short ? signLine(v.text, v.line, v.last) : null) },
+  /** `--आईएएनएस` then `एसकेपी` on the line below */
+  { name: "codes-below-sign-line", match: codesBelowSignLine },
+  /** a closing mark, then a line such as Reuters' `Our Standards: ...` */
+  { name: "end-mark-then-note", match: endMarkThenNote },
+  /** an agency's closing mark filling the line (`Enditem`, `(Reporting by ...)`) */
+  { name: "end-mark", match: (v) => endMark(v.text, v.lines, v.last, v.minLine) },
+  /** an agency's closing mark after the last sentence */
+  { name: "glued-end-mark", match: gluedEndMark },
+  /** KCNA's ` -0-`, on its own line or after the last sentence */
+  { name: "kcna-zero", match: kcnaZero },
+  /** desk codes glued after the last sentence (`लेंगे। जीसीबी/एएनएम`) */
+  { name: "glued-codes", match: gluedCodes },
+];
+
 /** The sign-off ending at or before line `lastLine` (default: the last line), not above `minLine`. */
-export function findSignoff(text: string, lines: Line[], minLine: number, lastLine = lines.length - 1): SignoffMatch | null {
+export function findSignoff(text: string, lines: Line[], minLine: number, lastLine = lines.length - 1): SignoffFound | null {
   let last = lastLine;
   while (last >= minLine && lines[last]!.blank) last--;
   if (last < minLine) return null;
   const L = lines[last]!;
   const content = text.slice(L.contentStart, Math.min(L.contentEnd, L.contentStart + MAX + 1));
   const short = L.contentEnd - L.contentStart <= MAX;
+  const view: SignoffView = { text, lines, minLine, last, line: L, content, short };
+  for (const rule of SIGNOFF_RULES) {
+    const m = rule.match(view);
+    if (m) return { ...m, rule: rule.name };
+  }
+  return null;
+}
 
-  if (short) {
-    const own = signLine(text, L, last);
-    if (own) return own;
-    if (CODES_LINE.test(content)) {
-      let prev = last - 1;
-      while (prev >= minLine && lines[prev]!.blank) prev--;
-      const P = lines[prev];
-      if (P && prev >= minLine) {
-        const head = signLine(text, P, prev);
-        if (head && head.codes.length === 0) {
-          return { ...head, end: L.contentEnd, codes: codeRanges(text, L.contentStart, L.contentEnd) };
-        }
-      }
-    }
-    // A line such as Reuters' `Our Standards: ...` may follow the sign-off.
-    if (AFTER.some((a) => a.test(content))) {
-      let prev = last - 1;
-      while (prev >= minLine && lines[prev]!.blank) prev--;
-      if (prev >= minLine) {
-        const above = endMark(text, lines, prev, minLine);
-        if (above) return { ...above, end: L.contentEnd };
-      }
+function codesBelowSignLine({ text, lines, minLine, last, line: L, content, short }: SignoffView): SignoffMatch | null {
+  if (!short || !CODES_LINE.test(content)) return null;
+  let prev = last - 1;
+  while (prev >= minLine && lines[prev]!.blank) prev--;
+  const P = lines[prev];
+  if (P && prev >= minLine) {
+    const head = signLine(text, P, prev);
+    if (head && head.codes.length === 0) {
+      return { ...head, end: L.contentEnd, codes: codeRanges(text, L.contentStart, L.contentEnd) };
     }
   }
-  const mark = endMark(text, lines, last, minLine);
-  if (mark) return mark;
+  return null;
+}
+
+function endMarkThenNote({ text, lines, minLine, last, line: L, content, short }: SignoffView): SignoffMatch | null {
+  if (!short || !AFTER.some((a) => a.test(content))) return null;
+  let prev = last - 1;
+  while (prev >= minLine && lines[prev]!.blank) prev--;
+  if (prev >= minLine) {
+    const above = endMark(text, lines, prev, minLine);
+    if (above) return { ...above, end: L.contentEnd };
+  }
+  return null;
+}
+
+function gluedEndMark({ text, last, line: L }: SignoffView): SignoffMatch | null {
   for (const mark of END_MARKS) {
     if (!mark.glued) continue;
     const tail = text.slice(Math.max(L.contentStart, L.contentEnd - 80), L.contentEnd);
@@ -89,20 +139,24 @@ export function findSignoff(text: string, lines: Line[], minLine: number, lastLi
     const s = L.contentEnd - g[1]!.length;
     return { start: s, end: L.contentEnd, firstLine: last, agency: { start: s, end: L.contentEnd, code: mark.code }, codes: groupCode(g, L.contentEnd - tail.length) };
   }
-  // KCNA closes with ` -0-`, on its own line or after the last sentence.
-  if (text.endsWith("-0-", L.contentEnd)) {
-    const s = L.contentEnd - 3;
-    if (s === L.contentStart || /\s/.test(text[s - 1]!)) {
-      return { start: s, end: L.contentEnd, firstLine: last, agency: null, codes: [{ start: s, end: L.contentEnd }] };
-    }
-  }
-  const tail = text.slice(Math.max(L.contentStart, L.contentEnd - 60), L.contentEnd);
-  const g = GLUED_CODES.exec(tail);
-  if (g) {
-    const s = L.contentEnd - g[1]!.length;
-    return { start: s, end: L.contentEnd, firstLine: last, agency: null, codes: codeRanges(text, s, L.contentEnd) };
+  return null;
+}
+
+function kcnaZero({ text, last, line: L }: SignoffView): SignoffMatch | null {
+  if (!text.endsWith("-0-", L.contentEnd)) return null;
+  const s = L.contentEnd - 3;
+  if (s === L.contentStart || /\s/.test(text[s - 1]!)) {
+    return { start: s, end: L.contentEnd, firstLine: last, agency: null, codes: [{ start: s, end: L.contentEnd }] };
   }
   return null;
+}
+
+function gluedCodes({ text, last, line: L }: SignoffView): SignoffMatch | null {
+  const tail = text.slice(Math.max(L.contentStart, L.contentEnd - 60), L.contentEnd);
+  const g = GLUED_CODES.exec(tail);
+  if (!g) return null;
+  const s = L.contentEnd - g[1]!.length;
+  return { start: s, end: L.contentEnd, firstLine: last, agency: null, codes: codeRanges(text, s, L.contentEnd) };
 }
 
 /** An agency's closing mark filling line `index` (`Enditem`, `(Reporting by ...)`, `abc@yna.co.kr (END)`). */
