@@ -6,6 +6,7 @@
  * `path:line:column: severity: message [code]`.
  */
 import type { Diagnostic, Severity } from "./story.js";
+import type { Positions } from "./text/positions.js";
 import { escapeForTerminal } from "./text/escape.js";
 import { CODES, type Code, type SeverityOf } from "./data/diagnostics.js";
 
@@ -87,4 +88,16 @@ const RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 /** True when `d` is at least as severe as `floor`. */
 export function atLeast(d: { severity: Severity }, floor: Severity): boolean {
   return RANK[d.severity] <= RANK[floor];
+}
+
+/** Findings as the record's diagnostics: capped per code, in input order, in code points. */
+export function toDiagnostics(pos: Positions, findings: Finding[]): Diagnostic[] {
+  return capFindings(findings).map((f) => ({
+    code: f.code,
+    severity: f.severity,
+    message: f.message,
+    span: { start: pos.cp(f.start), end: pos.cp(f.end) },
+    line: pos.line(f.start),
+    column: pos.column(f.start),
+  }));
 }

@@ -1,43 +1,37 @@
 /**
- * One story: runs the recognisers over the story's lines and assembles the public record.
- * Internally every stage speaks UTF-16 offsets; `toRecord` turns them into code points,
- * lines and columns at the very end.
+ * One story's parts: runs the recognisers over the story's lines and returns what they found
+ * as a `StoryMatch` (UTF-16 ranges, the rule that read each part, findings). `assemble.ts`
+ * turns the match into the public record; nothing here builds record fields.
+ *
+ * ```
+ * > | Kim visits Seoul                          headline (first line before the dateline)
+ * > | सोल, 14 सितंबर (आईएएनएस)। रूसी ...        dateline, then the body
+ * > | ...
+ * > | --आईएएनएस                                 sign-off
+ * ```
  */
-import type {
-  AgencyRef, Attribution, DateParts, Dateline, Diagnostic, Paragraph, Place, Quote, Signoff, Source, Story, TextPart,
-} from "../story.js";
-import { capFindings, finding, type Finding } from "../diagnostics.js";
-import type { Positions } from "../text/positions.js";
-import { latinOfCode } from "../data/index.js";
-import { findDateline, type DatelineMatch } from "./dateline.js";
+import { finding, type Finding } from "../diagnostics.js";
+import { findDateline } from "./dateline.js";
 import type { Range } from "../text/range.js";
-import { findSignoff, type SignoffMatch } from "./signoff.js";
+import { findSignoff, type SignoffFound } from "./signoff.js";
 import { headerKind, isHeadline } from "./headline.js";
 import { paragraphsOf, sentencesOf, type Segment } from "./paragraphs.js";
 import { detectLanguage } from "./language.js";
-import { lookupPlace, lookupPlaceLoosely } from "./places.js";
-import { inferYear, isValidDate, isoDate, type RefDate } from "./date.js";
 import type { Line } from "./lines.js";
 import { quotesOf } from "../quotes/index.js";
 import { findCreditLine, findSlugs, splitTrailer } from "./leftovers.js";
-import { plainText, tagsWithin, type Tag } from "../text/markup.js";
-import { personName } from "../quotes/names.js";
+import { tagsWithin, type Tag } from "../text/markup.js";
+import type { HeadRule, StoryMatch } from "./match.js";
 
 export interface StoryOptions {
-  refDate: RefDate | null;
+  /** The language when the user gave one; null detects it. */
   lang: string | null;
   /** The HTML tags of the whole input, found once (see text/markup.ts). */
   tags: Tag[];
 }
 
-export function parseStory(
-  text: string,
-  pos: Positions,
-  lines: Line[],
-  range: Range,
-  source: Source,
-  options: StoryOptions,
-): Story {
+/** Finds the parts of the story `range` (its `lines`) of `text`. */
+export function findStoryParts(text: string, lines: Line[], range: Range, options: StoryOptions): StoryMatch {
   const findings: Finding[] = [];
   const tags = tagsWithin(options.tags, range.start, range.end);
   // A line holding nothing but markup (`<br>`, `</font>`) counts as blank for the recognisers.
@@ -46,8 +40,8 @@ export function parseStory(
   const dl = findDateline(text, lines, tags);
 
   // Headline, byline: what stands before the dateline.
-  let headline: Range | null = null;
-  let byline: Range | null = null;
+  let headline: (Range & { rule: HeadRule }) | null = null;
+  let byline: (Range & { rule: HeadRule }) | null = null;
   const before: Range[] = [];
   if (dl) {
     // The headline is the first line that is not a wire header, an editor's note, a summary
@@ -61,13 +55,13 @@ export function parseStory(
       const r = { start: l.contentStart, end: l.contentEnd };
       const kind = headerKind(content);
       if (kind === "byline" && !byline) {
-        byline = r;
+        byline = { ...r, rule: "byline-line" };
         bylineLine = i;
       } else if (kind === "byline-credit" && byline && bylineLine >= 0 && prevContent(lines, i) === bylineLine) {
-        byline = { start: byline.start, end: r.end };
+        byline = { start: byline.start, end: r.end, rule: "byline-with-credit" };
         bylineLine = i;
       } else if (kind === null && headlineOpen && !headline && isHeadline(content)) {
-        headline = r;
+        headline = { ...r, rule: "first-line" };
       } else {
         if (kind === "note" || kind === "slug" || kind === "credit") {
           findings.push(finding("header-line", kind === "note" ? "an editor's note above the dateline" : kind === "slug" ? "a wire header line above the dateline" : "a publisher's credit line above the dateline", r.start, r.end));
@@ -77,8 +71,9 @@ export function parseStory(
       }
     }
     if (dl.prefix) {
-      if (dl.prefix.kind === "byline" && !byline) byline = dl.prefix;
-      else if (!headline && before.length === 0) headline = dl.prefix;
+      const prefix = { start: dl.prefix.start, end: dl.prefix.end, rule: "dateline-prefix" as const };
+      if (dl.prefix.kind === "byline" && !byline) byline = prefix;
+      else if (!headline && before.length === 0) headline = prefix;
       else before.push(dl.prefix);
     }
   }
@@ -87,7 +82,7 @@ export function parseStory(
   const minLine = dl ? dl.lastLine : Math.max(first, 0);
   // Markup at a line's edges (`--IANS<br/>`) is not part of the sign-off.
   const bare = tags.length ? lines.map((l) => (l.blank ? l : withoutEdgeMarkup(text, l, tags))) : lines;
-  let so: SignoffMatch | null = first < 0 ? null : findSignoff(text, bare, minLine);
+  let so: SignoffFound | null = first < 0 ? null : findSignoff(text, bare, minLine);
   if (so && dl && so.start < dl.end) so = null;
 
   // Body: everything else, cut into paragraphs.
@@ -98,132 +93,30 @@ export function parseStory(
   splitTrailer(text, paras, findings);
   findCreditLine(text, paras, findings);
   findSlugs(text, paras, findings);
-
-  // Language and agency.
-  const language = options.lang ?? detectLanguage(text, range.start, range.end);
-  const hasMarkup = tags.length > 0 || /&(?:#\d|#x|[a-z]{2,8};)/iu.test(text.slice(range.start, range.end));
-  const textOf = (r: Range) => (hasMarkup ? plainText(text, r.start, r.end, tags) : text.slice(r.start, r.end));
-  const part = (r: Range): TextPart => ({ text: textOf(r), span: span(pos, r), line: pos.line(r.start) });
-  if (tags.length) findings.push(finding("markup-removed", `${tags.length} HTML tag${tags.length === 1 ? "" : "s"} left out of the text`, tags[0]!.start, tags[0]!.end));
-  const agencyRef = (a: (Range & { code: string | null }) | null): AgencyRef | null =>
-    a ? { code: a.code, text: text.slice(a.start, a.end) } : null;
-
-  let dateline: Dateline | null = null;
-  if (dl) dateline = { ...part(dl), places: places(text, dl, findings), date: dateParts(text, dl, options, findings), agency: agencyRef(dl.agency) };
-  else findings.push(finding("missing-dateline", "no dateline found (place, date and agency at the top of the story)", range.start, range.start));
-
-  let signoff: Signoff | null = null;
-  if (so) {
-    signoff = {
-      ...part(so),
-      agency: agencyRef(so.agency),
-      codes: so.codes.map((c) => {
-        const t = text.slice(c.start, c.end);
-        return { text: t, latin: latinOfCode(t) };
-      }),
-    };
-  } else if (first >= 0) {
-    findings.push(finding("missing-signoff", "no sign-off found (agency and desk codes at the end)", range.end, range.end));
-  }
-
-  const sentenceRanges = paras.map((p) => sentencesOf(text, p));
-  const paragraphs: Paragraph[] = paras.map((p, k) => ({
-    text: textOf(p),
-    span: span(pos, p),
-    line: pos.line(p.start),
-    break: p.break,
-    sentences: sentenceRanges[k]!.map((s) => ({ span: span(pos, s) })),
-  }));
+  const paragraphs = paras.map((p) => ({ ...p, sentences: sentencesOf(text, p) }));
 
   // Quotes and reported speech.
-  const found = quotesOf(text, paras.map((p, k) => ({ ...p, sentences: sentenceRanges[k]! })), findings);
-  const person = (r: Range | null) => (r ? { text: textOf(r), name: personName(textOf(r)) } : null);
-  const cue = (r: Range | null) => (r ? { text: textOf(r), span: span(pos, r) } : null);
-  // Fields written out, not spread: object spread is slow on this hot path.
-  const quotes: Quote[] = found.quotes.map((q) => ({
-    text: textOf(q.inner),
-    span: span(pos, q.inner),
-    line: pos.line(q.inner.start),
-    paragraph: q.paragraph + 1,
-    kind: q.kind,
-    speaker: person(q.speaker),
-    via: person(q.via),
-    cue: cue(q.cue),
-    closed: q.closed,
-  }));
-  const attributions: Attribution[] = found.attributions.map((a) => ({
-    kind: a.kind,
-    source: person(a.source)!,
-    cue: cue(a.cue)!,
-    span: span(pos, a.span),
-    line: pos.line(a.span.start),
-    paragraph: a.paragraph + 1,
-  }));
+  const found = quotesOf(text, paragraphs, findings);
 
   return {
-    schema: "wire.story/1",
-    source,
-    language,
-    agency: dateline?.agency ?? signoff?.agency ?? null,
-    headline: headline ? part(headline) : null,
-    dateline,
-    byline: byline ? part(byline) : null,
+    range,
+    language: options.lang ?? detectLanguage(text, range.start, range.end),
+    tags,
+    hasText: first >= 0,
+    headline,
+    byline,
+    dateline: dl,
+    signoff: so,
     paragraphs,
-    quotes,
-    attributions,
-    signoff,
-    diagnostics: toDiagnostics(pos, findings),
+    quotes: found.quotes,
+    attributions: found.attributions,
+    findings,
   };
 }
 
 function prevContent(lines: Line[], i: number): number {
   for (let k = i - 1; k >= 0; k--) if (!lines[k]!.blank) return k;
   return -1;
-}
-
-function span(pos: Positions, r: Range) {
-  return { start: pos.cp(r.start), end: pos.cp(r.end) };
-}
-
-function places(text: string, dl: DatelineMatch, findings: Finding[]): Place[] {
-  return dl.places.map((r) => {
-    const t = text.slice(r.start, r.end);
-    let e = lookupPlace(t);
-    if (!e) {
-      e = lookupPlaceLoosely(t);
-      if (e) findings.push(finding("place-spelling", `place "${t}" read as ${e.name} (spelt differently)`, r.start, r.end));
-      else findings.push(finding("unknown-place", `place "${t}" is not in the gazetteer`, r.start, r.end));
-    }
-    return { text: t, name: e?.name ?? null, country: e?.country ?? null };
-  });
-}
-
-function dateParts(text: string, dl: DatelineMatch, options: StoryOptions, findings: Finding[]): DateParts | null {
-  const d = dl.date;
-  if (!d) return null;
-  const t = text.slice(d.start, d.end);
-  if (!isValidDate(d.day, d.month, d.year)) {
-    findings.push(finding("invalid-date", `"${t}" is not a date that exists; kept as written`, d.start, d.end));
-    return { text: t, day: d.day, month: d.month, year: d.year, yearFrom: d.year === null ? null : "text", iso: null };
-  }
-  if (d.year !== null) return { text: t, day: d.day, month: d.month, year: d.year, yearFrom: "text", iso: isoDate(d.year, d.month, d.day) };
-  if (options.refDate) {
-    const y = inferYear(d.day, d.month, options.refDate);
-    findings.push(finding("year-inferred", `year ${y} inferred from the reference date`, d.start, d.end));
-    return { text: t, day: d.day, month: d.month, year: y, yearFrom: "ref-date", iso: isoDate(y, d.month, d.day) };
-  }
-  return { text: t, day: d.day, month: d.month, year: null, yearFrom: null, iso: null };
-}
-
-export function toDiagnostics(pos: Positions, findings: Finding[]): Diagnostic[] {
-  return capFindings(findings).map((f) => ({
-      code: f.code,
-      severity: f.severity,
-      message: f.message,
-      span: span(pos, f),
-      line: pos.line(f.start),
-      column: pos.column(f.start),
-    }));
 }
 
 /** True when a line holds only markup and white space. */

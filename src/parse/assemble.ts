@@ -1,0 +1,130 @@
+/**
+ * The record of one story, built from what the recognisers found (`StoryMatch`): part texts
+ * (markup left out, entities decoded), code-point spans, lines, places looked up in the
+ * gazetteer, dates checked and completed, desk codes spelt in Latin, speakers' names, and the
+ * diagnostics. Recognisers speak UTF-16 offsets; only this stage speaks code points.
+ */
+import type {
+  AgencyRef, Attribution, DateParts, Dateline, Paragraph, Place, Quote, Signoff, Source, Story, TextPart,
+} from "../story.js";
+import { finding, toDiagnostics, type Finding } from "../diagnostics.js";
+import type { Positions } from "../text/positions.js";
+import type { Range } from "../text/range.js";
+import { plainText } from "../text/markup.js";
+import { latinOfCode } from "../data/index.js";
+import { personName } from "../quotes/names.js";
+import { lookupPlace, lookupPlaceLoosely } from "./places.js";
+import { inferYear, isValidDate, isoDate, type RefDate } from "./date.js";
+import type { DatelineMatch } from "./dateline.js";
+import type { StoryMatch } from "./match.js";
+
+export function assembleStory(text: string, pos: Positions, m: StoryMatch, source: Source, refDate: RefDate | null): Story {
+  const findings: Finding[] = m.findings.slice();
+  const { range, tags } = m;
+  const hasMarkup = tags.length > 0 || /&(?:#\d|#x|[a-z]{2,8};)/iu.test(text.slice(range.start, range.end));
+  const textOf = (r: Range) => (hasMarkup ? plainText(text, r.start, r.end, tags) : text.slice(r.start, r.end));
+  const part = (r: Range): TextPart => ({ text: textOf(r), span: span(pos, r), line: pos.line(r.start) });
+  if (tags.length) findings.push(finding("markup-removed", `${tags.length} HTML tag${tags.length === 1 ? "" : "s"} left out of the text`, tags[0]!.start, tags[0]!.end));
+  const agencyRef = (a: (Range & { code: string | null }) | null): AgencyRef | null =>
+    a ? { code: a.code, text: text.slice(a.start, a.end) } : null;
+
+  const dl = m.dateline;
+  let dateline: Dateline | null = null;
+  if (dl) dateline = { ...part(dl), places: places(text, dl, findings), date: dateParts(text, dl, refDate, findings), agency: agencyRef(dl.agency) };
+  else findings.push(finding("missing-dateline", "no dateline found (place, date and agency at the top of the story)", range.start, range.start));
+
+  const so = m.signoff;
+  let signoff: Signoff | null = null;
+  if (so) {
+    signoff = {
+      ...part(so),
+      agency: agencyRef(so.agency),
+      codes: so.codes.map((c) => {
+        const t = text.slice(c.start, c.end);
+        return { text: t, latin: latinOfCode(t) };
+      }),
+    };
+  } else if (m.hasText) {
+    findings.push(finding("missing-signoff", "no sign-off found (agency and desk codes at the end)", range.end, range.end));
+  }
+
+  const paragraphs: Paragraph[] = m.paragraphs.map((p) => ({
+    text: textOf(p),
+    span: span(pos, p),
+    line: pos.line(p.start),
+    break: p.break,
+    sentences: p.sentences.map((s) => ({ span: span(pos, s) })),
+  }));
+
+  const person = (r: Range | null) => (r ? { text: textOf(r), name: personName(textOf(r)) } : null);
+  const cue = (r: Range | null) => (r ? { text: textOf(r), span: span(pos, r) } : null);
+  // Fields written out, not spread: object spread is slow on this hot path.
+  const quotes: Quote[] = m.quotes.map((q) => ({
+    text: textOf(q.inner),
+    span: span(pos, q.inner),
+    line: pos.line(q.inner.start),
+    paragraph: q.paragraph + 1,
+    kind: q.kind,
+    speaker: person(q.speaker),
+    via: person(q.via),
+    cue: cue(q.cue),
+    closed: q.closed,
+  }));
+  const attributions: Attribution[] = m.attributions.map((a) => ({
+    kind: a.kind,
+    source: person(a.source)!,
+    cue: cue(a.cue)!,
+    span: span(pos, a.span),
+    line: pos.line(a.span.start),
+    paragraph: a.paragraph + 1,
+  }));
+
+  return {
+    schema: "wire.story/1",
+    source,
+    language: m.language,
+    agency: dateline?.agency ?? signoff?.agency ?? null,
+    headline: m.headline ? part(m.headline) : null,
+    dateline,
+    byline: m.byline ? part(m.byline) : null,
+    paragraphs,
+    quotes,
+    attributions,
+    signoff,
+    diagnostics: toDiagnostics(pos, findings),
+  };
+}
+
+function span(pos: Positions, r: Range) {
+  return { start: pos.cp(r.start), end: pos.cp(r.end) };
+}
+
+function places(text: string, dl: DatelineMatch, findings: Finding[]): Place[] {
+  return dl.places.map((r) => {
+    const t = text.slice(r.start, r.end);
+    let e = lookupPlace(t);
+    if (!e) {
+      e = lookupPlaceLoosely(t);
+      if (e) findings.push(finding("place-spelling", `place "${t}" read as ${e.name} (spelt differently)`, r.start, r.end));
+      else findings.push(finding("unknown-place", `place "${t}" is not in the gazetteer`, r.start, r.end));
+    }
+    return { text: t, name: e?.name ?? null, country: e?.country ?? null };
+  });
+}
+
+function dateParts(text: string, dl: DatelineMatch, refDate: RefDate | null, findings: Finding[]): DateParts | null {
+  const d = dl.date;
+  if (!d) return null;
+  const t = text.slice(d.start, d.end);
+  if (!isValidDate(d.day, d.month, d.year)) {
+    findings.push(finding("invalid-date", `"${t}" is not a date that exists; kept as written`, d.start, d.end));
+    return { text: t, day: d.day, month: d.month, year: d.year, yearFrom: d.year === null ? null : "text", iso: null };
+  }
+  if (d.year !== null) return { text: t, day: d.day, month: d.month, year: d.year, yearFrom: "text", iso: isoDate(d.year, d.month, d.day) };
+  if (refDate) {
+    const y = inferYear(d.day, d.month, refDate);
+    findings.push(finding("year-inferred", `year ${y} inferred from the reference date`, d.start, d.end));
+    return { text: t, day: d.day, month: d.month, year: y, yearFrom: "ref-date", iso: isoDate(y, d.month, d.day) };
+  }
+  return { text: t, day: d.day, month: d.month, year: null, yearFrom: null, iso: null };
+}

@@ -1,0 +1,90 @@
+/**
+ * One decoded input to story records: empty input, legacy-font text (warned about, or converted
+ * with spans mapped back), the split into stories, then per story the recognisers
+ * (`findStoryParts`) and the assembler (`assembleStory`). The stages in order:
+ *
+ *   lines -> stories (split) -> parts (dateline, headline, sign-off, paragraphs, quotes) -> record
+ */
+import type { Source } from "../story.js";
+import { finding, toDiagnostics, type Finding } from "../diagnostics.js";
+import { Positions } from "../text/positions.js";
+import { isBlank } from "../text/chars.js";
+import { findTags } from "../text/markup.js";
+import { convertKrutiDev, looksKrutiDev } from "../legacy/krutidev.js";
+import { SpanMap } from "../legacy/remap.js";
+import { looksChanakya } from "../legacy/chanakya.js";
+import { scanLines } from "./lines.js";
+import { splitStories } from "./split.js";
+import { findStoryParts } from "./story.js";
+import { assembleStory } from "./assemble.js";
+import { parseRefDate, type RefDate } from "./date.js";
+import type { ParseOptions, ParseResult } from "./options.js";
+
+/** What the record's `source` says of the input as a whole. */
+export interface InputMeta {
+  bytes: number;
+  sha256: string;
+  encoding: string;
+}
+
+export function parseText(
+  text: string,
+  options: ParseOptions,
+  meta: InputMeta,
+): ParseResult {
+  const refDate = resolveRefDate(options.refDate);
+  const lang = options.lang && options.lang !== "auto" ? options.lang : null;
+  const pos = new Positions(text);
+  const inputFindings: Finding[] = [];
+  if (isBlank(text)) {
+    inputFindings.push(finding("empty-input", "input holds no text", 0, text.length));
+    return { stories: [], diagnostics: toDiagnostics(pos, inputFindings), encoding: meta.encoding };
+  }
+  // Devanagari typed in a legacy font (Kruti Dev): warn, or convert and map spans back.
+  // Detection reads a sample: legacy-font copy has no Unicode Devanagari at all.
+  const sample = text.slice(0, 65536);
+  const unicodeHindi = /[\u0900-\u097f]/u.test(sample);
+  if (!unicodeHindi && looksChanakya(sample)) {
+    inputFindings.push(finding("legacy-font-encoding", "text looks typed in a Chanakya-style legacy Hindi font (Latin-1 letters for Devanagari); it cannot be converted", 0, 0));
+  } else if (!unicodeHindi && looksKrutiDev(sample)) {
+    if (options.convertLegacy) {
+      const conv = convertKrutiDev(text);
+      const map = new SpanMap(conv.text, conv.source, text);
+      const inner = parseText(conv.text, { ...options, convertLegacy: false }, meta);
+      for (const story of inner.stories) {
+        map.remap(story);
+        const converted = finding("legacy-font-encoding", "Kruti Dev legacy-font text converted to Unicode; spans point into the input", 0, 0, "info");
+        story.diagnostics.unshift(...toDiagnostics(pos, [converted]));
+      }
+      return inner;
+    }
+    inputFindings.push(finding("legacy-font-encoding", "text looks typed in the Kruti Dev legacy Hindi font (Latin letters for Devanagari); --convert-legacy converts it", 0, 0));
+  }
+  const lines = scanLines(text);
+  const ranges = splitStories(text, lines, options.split !== false);
+  const tags = findTags(text, 0, text.length);
+  const stories = ranges.map((r, k) => {
+    const source: Source = {
+      path: options.path ?? null,
+      index: k + 1,
+      count: ranges.length,
+      bytes: meta.bytes,
+      sha256: meta.sha256,
+      encoding: meta.encoding,
+    };
+    const story = assembleStory(text, pos, findStoryParts(text, r.lines, r, { lang, tags }), source, refDate);
+    // Input-level warnings (legacy font) belong to every story of the input.
+    if (inputFindings.length) story.diagnostics.unshift(...toDiagnostics(pos, inputFindings));
+    return story;
+  });
+  if (inputFindings.length && stories.length) return { stories, diagnostics: [], encoding: meta.encoding };
+  return { stories, diagnostics: toDiagnostics(pos, inputFindings), encoding: meta.encoding };
+}
+
+function resolveRefDate(s: string | null | undefined): RefDate | null {
+  if (!s) return null;
+  const r = parseRefDate(s);
+  if (!r) throw new RangeError(`refDate must be a real date written YYYY-MM-DD, got "${s}"`);
+  return r;
+}
+
