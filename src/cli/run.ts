@@ -7,7 +7,8 @@
 import { availableParallelism } from "node:os";
 import { runBatch } from "./batch.js";
 import { statsCommand } from "./stats.js";
-import { explainCommand } from "./explain.js";
+import { EXPLAIN_CODES, explainCommand } from "./explain.js";
+import { shellCommands } from "./shell.js";
 import { FIELD_FORMATS, fieldsOption } from "./fields.js";
 import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
 import { parseRefDate } from "../index.js";
@@ -100,6 +101,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
   program.addCommand(statsCommand(program, parse, io, (code) => (exitCode = code)));
   program.addCommand(explainCommand(program, io, (code) => (exitCode = code)));
+  const [completion, man] = shellCommands(program, { explain: EXPLAIN_CODES }, (s) => io.stdout.write(s));
+  program.addCommand(completion!);
+  program.addCommand(man!, { hidden: true });
 
   program
     .command("schema")
