@@ -31,8 +31,9 @@ const put = (dir: string, rel: string, data: string | Buffer) => {
   mkdirSync(join(dir, rel, ".."), { recursive: true });
   writeFileSync(join(dir, rel), data);
 };
+/** Every file under a folder but the output folder's manifest. */
 const walk = (dir: string): string[] =>
-  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : [join(dir, d.name)]));
+  readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? walk(join(dir, d.name)) : d.name === ".wire-manifest.jsonl" ? [] : [join(dir, d.name)]));
 
 async function tarGz(entries: [string, string][]): Promise<Buffer> {
   return gzipSync(await makeTar(entries.map(([name, data]) => ({ name, data }))));
@@ -62,15 +63,17 @@ describe("folder trees and -o DIR", () => {
     const files = walk(out).map((f) => relative(out, f)).sort();
     expect(files).toEqual(["a/first.json", "a/two.2.json", "a/two.json", "b/second.json"]);
     for (const f of walk(out)) expect(JSON.parse(readFileSync(f, "utf8")).schema).toBe("wire.story/1");
-    // Rerun: nothing rewritten; touch an input and only its output is rewritten; --force rewrites all.
+    // Rerun: nothing rewritten; a touched input is still up to date, a changed one is redone; --force rewrites all.
     const before = statSync(join(out, "a/first.json")).mtimeMs;
     const again = await wire(["parse", src, "--ext", "txt", "-o", out, "-j", "1"]);
-    expect(again.stderr).toMatch(/3 up to date/);
+    expect(again.stderr).toMatch(/0 written, 4 up to date/);
     expect(statSync(join(out, "a/first.json")).mtimeMs).toBe(before);
     const future = new Date(Date.now() + 60_000);
     utimesSync(join(src, "a/first.txt"), future, future);
-    expect((await wire(["parse", src, "--ext", "txt", "-o", out, "-j", "1"])).stderr).toMatch(/2 up to date/);
-    expect((await wire(["parse", src, "--ext", "txt", "-o", out, "--force", "-j", "1"])).stderr).not.toMatch(/up to date/);
+    expect((await wire(["parse", src, "--ext", "txt", "-o", out, "-j", "1"])).stderr).toMatch(/0 written, 4 up to date/);
+    put(src, "a/first.txt", hi[0]!.text + "\n");
+    expect((await wire(["parse", src, "--ext", "txt", "-o", out, "-j", "1"])).stderr).toMatch(/1 written, 3 up to date/);
+    expect((await wire(["parse", src, "--ext", "txt", "-o", out, "--force", "-j", "1"])).stderr).toMatch(/4 written, 0 up to date/);
     expect(walk(out).some((f) => f.endsWith(".tmp"))).toBe(false);
   });
 

@@ -20,7 +20,7 @@ async function* chunks(...parts: (string | Uint8Array)[]): AsyncGenerator<Uint8A
 }
 
 function opts(over: Partial<ExpandOptions> = {}): ExpandOptions {
-  return { ext: [], from: "text", textField: "text", stdin: chunks(), ...over };
+  return { ext: ["*"], from: "text", textField: "text", stdin: chunks(), ...over };
 }
 
 async function all(args: string[], over: Partial<ExpandOptions> = {}): Promise<{ items: InputItem[]; warnings: string[] }> {
@@ -221,14 +221,14 @@ describe("files and folders", () => {
       "tree/b/d.md",
       "tree/b/.hidden.txt",
     ]);
-    expect(rels(items).slice(-2)).toEqual(["d.md", ".hidden.txt"]);
+    expect(rels(items).slice(-2)).toEqual(["b/d.md", "b/.hidden.txt"]); // from the folder common to the arguments
     expect(content(items[7]!)).toBe("hidden");
   });
 
   it("keeps the order of the arguments", async () => {
     const { items } = await all([join(tmp, "tree", "z.TXT"), join(tmp, "tree", "a.txt"), join(tmp, "tree", "b", "e")]);
     expect(names(items)).toEqual(["tree/z.TXT", "tree/a.txt", "tree/b/e/f.txt"]);
-    expect(rels(items)).toEqual(["z.TXT", "a.txt", "f.txt"]);
+    expect(rels(items)).toEqual(["z.TXT", "a.txt", "b/e/f.txt"]);
   });
 
   it("reports a missing file as an item and goes on", async () => {
@@ -261,7 +261,7 @@ describe("globs", () => {
     const { items } = await all([join(tmp, "tree", "*.txt"), join(tmp, "tree", "b", "*")]);
     checkShape(items);
     expect(names(items)).toEqual(["tree/B.txt", "tree/a.txt", "tree/b/c.txt", "tree/b/d.md"]);
-    expect(rels(items)).toEqual(["B.txt", "a.txt", "c.txt", "d.md"]);
+    expect(rels(items)).toEqual(["B.txt", "a.txt", "b/c.txt", "b/d.md"]);
   });
 
   it("gives relPath relative to the pattern's fixed folder", async () => {

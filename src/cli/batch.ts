@@ -4,15 +4,19 @@
  * order. At most `2 × jobs` inputs are in flight, so memory stays bounded whatever the size
  * of an archive. A failed input is reported and the rest go on.
  */
+import { createHash } from "node:crypto";
 import { readdirSync, statSync } from "node:fs";
-import { extname, join } from "node:path";
+import { extname, join, resolve } from "node:path";
 import { expandInputs, type InputItem } from "../inputs/index.js";
+import { DEFAULT_EXT, errorMessage, normaliseExt } from "../inputs/paths.js";
 import { runJob, type Job, type JobResult } from "./job.js";
 import { WorkerPool } from "./pool.js";
 import { DirOutput, FileOutput, removeTemporaries } from "../outputs/writers.js";
+import { VERSION } from "../version.js";
+import { UserError } from "../errors.js";
 import type { Format, RenderOptions } from "../render/index.js";
-import { htmlPageEnd, htmlPageStart } from "../render/html.js";
 import type { ParseOptions } from "../index.js";
+import { htmlPageEnd, htmlPageStart } from "../render/html.js";
 import type { Io } from "./io.js";
 import { escapeForTerminal } from "../text/escape.js";
 import { failureFacts } from "../stats/facts.js";
@@ -50,32 +54,67 @@ export interface BatchOptions {
 
 export interface BatchSummary {
   inputs: number;
+  /** Stories parsed, or found up to date in the output folder. */
   stories: number;
   warned: number;
+  /** Inputs that failed: not read, not decoded, or a story not written. */
   failed: number;
+  /** With -o DIR: story files written, found up to date (not rewritten), not written, and files of earlier runs removed. */
+  written: number;
   skipped: number;
+  notWritten: number;
+  removed: number;
   interrupted: boolean;
 }
 
+/** An input on its way: with -o DIR, its key in the run, content hash and record options (for the manifest). */
+interface Pending {
+  item: InputItem;
+  key: string;
+  hash: string;
+  opts: string;
+}
+
 export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): Promise<BatchSummary> {
-  const sum: BatchSummary = { inputs: 0, stories: 0, warned: 0, failed: 0, skipped: 0, interrupted: false };
+  const sum: BatchSummary = { inputs: 0, stories: 0, warned: 0, failed: 0, written: 0, skipped: 0, notWritten: 0, removed: 0, interrupted: false };
+  // Every line for people is escaped: names and copy come from outside (see text/escape.ts).
+  const say = (line: string) => io.stderr.write(escapeForTerminal(line) + "\n");
   const dirMode = o.out !== null && (o.out.endsWith("/") || isDirectory(o.out));
-  const dir = dirMode ? new DirOutput(o.out!, o.format) : null;
-  const file = o.out !== null && !dirMode ? new FileOutput(o.out) : null;
-  const pool = o.jobs > 1 ? new WorkerPool(o.jobs) : null;
+  // Inputs named on the command line are never written over.
+  const named = new Set(o.inputs.filter((a) => a !== "-" && isFile(a)).map((a) => resolve(a)));
+  const walkRoots = o.inputs.filter((a) => a !== "-" && isDirectory(a)).map((a) => resolve(a));
+  if (o.out !== null && !dirMode && named.has(resolve(o.out))) {
+    say(`wire: ${o.out}: is an input of this run; not overwritten [output-collision]`);
+    sum.failed++;
+    return sum;
+  }
+  let dir: DirOutput | null = null;
+  let file: FileOutput | null = null;
+  try {
+    if (dirMode) dir = new DirOutput(o.out!, { display: o.out!, format: o.format, inputs: named });
+    else if (o.out !== null) file = new FileOutput(o.out);
+  } catch (e) {
+    say(`wire: ${e instanceof UserError ? e.message : `cannot write ${o.out}: ${errorMessage(e)}`} [write-error]`);
+    sum.failed++;
+    return sum;
+  }
+  const fileAbs = file ? resolve(o.out!) : null;
   // `-f html` to stdout or one file: one page for the run, each story an article of it.
-  const page = o.format === "html" && !dirMode ? new HtmlPage((s) => (file ? file.write(s) : io.stdout.write(s))) : null;
+  const page = o.format === "html" && !dirMode ? new HtmlPage((s) => (file ? file!.write(s) : io.stdout.write(s))) : null;
   const render: RenderOptions = page ? { ...o.render, htmlArticles: true } : o.render;
   // `-f tsv|csv`: the header row once, before the rows; with -o DIR at the top of every file.
   const table = o.format === "tsv" || o.format === "csv" ? o.format : null;
   if (table && !dirMode) (file ?? io.stdout).write(tableHeader(render.fields ?? DEFAULT_FIELDS, table));
   const jobRender: RenderOptions = table && dirMode ? { ...render, header: true } : render;
-  const progress = new Progress(io, o.progress, o.progress && io.stderr.isTTY ? knownTotal(o.inputs, o.ext, o.from) : null);
+  const pool = o.jobs > 1 ? new WorkerPool(o.jobs) : null;
+  const progress = new Progress(io, o.progress, o.progress && io.stderr.isTTY ? knownTotal(o.inputs, o.ext.length ? normaliseExt(o.ext) : DEFAULT_EXT[o.from], o.from) : null);
   const started = Date.now();
+  const seen = new Set<string>();
+  const complete: string[] = [];
+  const stats = { skippedByExt: 0 };
 
-  // Every line for people is escaped: names and copy come from outside (see text/escape.ts).
-  const say = (line: string) => io.stderr.write(escapeForTerminal(line) + "\n");
-  const emit = (item: InputItem, r: JobResult) => {
+  const emit = (p: Pending, r: JobResult) => {
+    const item = p.item;
     for (const m of r.messages) {
       progress.clear();
       say(m);
@@ -89,30 +128,46 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     sum.stories += r.outputs.length;
     progress.add(r.outputs.length, r.bytes, r.failed);
     page?.add(r.toc ?? []);
-    r.outputs.forEach((text, k) => {
-      if (dir) {
-        const target = dir.target(item.relPath, k + 1);
-        if (!target || item.unsafe) {
-          say(`wire: ${item.name}: ${item.unsafe ?? "path leaves the output folder"}; not written [unsafe-path]`);
-          if (k === 0) sum.failed++;
-          return;
+    if (dir) {
+      const w = dir.open(p.key, item.relPath, p.hash, p.opts);
+      let unwritten = 0;
+      for (const text of r.outputs) {
+        if (item.unsafe) {
+          progress.clear();
+          say(`wire: ${item.name}: ${item.unsafe}; not written [unsafe-path]`);
+          w.fail();
+          unwritten++;
+          continue;
         }
-        dir.write(target, text);
-      } else if (file) file.write(text);
+        const res = w.write(text);
+        if ("file" in res) sum.written++;
+        else {
+          progress.clear();
+          say(`wire: ${item.name}: ${res.error} [${res.code}]`);
+          unwritten++;
+        }
+      }
+      w.finish(!r.failed);
+      sum.notWritten += unwritten;
+      if (unwritten && !r.failed) sum.failed++;
+      return;
+    }
+    for (const text of r.outputs) {
+      if (file) file.write(text);
       else {
         // The progress line shares the terminal: clear it before the story goes there.
         if (io.stdout.isTTY) progress.clear();
         io.stdout.write(text);
       }
-    });
+    }
   };
 
   // In flight: groups of inputs whose results may complete out of order; they are emitted in
   // input order. Small inputs travel to the workers in groups (fewer messages).
-  const inflight: { items: InputItem[]; results: Promise<JobResult[]> }[] = [];
+  const inflight: { items: Pending[]; results: Promise<JobResult[]> }[] = [];
   const limit = Math.max(1, o.jobs) * 2;
   let seq = 0;
-  let group: { items: InputItem[]; jobs: Job[]; bytes: number } = { items: [], jobs: [], bytes: 0 };
+  let group: { items: Pending[]; jobs: Job[]; bytes: number } = { items: [], jobs: [], bytes: 0 };
   // A run whose inputs make one group parses it in this thread: starting a worker (which loads
   // everything again) would only make it slower. So the first group goes out once a second
   // input shows that more are coming, or at the end, here.
@@ -144,10 +199,18 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       idField: o.idField,
       stdin: io.stdin,
       warn: (m) => say(`wire: ${m}`),
+      stats,
+      onComplete: (prefix) => complete.push(prefix),
+      ...(dir ? { skip: (abs: string) => dir.isOutput(abs, walkRoots) } : fileAbs ? { skip: (abs: string) => abs === fileAbs } : {}),
     });
     for await (const item of items) {
       if (signal?.aborted) break;
       sum.inputs++;
+      const p: Pending = { item, key: item.key, hash: "", opts: "" };
+      if (dir) {
+        p.key = dir.runKey(item.key);
+        seen.add(p.key);
+      }
       if (item.error) {
         await flushAll();
         progress.clear();
@@ -158,13 +221,19 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         progress.add(0, 0, true);
         continue;
       }
-      if (dir && !o.force && dir.upToDate(item.relPath, item.mtimeMs)) {
-        sum.skipped++;
-        continue;
+      if (dir) {
+        p.hash = createHash("sha256").update(item.bytes ?? item.text ?? "").digest("hex");
+        p.opts = JSON.stringify({ wire: VERSION, name: item.name, format: o.format, render: jobRender, parse: o.parse });
+        const files = o.force ? null : dir.upToDate(p.key, p.hash, p.opts);
+        if (files) {
+          sum.skipped += files.length;
+          sum.stories += files.length;
+          continue;
+        }
       }
       const job: Job = { seq: seq++, name: item.name, bytes: item.bytes, text: item.text, parse: o.parse, format: o.format, render: jobRender, report: o.report, inView: !!o.inView, facts: o.facts };
       if (pool && full()) dispatch();
-      group.items.push(item);
+      group.items.push(p);
       group.jobs.push(job);
       group.bytes += item.bytes?.length ?? item.text?.length ?? 0;
       if (!pool || (full() && dispatched > 0)) dispatch();
@@ -177,7 +246,10 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       sum.interrupted = true;
       file?.abort();
       removeTemporaries();
-    } else file?.commit();
+    } else {
+      file?.commit();
+      dir?.sweep(seen, complete);
+    }
   } catch (e) {
     file?.abort();
     removeTemporaries();
@@ -185,12 +257,28 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
   } finally {
     progress.clear();
     await pool?.close();
+    dir?.close();
   }
-  if (!o.quiet && (sum.inputs > 1 || sum.interrupted)) {
+  if (dir) sum.removed = dir.removed;
+  if (sum.inputs === 0 && !sum.interrupted) {
+    // As ripgrep does: a run that reads nothing says so, and fails.
+    const n = stats.skippedByExt;
+    say(`wire: no inputs matched${n ? `: ${n} file${n === 1 ? "" : "s"} skipped by extension (--ext to choose others)` : ""}`);
+    sum.failed++;
+    return sum;
+  }
+  if (dir?.manifest.error !== undefined)
+    say(`wire: cannot write ${dir.show(".wire-manifest.jsonl")}: ${errorMessage(dir.manifest.error)}; a rerun will redo the inputs it misses [write-error]`);
+  if (dir && dir.renamedAroundForeign && !o.quiet)
+    say(`wire: ${dir.renamedAroundForeign} stor${dir.renamedAroundForeign === 1 ? "y" : "ies"} written under a name ending ~N: the plain name is held by a file wire did not write`);
+  if (!o.quiet && (sum.inputs > 1 || sum.interrupted || dir)) {
     const secs = ((Date.now() - started) / 1000).toFixed(2);
+    const files = dir
+      ? `${sum.written} written, ${sum.skipped} up to date, ${sum.notWritten ? `${sum.notWritten} not written, ` : ""}${sum.removed ? `${sum.removed} stale removed, ` : ""}`
+      : "";
     say(
       `wire: ${sum.inputs} input${sum.inputs === 1 ? "" : "s"}, ${sum.stories} stor${sum.stories === 1 ? "y" : "ies"}, ` +
-        `${sum.warned} with warnings, ${sum.failed} failed${sum.skipped ? `, ${sum.skipped} up to date` : ""}` +
+        `${files}${sum.warned} with warnings, ${sum.failed} failed` +
         `${sum.interrupted ? ", interrupted" : ""} in ${secs} s`,
     );
   }
@@ -229,36 +317,11 @@ function knownTotal(inputs: string[], ext: string[], from: string): number | nul
   return total;
 }
 
-/**
- * The page `-f html` writes for a whole run: its head before the first story, and the table
- * of contents at the end, once the stories are known (the style sheet shows it at the top).
- * The contents list at most `TOC_MAX` stories, so memory stays bounded on any archive.
- */
-const TOC_MAX = 5000;
-
-class HtmlPage {
-  private started = false;
-  private readonly toc: string[] = [];
-  private count = 0;
-
-  constructor(private readonly write: (s: string) => unknown) {}
-
-  add(entries: string[]): void {
-    if (!entries.length) return;
-    this.start();
-    for (const e of entries) if (++this.count <= TOC_MAX) this.toc.push(e);
-  }
-
-  end(): void {
-    this.start();
-    const more = this.count - this.toc.length;
-    this.write(htmlPageEnd(more > 0 ? [...this.toc, `<li>… and ${more} more</li>`] : this.toc, this.count));
-  }
-
-  private start(): void {
-    if (this.started) return;
-    this.started = true;
-    this.write(htmlPageStart());
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile();
+  } catch {
+    return false;
   }
 }
 
@@ -317,5 +380,38 @@ class Progress {
       this.io.stderr.write("\r\u001b[2K");
       this.shown = false;
     }
+  }
+}
+
+/**
+ * The page `-f html` writes for a whole run: its head before the first story, and the table
+ * of contents at the end, once the stories are known (the style sheet shows it at the top).
+ * The contents list at most `TOC_MAX` stories, so memory stays bounded on any archive.
+ */
+const TOC_MAX = 5000;
+
+class HtmlPage {
+  private started = false;
+  private readonly toc: string[] = [];
+  private count = 0;
+
+  constructor(private readonly write: (s: string) => unknown) {}
+
+  add(entries: string[]): void {
+    if (!entries.length) return;
+    this.start();
+    for (const e of entries) if (++this.count <= TOC_MAX) this.toc.push(e);
+  }
+
+  end(): void {
+    this.start();
+    const more = this.count - this.toc.length;
+    this.write(htmlPageEnd(more > 0 ? [...this.toc, `<li>… and ${more} more</li>`] : this.toc, this.count));
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.write(htmlPageStart());
   }
 }

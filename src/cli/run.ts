@@ -80,9 +80,9 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option("--ref-date <YYYY-MM-DD>", "the day the copy was filed: fills in years missing from datelines", checkRefDate)
     .addOption(new Option("--lang <code>", "story language; auto detects it per story").choices(["auto", "hi", "en"]).default("auto"))
     .option("-o, --out <path>", "write to this file; to a folder (existing, or ending in /) one file per story, mirroring input paths")
-    .option("--force", "with -o DIR, rewrite outputs that are newer than their input")
+    .option("--force", "with -o DIR, rewrite outputs that are up to date")
     .addOption(new Option("-j, --jobs <n>", "parse on this many worker threads").argParser(parseJobs).default(defaultJobs(), "the number of cores"))
-    .option("--ext <list>", "only files with these extensions when walking folders and archives (comma-separated)", (v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(",").map((x) => x.trim().replace(/^\./u, "")).filter(Boolean)])
+    .option("--ext <list>", "read these extensions when walking folders and archives, instead of the story-file list (comma-separated; * for all)", (v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(",").map((x) => x.trim().replace(/^\./u, "")).filter(Boolean)])
     .addOption(new Option("--from <kind>", "what the inputs hold: text (stories), jsonl or csv (records)").choices(["text", "jsonl", "csv"]).default("text"))
     .option("--text-field <name>", "the field holding the story in jsonl/csv records", "text")
     .option("--id-field <name>", "the field naming each jsonl/csv record (source.path becomes file#id)")
@@ -178,8 +178,18 @@ function checkRefDate(value: string): string {
   return value;
 }
 
+/** The format an output file's name asks for: `.ndjson`/`.jsonl`, `.yaml`/`.yml`, `.html`, else JSON (also for a folder). */
+export function formatOfPath(out: string): Format {
+  if (/\.(ndjson|jsonl)$/iu.test(out)) return "ndjson";
+  if (/\.ya?ml$/iu.test(out)) return "yaml";
+  if (/\.html?$/iu.test(out)) return "html";
+  return "json";
+}
+
 async function parseCommand(inputs: string[], opts: ParseOpts, io: Io): Promise<number> {
-  const format: Format = opts.format === "auto" ? (io.stdout.isTTY ? "pretty" : "json") : (opts.format as Format);
+  // With -o the output never depends on the terminal: the format comes from -f, else the file's extension, else JSON.
+  const toTerminal = opts.out === undefined && !!io.stdout.isTTY;
+  const format: Format = opts.format !== "auto" ? (opts.format as Format) : opts.out !== undefined ? formatOfPath(opts.out) : toTerminal ? "pretty" : "json";
   const env = io.env ?? {};
   const tty = !!io.stdout.isTTY;
   // The pretty view pages on a terminal (auto) or whenever asked (always); never into -o.
@@ -187,9 +197,9 @@ async function parseCommand(inputs: string[], opts: ParseOpts, io: Io): Promise<
   const pager = pagerArgv ? await (await import("./pager.js")).openPager(pagerArgv, env, io.stdout.columns) : null;
   const stdout = pager?.writer ?? io.stdout;
   const renderOptions: RenderOptions = {
-    color: useColor(opts.color, env, tty),
-    // A terminal's width; else COLUMNS; else the width of the terminal stderr is on (`| less -R`).
-    width: io.stdout.columns ?? (Number(env.COLUMNS) || io.stderr.columns || 80),
+    color: useColor(opts.color, env, toTerminal),
+    // A terminal's width; else COLUMNS; else the width of the terminal stderr is on (`| less -R`). Into -o: COLUMNS or 80.
+    width: opts.out !== undefined ? Number(env.COLUMNS) || 80 : (io.stdout.columns ?? (Number(env.COLUMNS) || io.stderr.columns || 80)),
     ninjsVersion: opts.ninjsVersion,
     fields: opts.fields,
   };

@@ -168,9 +168,24 @@ export const DIAGNOSTICS = [
     code: "unsafe-path",
     severity: "error",
     meaning:
-      "with `-o DIR`, an archive entry's name would write outside the folder (`..`, an absolute path, a drive letter); the story is not written",
-    example: "a zip entry named `../../etc/cron.d/x` parsed with `-o out/`",
-    action: "nothing to fix in wire: the entry is refused on purpose; rename it in the archive to keep it",
+      "with `-o DIR`, a story would be written outside the folder: an archive entry's name has `..`, an absolute path or a drive letter, or a folder inside DIR is a symbolic link that leads out of it; the story is not written",
+    example: "a zip entry named `../../etc/cron.d/x` parsed with `-o out/`; `out/sub -> ../outside`",
+    action: "nothing to fix in wire: the write is refused on purpose; rename the entry, or remove the link",
+  },
+  {
+    code: "write-error",
+    severity: "error",
+    meaning:
+      "a story's file (or the output folder, or its manifest) could not be written: permission denied, no space left, a file where a folder is needed; the run goes on",
+    example: "a zip holding `a.txt` and `a.json/b.txt`, parsed with `-o out/`: `out/f/a.json` is a file, not a folder",
+    action: "free the space, fix the permission or the name, then run again: the rerun writes what is missing",
+  },
+  {
+    code: "output-collision",
+    severity: "error",
+    meaning: "`-o FILE` names a file that is an input of the same run; it is not written over",
+    example: "`wire parse s.txt -f pretty -o s.txt`",
+    action: "choose another output name",
   },
   {
     code: "internal-error",

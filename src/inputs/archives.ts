@@ -29,6 +29,8 @@ export type EntryHandler = (entry: Origin, bytes: Buffer) => AsyncGenerator<Inpu
 export interface ArchiveOptions {
   ext: string[];
   onEntry: EntryHandler;
+  /** Called for each file entry the extension filter leaves out. */
+  onSkip?: () => void;
 }
 
 type TarEntry = Extract extends AsyncIterable<infer S> ? S : never;
@@ -40,16 +42,19 @@ export function readArchive(path: string, archive: Origin, kind: ArchiveKind, o:
 }
 
 /** Whether an entry is one to read: a file, not hidden, passing the extension filter. */
-function wanted(name: string, ext: string[]): boolean {
+function wanted(name: string, o: ArchiveOptions): boolean {
   const n = name.replace(/\\/g, "/");
-  if (n === "" || n.endsWith("/")) return false;
-  return !hiddenEntry(n) && extOk(n, ext);
+  if (n === "" || n.endsWith("/") || hiddenEntry(n)) return false;
+  if (extOk(n, o.ext)) return true;
+  o.onSkip?.();
+  return false;
 }
 
 function entryOrigin(archive: Origin, name: string): Origin {
   const o: Origin = {
     name: `${archive.name}:${name.replace(/\0/g, "\\0")}`,
     relPath: `${archiveStem(archive.relPath)}/${sanitiseRel(name)}`,
+    key: `${archive.key}:${name}`,
   };
   const unsafe = unsafeReason(name);
   if (unsafe) o.unsafe = unsafe;
@@ -130,7 +135,7 @@ async function* readZip(path: string, archive: Origin, o: ArchiveOptions): Async
       }
       if (!entry) return;
       const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
-      if (!wanted(name, o.ext)) continue;
+      if (!wanted(name, o)) continue;
       const eo = entryOrigin(archive, name);
       if (entry.uncompressedSize > MAX_ENTRY_BYTES) {
         yield errorItem(eo, "archive-error", TOO_BIG);
@@ -232,7 +237,7 @@ async function* readTar(path: string, archive: Origin, gz: boolean, o: ArchiveOp
     for await (const entry of untilError<TarEntry>(extract[Symbol.asyncIterator](), broken)) {
       const h = entry.header;
       const isFile = h.type === "file" || h.type === "contiguous-file" || h.type == null;
-      if (!isFile || !wanted(h.name, o.ext)) {
+      if (!isFile || !wanted(h.name, o)) {
         if ((broken.error = await drain(entry)) !== undefined) break;
         continue;
       }

@@ -6,11 +6,11 @@
 import type { Stats } from "node:fs";
 import { createReadStream } from "node:fs";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
-import { join } from "node:path";
+import { join, resolve } from "node:path";
 import { Readable } from "node:stream";
 import {
   archiveKind,
-  baseName,
+  DEFAULT_EXT,
   byCodePoint,
   bytesItem,
   errorItem,
@@ -18,6 +18,7 @@ import {
   extOk,
   hasGlobChars,
   normaliseExt,
+  outputMapper,
   sanitiseRel,
   splitGlob,
   trimSlashes,
@@ -33,7 +34,8 @@ import type { InputItem } from "./item.js";
 export type { InputItem } from "./item.js";
 
 export interface ExpandOptions {
-  /** Only these extensions (without dot, case-insensitive) when walking directories and archives; empty = all files. Files named explicitly are always read. */
+  /** Only these extensions (without dot, case-insensitive) when walking directories and archives; empty = the
+   *  default list for `from` (DEFAULT_EXT); ["*"] = every file. Files named explicitly are always read. */
   ext: string[];
   from: "text" | "jsonl" | "csv";
   textField: string; // default "text"
@@ -41,6 +43,15 @@ export interface ExpandOptions {
   stdin: AsyncIterable<Uint8Array | string>;
   /** Called for problems that are not an input of their own (a symlink loop, a hidden file skipped is NOT reported): message lines. */
   warn?: (message: string) => void;
+  /** The folder relative paths are mapped from (default: the process's current folder). */
+  cwd?: string;
+  /** Files and folders (absolute paths) a walk must not read: what this run writes. */
+  skip?: (absPath: string) => boolean;
+  /** Filled in while reading: files a walk left out for their extension. */
+  stats?: { skippedByExt: number };
+  /** Called with a key prefix when a folder, archive or dump was read to its end without an error: every input
+   *  whose key starts with it and was not seen is gone. */
+  onComplete?: (keyPrefix: string) => void;
 }
 
 interface Ctx {
@@ -49,6 +60,11 @@ interface Ctx {
   textField: string;
   idField?: string;
   warn: (message: string) => void;
+  map: (path: string, raw?: boolean) => string;
+  cwd: string;
+  skip: (absPath: string) => boolean;
+  stats: { skippedByExt: number };
+  onComplete: (keyPrefix: string) => void;
 }
 
 /**
@@ -57,11 +73,18 @@ interface Ctx {
  * their entries and, with `from` jsonl/csv, every file is a dump of records.
  */
 export async function* expandInputs(args: string[], options: ExpandOptions): AsyncGenerator<InputItem> {
+  const cwd = options.cwd ?? process.cwd();
+  const ext = options.ext.length ? normaliseExt(options.ext) : DEFAULT_EXT[options.from];
   const ctx: Ctx = {
-    ext: normaliseExt(options.ext),
+    ext,
     from: options.from,
     textField: options.textField || "text",
     warn: options.warn ?? (() => {}),
+    map: outputMapper(args, cwd),
+    cwd,
+    skip: options.skip ?? (() => false),
+    stats: options.stats ?? { skippedByExt: 0 },
+    onComplete: options.onComplete ?? (() => {}),
   };
   if (options.idField) ctx.idField = options.idField;
   let stdinRead = false;
@@ -80,7 +103,7 @@ export async function* expandInputs(args: string[], options: ExpandOptions): Asy
 }
 
 async function* fromStdin(stdin: AsyncIterable<Uint8Array | string>, ctx: Ctx): AsyncGenerator<InputItem> {
-  const origin: Origin = { name: "<stdin>", relPath: "stdin" };
+  const origin: Origin = { name: "<stdin>", relPath: "stdin", key: "<stdin>" };
   if (ctx.from === "text") {
     const parts: Buffer[] = [];
     try {
@@ -116,14 +139,30 @@ async function* fromArg(arg: string, ctx: Ctx): AsyncGenerator<InputItem> {
       yield* fromGlob(arg, ctx);
       return;
     }
-    yield errorItem({ name: arg, relPath: sanitiseRel(baseName(arg)) }, "read-error", errorMessage(e));
+    yield errorItem(fileOrigin(arg, arg, ctx), "read-error", errorMessage(e));
     return;
   }
   if (st.isDirectory()) {
     yield* walk(arg, ctx);
     return;
   }
-  yield* fromFile(arg, { name: arg, relPath: baseName(arg), mtimeMs: st.mtimeMs }, ctx);
+  yield* fromFile(arg, { ...fileOrigin(arg, arg, ctx), mtimeMs: st.mtimeMs }, ctx);
+}
+
+/** The origin of a file: its display name, its mapped relative path, which is also its key. */
+function fileOrigin(name: string, path: string, ctx: Ctx): Origin {
+  const rel = ctx.map(path);
+  return { name, relPath: rel, key: rel };
+}
+
+/** Passes items through and calls `onComplete(prefix)` when none was an error. */
+async function* tracked(items: AsyncGenerator<InputItem>, prefix: string, ctx: Ctx): AsyncGenerator<InputItem> {
+  let clean = true;
+  for await (const item of items) {
+    if (item.error) clean = false;
+    yield item;
+  }
+  if (clean) ctx.onComplete(prefix);
 }
 
 /** A pattern: its matches, sorted, each as a file named explicitly; relPath is relative to the pattern's fixed folder. */
@@ -135,25 +174,26 @@ async function* fromGlob(pattern: string, ctx: Ctx): AsyncGenerator<InputItem> {
     const { glob } = await import("tinyglobby");
     matches = await glob(rest, { cwd: base, dot: false, onlyFiles: true });
   } catch (e) {
-    yield errorItem({ name: pattern, relPath: sanitiseRel(pattern) }, "read-error", errorMessage(e));
+    yield errorItem({ name: pattern, relPath: sanitiseRel(pattern), key: pattern }, "read-error", errorMessage(e));
     return;
   }
   if (matches.length === 0) {
-    yield errorItem({ name: pattern, relPath: sanitiseRel(pattern) }, "read-error", `no file matches ${pattern}`);
+    yield errorItem({ name: pattern, relPath: sanitiseRel(pattern), key: pattern }, "read-error", `no file matches ${pattern}`);
     return;
   }
   matches.sort(byCodePoint);
   for (const m of matches) {
     const name = under(display, m);
     const path = join(base, m);
+    if (ctx.skip(resolve(ctx.cwd, path))) continue;
     let st: Stats;
     try {
       st = await stat(path);
     } catch (e) {
-      yield errorItem({ name, relPath: m }, "read-error", errorMessage(e));
+      yield errorItem(fileOrigin(name, path, ctx), "read-error", errorMessage(e));
       continue;
     }
-    yield* fromFile(path, { name, relPath: m, mtimeMs: st.mtimeMs }, ctx);
+    yield* fromFile(path, { ...fileOrigin(name, path, ctx), mtimeMs: st.mtimeMs }, ctx);
   }
 }
 
@@ -164,18 +204,19 @@ async function* walk(root: string, ctx: Ctx): AsyncGenerator<InputItem> {
   try {
     visited.add(await realpath(root));
   } catch (e) {
-    yield errorItem({ name: display, relPath: sanitiseRel(baseName(display)) }, "read-error", errorMessage(e));
+    yield errorItem(fileOrigin(display, root, ctx), "read-error", errorMessage(e));
     return;
   }
-  yield* walkDir(root, display, "", visited, ctx);
+  const top = ctx.map(root, true);
+  yield* tracked(walkDir(root, display, visited, ctx), top === "" ? "" : `${top}/`, ctx);
 }
 
-async function* walkDir(dir: string, display: string, rel: string, visited: Set<string>, ctx: Ctx): AsyncGenerator<InputItem> {
+async function* walkDir(dir: string, display: string, visited: Set<string>, ctx: Ctx): AsyncGenerator<InputItem> {
   let names: string[];
   try {
     names = await readdir(dir);
   } catch (e) {
-    yield errorItem({ name: display, relPath: rel || sanitiseRel(baseName(display)) }, "read-error", errorMessage(e));
+    yield errorItem(fileOrigin(display, dir, ctx), "read-error", errorMessage(e));
     return;
   }
   names.sort(byCodePoint);
@@ -183,12 +224,12 @@ async function* walkDir(dir: string, display: string, rel: string, visited: Set<
     if (n.startsWith(".")) continue;
     const path = join(dir, n);
     const name = under(display, n);
-    const r = rel ? `${rel}/${n}` : n;
+    if (ctx.skip(resolve(ctx.cwd, path))) continue;
     let st: Stats;
     try {
       st = await stat(path); // follows symlinks
     } catch (e) {
-      yield errorItem({ name, relPath: r }, "read-error", errorMessage(e));
+      yield errorItem(fileOrigin(name, path, ctx), "read-error", errorMessage(e));
       continue;
     }
     if (st.isDirectory()) {
@@ -196,18 +237,22 @@ async function* walkDir(dir: string, display: string, rel: string, visited: Set<
       try {
         real = await realpath(path);
       } catch (e) {
-        yield errorItem({ name, relPath: r }, "read-error", errorMessage(e));
+        yield errorItem(fileOrigin(name, path, ctx), "read-error", errorMessage(e));
         continue;
       }
       if (visited.has(real)) {
         ctx.warn(`${name}: folder already visited (symbolic link loop); skipped`);
         continue;
       }
+      if (ctx.skip(real)) continue;
       visited.add(real);
-      yield* walkDir(path, name, r, visited, ctx);
+      yield* walkDir(path, name, visited, ctx);
     } else if (st.isFile()) {
-      if (!archiveKind(n) && !extOk(n, ctx.ext)) continue;
-      yield* fromFile(path, { name, relPath: r, mtimeMs: st.mtimeMs }, ctx);
+      if (!archiveKind(n) && !extOk(n, ctx.ext)) {
+        ctx.stats.skippedByExt++;
+        continue;
+      }
+      yield* fromFile(path, { ...fileOrigin(name, path, ctx), mtimeMs: st.mtimeMs }, ctx);
     } else {
       ctx.warn(`${name}: not a regular file; skipped`);
     }
@@ -219,15 +264,16 @@ async function* fromFile(path: string, origin: Origin, ctx: Ctx): AsyncGenerator
   const kind = archiveKind(origin.name);
   if (kind) {
     const { readArchive } = await import("./archives.js");
-    yield* readArchive(path, origin, kind, { ext: ctx.ext, onEntry: (eo, bytes) => fromBytes(eo, bytes, ctx) });
+    const stats = ctx.stats;
+    yield* tracked(readArchive(path, origin, kind, { ext: ctx.ext, onEntry: (eo, bytes) => fromBytes(eo, bytes, ctx), onSkip: () => stats.skippedByExt++ }), `${origin.key}:`, ctx);
     return;
   }
   if (ctx.from === "jsonl") {
-    yield* (await records()).jsonlRecords(createReadStream(path), origin, ctx);
+    yield* tracked((await records()).jsonlRecords(createReadStream(path), origin, ctx), `${origin.key}#`, ctx);
     return;
   }
   if (ctx.from === "csv") {
-    yield* (await records()).csvRecords(createReadStream(path), origin, ctx);
+    yield* tracked((await records()).csvRecords(createReadStream(path), origin, ctx), `${origin.key}#`, ctx);
     return;
   }
   let bytes: Buffer;

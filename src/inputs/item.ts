@@ -4,9 +4,13 @@ export interface InputItem {
    *  "news.tar.gz:a/b.txt", "dump.jsonl#<id>" (or "dump.jsonl#<line number>" without an id), "dump.csv#<id or row number>", "<stdin>". */
   name: string;
   /** Relative path used to mirror outputs under an output directory (POSIX separators, no leading "/"):
-   *  a file given directly -> its basename; a file found under a directory argument DIR -> its path relative to DIR;
-   *  an archive entry -> "<archive file name without .zip/.tar/.tar.gz/.tgz>/<entry path>"; a JSONL/CSV record -> "<dump file name without extension>/<id or line>"; stdin -> "stdin". */
+   *  a file (named, walked or matched by a glob) -> its path from the current folder when it lies under it, else from
+   *  the deepest folder common to the arguments outside it (see `outputMapper`);
+   *  an archive entry -> "<archive's path without .zip/.tar/.tar.gz/.tgz>/<entry path>"; a JSONL/CSV record -> "<dump's path without extension>/<id or line>"; stdin -> "stdin". */
   relPath: string;
+  /** The input's identity across runs, for the output folder's manifest: the file's relPath, "<archive's relPath>:<entry name>",
+   *  "<dump's relPath>#<id or line>", "<stdin>". Two inputs of one run may share it (an archive holding an entry name twice). */
+  key: string;
   /** Set (with a short reason) when an archive entry's name is unsafe: contains "..", is absolute, has a drive letter ("C:"), or a NUL. The item still carries its bytes; the writer will refuse to write it. relPath is then a sanitised form. */
   unsafe?: string;
   /** The content: raw bytes of a file/entry/stdin, or for JSONL/CSV records the text field as a string. Exactly one of bytes/text/error is set. */

@@ -2,6 +2,8 @@
  * Small helpers of the input side: names, relative paths, the extension filter, order, and
  * one-line messages for file-system errors.
  */
+import { statSync } from "node:fs";
+import { dirname, isAbsolute, relative, resolve, sep } from "node:path";
 import * as zlib from "node:zlib";
 import type { InputItem } from "./item.js";
 
@@ -9,6 +11,8 @@ import type { InputItem } from "./item.js";
 export interface Origin {
   name: string;
   relPath: string;
+  /** The input's identity in the output folder's manifest (see InputItem.key). */
+  key: string;
   mtimeMs?: number;
   unsafe?: string;
 }
@@ -92,9 +96,24 @@ export function dumpStem(rel: string): string {
   return s === "" || s.endsWith("/") ? rel : s;
 }
 
-/** Normalises the `ext` option: no dots, lower case, no empties. */
+/**
+ * The extensions read by default when walking folders and archives, by what the inputs hold:
+ * plain-text story files as agencies, wire-service feeds and newsroom systems deliver them
+ * (`.txt`, `.text`, `.story`, `.wire`, `.nws`/`.news`, ANPA 1312 `.anpa`/`.ans`, IPTC 7901
+ * `.iptc`/`.7901`, `.asc`), or record dumps. Archives found in a folder are always opened.
+ * `--ext` replaces the list (`--ext '*'` reads every file); a file named on the command line
+ * is always read.
+ */
+export const DEFAULT_EXT: Record<"text" | "jsonl" | "csv", string[]> = {
+  text: ["txt", "text", "story", "wire", "nws", "news", "anpa", "ans", "iptc", "7901", "asc"],
+  jsonl: ["jsonl", "ndjson"],
+  csv: ["csv"],
+};
+
+/** Normalises the `ext` option: no dots, lower case, no empties; `*` alone means every file (an empty list). */
 export function normaliseExt(ext: string[]): string[] {
-  return ext.map((e) => e.trim().replace(/^\.+/, "").toLowerCase()).filter((e) => e !== "");
+  const list = ext.map((e) => e.trim().replace(/^\.+/, "").toLowerCase()).filter((e) => e !== "");
+  return list.includes("*") ? [] : list;
 }
 
 /** Whether a file name passes the extension filter (an empty filter passes everything). */
@@ -102,6 +121,54 @@ export function extOk(name: string, ext: string[]): boolean {
   if (ext.length === 0) return true;
   const b = baseName(name).toLowerCase();
   return ext.some((e) => b.endsWith("." + e));
+}
+
+/**
+ * The output mapping: a path (as given, relative to `cwd` or absolute) -> the relative path an
+ * output folder mirrors. A path under the current folder keeps its path from there
+ * (`hi/001.txt` -> `hi/001.txt`); any other keeps its path from the deepest folder common to
+ * every argument outside the current folder (`/data/hi/001.txt` and `/data/en/001.txt` ->
+ * `hi/001.txt`, `en/001.txt`; a lone `/data/hi` -> `001.txt`).
+ */
+export function outputMapper(args: string[], cwd: string): (path: string, raw?: boolean) => string {
+  const outside: string[] = [];
+  for (const a of args) {
+    if (a === "-") continue;
+    const base = resolve(cwd, argFolder(a, cwd));
+    if (!inside(cwd, base)) outside.push(base);
+  }
+  const common = outside.length ? outside.reduce(commonFolder) : null;
+  // raw: the path as mapped, "" for the folder mapped from itself (a key prefix), not made safe.
+  return (p: string, raw = false) => {
+    const abs = resolve(cwd, p);
+    let r = inside(cwd, abs) ? relative(cwd, abs) : common !== null && inside(common, abs) ? relative(common, abs) : abs;
+    if (sep !== "/") r = r.split(sep).join("/");
+    return raw ? r : sanitiseRel(r);
+  };
+}
+
+/** The folder an argument's inputs are mapped from: a folder itself, a pattern's fixed folder, a file's folder. */
+function argFolder(arg: string, cwd: string): string {
+  try {
+    return statSync(resolve(cwd, arg)).isDirectory() ? arg : dirname(arg);
+  } catch {
+    return hasGlobChars(arg) ? splitGlob(arg).base : dirname(arg);
+  }
+}
+
+function inside(folder: string, p: string): boolean {
+  const r = relative(folder, p);
+  return r === "" || (!r.startsWith("..") && !isAbsolute(r));
+}
+
+function commonFolder(a: string, b: string): string {
+  let c = a;
+  while (!inside(c, b)) {
+    const up = dirname(c);
+    if (up === c) return c;
+    c = up;
+  }
+  return c;
 }
 
 /** Why an archive entry's name is unsafe to write under an output folder, or undefined. */
@@ -161,6 +228,16 @@ export function errorMessage(e: unknown): string {
       return "too many open files";
     case "EIO":
       return "input/output error";
+    case "ENAMETOOLONG":
+      return "file name too long";
+    case "ENOSPC":
+      return "no space left on device";
+    case "EDQUOT":
+      return "disk quota exceeded";
+    case "EROFS":
+      return "read-only file system";
+    case "EEXIST":
+      return "a file of that name exists";
   }
   const m = e instanceof Error ? e.message : String(e);
   const line = (m.split(/\r?\n/)[0] ?? "").trim() || "unknown error";
@@ -168,21 +245,21 @@ export function errorMessage(e: unknown): string {
 }
 
 export function errorItem(o: Origin, code: ErrorCode, message: string): InputItem {
-  const item: InputItem = { name: o.name, relPath: o.relPath, error: { code, message } };
+  const item: InputItem = { name: o.name, relPath: o.relPath, key: o.key, error: { code, message } };
   if (o.unsafe) item.unsafe = o.unsafe;
   if (o.mtimeMs !== undefined) item.mtimeMs = o.mtimeMs;
   return item;
 }
 
 export function bytesItem(o: Origin, bytes: Uint8Array): InputItem {
-  const item: InputItem = { name: o.name, relPath: o.relPath, bytes };
+  const item: InputItem = { name: o.name, relPath: o.relPath, key: o.key, bytes };
   if (o.unsafe) item.unsafe = o.unsafe;
   if (o.mtimeMs !== undefined) item.mtimeMs = o.mtimeMs;
   return item;
 }
 
 export function textItem(o: Origin, text: string): InputItem {
-  const item: InputItem = { name: o.name, relPath: o.relPath, text };
+  const item: InputItem = { name: o.name, relPath: o.relPath, key: o.key, text };
   if (o.unsafe) item.unsafe = o.unsafe;
   if (o.mtimeMs !== undefined) item.mtimeMs = o.mtimeMs;
   return item;

@@ -16,7 +16,7 @@ export interface RecordOptions {
 
 /** The origin of record `key` (an id or a line/row number) of a dump. */
 function recordOrigin(dump: Origin, key: string): Origin {
-  const o: Origin = { name: `${dump.name}#${key}`, relPath: `${dumpStem(dump.relPath)}/${idSegment(key)}` };
+  const o: Origin = { name: `${dump.name}#${key}`, relPath: `${dumpStem(dump.relPath)}/${idSegment(key)}`, key: `${dump.key}#${key}` };
   if (dump.mtimeMs !== undefined) o.mtimeMs = dump.mtimeMs;
   if (dump.unsafe) o.unsafe = dump.unsafe;
   return o;

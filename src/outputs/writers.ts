@@ -2,16 +2,49 @@
  * Where results go. Every file is written whole or not at all: to a temporary name in the
  * same folder, then renamed over the target. An interrupted run removes its temporary files.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, rmSync, statSync, writeSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Format } from "../render/index.js";
 import { UserError, plainError } from "../errors.js";
+import { errorMessage } from "../inputs/paths.js";
+import { fold, Manifest, type Done } from "./manifest.js";
 
 const live = new Set<string>();
 let counter = 0;
 
+/** A hidden temporary name beside the target, short whatever the target's length. */
 function tempName(target: string): string {
-  return join(dirname(target), `.${target.slice(dirname(target).length + 1)}.${process.pid}.${++counter}.tmp`);
+  return join(dirname(target), `.wire-${process.pid}-${++counter}.tmp`);
+}
+
+/**
+ * Removes the temporary files a killed run left in a folder (`.wire-PID-N.tmp` of a process
+ * that is gone), so that a rerun leaves no stray file.
+ */
+export function removeStaleTemporaries(dir: string): void {
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const n of names) {
+    const m = /^\.wire-(\d+)-\d+\.tmp$|^\.wire-manifest\.jsonl\.(\d+)\.tmp$/u.exec(n);
+    if (!m) continue;
+    const pid = Number(m[1] ?? m[2]);
+    if (pid === process.pid || alive(pid)) continue;
+    rmSync(join(dir, n), { force: true });
+  }
+}
+
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as { code?: string }).code === "EPERM";
+  }
 }
 
 /** Removes the temporary files of writes still under way (on Ctrl-C). */
@@ -85,42 +118,265 @@ export class FileOutput {
   }
 }
 
-const EXT: Record<Format, string> = { json: ".json", ndjson: ".ndjson", yaml: ".yaml", ninjs: ".ninjs.json", pretty: ".txt", html: ".html", tsv: ".tsv", csv: ".csv" };
+/** The extension of each format's files in an output folder; none is one that inputs are read from. */
+export const EXT: Record<Format, string> = { json: ".json", ndjson: ".ndjson", yaml: ".yaml", ninjs: ".ninjs.json", pretty: ".pretty", html: ".html", tsv: ".tsv", csv: ".csv" };
+
+/** Input extensions left out of output names: `a/b.txt` -> `a/b.json`. */
+const INPUT_EXT = /\.(txt|text|story|wire|nws|news|anpa|ans|iptc|7901|asc|json|jsonl|ndjson|csv|html?|xml)$/iu;
+
+/** The longest name segment kept as it is, in UTF-8 bytes (file systems allow 255; suffixes need room). */
+const MAX_SEGMENT = 200;
+
+/** A segment too long for the file system: its start, cut at a character, then 8 hex digits of its hash. */
+export function shortenSegment(seg: string): string {
+  if (Buffer.byteLength(seg) <= MAX_SEGMENT) return seg;
+  const hash = createHash("sha256").update(seg).digest("hex").slice(0, 8);
+  let out = "";
+  let bytes = 0;
+  for (const ch of seg) {
+    const b = Buffer.byteLength(ch);
+    if (bytes + b > MAX_SEGMENT - 9) break;
+    out += ch;
+    bytes += b;
+  }
+  return `${out}-${hash}`;
+}
+
+/** The stem of an input's output names: its relative path without an input extension, long segments shortened. */
+export function outputStem(relPath: string): string {
+  return relPath.replace(INPUT_EXT, "").split("/").map(shortenSegment).join("/");
+}
+
+/**
+ * The name of story `k` of an input, `n`-th choice: `a/b.json`, `a/b.2.json` (second story),
+ * `a/b~2.json` (the name was taken), `a/b~2.2.json`.
+ */
+export function outputName(stem: string, n: number, k: number, ext: string): string {
+  return `${stem}${n > 1 ? `~${n}` : ""}${k > 1 ? `.${k}` : ""}${ext}`;
+}
+
+export interface DirOptions {
+  /** -o as the user wrote it, to name files in messages. */
+  display: string;
+  format: Format;
+  /** Files that are inputs of the run (absolute): never written. */
+  inputs: Set<string>;
+}
+
+export type StoryWrite = { file: string } | { error: string; code: "write-error" | "unsafe-path" };
 
 /**
  * `-o DIR`: one file per story, mirroring the inputs' relative paths: `a/b.txt` -> `DIR/a/b.json`,
- * its second story `DIR/a/b.2.json`. A path that would leave DIR is refused.
+ * its second story `DIR/a/b.2.json`. No two stories of a run share a file: a name already taken
+ * (by an earlier story of the run, by another input's file in the manifest, by a file wire did
+ * not write, or by an input) gets `~2`, `~3` ... after the stem. Writes never leave DIR: every
+ * folder created or entered is checked with its real path.
  */
 export class DirOutput {
   readonly root: string;
+  private readonly real: string;
+  readonly manifest: Manifest;
+  readonly ext: string;
+  private readonly claimed = new Set<string>();
+  private readonly safeDirs = new Set<string>();
+  private readonly occurrences = new Map<string, number>();
+  /** Stories written under a later choice because a file wire did not write held the name. */
+  renamedAroundForeign = 0;
+  removed = 0;
 
-  constructor(dir: string, private readonly format: Format) {
+  constructor(dir: string, private readonly o: DirOptions) {
     this.root = resolve(dir);
     mkdirSync(this.root, { recursive: true });
+    this.real = realpathSync(this.root);
+    this.safeDirs.add("");
+    removeStaleTemporaries(this.root);
+    this.manifest = new Manifest(this.root);
+    this.ext = EXT[o.format];
   }
 
-  /** The file for story `index` of the input at `relPath`, or null when it would leave DIR. */
-  target(relPath: string, index: number): string | null {
-    if (!relPath || isAbsolute(relPath) || /(^|[\\/])\.\.([\\/]|$)/u.test(relPath) || /^[A-Za-z]:/u.test(relPath) || relPath.includes("\0")) return null;
-    const stem = relPath.replace(/\.(txt|text|story|json|jsonl|csv|html?|xml)$/iu, "");
-    const file = resolve(this.root, `${stem}${index > 1 ? `.${index}` : ""}${EXT[this.format]}`);
-    const rel = relative(this.root, file);
-    if (rel.startsWith("..") || isAbsolute(rel) || rel.split(sep).includes("..")) return null;
-    return file;
+  /** The key of an input in this run: its key, or `key*2` for the second input of the run with that key. */
+  runKey(key: string): string {
+    const n = (this.occurrences.get(key) ?? 0) + 1;
+    this.occurrences.set(key, n);
+    return n === 1 ? key : `${key}*${n}`;
   }
 
-  /** Whether the first story's file is newer than the input: a rerun skips that input. */
-  upToDate(relPath: string, inputMtimeMs: number | undefined): boolean {
-    const t = this.target(relPath, 1);
-    if (!t || inputMtimeMs === undefined) return false;
+  /** Whether a folder or file (absolute path) is one the run must not read: DIR itself when walked into, or a file of the manifest. */
+  isOutput(abs: string, walkRoots: string[]): boolean {
+    if ((abs === this.root || abs === this.real) && !walkRoots.includes(abs)) return true;
+    const r = relative(this.root, abs);
+    if (r === "" || r.startsWith("..") || isAbsolute(r)) return false;
+    const rel = r.split(sep).join("/");
+    return rel === ".wire-manifest.jsonl" || this.claimed.has(fold(rel)) || this.manifest.owner(rel) !== undefined;
+  }
+
+  /** The input's files when a rerun can skip it: complete, same content and options, every file there and not taken. */
+  upToDate(key: string, hash: string, opts: string): string[] | null {
+    const d = this.manifest.complete(key);
+    if (!d || d.hash !== hash || d.opts !== opts) return null;
+    for (const f of d.files) {
+      if (this.claimed.has(fold(f))) return null;
+      try {
+        if (!lstatSync(join(this.root, f)).isFile()) return null;
+      } catch {
+        return null;
+      }
+    }
+    for (const f of d.files) this.claimed.add(fold(f));
+    return d.files;
+  }
+
+  /** Starts writing the stories of one input. */
+  open(key: string, relPath: string, hash: string, opts: string): InputWriter {
+    return new InputWriter(this, key, outputStem(relPath), hash, opts);
+  }
+
+  /** `out/a/b.json` for messages. */
+  show(rel: string): string {
+    const d = this.o.display;
+    return d === "." || d === "./" ? rel : d.endsWith("/") ? d + rel : `${d}/${rel}`;
+  }
+
+  /** Whether story file `rel` is free for input `key`; "foreign" when a file (or folder) wire did not write holds the name. */
+  free(key: string, rel: string): true | "taken" | "foreign" {
+    if (this.claimed.has(fold(rel))) return "taken";
+    if (this.o.inputs.has(join(this.root, rel))) return "taken";
+    const owner = this.manifest.owner(rel);
+    if (owner !== undefined) return owner === key ? true : "taken";
     try {
-      return statSync(t).mtimeMs >= inputMtimeMs;
+      lstatSync(join(this.root, rel));
+      return "foreign";
     } catch {
-      return false;
+      return true;
     }
   }
 
-  write(target: string, content: string): void {
-    writeWhole(target, content);
+  claim(rel: string): void {
+    this.claimed.add(fold(rel));
+  }
+
+  /**
+   * Makes the folders of `rel`, checking each one's real path: a symbolic link that leads out
+   * of DIR is refused. The answer is an error message, or null when the folder is ready.
+   */
+  prepare(rel: string): { error: string; code: "write-error" | "unsafe-path" } | null {
+    const segs = rel.split("/").slice(0, -1);
+    let cur = "";
+    for (const seg of segs) {
+      cur = cur ? `${cur}/${seg}` : seg;
+      if (this.safeDirs.has(cur)) continue;
+      const abs = join(this.root, cur);
+      try {
+        let st;
+        try {
+          st = lstatSync(abs);
+        } catch {
+          mkdirSync(abs);
+          st = lstatSync(abs);
+        }
+        if (st.isSymbolicLink()) {
+          const to = realpathSync(abs);
+          const r = relative(this.real, to);
+          if (r.startsWith("..") || isAbsolute(r)) return { error: `${this.show(cur)} is a symbolic link that leads out of the output folder; not written`, code: "unsafe-path" };
+          st = lstatSync(to);
+        }
+        if (!st.isDirectory()) return { error: `cannot write ${this.show(rel)}: ${this.show(cur)} is a file, not a folder`, code: "write-error" };
+        removeStaleTemporaries(abs);
+      } catch (e) {
+        return { error: `cannot write ${this.show(rel)}: ${errorMessage(e)}`, code: "write-error" };
+      }
+      this.safeDirs.add(cur);
+      this.claimed.add(fold(cur));
+    }
+    return null;
+  }
+
+  /** Removes a file of an earlier run that no longer holds a story. */
+  remove(rel: string): void {
+    if (this.claimed.has(fold(rel))) return;
+    try {
+      if (lstatSync(join(this.root, rel)).isFile()) {
+        rmSync(join(this.root, rel));
+        this.removed++;
+      }
+    } catch {
+      /* already gone */
+    }
+  }
+
+  /** At the end of a complete run: inputs under a folder, archive or dump read whole that were not seen are gone; so are their files. */
+  sweep(seen: Set<string>, prefixes: string[]): void {
+    if (!prefixes.length) return;
+    for (const key of this.manifest.keys()) {
+      if (seen.has(key) || !prefixes.some((p) => key.startsWith(p))) continue;
+      for (const f of this.manifest.owned(key)) if (this.manifest.owner(f) === key) this.remove(f);
+      this.manifest.drop(key);
+    }
+  }
+
+  close(): void {
+    this.manifest.close();
+  }
+}
+
+/** The stories of one input, written one at a time, then `finish()`. */
+export class InputWriter {
+  private k = 0;
+  private first = 1;
+  private readonly files: string[] = [];
+  private failed = false;
+
+  constructor(
+    private readonly dir: DirOutput,
+    readonly key: string,
+    private readonly stem: string,
+    private readonly hash: string,
+    private readonly opts: string,
+  ) {}
+
+  /** Writes the next story: its file, or why it could not be written. */
+  write(content: string): StoryWrite {
+    const k = ++this.k;
+    let n = k === 1 ? 1 : this.first;
+    let rel = outputName(this.stem, n, k, this.dir.ext);
+    let foreign = false;
+    for (let f = this.dir.free(this.key, rel); f !== true; f = this.dir.free(this.key, rel)) {
+      if (f === "foreign") foreign = true;
+      rel = outputName(this.stem, ++n, k, this.dir.ext);
+    }
+    if (foreign) this.dir.renamedAroundForeign++;
+    if (k === 1) this.first = n;
+    this.dir.claim(rel);
+    const bad = this.dir.prepare(rel);
+    if (bad) {
+      this.failed = true;
+      return bad;
+    }
+    try {
+      this.dir.manifest.put(this.key, rel);
+      writeWhole(join(this.dir.root, rel), content);
+    } catch (e) {
+      this.failed = true;
+      return { error: `cannot write ${this.dir.show(rel)}: ${errorMessage(e)}`, code: "write-error" };
+    }
+    this.files.push(rel);
+    return { file: rel };
+  }
+
+  /** Marks a story that was not written (an unsafe name): the input stays incomplete. */
+  fail(): void {
+    this.failed = true;
+  }
+
+  /**
+   * Ends the input. When every story was written and `ok`, files of an earlier run of this input
+   * that no longer hold a story are removed and the input's record is written, last.
+   */
+  finish(ok: boolean): void {
+    if (this.failed || !ok) return;
+    const keep = new Set(this.files.map(fold));
+    for (const f of this.dir.manifest.owned(this.key)) if (!keep.has(fold(f)) && this.dir.manifest.owner(f) === this.key) this.dir.remove(f);
+    const done: Done = { hash: this.hash, opts: this.opts, files: this.files };
+    this.dir.manifest.done(this.key, done);
   }
 }
