@@ -99,7 +99,8 @@ describe("-f csv and -f tsv", () => {
     const all = readFileSync(join(dir, "all.csv"), "utf8");
     expect(all.split("\r\n").filter((l) => l.startsWith("path,")).length).toBe(1);
     expect((await wire(["parse", ...files.slice(0, 3), "-f", "tsv", "-o", join(dir, "out") + "/", "-j", "1"])).code).toBe(0);
-    const out = readdirSync(join(dir, "out"));
+    // Each story's file keeps its input's path (from the current folder); the manifest lies beside them.
+    const out = readdirSync(join(dir, "out"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".tsv"));
     expect(out.length).toBe(3);
     for (const f of out) {
       expect(f.endsWith(".tsv")).toBe(true);
