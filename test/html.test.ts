@@ -214,6 +214,17 @@ describe("-f html on the command line", () => {
     checkPage(r.stdout);
   });
 
+  it("-o FILE writes the one page, whole", async () => {
+    const file = join(mkdtempSync(join(tmpdir(), "wire-html-")), "all.html");
+    const r = await wire(["parse", "fixtures/hi/dateline-danda-signoff-next-line.txt", HOSTILE, "-f", "html", "-q", "-o", file]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe("");
+    const page = readFileSync(file, "utf8");
+    expect(page.match(/<article /gu)).toHaveLength(2);
+    expect(page).toContain('<h2 id="toc-h">2 stories</h2>');
+    checkPage(page);
+  });
+
   it("-o DIR writes a page per story, named .html", async () => {
     const dir = mkdtempSync(join(tmpdir(), "wire-html-"));
     const r = await wire(["parse", "fixtures/hi/dateline-danda-signoff-next-line.txt", HOSTILE, "-f", "html", "-q", "-o", dir + "/"]);
