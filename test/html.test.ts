@@ -166,6 +166,9 @@ describe("html page", () => {
     const html = render(story!, "html");
     checkPage(html);
     expect(html).toContain("&lt;script&gt;window.pwned = 1; document.title = &quot;pwned&quot;&lt;/script&gt;");
+    // Where markup was left out, parts are still found at their own place, not at an earlier
+    // occurrence of the same words ('pwned' in 'window.pwned').
+    expect(html).toContain('window.pwned = 1; document.title = &quot;<mark class="q partial part" id="s1-q1"');
     expect(html).toContain("&lt;svg onload=alert(2)&gt;");
     expect(html).toContain("&lt;iframe src=javascript:alert(3)&gt;");
     expect(html).toContain('reversed name, <span class="ctl">\\u202e</span>evil.exe<span class="ctl">\\u202c</span>');

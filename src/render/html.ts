@@ -371,6 +371,20 @@ function paragraphHtml(story: Story, i: number, id: string, diags: { d: Diagnost
   // `lost`; a part at `rel` in the span is then somewhere in [rel - lost, rel] in the text.
   const lost = p.span.end - p.span.start - n;
   const exact = lost === 0;
+  // Code point <-> UTF-16 offsets, for searching the text with indexOf.
+  const u16: number[] = [0];
+  for (const c of cps) u16.push(u16[u16.length - 1]! + c.length);
+  const utf16At = (cp: number) => u16[cp]!;
+  const cpAt = (unit: number) => {
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (u16[mid]! < unit) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
   const locate = (span: Span, t: string): [number, number] | null => {
     const rel = span.start - p.span.start;
     if (exact) {
@@ -378,12 +392,13 @@ function paragraphHtml(story: Story, i: number, id: string, diags: { d: Diagnost
       const b = Math.min(n, span.end - p.span.start);
       return a < b ? [a, b] : null;
     }
-    const want = Array.from(t);
-    if (!want.length) return null;
-    for (let a = Math.max(0, rel - lost); a <= Math.min(rel, n - want.length); a++) {
-      if (want.every((c, j) => cps[a + j] === c)) return [a, a + want.length];
-    }
-    return null;
+    if (!t) return null;
+    // The first occurrence from the earliest place it can be, if it starts no later than `rel`.
+    const from = Math.max(0, Math.min(n, rel - lost));
+    const k = p.text.indexOf(t, utf16At(from));
+    if (k < 0) return null;
+    const a = cpAt(k);
+    return a <= rel ? [a, a + Array.from(t).length] : null;
   };
   const ranges: Range[] = [];
   const points = new Map<number, string[]>();
@@ -464,13 +479,23 @@ function paragraphHtml(story: Story, i: number, id: string, diags: { d: Diagnost
   }
   for (const at of points.keys()) cuts.add(at);
   const order = [...cuts].filter((x) => x >= 0 && x <= n).sort((a, b) => a - b);
-  const sorted = ranges.map((r, k) => ({ r, k })).sort((a, b) => a.r.level - b.r.level || a.r.start - b.r.start || b.r.end - a.r.end || a.k - b.k);
+  // A sweep: ranges enter at their start and leave at their end; those open at once are few.
+  const byStart = ranges.map((r, k) => ({ r, k })).sort((a, b) => a.r.start - b.r.start || a.k - b.k);
+  const outerFirst = (a: { r: Range; k: number }, b: { r: Range; k: number }) => a.r.level - b.r.level || a.r.start - b.r.start || b.r.end - a.r.end || a.k - b.k;
+  let next = 0;
+  let active: { r: Range; k: number }[] = [];
   const opened = new Set<Range>();
   const stack: Range[] = [];
   const html: string[] = [];
   for (let s = 0; s < order.length; s++) {
     const x = order[s]!;
-    const want = x < n ? sorted.filter(({ r }) => r.start <= x && x < r.end).map(({ r }) => r) : [];
+    active = active.filter(({ r }) => r.end > x);
+    while (next < byStart.length && byStart[next]!.r.start <= x) {
+      if (byStart[next]!.r.end > x) active.push(byStart[next]!);
+      next++;
+    }
+    active.sort(outerFirst);
+    const want = x < n ? active.map(({ r }) => r) : [];
     let keep = 0;
     while (keep < stack.length && keep < want.length && stack[keep] === want[keep]) keep++;
     while (stack.length > keep) {
