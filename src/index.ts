@@ -10,7 +10,8 @@
  * The public face only: decoding is `text/decode.ts`, the pipeline `parse/input.ts`.
  */
 import { createHash } from "node:crypto";
-import { decode } from "./text/decode.js";
+import { decode, decodeAs } from "./text/decode.js";
+import { declaredCharset } from "./envelope/index.js";
 import { Positions } from "./text/positions.js";
 import { toDiagnostics } from "./diagnostics.js";
 import { parseText } from "./parse/input.js";
@@ -30,12 +31,22 @@ export function parse(text: string, options: ParseOptions = {}): Story[] {
 
 /** Decodes and parses the bytes of one input (a file, standard input). Never throws on any bytes. */
 export function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): ParseResult {
-  const d = decode(bytes);
+  let d = decode(bytes, { encoding: options.encoding ?? null });
+  const undecoded = d.text === null && d.findings[0]?.code === "invalid-encoding";
+  if ((undecoded || d.findings[0]?.code === "decoded-as") && !options.encoding) {
+    // Feed files in a transmission envelope are 8-bit by their standard (or say which charset).
+    const declared = declaredCharset(bytes);
+    if (declared) {
+      const e = decodeAs(bytes, declared, "declared");
+      if (e.text !== null) d = e;
+    }
+  }
   const meta = { bytes: bytes.length, sha256: sha256(bytes), encoding: d.encoding };
   if (d.text === null) {
     return { stories: [], diagnostics: toDiagnostics(new Positions(d.prefix ?? ""), d.findings), encoding: d.encoding };
   }
-  return { ...parseText(d.text, options, meta), text: d.text };
+  const charset = d.findings.length > 0 ? d.encoding : null;
+  return { ...parseText(d.text, options, meta, d.findings, charset), text: d.text };
 }
 
 function sha256(b: Uint8Array): string {

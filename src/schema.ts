@@ -40,6 +40,39 @@ const textPart = {
   additionalProperties: false,
 } as const;
 
+const transmissionField = {
+  type: "object",
+  properties: { text: { type: "string" }, span, line, value: { anyOf: [{ type: "string" }, { type: "number" }, { type: "null" }] } },
+  required: ["text", "span", "line", "value"],
+  additionalProperties: false,
+} as const;
+
+const field = { anyOf: [transmissionField, { type: "null" }] } as const;
+
+const transmission = {
+  type: "object",
+  properties: {
+    format: { enum: ["anpa-1312", "iptc-7901", "zczc"] },
+    span,
+    line,
+    service: field,
+    sequence: field,
+    selector: field,
+    priority: field,
+    category: field,
+    keyword: field,
+    take: field,
+    wordCount: field,
+    filed: field,
+    charset: field,
+    layout: field,
+    credit: field,
+    other: { type: "array", items: textPart },
+  },
+  required: ["format", "span", "line", "service", "sequence", "selector", "priority", "category", "keyword", "take", "wordCount", "filed", "charset", "layout", "credit", "other"],
+  additionalProperties: false,
+} as const;
+
 export const storySchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   $id: "https://wire.invalid/schema/wire.story-1.json",
@@ -121,6 +154,7 @@ export const storySchema = {
             type: "array",
             items: { type: "object", properties: { span }, required: ["span"], additionalProperties: false },
           },
+          kind: { const: "table" },
         },
         required: ["text", "span", "line", "break", "sentences"],
         additionalProperties: false,
@@ -186,6 +220,9 @@ export const storySchema = {
         { type: "null" },
       ],
     },
+    slugline: { anyOf: [textPart, { type: "null" }] },
+    ednote: { anyOf: [textPart, { type: "null" }] },
+    transmission: { anyOf: [transmission, { type: "null" }] },
     diagnostics: {
       type: "array",
       items: {
@@ -203,6 +240,6 @@ export const storySchema = {
       },
     },
   },
-  required: ["schema", "source", "language", "agency", "headline", "dateline", "byline", "paragraphs", "quotes", "attributions", "signoff", "diagnostics"],
+  required: ["schema", "source", "language", "agency", "headline", "dateline", "byline", "paragraphs", "quotes", "attributions", "signoff", "slugline", "ednote", "transmission", "diagnostics"],
   additionalProperties: false,
 } as const;

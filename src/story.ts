@@ -65,6 +65,8 @@ export interface Sentence {
 export interface Paragraph extends TextPart {
   break: BreakKind;
   sentences: Sentence[];
+  /** `table` for a table or agate block (results, fields, prices): its lines kept, no prose rules run on it. Absent for prose. */
+  kind?: "table";
 }
 
 export interface Person {
@@ -135,5 +137,39 @@ export interface Story {
   quotes: Quote[];
   attributions: Attribution[];
   signoff: Signoff | null;
+  /** The story's slug (`Argentina-Cancer`, `Germany-politics`), from the envelope or the copy; null if none. */
+  slugline: TextPart | null;
+  /** An editor's note (`Eds: ...`, `EDITOR'S NOTE _ ...`, `(ATTN: ...)`, "not for publication"); null if none. */
+  ednote: TextPart | null;
+  /** The transmission envelope of a feed file; null for bare copy. */
+  transmission: Transmission | null;
   diagnostics: Diagnostic[];
+}
+
+/** A header field of a transmission envelope: as written, what it means, where. */
+export interface TransmissionField extends TextPart {
+  /** The field read: a number (priority as urgency 1..9, word count), an ISO time (`filed`), or the text. */
+  value: string | number | null;
+}
+
+/** The transmission envelope a story came in (ANPA 1312, IPTC 7901, ZCZC), with its header fields. */
+export interface Transmission {
+  format: "anpa-1312" | "iptc-7901" | "zczc";
+  /** The whole envelope. */
+  span: Span;
+  line: number;
+  service: TransmissionField | null;
+  sequence: TransmissionField | null;
+  selector: TransmissionField | null;
+  priority: TransmissionField | null;
+  category: TransmissionField | null;
+  keyword: TransmissionField | null;
+  take: TransmissionField | null;
+  wordCount: TransmissionField | null;
+  filed: TransmissionField | null;
+  charset: TransmissionField | null;
+  layout: TransmissionField | null;
+  credit: TransmissionField | null;
+  /** Header lines that fit no field, kept as written. */
+  other: TextPart[];
 }

@@ -95,7 +95,8 @@ describe("pretty", () => {
       const out = renderPretty(parse(evil)[0]!, { color, width: 60 });
       const raw = color ? out.replace(/\u001b\[[0-9;]*m/gu, "") : out;
       expect(raw).not.toMatch(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/u);
-      expect(out).toContain("\\x1b]0;owned\\x07");
+      // Control characters never reach a part's text (they read as spaces); bidi overrides are shown escaped.
+      expect(out).toContain("]0;owned");
       expect(out).toContain("\\u202e");
     }
   });

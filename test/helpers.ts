@@ -16,9 +16,12 @@ export function at(text: string, span: Span): string {
 
 /** The same with HTML tags left out and entities decoded: what a part's `text` holds. */
 export function plainAt(text: string, span: Span): string {
-  const raw = at(text, span);
+  const raw = at(text, span).replace(CONTROLS, " ");
   return plainText(raw, 0, raw.length, findTags(raw, 0, raw.length));
 }
+
+/** Control characters (but TAB and line ends): framing, never text; a part reads each as a space. */
+export const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/gu;
 
 /** Code-point offsets covered by HTML tags: markup, which no part has to cover. */
 export function markupOffsets(text: string): Set<number> {
@@ -80,5 +83,7 @@ export function parts(story: Story): { kind: string; text: string; span: Span }[
   if (story.dateline) out.push({ kind: "dateline", ...story.dateline });
   for (const p of story.paragraphs) out.push({ kind: "paragraph", ...p });
   if (story.signoff) out.push({ kind: "signoff", ...story.signoff });
+  if (story.slugline) out.push({ kind: "slugline", ...story.slugline });
+  if (story.ednote) out.push({ kind: "ednote", ...story.ednote });
   return out.sort((a, b) => a.span.start - b.span.start);
 }

@@ -88,6 +88,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option("--id-field <name>", "the field naming each jsonl/csv record (source.path becomes file#id)")
     .option("--no-split", "treat each input as exactly one story")
     .option("--no-progress", "no progress line on stderr")
+    .option("--encoding <charset>", "read inputs in this charset (latin1, windows-1252, iso-8859-15 ...) instead of detecting it", checkEncoding)
     .option("--convert-legacy", "convert Hindi typed in the Kruti Dev legacy font to Unicode (spans still point into the input)")
     .option("--strict", "exit 1 when any story has a warning")
     .option("-q, --quiet", "print no diagnostics except errors, and no summary")
@@ -153,6 +154,7 @@ interface ParseOpts {
   split: boolean;
   progress: boolean;
   convertLegacy?: boolean;
+  encoding?: string;
   color: ColorWhen;
   ninjsVersion: NinjsVersion;
   refDate?: string;
@@ -171,6 +173,14 @@ function parseJobs(value: string): number {
 
 function defaultJobs(): number {
   return Math.max(1, availableParallelism());
+}
+
+function checkEncoding(value: string): string {
+  try {
+    return new TextDecoder(value).encoding;
+  } catch {
+    throw new InvalidArgumentError("expected a character set name such as latin1, windows-1252, iso-8859-15 or utf-8.");
+  }
 }
 
 function checkRefDate(value: string): string {
@@ -215,7 +225,7 @@ async function parseCommand(inputs: string[], opts: ParseOpts, io: Io): Promise<
         inputs,
         format,
         render: renderOptions,
-        parse: { refDate: opts.refDate ?? null, lang: opts.lang, split: opts.split, convertLegacy: !!opts.convertLegacy },
+        parse: { refDate: opts.refDate ?? null, lang: opts.lang, split: opts.split, convertLegacy: !!opts.convertLegacy, encoding: opts.encoding ?? null },
         quiet: !!opts.quiet,
         report,
         strict: !!opts.strict,

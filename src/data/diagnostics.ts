@@ -194,6 +194,35 @@ export const DIAGNOSTICS = [
     example: "any input that makes the parser throw",
     action: "report it with the input (or a cut-down copy) that gives it",
   },
+  {
+    code: "decoded-as",
+    severity: "warning",
+    also: { severity: "info", when: "the file is in a transmission envelope, whose standard gives the charset" },
+    meaning: "the bytes are not UTF-8 and hold no UTF-8 multi-byte sequence at all: they were read as Windows-1252",
+    example: "a Latin-1 file with `K\\xf6ln` for `Köln`",
+    action: "nothing if the letters look right; else name the charset with `--encoding` (e.g. `iso-8859-15`)",
+  },
+  {
+    code: "envelope-unreadable",
+    severity: "warning",
+    meaning: "a part of a transmission envelope (ANPA 1312, IPTC 7901, ZCZC) could not be read; it is left out of the story text",
+    example: "text before the first `ZCZC`, or a header line that does not follow the standard",
+    action: "nothing; the part's span says where it is, and the story is parsed without it",
+  },
+  {
+    code: "envelope-unclosed",
+    severity: "warning",
+    meaning: "a transmission envelope has no end (ANPA/IPTC 7901 `ETX`, ZCZC `NNNN` before the next message): the story runs to the next envelope",
+    example: "an ANPA story cut off before its `ETX`",
+    action: "check the end of the story: the file may be truncated",
+  },
+  {
+    code: "table",
+    severity: "info",
+    meaning: "a table or agate block (results, racing fields, prices) is kept line by line as a paragraph of `kind: \"table\"`",
+    example: "lines such as `Milwaukee;35;25;.583` or columns separated by runs of spaces",
+    action: "nothing: no prose rule (sentences, quotes) runs on it",
+  },
 ] as const satisfies readonly DiagnosticInfo[];
 
 export type Code = (typeof DIAGNOSTICS)[number]["code"];

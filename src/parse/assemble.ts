@@ -17,8 +17,15 @@ import { lookupPlace, lookupPlaceLoosely } from "./places.js";
 import { inferYear, isValidDate, isoDate, type RefDate } from "./date.js";
 import type { DatelineMatch } from "./dateline.js";
 import type { StoryMatch } from "./match.js";
+import { transmissionOf } from "../envelope/record.js";
 
-export function assembleStory(text: string, pos: Positions, m: StoryMatch, source: Source, refDate: RefDate | null): Story {
+/** For a story from a feed file: the input as decoded (before framing was blanked) and its charset. */
+export interface AssembleExtras {
+  original?: string;
+  charset?: string | null;
+}
+
+export function assembleStory(text: string, pos: Positions, m: StoryMatch, source: Source, refDate: RefDate | null, extras: AssembleExtras = {}): Story {
   const findings: Finding[] = m.findings.slice();
   const { range, tags } = m;
   const hasMarkup = tags.length > 0 || /&(?:#\d|#x|[a-z]{2,8};)/iu.test(text.slice(range.start, range.end));
@@ -48,13 +55,17 @@ export function assembleStory(text: string, pos: Positions, m: StoryMatch, sourc
     findings.push(finding("missing-signoff", "no sign-off found (agency and desk codes at the end)", range.end, range.end));
   }
 
-  const paragraphs: Paragraph[] = m.paragraphs.map((p) => ({
-    text: textOf(p),
-    span: span(pos, p),
-    line: pos.line(p.start),
-    break: p.break,
-    sentences: p.sentences.map((s) => ({ span: span(pos, s) })),
-  }));
+  const paragraphs: Paragraph[] = m.paragraphs.map((p) => {
+    const out: Paragraph = {
+      text: textOf(p),
+      span: span(pos, p),
+      line: pos.line(p.start),
+      break: p.break,
+      sentences: p.sentences.map((s) => ({ span: span(pos, s) })),
+    };
+    if (p.table) out.kind = "table";
+    return out;
+  });
 
   const person = (r: Range | null) => (r ? { text: textOf(r), name: personName(textOf(r)) } : null);
   const cue = (r: Range | null) => (r ? { text: textOf(r), span: span(pos, r) } : null);
@@ -91,6 +102,9 @@ export function assembleStory(text: string, pos: Positions, m: StoryMatch, sourc
     quotes,
     attributions,
     signoff,
+    slugline: m.slugline ? part(m.slugline) : null,
+    ednote: m.ednote ? part(m.ednote) : null,
+    transmission: m.envelope ? transmissionOf(extras.original ?? text, pos, m.envelope, extras.charset ?? null) : null,
     diagnostics: toDiagnostics(pos, findings),
   };
 }

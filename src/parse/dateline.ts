@@ -58,6 +58,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "comma-tag", match: (v) => commaTag(v.text, v.win, v.p0, v.i) },
   /** `PLACE: (DATE)` (`PUNE/MUMBAI: (Mar 3)`) */
   { name: "colon-date", match: (v) => colonDate(v.text, v.win, v.p0, v.i) },
+  /** `PLACE, DATE TAG -` (`PERTH, May 9 AAP -`) and `PLACE, DATE /TAG/ --` (`/PRNewswire-AsiaNet/ --`) */
+  { name: "date-tag", match: (v) => dateTag(v.text, v.win, v.p0, v.i) },
   /** `PLACE[, STATE], DATE -` with no tag (Reuters) */
   { name: "date-dash", match: (v) => dateDash(v.text, v.win, v.p0, v.i) },
 ];
@@ -87,6 +89,11 @@ const BARE_TAG_LINE = new RegExp(String.raw`^(${TAGS})$`, "u");
 const COMMA_TAG = new RegExp(String.raw`^([^,()\n]{1,60}?),\s*(${TAGS})(?=\s*[।:])`, "u");
 /** `PUNE/MUMBAI: (Mar 3)`: places, a colon, then the date in brackets. */
 const COLON_DATE = /^([^:()\n]{1,60}?)\s*:\s*\(([^()\n]{3,24})\)/u;
+const DATE_PART = String.raw`(?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+\.?)(?:,?\s+[0-9]{4})?`;
+/** `PERTH, May 9 AAP -`, `DENVER, Apr 2 AP -`: the tag after the date, no parentheses. */
+const DATE_TAG = new RegExp(String.raw`^([^\n]{1,80}?),\s+(${DATE_PART})\s+(${TAGS})\s*(?=--|-|—|–|_)`, "u");
+/** `AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --`: the tag between slashes. */
+const SLASH_TAG = new RegExp(String.raw`^([^\n]{1,120}?),\s+(${DATE_PART})\s*\/\s*(${TAGS})\s*\/\s*(?=--|-|—|–)`, "u");
 const DATE_DASH = new RegExp(
   String.raw`^([^\n]{1,80}?),\s+((?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+)(?:,?\s+[0-9]{4})?)\s*(?=--|-|—|–)`,
   "u",
@@ -237,6 +244,47 @@ function bareTagLine(text: string, lines: Line[], i: number): DatelineMatch | nu
     agency: { start: line.contentStart, end: line.contentEnd, code: agencyOf(tag)?.code ?? null },
     prefix: null,
   };
+}
+
+/** `PLACE[, STATE], DATE TAG -` (AAP, AP) and `PLACE, DATE /TAG/ --` (PR Newswire): the tag without parentheses. */
+function dateTag(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const m = DATE_TAG.exec(win) ?? SLASH_TAG.exec(win);
+  if (!m) return null;
+  const placeText = m[1]!;
+  if (wordCount(placeText) > 8) return null;
+  const d = dateAtEnd(m[2]!);
+  if (!d || d.start !== 0) return null;
+  const ds = p0 + placeText.length + m[0].slice(placeText.length).indexOf(m[2]!);
+  const ts = ds + m[2]!.length + m[0].slice(ds - p0 + m[2]!.length).indexOf(m[3]!);
+  return {
+    start: p0,
+    end: separatorEnd(text, p0 + m[0].length),
+    firstLine: i,
+    lastLine: i,
+    places: commaPlaces(text, p0, p0 + placeText.length),
+    date: { ...d, start: ds, end: ds + m[2]!.length },
+    agency: { start: ts, end: ts + m[3]!.length, code: agencyOf(m[3]!)?.code ?? null },
+    prefix: null,
+  };
+}
+
+/** `NEW YORK, LONDON and BEIJING` / `AUSTIN, Texas` -> the places, the city first. */
+function commaPlaces(text: string, from: number, to: number): Range[] {
+  const out: Range[] = [];
+  const re = /\s*(?:,|\band\b|&)\s*/gu;
+  const seg = text.slice(from, to);
+  let s = 0;
+  for (let m = re.exec(seg); ; m = re.exec(seg)) {
+    const e = m ? m.index : seg.length;
+    const piece = seg.slice(s, e).trim();
+    if (piece) {
+      const a = from + s + seg.slice(s, e).indexOf(piece);
+      out.push({ start: a, end: a + piece.length });
+    }
+    if (!m) break;
+    s = m.index + m[0].length;
+  }
+  return out.length ? out : [{ start: from, end: to }];
 }
 
 /** `PLACE[, STATE], DATE -` with no agency tag (Reuters: `    SALVADOR, Feb 26 - `). */

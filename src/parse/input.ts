@@ -19,6 +19,7 @@ import { findStoryParts } from "./story.js";
 import { assembleStory } from "./assemble.js";
 import { parseRefDate, type RefDate } from "./date.js";
 import type { ParseOptions, ParseResult } from "./options.js";
+import { findEnvelopes, hasControls, maskText, type Envelopes } from "../envelope/index.js";
 
 /** What the record's `source` says of the input as a whole. */
 export interface InputMeta {
@@ -31,15 +32,20 @@ export function parseText(
   text: string,
   options: ParseOptions,
   meta: InputMeta,
+  decodeFindings: Finding[] = [],
+  charset: string | null = null,
 ): ParseResult {
   const refDate = resolveRefDate(options.refDate);
   const lang = options.lang && options.lang !== "auto" ? options.lang : null;
   const pos = new Positions(text);
-  const inputFindings: Finding[] = [];
+  const inputFindings: Finding[] = [...decodeFindings];
   if (isBlank(text)) {
     inputFindings.push(finding("empty-input", "input holds no text", 0, text.length));
     return { stories: [], diagnostics: toDiagnostics(pos, inputFindings), encoding: meta.encoding };
   }
+  // A feed file in transmission envelopes: one story per envelope, framing blanked.
+  const envelopes = findEnvelopes(text);
+  if (envelopes) return parseEnvelopes(text, pos, envelopes, options, meta, inputFindings, charset);
   // Devanagari typed in a legacy font (Kruti Dev): warn, or convert and map spans back.
   // Detection reads a sample: legacy-font copy has no Unicode Devanagari at all.
   const sample = text.slice(0, 65536);
@@ -60,6 +66,8 @@ export function parseText(
     }
     inputFindings.push(finding("legacy-font-encoding", "text looks typed in the Kruti Dev legacy Hindi font (Latin letters for Devanagari); --convert-legacy converts it", 0, 0));
   }
+  // Control characters never reach a part's text: they read as spaces (offsets unchanged).
+  if (hasControls(text)) text = maskText(text, []);
   const lines = scanLines(text);
   const ranges = splitStories(text, lines, options.split !== false);
   const tags = findTags(text, 0, text.length);
@@ -79,6 +87,32 @@ export function parseText(
   });
   if (inputFindings.length && stories.length) return { stories, diagnostics: [], encoding: meta.encoding };
   return { stories, diagnostics: toDiagnostics(pos, inputFindings), encoding: meta.encoding };
+}
+
+/** One story per envelope; the framing and control characters blanked for the recognisers. */
+function parseEnvelopes(
+  text: string,
+  pos: Positions,
+  envelopes: Envelopes,
+  options: ParseOptions,
+  meta: InputMeta,
+  inputFindings: Finding[],
+  charset: string | null,
+): ParseResult {
+  const refDate = resolveRefDate(options.refDate);
+  const lang = options.lang && options.lang !== "auto" ? options.lang : null;
+  const masked = maskText(text, envelopes.stories.flatMap((e) => e.blank));
+  const tags = findTags(masked, 0, masked.length);
+  const all = [...inputFindings, ...envelopes.findings];
+  const stories = envelopes.stories.map((e, k) => {
+    const source: Source = { path: options.path ?? null, index: k + 1, count: envelopes.stories.length, bytes: meta.bytes, sha256: meta.sha256, encoding: meta.encoding };
+    const lines = scanLines(masked, e.body.start, e.body.end);
+    const match = findStoryParts(masked, lines, e.body, { lang, tags, envelope: e });
+    const story = assembleStory(masked, pos, match, source, refDate, { original: text, charset });
+    if (all.length) story.diagnostics.unshift(...toDiagnostics(pos, all));
+    return story;
+  });
+  return { stories, diagnostics: stories.length ? [] : toDiagnostics(pos, all), encoding: meta.encoding };
 }
 
 function resolveRefDate(s: string | null | undefined): RefDate | null {

@@ -10,9 +10,10 @@ import type { AttributionMatch, QuoteMatch } from "../quotes/index.js";
 import type { DatelineFound } from "./dateline.js";
 import type { ParagraphMatch } from "./paragraphs.js";
 import type { SignoffFound } from "./signoff.js";
+import type { EnvelopeMatch } from "../envelope/types.js";
 
 /** How the headline or the byline was told apart. */
-export type HeadRule = "first-line" | "byline-line" | "byline-with-credit" | "dateline-prefix";
+export type HeadRule = "first-line" | "byline-line" | "byline-with-credit" | "dateline-prefix" | "envelope";
 
 export interface StoryMatch {
   /** The story within the input. */
@@ -27,7 +28,13 @@ export interface StoryMatch {
   byline: (Range & { rule: HeadRule }) | null;
   dateline: DatelineFound | null;
   signoff: SignoffFound | null;
-  paragraphs: (ParagraphMatch & { sentences: Range[] })[];
+  /** `table` marks a table or agate block: its lines kept, no prose rule run on it. */
+  paragraphs: (ParagraphMatch & { sentences: Range[]; table?: boolean })[];
+  /** An editor's note (`Eds: ...`, `(ATTN: ...)`, "not for publication"), and the envelope's slug. */
+  ednote: Range | null;
+  slugline: Range | null;
+  /** The transmission envelope the story came in. */
+  envelope: EnvelopeMatch | null;
   quotes: QuoteMatch[];
   attributions: AttributionMatch[];
   findings: Finding[];

@@ -12,6 +12,8 @@ export interface ParseOptions {
   split?: boolean;
   /** Convert text typed in the Kruti Dev legacy font to Unicode before parsing (spans still point into the input). */
   convertLegacy?: boolean;
+  /** Read the bytes in this charset (a WHATWG label: `latin1`, `windows-1252`, `iso-8859-15` ...) whatever they look like. */
+  encoding?: string | null;
 }
 
 export interface ParseResult {

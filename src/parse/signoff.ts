@@ -75,6 +75,8 @@ export type SignoffFound = SignoffMatch & { rule: string };
 export const SIGNOFF_RULES: readonly SignoffRule[] = [
   /** `--आईएएनएस`, `-- IANS skp/anm`, `—IANS` */
   { name: "sign-line", match: (v) => (v.short ? signLine(v.text, v.line, v.last) : null) },
+  /** `dpa abc def`, `AAP XY`, `AAP XY/ab`: the agency, then initials */
+  { name: "initials-line", match: (v) => (v.short ? initialsLine(v.text, v.line, v.last) : null) },
   /** `--आईएएनएस` then `एसकेपी` on the line below */
   { name: "codes-below-sign-line", match: codesBelowSignLine },
   /** a closing mark, then a line such as Reuters' `Our Standards: ...` */
@@ -194,6 +196,28 @@ function groupCode(m: RegExpExecArray, base: number): Range[] {
   if (!c) return [];
   const at = base + m.index + m[0].indexOf(c);
   return [{ start: at, end: at + c.length }];
+}
+
+/** `dpa abc def`, `AAP XY`, `AAP XY/ab`: the agency, then initials (no dashes). */
+const INITIALS_LINE = new RegExp(String.raw`^(${TAGS})\s+([A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,7}\/?)$`, "u");
+
+function initialsLine(text: string, L: Line, index: number): SignoffMatch | null {
+  const content = text.slice(L.contentStart, L.contentEnd);
+  const m = INITIALS_LINE.exec(content);
+  if (!m) return null;
+  const code = agencyOf(m[1]!)?.code ?? null;
+  if (code === null) return null;
+  const from = L.contentStart + m[1]!.length;
+  const codes: Range[] = [];
+  const rest = content.slice(m[1]!.length);
+  for (const c of rest.matchAll(/[A-Za-z]+/gu)) codes.push({ start: from + c.index, end: from + c.index + c[0].length });
+  return {
+    start: L.contentStart,
+    end: L.contentEnd,
+    firstLine: index,
+    agency: { start: L.contentStart, end: L.contentStart + m[1]!.length, code },
+    codes,
+  };
 }
 
 function signLine(text: string, L: Line, index: number): SignoffMatch | null {

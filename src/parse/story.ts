@@ -22,12 +22,16 @@ import { quotesOf } from "../quotes/index.js";
 import { findCreditLine, findSlugs, splitTrailer } from "./leftovers.js";
 import { tagsWithin, type Tag } from "../text/markup.js";
 import type { HeadRule, StoryMatch } from "./match.js";
+import type { EnvelopeMatch } from "../envelope/types.js";
+import { tableRuns, withTables } from "./tables.js";
 
 export interface StoryOptions {
   /** The language when the user gave one; null detects it. */
   lang: string | null;
   /** The HTML tags of the whole input, found once (see text/markup.ts). */
   tags: Tag[];
+  /** The transmission envelope the story came in: its in-text markers are taken as given. */
+  envelope?: EnvelopeMatch | null;
 }
 
 /** Finds the parts of the story `range` (its `lines`) of `text`. */
@@ -38,10 +42,12 @@ export function findStoryParts(text: string, lines: Line[], range: Range, option
   if (tags.length) lines = lines.map((l) => (l.blank || !onlyMarkup(text, l, tags) ? l : { ...l, blank: true }));
   const first = lines.findIndex((l) => !l.blank);
   const dl = findDateline(text, lines, tags);
+  const env = options.envelope ?? null;
 
-  // Headline, byline: what stands before the dateline.
-  let headline: (Range & { rule: HeadRule }) | null = null;
-  let byline: (Range & { rule: HeadRule }) | null = null;
+  // Headline, byline: what stands before the dateline (or what the envelope read).
+  let headline: (Range & { rule: HeadRule }) | null = env?.headline ? { ...env.headline, rule: "envelope" } : null;
+  let byline: (Range & { rule: HeadRule }) | null = env?.byline ? { ...env.byline, rule: "envelope" } : null;
+  let ednote: Range | null = env?.ednote ?? null;
   const before: Range[] = [];
   if (dl) {
     // The headline is the first line that is not a wire header, an editor's note, a summary
@@ -60,6 +66,9 @@ export function findStoryParts(text: string, lines: Line[], range: Range, option
       } else if (kind === "byline-credit" && byline && bylineLine >= 0 && prevContent(lines, i) === bylineLine) {
         byline = { start: byline.start, end: r.end, rule: "byline-with-credit" };
         bylineLine = i;
+      } else if (kind === "note" && !ednote) {
+        // An editor's note (`Eds: ...`, `(ATTN: ...)`): the story's ednote.
+        ednote = r;
       } else if (kind === null && headlineOpen && !headline && isHeadline(content)) {
         headline = { ...r, rule: "first-line" };
       } else {
@@ -85,18 +94,36 @@ export function findStoryParts(text: string, lines: Line[], range: Range, option
   let so: SignoffFound | null = first < 0 ? null : findSignoff(text, bare, minLine);
   if (so && dl && so.start < dl.end) so = null;
 
-  // Body: everything else, cut into paragraphs.
+  // An editor's note that runs to the sign-off ("The following information is not for publication").
+  let bodyEnd = so ? so.start : range.end;
+  if (env?.ednoteFrom != null && env.ednoteFrom < bodyEnd && (!dl || env.ednoteFrom >= dl.end)) {
+    let e = bodyEnd;
+    while (e > env.ednoteFrom && /\s/u.test(text[e - 1]!)) e--;
+    ednote = { start: env.ednoteFrom, end: e };
+    bodyEnd = env.ednoteFrom;
+  }
+
+  // Body: everything else, cut into paragraphs; tables kept whole.
   const bodyStart = dl ? dl.end : range.start;
-  const bodyEnd = so ? so.start : range.end;
   const segments = bodySegments(text, lines, before, bodyStart, bodyEnd, tags);
-  const paras = paragraphsOf(text, segments, findings);
+  // Copy the envelope says is tabular is one table; elsewhere runs of table lines are.
+  const runs = env?.tabular && !dl ? wholeBody(segments) : tableRuns(text, lines, bodyStart, bodyEnd, false);
+  let paras = withTables(paragraphsOf(text, segments, findings), runs);
+  // IPTC 7901 copy is hard-wrapped and separates paragraphs by blank lines: a line end is a wrap.
+  if (env?.format === "iptc-7901") paras = joinWrapped(paras);
+  if (runs.length) findings.push(finding("table", `${runs.length} table${runs.length === 1 ? "" : "s"} kept line by line`, runs[0]!.start, runs[0]!.end));
   splitTrailer(text, paras, findings);
   findCreditLine(text, paras, findings);
   findSlugs(text, paras, findings);
-  const paragraphs = paras.map((p) => ({ ...p, sentences: sentencesOf(text, p) }));
+  const paragraphs = paras.map((p) => ({ ...p, sentences: p.table ? [] : sentencesOf(text, p) }));
 
-  // Quotes and reported speech.
-  const found = quotesOf(text, paragraphs, findings);
+  // Quotes and reported speech (not in tables: their paragraphs are skipped, numbering kept).
+  const prose = paragraphs.map((p, k) => ({ ...p, k })).filter((p) => !p.table);
+  const found = quotesOf(text, prose, findings);
+  if (prose.length !== paragraphs.length) {
+    for (const q of found.quotes) q.paragraph = prose[q.paragraph]!.k;
+    for (const a of found.attributions) a.paragraph = prose[a.paragraph]!.k;
+  }
 
   return {
     range,
@@ -110,8 +137,28 @@ export function findStoryParts(text: string, lines: Line[], range: Range, option
     paragraphs,
     quotes: found.quotes,
     attributions: found.attributions,
-    findings,
+    ednote,
+    slugline: env?.slugline ?? null,
+    envelope: env,
+    findings: env ? [...env.findings, ...findings] : findings,
   };
+}
+
+/** Paragraphs with every line-end break joined into the paragraph before (hard-wrapped copy). */
+function joinWrapped<P extends { start: number; end: number; break: string; table?: boolean }>(paras: P[]): P[] {
+  const out: P[] = [];
+  for (const p of paras) {
+    const prev = out[out.length - 1];
+    if (prev && p.break === "newline" && !p.table && !prev.table) prev.end = p.end;
+    else out.push({ ...p });
+  }
+  return out;
+}
+
+function wholeBody(segments: Segment[]): Range[] {
+  const a = segments[0];
+  const b = segments[segments.length - 1];
+  return a && b ? [{ start: a.start, end: b.end }] : [];
 }
 
 function prevContent(lines: Line[], i: number): number {

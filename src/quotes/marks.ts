@@ -5,6 +5,7 @@
  * > | केसीएनए ने बताया, "रिसेप्शन के अंत में, ... किया।"      straight marks: which way a `"` faces
  *                       ^ opens (space before)          ^ closes (space or end after)
  * > | ने कहा, ‘‘लंगर साहिब में ...’’                        PTI-Bhasha's doubled curly singles
+ * > | ``We were lost,'' she said.                           AP's ASCII pairs (ANPA copy)
  * > | "the answer was 'no'," she said.                     a single-quoted word inside a quote
  * > | Seoul's defence ministry                              an apostrophe, not a quote
  * > | ... साझा मोर्चे पर" सहयोग ...                           a closing mark with no opening one
@@ -100,9 +101,10 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
 
   for (let i = para.start; i < para.end; i++) {
     const c = text[i]!;
-    if (c !== '"' && c !== "“" && c !== "”" && c !== "‘" && c !== "’" && c !== "'") continue;
+    if (c !== '"' && c !== "“" && c !== "”" && c !== "‘" && c !== "’" && c !== "'" && c !== "`") continue;
     const prev = i > para.start ? text[i - 1] : undefined;
-    const doubled = (c === "‘" || c === "’" || c === "'") && text[i + 1] === c && i + 1 < para.end;
+    const doubled = (c === "‘" || c === "’" || c === "'" || c === "`") && text[i + 1] === c && i + 1 < para.end;
+    if (c === "`" && !doubled) continue;
     const len = doubled ? 2 : 1;
     const next = i + len < para.end ? text[i + len] : undefined;
     const prevBlank = prev === undefined || isSpace(prev.charCodeAt(0)) || OPENING_CONTEXT.includes(prev);
@@ -112,13 +114,13 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
 
     if (c === '"' || doubled) {
       let role: "open" | "close";
-      if (c === "‘") role = "open";
+      if (c === "‘" || c === "`") role = "open";
       else if (c === "’") role = "close";
       else if (canOpen && !canClose) role = "open";
       else if (canClose && !canOpen) role = "close";
       else role = dOpen >= 0 ? "close" : "open";
       // `‘‘` while a quote is open: the earlier one was never closed.
-      if (role === "open" && dOpen >= 0 && c === "‘") abandon();
+      if (role === "open" && dOpen >= 0 && (c === "‘" || c === "`")) abandon();
       if (role === "open" && dOpen >= 0) {
         // A straight mark facing forward while a quote is open: close it if it could, else restart.
         if (canClose || !canOpen) closeDouble(i, len);

@@ -1,6 +1,8 @@
 /**
  * Bytes -> text. UTF-8 with or without BOM, UTF-16 LE/BE with BOM. The BOM is removed and
  * nothing else is changed, so offsets into the returned text are the offsets of the record.
+ * 8-bit text (no valid UTF-8 multi-byte sequence at all: Latin-1 / Windows-1252 feed files) is
+ * read as Windows-1252 with a `decoded-as` warning; `options.encoding` forces a charset.
  * Never throws: undecodable input yields `text: null` and an error finding.
  */
 import { finding, type Finding } from "../diagnostics.js";
@@ -16,7 +18,13 @@ export interface Decoded {
 
 const utf8 = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
 
-export function decode(bytes: Uint8Array): Decoded {
+export interface DecodeOptions {
+  /** A WHATWG encoding label (`latin1`, `windows-1252`, `iso-8859-15`, `utf-8` ...) to use whatever the bytes look like. */
+  encoding?: string | null;
+}
+
+export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
+  if (options.encoding) return decodeAs(bytes, options.encoding, "forced");
   const n = bytes.length;
   if (n >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decode16(bytes.subarray(2), "utf-16le");
   if (n >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decode16(bytes.subarray(2), "utf-16be");
@@ -36,6 +44,7 @@ export function decode(bytes: Uint8Array): Decoded {
   try {
     return { text: utf8.decode(body), encoding, findings: [] };
   } catch {
+    if (body === bytes && !hasUtf8Multibyte(body)) return decodeAs(body, "windows-1252", "guessed");
     const at = firstInvalidUtf8(body);
     // Position the error in the text that decodes cleanly before the bad byte.
     const before = new TextDecoder("utf-8", { ignoreBOM: true }).decode(body.subarray(0, at));
@@ -107,4 +116,36 @@ export function firstInvalidUtf8(b: Uint8Array): number {
     i += need + 1;
   }
   return n;
+}
+
+/**
+ * Decodes with a named charset (any WHATWG label). `why` says who chose it: `forced`
+ * (--encoding: no diagnostic), `declared` (the transmission envelope: info), `guessed`
+ * (8-bit bytes that are not UTF-8: a warning). An unknown label is an `invalid-encoding` error.
+ */
+export function decodeAs(bytes: Uint8Array, label: string, why: "forced" | "declared" | "guessed"): Decoded {
+  let dec: InstanceType<typeof TextDecoder>;
+  try {
+    dec = new TextDecoder(label, { ignoreBOM: false });
+  } catch {
+    return { text: null, encoding: label, findings: [finding("invalid-encoding", `unknown character set "${label}"`, 0, 0)] };
+  }
+  const text = dec.decode(bytes);
+  const findings: Finding[] = [];
+  if (why === "guessed") {
+    findings.push(finding("decoded-as", `not UTF-8 (no multi-byte sequence): read as ${dec.encoding}; --encoding names another charset`, 0, 0));
+  } else if (why === "declared") {
+    findings.push(finding("decoded-as", `read as ${dec.encoding}, the charset of the transmission envelope`, 0, 0, "info"));
+  }
+  return { text, encoding: dec.encoding, findings };
+}
+
+/** True when the bytes hold at least one well-formed UTF-8 multi-byte sequence. */
+export function hasUtf8Multibyte(b: Uint8Array): boolean {
+  const n = b.length;
+  for (let i = 0; i < n; i++) {
+    if (b[i]! < 0x80) continue;
+    if (firstInvalidUtf8(b.subarray(i, Math.min(n, i + 4))) > 0) return true;
+  }
+  return false;
 }
