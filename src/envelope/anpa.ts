@@ -21,7 +21,7 @@ import { emptyMatch, type EnvelopeMatch, type Range } from "./types.js";
 const LINE1 = /^\x16*\x01([A-Za-z])(\d{4})\x1f?([A-Za-z0-9-]*)/u;
 const LINE2 = /^([A-Za-z])[ ]+([A-Za-z]{1,2})([\x13\x14])?([\x11\x12])?[ ]*/u;
 /** `BC-LT--Some-Slug,1st Ld-Writethru 05-14 0612`: keyword, take, date, word count. */
-const KEYWORD = /^([A-Za-z]{1,3}-[A-Za-z0-9.\-]*?[A-Za-z0-9.])(?:([ ,]+)(.*?))?[ ]+(\d{1,2})-(\d{1,2})(?:[ ]+(\d{1,5}))?[ ]*$/u;
+const KEYWORD = /^([A-Za-z]{1,3}-[A-Za-z0-9.-]*?[A-Za-z0-9.])(?:([ ,]+)(.*?))?[ ]+(\d{1,2})-(\d{1,2})(?:[ ]+(\d{1,5}))?[ ]*$/u;
 const TRAILER = /([A-Z]{1,4})-([A-Z]{1,4})-(\d{2})-(\d{2})-(\d{2})[ ]+(\d{2})(\d{2})[ ]*GMT/u;
 /** The slug in a keyword: after the cycle and a two-letter region (`BC-LT--Slug`), else after the cycle. */
 const SLUG = /^(?:[A-Za-z]{2}-[A-Za-z]{2}--|[A-Za-z]{1,3}-)/u;
@@ -150,7 +150,7 @@ function readCaretLines(text: string, carets: { line: VLine; content: Range }[],
   const str = (r: Range) => text.slice(r.start, r.end);
   if (carets[0] && isKeywordRepeat(str(carets[0].content))) {
     const c = carets[0].content;
-    const kw = /^[A-Za-z]{1,3}-[A-Za-z0-9.\-]*[A-Za-z0-9.]/u.exec(str(c));
+    const kw = /^[A-Za-z]{1,3}-[A-Za-z0-9.-]*[A-Za-z0-9.]/u.exec(str(c));
     if (kw) {
       const slug = SLUG.exec(kw[0]);
       m.slugline = { start: c.start + (slug ? slug[0].length : 0), end: c.start + kw[0].length };

@@ -4,10 +4,9 @@
  */
 import type { Finding } from "../diagnostics.js";
 
-export interface Range {
-  start: number;
-  end: number;
-}
+import type { Range } from "../text/range.js";
+
+export type { Range };
 
 export type EnvelopeFormat = "anpa-1312" | "iptc-7901" | "zczc";
 

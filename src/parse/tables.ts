@@ -10,7 +10,7 @@
  * ```
  */
 import type { Line } from "./lines.js";
-import type { Range } from "./dateline.js";
+import type { Range } from "../text/range.js";
 import type { ParagraphMatch } from "./paragraphs.js";
 
 /** How many table lines in a row make a table (one when the envelope says the copy is tabular). */
