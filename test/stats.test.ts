@@ -35,7 +35,8 @@ for (const f of all) {
   mkdirSync(join(tmp, "archive", f.folder), { recursive: true });
   writeFileSync(join(tmp, "archive", f.folder, `${f.name}.txt`), f.text);
 }
-writeFileSync(join(tmp, "archive", "broken.txt"), Buffer.from([0x41, 0xff, 0xfe, 0x42, 0x0a]));
+// Mostly UTF-8 with a bad byte: an invalid-encoding error (8-bit text with no UTF-8 sequence would be read as Windows-1252).
+writeFileSync(join(tmp, "archive", "broken.txt"), Buffer.from([0xc3, 0xa9, 0xff, 0x42, 0x0a]));
 writeFileSync(join(tmp, "archive", "blank.txt"), "\n\n");
 const zipped = all.slice(0, 12);
 writeFileSync(join(tmp, "day.zip"), makeZip(zipped.map((f) => ({ name: `d/${f.name}.txt`, data: f.text, deflate: true }))));
