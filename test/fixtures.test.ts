@@ -68,6 +68,8 @@ for (const lang of fixtureFolders()) {
             paragraphs: got.paragraphs.map((p) => ({ text: p.text, break: p.break })),
             sentences: got.paragraphs.map((p) => p.sentences.map((s) => at(f.text, s.span))),
             signoff: got.signoff && { text: got.signoff.text, agency: got.signoff.agency, codes: got.signoff.codes },
+            ednote: got.ednote?.text ?? null,
+            slugline: got.slugline?.text ?? null,
             diagnostics: [...new Set(got.diagnostics.map((d) => d.code))].sort(),
           };
           const expected = { ...want } as Record<string, unknown>;
