@@ -1,6 +1,7 @@
 // Hostile and broken input at the command line: nothing from the copy or from file names
 // reaches the terminal raw, output stays proportional to the input, no input stops a batch.
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -8,6 +9,8 @@ import { run, type Io } from "../src/cli/run.js";
 import { escapeForTerminal } from "../src/text/escape.js";
 import { parse } from "../src/index.js";
 import { capFindings, finding } from "../src/diagnostics.js";
+import { workerOptions } from "../src/cli/pool.js";
+import { root } from "./helpers.js";
 
 interface Result {
   code: number;
@@ -100,4 +103,121 @@ describe("output proportional to the input", () => {
     expect(r.stderr.split("\n").length).toBeLessThan(20);
     expect(r.stdout.length).toBeLessThan(8 << 18);
   }, 30_000);
+});
+
+// ---- processes: signals, stderr closed early, a worker that dies --------------------------
+
+const bin = join(root, "bin", "wire.js");
+
+interface Child {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+  stdout: string;
+  stderr: string;
+  ms: number;
+}
+
+/** Runs the built CLI; `during` may signal it once it has started. */
+function spawnWire(args: string[], opts: { node?: string[]; cwd?: string; during?: (c: ChildProcess) => void; closeStderr?: boolean } = {}): Promise<Child> {
+  return new Promise((resolve) => {
+    const t0 = Date.now();
+    const c = spawn(process.execPath, [...(opts.node ?? []), bin, ...args], { cwd: opts.cwd ?? tmp, stdio: ["ignore", "pipe", "pipe"] });
+    let stdout = "";
+    let stderr = "";
+    c.stdout!.on("data", (d) => (stdout += d));
+    if (opts.closeStderr) c.stderr!.destroy();
+    else c.stderr!.on("data", (d) => (stderr += d));
+    opts.during?.(c);
+    c.on("close", (code, signal) => resolve({ code, signal, stdout, stderr, ms: Date.now() - t0 }));
+  });
+}
+
+/** The status a shell reports: 128 + the signal's number when the process ended by a signal. */
+const status = (r: Child) => r.code ?? (r.signal === "SIGINT" ? 130 : r.signal === "SIGTERM" ? 143 : -1);
+
+/** Resolves once `c` has written something to stderr or `ms` passed. */
+const started = (c: ChildProcess, ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+describe.skipIf(process.platform === "win32")("signals", () => {
+  it("Ctrl-C while reading a FIFO that has no writer: stops within a second, summary, 130", async () => {
+    const fifo = join(tmp, "nowriter.fifo");
+    execFileSync("mkfifo", [fifo]);
+    let signalled = 0;
+    const r = await spawnWire(["parse", fifo], {
+      during: (c) => {
+        void started(c, 1200).then(() => {
+          signalled = Date.now();
+          c.kill("SIGINT");
+        });
+      },
+    });
+    expect(status(r)).toBe(130);
+    expect(r.stderr).toMatch(/interrupted/u);
+    expect(Date.now() - signalled).toBeLessThan(1500);
+  });
+
+  it("SIGTERM during -o FILE: 143, the summary, no file and no temporary left", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wire-term-"));
+    const fifo = join(dir, "in.fifo");
+    execFileSync("mkfifo", [fifo]);
+    const good = join(dir, "good.txt");
+    writeFileSync(good, "NEW DELHI, Nov 5 (IANS) The minister said so.\n");
+    const r = await spawnWire(["parse", good, fifo, "-f", "ndjson", "-o", join(dir, "all.ndjson")], {
+      during: (c) => void started(c, 1200).then(() => c.kill("SIGTERM")),
+    });
+    expect(status(r)).toBe(143);
+    expect(r.stderr).toMatch(/interrupted/u);
+    expect(readdirSync(dir).sort()).toEqual(["good.txt", "in.fifo"]);
+  });
+});
+
+describe("stderr closed early", () => {
+  it("the work goes on: every output written, exit 0", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wire-epipe-"));
+    mkdirSync(join(dir, "in"));
+    // Each input has warnings, so stderr is written all along.
+    for (let k = 0; k < 40; k++) writeFileSync(join(dir, "in", `s${k}.txt`), 'A story with no dateline and a stray " mark.\n'.repeat(50));
+    const r = await spawnWire(["parse", "in", "-o", "out/", "-j", "1"], { cwd: dir, closeStderr: true });
+    expect(status(r)).toBe(0);
+    expect(readdirSync(join(dir, "out")).length).toBeGreaterThanOrEqual(40);
+  });
+});
+
+describe("a worker that dies", () => {
+  it("fails only its input; the others are written; exit 1 (also with --max-old-space-size)", async () => {
+    const big = join(tmp, "huge.txt");
+    writeFileSync(big, 'NEW DELHI, Nov 5 (IANS) The minister said "x" and "y" here.\n\n'.repeat(50_000));
+    const good = file("fine.txt", "NEW DELHI, Nov 5 (IANS) The minister said so.\n");
+    const r = await spawnWire(["parse", "-j", "2", "-f", "ndjson", "-q", big, good], { node: ["--max-old-space-size=40"] });
+    expect(r.stderr).not.toMatch(/ERR_WORKER|at .*\.js:\d+/u);
+    expect(r.stderr).toMatch(/huge\.txt: .*memory/u);
+    expect(status(r)).toBe(1);
+    const records = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    expect(records.map((x) => x.source.path)).toEqual([good]);
+  }, 60_000);
+
+  it("V8 heap flags become the workers' resource limits", () => {
+    expect(workerOptions(["--max-old-space-size=1200", "--enable-source-maps", "--stack-size=2048"])).toEqual({
+      execArgv: ["--enable-source-maps"],
+      resourceLimits: { maxOldGenerationSizeMb: 1200, stackSizeMb: 2 },
+    });
+  });
+});
+
+describe("the progress pre-scan", () => {
+  it("does not follow symbolic link loops", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wire-loop-"));
+    for (let k = 0; k < 8; k++) writeFileSync(join(dir, `s${k}.txt`), "NEW DELHI, Nov 5 (IANS) The minister said so.\n");
+    symlinkSync(".", join(dir, "loop1"));
+    symlinkSync(".", join(dir, "loop2"));
+    let stderr = "";
+    const t0 = Date.now();
+    const code = await run(["parse", dir, "-f", "ndjson", "-j", "1"], {
+      stdin: (async function* () {})(),
+      stdout: { write: () => true },
+      stderr: { write: (s: string) => (stderr += s), isTTY: true },
+    });
+    expect(code).toBe(0);
+    expect(Date.now() - t0).toBeLessThan(10_000);
+  });
 });

@@ -5,12 +5,12 @@
  * of an archive. A failed input is reported and the rest go on.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { expandInputs, type InputItem } from "../inputs/index.js";
 import { DEFAULT_EXT, errorMessage, normaliseExt } from "../inputs/paths.js";
 import { runJob, type Job, type JobResult } from "./job.js";
-import { WorkerPool } from "./pool.js";
+import { WorkerDied, WorkerPool } from "./pool.js";
 import { DirOutput, FileOutput, removeTemporaries } from "../outputs/writers.js";
 import { VERSION } from "../version.js";
 import { UserError } from "../errors.js";
@@ -112,6 +112,26 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
   const seen = new Set<string>();
   const complete: string[] = [];
   const stats = { skippedByExt: 0 };
+  // Resolves when a signal stops the run: a read blocked on a FIFO or a silent stdin, or a
+  // worker busy with a long input, is not waited for.
+  const stopped = new Promise<"stop">((resolve) => {
+    if (!signal) return;
+    if (signal.aborted) resolve("stop");
+    else signal.addEventListener("abort", () => resolve("stop"), { once: true });
+  });
+  const orStop = <T>(p: Promise<T>): Promise<T | "stop"> => (signal ? Promise.race([p, stopped]) : p);
+
+  /** A group on the pool; a worker that dies fails only the input that killed it. */
+  const onPool = async (jobs: Job[]): Promise<JobResult[]> => {
+    try {
+      return await pool!.run(jobs);
+    } catch (e) {
+      if (!(e instanceof WorkerDied)) throw e;
+      if (jobs.length === 1 || signal?.aborted) return jobs.map((j) => diedResult(j, e.message));
+      const alone = await Promise.all(jobs.map((j) => onPool([j])));
+      return alone.flat();
+    }
+  };
 
   const emit = (p: Pending, r: JobResult) => {
     const item = p.item;
@@ -177,13 +197,16 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     if (!group.jobs.length) return;
     const { items, jobs } = group;
     const inline = !pool || (last && dispatched === 0);
-    inflight.push({ items, results: inline ? Promise.resolve(jobs.map(runJob)) : pool!.run(jobs) });
+    const results = inline ? Promise.resolve(jobs.map(runJob)) : onPool(jobs);
+    results.catch(() => {}); // awaited in drainOne; not an unhandled rejection when a signal stops the run
+    inflight.push({ items, results });
     dispatched++;
     group = { items: [], jobs: [], bytes: 0 };
   };
   const drainOne = async () => {
     const head = inflight.shift()!;
-    const results = await head.results;
+    const results = await orStop(head.results);
+    if (results === "stop") return;
     results.forEach((r, k) => emit(head.items[k]!, r));
   };
   const flushAll = async () => {
@@ -203,8 +226,16 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       onComplete: (prefix) => complete.push(prefix),
       ...(dir ? { skip: (abs: string) => dir.isOutput(abs, walkRoots) } : fileAbs ? { skip: (abs: string) => abs === fileAbs } : {}),
     });
-    for await (const item of items) {
-      if (signal?.aborted) break;
+    const next = items[Symbol.asyncIterator]();
+    for (;;) {
+      const n = await orStop(next.next());
+      if (n === "stop" || (!n.done && signal?.aborted)) {
+        // Close the readers (streams, archives) once the read under way ends; not waited for.
+        next.return(undefined).catch(() => {});
+        break;
+      }
+      if (n.done) break;
+      const item = n.value;
       sum.inputs++;
       const p: Pending = { item, key: item.key, hash: "", opts: "" };
       if (dir) {
@@ -294,6 +325,7 @@ function knownTotal(inputs: string[], ext: string[], from: string): number | nul
   if (from !== "text") return null;
   let total = 0;
   let files = 0;
+  const seen = new Set<string>();
   const visit = (p: string, top: boolean): boolean => {
     let st;
     try {
@@ -302,6 +334,15 @@ function knownTotal(inputs: string[], ext: string[], from: string): number | nul
       return true;
     }
     if (st.isDirectory()) {
+      // Symbolic links may loop (`ln -s . loop`): each real folder is counted once.
+      let real: string;
+      try {
+        real = realpathSync(p);
+      } catch {
+        return true;
+      }
+      if (seen.has(real)) return true;
+      seen.add(real);
       for (const name of readdirSync(p)) {
         if (name.startsWith(".")) continue;
         if (!visit(join(p, name), false)) return false;
@@ -323,6 +364,19 @@ function isFile(p: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The result of a job whose worker died under it. */
+function diedResult(job: Job, why: string): JobResult {
+  return {
+    seq: job.seq,
+    outputs: [],
+    messages: [`wire: ${job.name}: ${why} [internal-error]`],
+    warnings: [],
+    warned: false,
+    failed: true,
+    bytes: job.bytes?.length ?? Buffer.byteLength(job.text ?? ""),
+  };
 }
 
 function isDirectory(p: string): boolean {

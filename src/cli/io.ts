@@ -13,6 +13,7 @@ export interface Io {
   env?: Record<string, string | undefined>;
   /** stdout is the process's own, so a pager may take it over (`--paging`); false in tests by default. */
   canPage?: boolean;
-  /** Aborted on Ctrl-C: the batch stops, leaves no partial output, and exits 130. */
+  /** Aborted on Ctrl-C or SIGTERM: the batch stops, leaves no partial output, prints its summary and
+   *  exits 130, or 143 when the abort reason is "SIGTERM". */
   signal?: AbortSignal;
 }

@@ -1,6 +1,7 @@
 /** The process entry: wires the real streams to `run` and sets the exit code. */
-import { run } from "./run.js";
+import { run, type Writer } from "./run.js";
 import { escapeForTerminal } from "../text/escape.js";
+import { removeTemporaries } from "../outputs/writers.js";
 
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   // `wire parse big/ | head -1`: the reader left; end quietly.
@@ -8,19 +9,58 @@ process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   throw e;
 });
 
-// Ctrl-C: stop the batch cleanly (no partial output, exit 130); a second one ends at once.
-const controller = new AbortController();
-process.on("SIGINT", () => {
-  if (controller.signal.aborted) process.exit(130);
-  controller.abort();
+// `wire parse in/ -o out/ 2>&1 | head -3`: losing stderr must not stop the work. After an
+// error on stderr (EPIPE, a closed terminal) diagnostics are dropped and the run goes on.
+let stderrOpen = true;
+process.stderr.on("error", () => {
+  stderrOpen = false;
 });
+const stderr: Writer = {
+  write: (s: string) => (stderrOpen && !process.stderr.destroyed ? process.stderr.write(s) : true),
+  get isTTY() {
+    return process.stderr.isTTY;
+  },
+  get columns() {
+    return process.stderr.columns;
+  },
+};
 
-run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr: process.stderr, env: process.env, canPage: true, signal: controller.signal }).then(
+// Ctrl-C and SIGTERM: stop the batch cleanly (no partial output, the summary, exit 130 or
+// 143). A read blocked on a FIFO is not waited for; a second signal ends at once, still
+// removing temporary files.
+const controller = new AbortController();
+const onSignal = (name: "SIGINT" | "SIGTERM") => {
+  if (controller.signal.aborted) {
+    removeTemporaries();
+    dieBy(name);
+  }
+  controller.abort(name);
+};
+process.on("SIGINT", () => onSignal("SIGINT"));
+process.on("SIGTERM", () => onSignal("SIGTERM"));
+
+/**
+ * Ends the process by the signal itself (the shell reports 130 or 143). `process.exit` would
+ * wait for a thread still blocked opening a FIFO that has no writer; the signal's default
+ * action does not.
+ */
+function dieBy(name: "SIGINT" | "SIGTERM"): void {
+  process.removeAllListeners(name);
+  process.kill(process.pid, name);
+}
+
+run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr, env: process.env, canPage: true, signal: controller.signal }).then(
   (code) => {
     process.exitCode = code;
+    // A stopped run may leave a read pending (a FIFO with no writer, a silent stdin) that
+    // keeps the process alive: then end by the signal itself.
+    if (controller.signal.aborted) {
+      const name = controller.signal.reason === "SIGTERM" ? "SIGTERM" : "SIGINT";
+      setTimeout(() => dieBy(name), 700).unref();
+    }
   },
   (e: unknown) => {
-    process.stderr.write(`wire: internal error: ${escapeForTerminal((e as Error)?.message ?? String(e))}\n`);
+    stderr.write(`wire: internal error: ${escapeForTerminal((e as Error)?.message ?? String(e))}\n`);
     process.exitCode = 1;
   },
 );

@@ -1,11 +1,13 @@
 /**
  * Runs jobs on worker threads, N at a time. Results arrive in any order; `BatchRunner`
  * puts them back in input order. Workers are started lazily and ended by `close()`.
+ * A worker that dies (out of memory, a crash) fails the jobs it held, is replaced, and the
+ * others go on: a busy worker keeps the process alive, so a death is never a silent exit.
  */
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { dirname, join, resolve } from "node:path";
-import { Worker } from "node:worker_threads";
+import { Worker, type ResourceLimits } from "node:worker_threads";
 import type { Job, JobResult } from "./job.js";
 
 let bundled: string | null = null;
@@ -24,49 +26,106 @@ function workerScript(): string {
   return resolve(here, "..", "..", "dist", "cli", "worker.js");
 }
 
+/**
+ * The process's Node flags as a worker takes them: V8 heap and stack flags
+ * (`--max-old-space-size=1200` ...) are not allowed in a worker's execArgv and become its
+ * resource limits; flags that only apply to an -e / stdin entry are left out.
+ */
+export function workerOptions(execArgv: readonly string[]): { execArgv: string[]; resourceLimits: ResourceLimits } {
+  const limits: ResourceLimits = {};
+  const kept: string[] = [];
+  for (const a of execArgv) {
+    const m = /^--(max-old-space-size|max_old_space_size|max-semi-space-size|max_semi_space_size|stack-size|stack_size)=(\d+)$/u.exec(a);
+    if (m) {
+      const n = Number(m[2]);
+      const name = m[1]!.replace(/_/gu, "-");
+      if (name === "max-old-space-size") limits.maxOldGenerationSizeMb = n;
+      else if (name === "max-semi-space-size") limits.maxYoungGenerationSizeMb = n * 3;
+      else limits.stackSizeMb = Math.max(1, Math.round(n / 1024));
+      continue;
+    }
+    if (a.startsWith("--input-type") || a === "-e" || a === "--eval") continue;
+    kept.push(a);
+  }
+  return { execArgv: kept, resourceLimits: limits };
+}
+
+/** A one-line reason for a worker's death. */
+function deathMessage(e: Error | null, exitCode: number | null): string {
+  if (e) {
+    const code = (e as { code?: string }).code;
+    if (code === "ERR_WORKER_OUT_OF_MEMORY") return "the parser ran out of memory on this input (try splitting it, or --max-input-size)";
+    return `the parser's thread stopped: ${e.message.split("\n")[0]}`;
+  }
+  return `the parser's thread stopped (exit code ${exitCode})`;
+}
+
+export class WorkerDied extends Error {}
+
 export class WorkerPool {
   private readonly idle: Worker[] = [];
-  private readonly all: Worker[] = [];
+  private readonly all = new Set<Worker>();
   private readonly waiting: ((w: Worker) => void)[] = [];
   private readonly script = workerScript();
+  private closed = false;
 
   constructor(private readonly size: number) {}
 
-  /** Runs a group of jobs on a free worker (waiting for one when all are busy). */
+  /** Runs a group of jobs on a free worker (waiting for one when all are busy). Rejects with `WorkerDied`. */
   async run(jobs: Job[]): Promise<JobResult[]> {
     const w = await this.acquire();
+    // A busy worker holds the process open: a parse under way is never abandoned by an empty event loop.
+    w.ref();
     return new Promise<JobResult[]>((resolveJob, reject) => {
+      let firstError: Error | null = null;
       const onMessage = (r: JobResult[]) => {
         cleanup();
+        w.unref();
         this.release(w);
         resolveJob(r);
       };
       const onError = (e: Error) => {
+        firstError ??= e;
+      };
+      const onExit = (code: number) => {
         cleanup();
-        reject(e);
+        this.discard(w);
+        reject(new WorkerDied(deathMessage(firstError, code)));
       };
       const cleanup = () => {
         w.off("message", onMessage);
         w.off("error", onError);
+        w.off("exit", onExit);
       };
       w.on("message", onMessage);
       w.on("error", onError);
+      w.on("exit", onExit);
       // Bytes are copied, not transferred: the caller may still need them.
       w.postMessage(jobs);
     });
   }
 
+  private spawn(): Worker {
+    const { execArgv, resourceLimits } = workerOptions(process.execArgv);
+    let nw: Worker;
+    try {
+      nw = new Worker(this.script, { execArgv, resourceLimits });
+    } catch (e) {
+      // A flag of the process a worker does not take: start the worker with none.
+      if ((e as { code?: string }).code !== "ERR_WORKER_INVALID_EXEC_ARGV") throw e;
+      nw = new Worker(this.script, { execArgv: [], resourceLimits });
+    }
+    // Idle workers must not keep the process alive; `run` refs a worker while it works.
+    nw.unref();
+    nw.on("error", () => {});
+    this.all.add(nw);
+    return nw;
+  }
+
   private acquire(): Promise<Worker> {
     const w = this.idle.pop();
     if (w) return Promise.resolve(w);
-    if (this.all.length < this.size) {
-      // Inherit the process's Node flags, except those that only apply to an -e / stdin entry.
-      const execArgv = process.execArgv.filter((a) => !a.startsWith("--input-type") && a !== "-e" && a !== "--eval");
-      const nw = new Worker(this.script, { execArgv });
-      nw.unref();
-      this.all.push(nw);
-      return Promise.resolve(nw);
-    }
+    if (this.all.size < this.size) return Promise.resolve(this.spawn());
     return new Promise((r) => this.waiting.push(r));
   }
 
@@ -76,7 +135,18 @@ export class WorkerPool {
     else this.idle.push(w);
   }
 
+  /** A dead worker leaves the pool; whoever waits for one gets a new one. */
+  private discard(w: Worker): void {
+    this.all.delete(w);
+    const k = this.idle.indexOf(w);
+    if (k >= 0) this.idle.splice(k, 1);
+    if (this.closed) return;
+    const next = this.waiting.shift();
+    if (next) next(this.spawn());
+  }
+
   async close(): Promise<void> {
-    await Promise.all(this.all.map((w) => w.terminate()));
+    this.closed = true;
+    await Promise.all([...this.all].map((w) => w.terminate()));
   }
 }

@@ -242,7 +242,8 @@ async function parseCommand(inputs: string[], opts: ParseOpts, io: Io): Promise<
       { ...io, stdout },
       io.signal,
     );
-    if (summary.interrupted) return 130;
+    // Ctrl-C (SIGINT) exits 130, SIGTERM 143: 128 + the signal's number, as shells report it.
+    if (summary.interrupted) return io.signal?.reason === "SIGTERM" ? 143 : 130;
     return summary.failed > 0 || (opts.strict && summary.warned > 0) ? 1 : 0;
   } finally {
     await pager?.close();
