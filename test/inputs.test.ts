@@ -8,6 +8,7 @@ import tar from "tar-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { makeTar, makeZip, type TarEntry, type ZipEntry } from "./archives.js";
 import { expandInputs, type ExpandOptions, type InputItem } from "../src/inputs/index.js";
+import { DEFAULT_EXT, outputMapper } from "../src/inputs/paths.js";
 
 // ---------------------------------------------------------------------------------------------
 // helpers
@@ -526,5 +527,32 @@ describe("stopping early", () => {
     }
     expect(seen).toBe(1);
     if (canCount) expect(await fdsBackTo(before)).toBeLessThanOrEqual(before);
+  });
+});
+
+describe("the output mapping and the default extensions", () => {
+  it("keeps a path under the current folder; else the path from the folder common to the arguments outside it", () => {
+    const cwd = "/news/desk";
+    const inside = outputMapper(["hi", "en/001.txt"], cwd);
+    expect(["hi/001.txt", "en/001.txt", "./hi/a/b.txt", "/news/desk/x.txt"].map((p) => inside(p))).toEqual(["hi/001.txt", "en/001.txt", "hi/a/b.txt", "x.txt"]);
+    const tree = join(tmp, "tree");
+    const two = outputMapper([join(tree, "b"), join(tree, "*.txt")], cwd);
+    expect(two(join(tree, "b/c.txt"))).toBe("b/c.txt");
+    expect(two(join(tree, "a.txt"))).toBe("a.txt");
+    const one = outputMapper([join(tree, "b")], cwd);
+    expect(one(join(tree, "b/e/f.txt"))).toBe("e/f.txt");
+    const files = outputMapper(["../x/s.txt", "../y/s.txt"], cwd);
+    expect([files("../x/s.txt"), files("../y/s.txt")]).toEqual(["x/s.txt", "y/s.txt"]);
+  });
+
+  it("walks read story files by default; --ext replaces the list; * reads every file", async () => {
+    const { items: byDefault } = await all([join(tmp, "tree")], { ext: [] });
+    expect(names(byDefault).every((n) => /\.(txt|TXT)$/.test(n))).toBe(true);
+    expect(names(byDefault)).not.toContain("tree/b/d.md");
+    const stats = { skippedByExt: 0 };
+    await all([join(tmp, "tree")], { ext: ["none"], stats });
+    expect(stats.skippedByExt).toBeGreaterThan(0);
+    expect(DEFAULT_EXT.text).toContain("txt");
+    expect(names((await all([join(tmp, "tree")], { ext: ["*"] })).items)).toContain("tree/b/d.md");
   });
 });

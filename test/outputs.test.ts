@@ -188,6 +188,16 @@ describe.skipIf(!built)("2. a rerun redoes exactly what is missing or stale", ()
     rmSync(join(d, "in/b.txt"));
     expect(wire(d, "parse", "in", "-o", "out/").stderr).toMatch(/0 written, 1 up to date, 1 stale removed/);
     expect(files(join(d, "out"))).toEqual(["in/a.json", "other/c.json"]);
+    // A folder outside the current one maps to the same kind of names, but is another input:
+    // walking the current folder leaves its outputs alone.
+    const far = tmp();
+    put(far, "x.txt", story("far"));
+    put(d, "in/x.txt", story("near"));
+    expect(wire(join(d, "in"), "parse", far, "-o", "../out/").code).toBe(0);
+    // (in/a.txt is the same input named from another folder: its output moves to a.json.)
+    expect(wire(join(d, "in"), "parse", ".", "-o", "../out/").stderr).toMatch(/2 inputs, 2 stories, 2 written, 0 up to date, 1 stale removed/);
+    expect(files(join(d, "out"))).toEqual(["a.json", "other/c.json", "x.json", "x~2.json"]);
+    expect(wire(join(d, "in"), "parse", far, "-o", "../out/").stderr).toMatch(/0 written, 1 up to date/);
   });
 });
 

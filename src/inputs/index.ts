@@ -6,7 +6,7 @@
 import type { Stats } from "node:fs";
 import { createReadStream } from "node:fs";
 import { readdir, readFile, realpath, stat } from "node:fs/promises";
-import { join, resolve } from "node:path";
+import { join, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
 import {
   archiveKind,
@@ -60,7 +60,7 @@ interface Ctx {
   textField: string;
   idField?: string;
   warn: (message: string) => void;
-  map: (path: string, raw?: boolean) => string;
+  map: (path: string) => string;
   cwd: string;
   skip: (absPath: string) => boolean;
   stats: { skippedByExt: number };
@@ -149,10 +149,9 @@ async function* fromArg(arg: string, ctx: Ctx): AsyncGenerator<InputItem> {
   yield* fromFile(arg, { ...fileOrigin(arg, arg, ctx), mtimeMs: st.mtimeMs }, ctx);
 }
 
-/** The origin of a file: its display name, its mapped relative path, which is also its key. */
+/** The origin of a file: its display name, its mapped relative path, and its absolute path as its key. */
 function fileOrigin(name: string, path: string, ctx: Ctx): Origin {
-  const rel = ctx.map(path);
-  return { name, relPath: rel, key: rel };
+  return { name, relPath: ctx.map(path), key: resolve(ctx.cwd, path) };
 }
 
 /** Passes items through and calls `onComplete(prefix)` when none was an error. */
@@ -207,8 +206,8 @@ async function* walk(root: string, ctx: Ctx): AsyncGenerator<InputItem> {
     yield errorItem(fileOrigin(display, root, ctx), "read-error", errorMessage(e));
     return;
   }
-  const top = ctx.map(root, true);
-  yield* tracked(walkDir(root, display, visited, ctx), top === "" ? "" : `${top}/`, ctx);
+  const top = resolve(ctx.cwd, root);
+  yield* tracked(walkDir(root, display, visited, ctx), top.endsWith(sep) ? top : top + sep, ctx);
 }
 
 async function* walkDir(dir: string, display: string, visited: Set<string>, ctx: Ctx): AsyncGenerator<InputItem> {

@@ -8,8 +8,8 @@ export interface InputItem {
    *  the deepest folder common to the arguments outside it (see `outputMapper`);
    *  an archive entry -> "<archive's path without .zip/.tar/.tar.gz/.tgz>/<entry path>"; a JSONL/CSV record -> "<dump's path without extension>/<id or line>"; stdin -> "stdin". */
   relPath: string;
-  /** The input's identity across runs, for the output folder's manifest: the file's relPath, "<archive's relPath>:<entry name>",
-   *  "<dump's relPath>#<id or line>", "<stdin>". Two inputs of one run may share it (an archive holding an entry name twice). */
+  /** The input's identity across runs, for the output folder's manifest: the file's absolute path, "<archive's key>:<entry name>",
+   *  "<dump's key>#<id or line>", "<stdin>". Two inputs of one run may share it (an archive holding an entry name twice). */
   key: string;
   /** Set (with a short reason) when an archive entry's name is unsafe: contains "..", is absolute, has a drive letter ("C:"), or a NUL. The item still carries its bytes; the writer will refuse to write it. relPath is then a sanitised form. */
   unsafe?: string;

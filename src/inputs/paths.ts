@@ -130,7 +130,7 @@ export function extOk(name: string, ext: string[]): boolean {
  * every argument outside the current folder (`/data/hi/001.txt` and `/data/en/001.txt` ->
  * `hi/001.txt`, `en/001.txt`; a lone `/data/hi` -> `001.txt`).
  */
-export function outputMapper(args: string[], cwd: string): (path: string, raw?: boolean) => string {
+export function outputMapper(args: string[], cwd: string): (path: string) => string {
   const outside: string[] = [];
   for (const a of args) {
     if (a === "-") continue;
@@ -138,12 +138,11 @@ export function outputMapper(args: string[], cwd: string): (path: string, raw?: 
     if (!inside(cwd, base)) outside.push(base);
   }
   const common = outside.length ? outside.reduce(commonFolder) : null;
-  // raw: the path as mapped, "" for the folder mapped from itself (a key prefix), not made safe.
-  return (p: string, raw = false) => {
+  return (p: string) => {
     const abs = resolve(cwd, p);
     let r = inside(cwd, abs) ? relative(cwd, abs) : common !== null && inside(common, abs) ? relative(common, abs) : abs;
     if (sep !== "/") r = r.split(sep).join("/");
-    return raw ? r : sanitiseRel(r);
+    return sanitiseRel(r);
   };
 }
 
