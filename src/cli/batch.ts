@@ -254,7 +254,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       }
       if (dir) {
         p.hash = createHash("sha256").update(item.bytes ?? item.text ?? "").digest("hex");
-        p.opts = JSON.stringify({ wire: VERSION, name: item.name, format: o.format, render: jobRender, parse: o.parse });
+        p.opts = createHash("sha256").update(JSON.stringify({ wire: VERSION, name: item.name, format: o.format, render: jobRender, parse: o.parse })).digest("hex");
         const files = o.force ? null : dir.upToDate(p.key, p.hash, p.opts);
         if (files) {
           sum.skipped += files.length;
