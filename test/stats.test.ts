@@ -199,3 +199,19 @@ describe("the stats dashboard", () => {
     expect(s.languages.items).toEqual([{ key: "en", count: 5 }]);
   });
 });
+
+describe("bounded memory", () => {
+  it("keeps the most frequent names when a list meets more distinct names than it keeps", async () => {
+    const { StatsCollector } = await import("../src/stats/collect.js");
+    const { storyFacts } = await import("../src/stats/facts.js");
+    const base = storyFacts(parse("सोल, 14 सितंबर (आईएएनएस)। किम ने कहा कि वे तैयार हैं।\n", { path: "x.txt" })[0]!);
+    const c = new StatsCollector();
+    for (let i = 0; i < 50_000; i++) c.add({ ...base, speakers: [`name ${i}`, ...(i % 1000 === 0 ? ["often"] : [])] });
+    const s = c.result(3);
+    expect(s.approximate).toBe(true);
+    expect(s.speakers.items[0]).toEqual({ key: "often", count: 50 });
+    expect(s.speakers.total).toBe(50_050);
+    expect(s.speakers.distinct).toBeLessThanOrEqual(40_000);
+    expect(s.stories.total).toBe(50_000);
+  });
+});
