@@ -1,6 +1,7 @@
 // The layers of src/, checked by `npm run lint` (dependency-cruiser). From the bottom up:
 //
 //   story.ts, text/, data/, diagnostics.ts   record types, positions, tables: import nothing above
+//   envelope/                                feed-file envelopes (ANPA 1312, IPTC 7901, ZCZC), before parsing
 //   legacy/                                  legacy-font conversion (before parsing)
 //   quotes/                                  quote and speech recognisers
 //   parse/                                   line, story, part recognisers and the assembler
@@ -26,6 +27,13 @@ module.exports = {
       comment: "Record types, text helpers, data tables and diagnostics are imported by every stage and import no stage.",
       from: { path: "^src/(story|diagnostics)\\.ts$|^src/(text|data)/" },
       to: { path: "^src/", pathNot: "^src/(story|diagnostics)\\.ts$|^src/(text|data)/" },
+    },
+    {
+      name: "envelope-before-parsing",
+      severity: "error",
+      comment: "The envelope stage reads feed-file framing before story parsing: it uses only the line scanner of parse/.",
+      from: { path: "^src/envelope/" },
+      to: { path: "^src/(quotes|legacy|render|cli|inputs|outputs)/|^src/index\\.ts$|^src/parse/(?!lines\\.ts$)" },
     },
     {
       name: "legacy-before-parsing",

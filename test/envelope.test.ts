@@ -1,13 +1,16 @@
 // Feed files in transmission envelopes (ANPA 1312, IPTC 7901, ZCZC) and 8-bit charsets. The
 // fixtures in fixtures/feeds are bytes (control characters, Windows-1252 letters); each has a
 // `NAME.want.json` beside it giving, per story, the fields to compare (by equality).
-import { readdirSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
+import Ajv2020 from "ajv/dist/2020.js";
+import addFormats from "ajv-formats";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseBytes, parse } from "../src/index.js";
 import { decode } from "../src/text/decode.js";
 import { findEnvelopes, maskText } from "../src/envelope/index.js";
 import { isTableLine } from "../src/parse/tables.js";
+import { ninjsOf } from "../src/render/ninjs.js";
 import type { Story } from "../src/story.js";
 import { CONTROLS, parts, plainAt, root } from "./helpers.js";
 
@@ -133,5 +136,74 @@ describe("tables", () => {
     expect(table.sentences).toEqual([]);
     expect(s!.quotes).toEqual([]);
     expect(s!.diagnostics.map((d) => d.code)).not.toContain("unbalanced-quote");
+  });
+});
+
+const ninjsDir = join(root, "..", "shared", "standards", "ninjs");
+const hasNinjs = existsSync(ninjsDir);
+describe.skipIf(!hasNinjs)(`ninjs of feed files${hasNinjs ? "" : " (skipped: ../shared/standards/ninjs is not beside the project)"}`, () => {
+  for (const version of ["3.1", "2.2"] as const) {
+    it(`ninjs ${version}: slugline, urgency, version, ednote; every story validates`, () => {
+      const ajv = new Ajv2020({ strict: false, allErrors: true });
+      addFormats(ajv);
+      ajv.addSchema(JSON.parse(readFileSync(join(ninjsDir, "GeoJSON-schema.json"), "utf8")), "https://geojson.org/schema/GeoJSON.json");
+      const validate = ajv.compile(JSON.parse(readFileSync(join(ninjsDir, `ninjs-schema_${version}.json`), "utf8")));
+      for (const name of names) {
+        for (const s of parseBytes(readFileSync(join(dir, name))).stories) {
+          const doc = ninjsOf(s, version);
+          expect(validate(doc), `${name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+        }
+      }
+      const [ap] = parseBytes(readFileSync(join(dir, "anpa-ap-story.bin"))).stories;
+      const doc = ninjsOf(ap!, version);
+      expect(doc).toMatchObject({ slugline: "Mountain-Rescue", urgency: 5, version: "2" });
+      expect(doc[version === "3.1" ? "edNote" : "ednote"]).toBe("Updates with rescuers' comments. With AP Photos.");
+    });
+  }
+});
+
+describe("records of feed files", () => {
+  it("validate against the record's JSON Schema, YAML and pretty views included", async () => {
+    const { storySchema } = await import("../src/schema.js");
+    const { render } = await import("../src/render/index.js");
+    const ajv = new Ajv2020({ strict: true, allErrors: true });
+    const validate = ajv.compile(storySchema);
+    for (const name of names) {
+      for (const s of parseBytes(readFileSync(join(dir, name))).stories) {
+        expect(validate(JSON.parse(JSON.stringify(s))), `${name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+        const pretty = render(s, "pretty", { color: false, width: 80, ninjsVersion: "3.1" });
+        expect(pretty).not.toMatch(CONTROLS);
+        if (s.slugline) expect(pretty).toContain(s.slugline.text);
+        if (s.transmission) expect(pretty).toContain(s.transmission.format);
+      }
+    }
+  });
+});
+
+describe("wire parse --encoding", () => {
+  it("forces a charset; an unknown name is bad usage", async () => {
+    const { run } = await import("../src/cli/run.js");
+    const wire = async (argv: string[], input: Uint8Array) => {
+      let stdout = "";
+      let stderr = "";
+      const code = await run(argv, {
+        stdin: (async function* () {
+          yield input;
+        })(),
+        stdout: { write: (s: string) => (stdout += s) },
+        stderr: { write: (s: string) => (stderr += s) },
+        env: {},
+      });
+      return { code, stdout, stderr };
+    };
+    const bytes = Buffer.from("BERLIN, Jan 5 (dpa) - \xa4 Euro.\n", "latin1");
+    const ok = await wire(["parse", "--encoding", "iso-8859-15", "-f", "ndjson", "--no-progress"], bytes);
+    expect(ok.code).toBe(0);
+    const rec = JSON.parse(ok.stdout) as Story;
+    expect(rec.source.encoding).toBe("iso-8859-15");
+    expect(rec.paragraphs[0]!.text).toBe("€ Euro.");
+    const bad = await wire(["parse", "--encoding", "klingon"], bytes);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toContain("--encoding");
   });
 });

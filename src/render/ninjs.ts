@@ -2,7 +2,9 @@
  * The record as an IPTC ninjs document (3.1 by default, 2.2 with `--ninjs-version 2.2`, whose
  * property names are lower case). `uri` is stable: derived from the input's SHA-256 and the
  * story's index in it. `contentCreated` is written only when the dateline's date is fully
- * known, as midnight UTC of that day (wire datelines carry no time).
+ * known, as midnight UTC of that day (wire datelines carry no time). From a feed file's
+ * envelope: `slugline`, `urgency` (the priority, 1 highest .. 9), `version` (a lead's number:
+ * `1st Ld-Writethru` is version 2) and `edNote` (`ednote` in 2.2).
  */
 import type { Story } from "../story.js";
 
@@ -20,6 +22,9 @@ export function ninjsOf(story: Story, version: NinjsVersion = "3.1"): Record<str
   const people = [...new Set(story.quotes.flatMap((q) => [q.speaker, q.via]).filter((p) => p && !p.name && !PRONOUNS.has(p.text.toLowerCase())).map((p) => p!.text))];
   const organisations = [...new Set(story.quotes.flatMap((q) => [q.speaker, q.via]).filter((p) => p?.name).map((p) => p!.name!))];
   const codes = story.signoff?.codes ?? [];
+  const t = story.transmission;
+  const urgency = typeof t?.priority?.value === "number" && t.priority.value >= 1 && t.priority.value <= 9 ? t.priority.value : undefined;
+  const lead = typeof t?.take?.value === "string" ? /(\d+)\s*(?:st|nd|rd|th)\s*(?:Ld|Lead|LEAD)\b/u.exec(t.take.value) : null;
   const doc: Record<string, unknown> = {
     uri: `urn:wire:story:${story.source.sha256}:${story.source.index}`,
     type: "text",
@@ -27,6 +32,10 @@ export function ninjsOf(story: Story, version: NinjsVersion = "3.1"): Record<str
     headlines: story.headline ? [{ value: story.headline.text, contentType: "text/plain" }] : undefined,
     bodies: [{ value: body, contentType: "text/plain", charCount: [...body].length, wordCount: words }],
     by: story.byline?.text,
+    slugline: story.slugline?.text,
+    urgency,
+    version: lead ? String(Number(lead[1]) + 1) : undefined,
+    edNote: story.ednote?.text,
     located,
     contentCreated: iso ? `${iso}T00:00:00Z` : undefined,
     infoSources: agency ? [{ name: agency.code ?? agency.text, literal: agency.text, role: "originator" }] : undefined,

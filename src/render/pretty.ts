@@ -64,6 +64,8 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
 
   if (story.headline) out.push(...wrap([{ text: e(story.headline.text), style: c.bold }], width, ""));
   if (story.byline) out.push(...wrap([{ text: e(story.byline.text), style: c.italic }], width, ""));
+  if (story.slugline) out.push(...wrap([{ text: "slug ", style: c.dim }, { text: oneLine(story.slugline.text), style: (s) => s }], width, "  "));
+  if (story.ednote) out.push(...wrap([{ text: "note to editors ", style: c.dim }, { text: oneLine(story.ednote.text), style: c.italic }], width, "  "));
   const d = story.dateline;
   if (d) {
     const places = d.places.map((p) => (p.name ? `${p.name}${p.country ? ", " + p.country : ""}` : `${p.text} (unknown place)`));
@@ -83,6 +85,11 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
     const mark = p.break === "inferred" ? c.magenta("↵") : " ";
     const first = `${c.dim(num)}${mark}${c.dim("│")} `;
     const indent = `${" ".repeat(numWidth)} ${c.dim("│")} `;
+    if (p.kind === "table") {
+      // A table keeps its lines as they are (cut to the width, never wrapped).
+      p.text.split(/\r\n|\r|\n/u).forEach((l, k) => out.push((k === 0 ? first : indent) + cut(l, width - numWidth - 3)));
+      return;
+    }
     out.push(...wrap(paragraphRuns(story, i, c), width, indent, first));
   });
   out.push("");
@@ -107,6 +114,18 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
   const paraWidth = String(n).length + 1;
   const listHead = (k: number, count: number, kind: string, paragraph: number) =>
     `${String(k + 1).padStart(Math.max(3, String(count).length + 1))}. ${kind.padEnd(12)} ${`¶${paragraph}`.padEnd(paraWidth)}  `;
+
+  const t = story.transmission;
+  if (t) {
+    out.push("", c.bold(`Transmission · ${t.format}`));
+    const fields = Object.entries(t).filter(([, v]) => v && typeof v === "object" && "value" in v) as [string, { text: string; value: unknown }][];
+    const label = Math.max(...fields.map(([k]) => k.length), 5);
+    for (const [k, v] of fields) {
+      const meaning = v.value !== null && String(v.value) !== v.text ? c.dim(`  → ${oneLine(String(v.value))}`) : "";
+      out.push(`  ${k.padEnd(label)}  ${cut(v.text || String(v.value ?? ""), width - label - 6)}${meaning}`);
+    }
+    for (const o of t.other) out.push(`  ${"other".padEnd(label)}  ${cut(o.text, width - label - 6)}`);
+  }
 
   if (story.quotes.length) {
     out.push("", c.bold("Quotes"));
