@@ -121,7 +121,7 @@ function readKeywordLine(text: string, s: number, e: number, m: EnvelopeMatch): 
     return;
   }
   m.fields.keyword = field(s, s + k[1]!.length, k[1]!);
-  if (k[3] && k[3].trim()) {
+  if (k[3]?.trim()) {
     const ts = s + k[1]!.length + k[2]!.length;
     const take = k[3].trim();
     m.fields.take = field(ts, ts + take.length, take);

@@ -87,7 +87,9 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
     const indent = `${" ".repeat(numWidth)} ${c.dim("│")} `;
     if (p.kind === "table") {
       // A table keeps its lines as they are (cut to the width, never wrapped).
-      p.text.split(/\r\n|\r|\n/u).forEach((l, k) => out.push((k === 0 ? first : indent) + cut(l, width - numWidth - 3)));
+      p.text.split(/\r\n|\r|\n/u).forEach((l, k) => {
+        out.push((k === 0 ? first : indent) + cut(l, width - numWidth - 3));
+      });
       return;
     }
     out.push(...wrap(paragraphRuns(story, i, c), width, indent, first));
