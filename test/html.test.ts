@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { parse } from "../src/index.js";
 import { run } from "../src/cli/run.js";
 import { render } from "../src/render/index.js";
-import { CSP, escapeHtml, renderHtmlPage } from "../src/render/html.js";
+import { CSP, escapeHtml, renderHtmlPage, renderHtmlStory } from "../src/render/html.js";
 import { VERSION } from "../src/version.js";
 import { fixtureFolders, fixtures } from "./helpers.js";
 
@@ -149,6 +149,14 @@ describe("html page", () => {
     expect(html).toContain(`data-tip="dateline · line 1 · span ${d.span.start}–${d.span.end}"`);
     const p = story!.paragraphs[1]!;
     expect(html).toContain(`data-tip="paragraph 2 · break: newline · line 2 · span ${p.span.start}–${p.span.end}"`);
+  });
+
+  it("where the parser names the rule that read a part, its tip gives it", () => {
+    const [story] = parse(readFileSync(HOSTILE, "utf8"));
+    const d = story!.dateline!;
+    const { article } = renderHtmlStory(story!, "s1", { dateline: "paren-tag", signoff: null });
+    expect(article).toContain(`data-tip="dateline · rule paren-tag · line 1 · span ${d.span.start}–${d.span.end}"`);
+    expect(article).toMatch(/data-tip="sign-off · line \d+ · span/u);
   });
 
   it("diagnostics link to a marker at their place, and back", () => {

@@ -199,10 +199,22 @@ function spanText(s: Span): string {
 const SEVERITY_MARK = { error: "✖", warning: "⚠", info: "ℹ" } as const;
 
 /**
+ * The rule that read each header part, where the parser reports it (its trace); paragraphs
+ * show their break and quotes their kind, which are their rules.
+ */
+export interface PartRules {
+  headline?: string | null;
+  byline?: string | null;
+  dateline?: string | null;
+  signoff?: string | null;
+}
+
+/**
  * One story as an `<article>` whose ids all begin with `id` (unique within the page), and its
  * entry for the table of contents.
  */
-export function renderHtmlStory(story: Story, id: string): { article: string; toc: string } {
+export function renderHtmlStory(story: Story, id: string, rules: PartRules | null = null): { article: string; toc: string } {
+  const tip = (what: string, p: TextPart, rule: string | null | undefined) => escapeAttr(`${what}${rule ? ` · rule ${rule}` : ""} · line ${p.line} · ${spanText(p.span)}`);
   const lang = escapeAttr(story.language || "und");
   const en = story.language === "en" ? "" : ` lang="en"`;
   const src = story.source;
@@ -222,15 +234,15 @@ export function renderHtmlStory(story: Story, id: string): { article: string; to
   ].filter(Boolean);
   out.push(`<p class="src"${en}>${meta.join(" · ")}</p>\n`);
 
-  if (story.headline) out.push(`<h2 class="headline" id="${id}-h"><span class="part" tabindex="0" data-tip="${tip("headline", story.headline)}">${escapeHtml(story.headline.text)}</span>${markers("headline")}</h2>\n`);
+  if (story.headline) out.push(`<h2 class="headline" id="${id}-h"><span class="part" tabindex="0" data-tip="${tip("headline", story.headline, rules?.headline)}">${escapeHtml(story.headline.text)}</span>${markers("headline")}</h2>\n`);
   else out.push(`<h2 class="headline none" id="${id}-h"${en}>No headline${markers("headline")}</h2>\n`);
-  if (story.byline) out.push(`<p class="byline"><span class="part" tabindex="0" data-tip="${tip("byline", story.byline)}">${escapeHtml(story.byline.text)}</span>${markers("byline")}</p>\n`);
+  if (story.byline) out.push(`<p class="byline"><span class="part" tabindex="0" data-tip="${tip("byline", story.byline, rules?.byline)}">${escapeHtml(story.byline.text)}</span>${markers("byline")}</p>\n`);
 
   const d = story.dateline;
   if (d) {
     const meaning = [d.places.map(placeOf).join(" / "), dateOf(d.date), d.agency ? d.agency.code ?? d.agency.text : null].filter(Boolean).join(" · ");
     out.push(
-      `<p class="dateline"><span class="part" tabindex="0" data-tip="${tip("dateline", d)}">${escapeHtml(d.text)}</span>${markers("dateline")} ` +
+      `<p class="dateline"><span class="part" tabindex="0" data-tip="${tip("dateline", d, rules?.dateline)}">${escapeHtml(d.text)}</span>${markers("dateline")} ` +
         `<span class="means"${en}>${escapeHtml(meaning || "no place, date or agency understood")}</span></p>\n`,
     );
   } else out.push(`<p class="dateline none-note"${en}>No dateline${markers("dateline")}</p>\n`);
@@ -255,7 +267,7 @@ export function renderHtmlStory(story: Story, id: string): { article: string; to
     const codes = s.codes.map((k) => (k.latin && k.latin !== k.text ? `${k.latin} (${k.text})` : k.latin ?? `${k.text} (no Latin spelling)`)).join(" ");
     const agency = s.agency ? s.agency.code ?? s.agency.text : "";
     out.push(
-      `<p class="signoff"><span class="part" tabindex="0" data-tip="${tip("sign-off", s)}">${escapeHtml(s.text)}</span>${markers("signoff")} ` +
+      `<p class="signoff"><span class="part" tabindex="0" data-tip="${tip("sign-off", s, rules?.signoff)}">${escapeHtml(s.text)}</span>${markers("signoff")} ` +
         `<span class="means"${en}>${escapeHtml([agency, codes].filter(Boolean).join(" · ") || "end mark")}</span></p>\n`,
     );
   } else out.push(`<p class="signoff none-note"${en}>No sign-off${markers("signoff")}</p>\n`);
@@ -307,9 +319,6 @@ function linkTo(placed: Set<string>, target: string, html: string, en: string): 
   return placed.has(target) ? `<a href="#${target}"${en}>${html}</a>` : `<span${en}>${html}</span>`;
 }
 
-function tip(what: string, p: TextPart): string {
-  return escapeAttr(`${what} · line ${p.line} · ${spanText(p.span)}`);
-}
 
 function personHtml(p: { text: string; name: string | null }): string {
   return p.name && p.name !== p.text ? `${escapeHtml(p.name)} <span class="as">(${escapeHtml(p.text)})</span>` : escapeHtml(p.text);
