@@ -10,6 +10,7 @@ import { describe, expect, it } from "vitest";
 import { run } from "../src/cli/run.js";
 import { makeTar, makeZip } from "./archives.js";
 import { root } from "./helpers.js";
+import { Manifest, MANIFEST } from "../src/outputs/manifest.js";
 
 const bin = join(root, "bin", "wire.js");
 const built = existsSync(join(root, "dist", "cli", "main.js"));
@@ -363,6 +364,16 @@ describe.skipIf(!built)("7. walks read story files only", () => {
     expect(files(join(d, "out"))).toEqual(["corpus/one.json", "corpus/two.json"]);
   });
 
+  it("the project's own fixture folder gives one record per story file", () => {
+    const dir = join(root, "fixtures", "hi");
+    const txt = readdirSync(dir).filter((f) => f.endsWith(".txt")).length;
+    const r = wire(root, "parse", "fixtures/hi", "-f", "ndjson", "-q", "--no-split");
+    expect(r.code).toBe(0);
+    const paths = r.stdout.trim().split("\n").map((l) => JSON.parse(l).source.path as string);
+    expect(paths).toHaveLength(txt);
+    expect(paths.some((p) => p.endsWith(".json"))).toBe(false);
+  });
+
   it("a file named on the command line is always read; --ext widens the walk", () => {
     const d = tmp();
     put(d, "notes.md", story("md"));
@@ -394,5 +405,36 @@ describe.skipIf(!built)("the summary", () => {
     put(d, "in/c.txt", story("c"));
     expect(wire(d, "parse", "in", "-o", "out/").stderr).toMatch(/3 inputs, 4 stories, 1 written, 3 up to date/);
     expect(statSync(join(d, "out/in/c.json")).isFile()).toBe(true);
+  });
+});
+
+describe("the manifest journal", () => {
+  it("replays put/done/drop, ignores a torn last line, and keeps the next line whole after it", () => {
+    const d = tmp();
+    const path = join(d, MANIFEST);
+    writeFileSync(
+      path,
+      [
+        JSON.stringify({ done: "/in/a.txt", hash: "h1", opts: "o", files: ["a.json", "a.2.json"] }),
+        JSON.stringify({ put: "b.json", in: "/in/b.txt" }),
+        JSON.stringify({ done: "/in/c.txt", hash: "h3", opts: "o", files: ["c.json"] }),
+        JSON.stringify({ drop: "/in/c.txt" }),
+      ].join("\n") + '\n{"put":"b.2.js',
+    );
+    const m = new Manifest(d);
+    expect(m.complete("/in/a.txt")).toEqual({ hash: "h1", opts: "o", files: ["a.json", "a.2.json"] });
+    expect(m.complete("/in/b.txt")).toBeUndefined(); // written to, never completed
+    expect(m.owned("/in/b.txt")).toEqual(["b.json"]);
+    expect(m.owner("A.JSON")).toBe("/in/a.txt"); // compared as a case-insensitive file system would
+    expect(m.owner("c.json")).toBeUndefined();
+    m.put("/in/b.txt", "b.3.json");
+    expect(new Manifest(d).owned("/in/b.txt")).toEqual(["b.json", "b.3.json"]);
+    m.done("/in/b.txt", { hash: "h2", opts: "o", files: ["b.json"] });
+    m.close();
+    const lines = readFileSync(path, "utf8").trim().split("\n");
+    expect(lines).toHaveLength(2); // compacted: one line per input
+    const again = new Manifest(d);
+    expect(again.complete("/in/b.txt")?.files).toEqual(["b.json"]);
+    expect(again.owner("b.3.json")).toBeUndefined();
   });
 });

@@ -12,6 +12,7 @@ import { DEFAULT_EXT, errorMessage, normaliseExt } from "../inputs/paths.js";
 import { runJob, type Job, type JobResult } from "./job.js";
 import { WorkerDied, WorkerPool } from "./pool.js";
 import { DirOutput, FileOutput, removeTemporaries } from "../outputs/writers.js";
+import { MANIFEST } from "../outputs/manifest.js";
 import { VERSION } from "../version.js";
 import { UserError } from "../errors.js";
 import type { Format, RenderOptions } from "../render/index.js";
@@ -299,8 +300,8 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     return sum;
   }
   if (dir?.manifest.error !== undefined)
-    say(`wire: cannot write ${dir.show(".wire-manifest.jsonl")}: ${errorMessage(dir.manifest.error)}; a rerun will redo the inputs it misses [write-error]`);
-  if (dir && dir.renamedAroundForeign && !o.quiet)
+    say(`wire: cannot write ${dir.show(MANIFEST)}: ${errorMessage(dir.manifest.error)}; a rerun will redo the inputs it misses [write-error]`);
+  if (dir?.renamedAroundForeign && !o.quiet)
     say(`wire: ${dir.renamedAroundForeign} stor${dir.renamedAroundForeign === 1 ? "y" : "ies"} written under a name ending ~N: the plain name is held by a file wire did not write`);
   if (!o.quiet && (sum.inputs > 1 || sum.interrupted || dir)) {
     const secs = ((Date.now() - started) / 1000).toFixed(2);

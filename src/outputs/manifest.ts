@@ -40,6 +40,8 @@ export class Manifest {
   private readonly path: string;
   /** Why the journal could not be written, once it could not: a rerun then redoes the inputs it misses. */
   error: unknown;
+  /** A killed run left a torn last line: end it before appending, so the next line stays whole. */
+  private torn = false;
 
   constructor(readonly root: string) {
     this.path = join(root, MANIFEST);
@@ -49,6 +51,7 @@ export class Manifest {
     } catch {
       /* no manifest yet */
     }
+    this.torn = text !== "" && !text.endsWith("\n");
     for (const line of text.split("\n")) {
       if (!line) continue;
       let v: Record<string, unknown>;
@@ -136,15 +139,18 @@ export class Manifest {
   private append(v: object): void {
     try {
       if (this.fd === null) this.fd = openSync(this.path, "a");
-      writeSync(this.fd, JSON.stringify(v) + "\n");
+      writeSync(this.fd, (this.torn ? "\n" : "") + JSON.stringify(v) + "\n");
+      this.torn = false;
     } catch (e) {
       this.error ??= e;
     }
   }
 
   private state(key: string): State {
-    let s = this.states.get(key);
-    if (!s) this.states.set(key, (s = { pending: [] }));
+    const known = this.states.get(key);
+    if (known) return known;
+    const s: State = { pending: [] };
+    this.states.set(key, s);
     return s;
   }
 

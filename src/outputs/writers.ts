@@ -5,10 +5,11 @@
 import { createHash } from "node:crypto";
 import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
+import type { Stats } from "node:fs";
 import type { Format } from "../render/index.js";
 import { UserError, plainError } from "../errors.js";
 import { errorMessage } from "../inputs/paths.js";
-import { fold, Manifest, type Done } from "./manifest.js";
+import { fold, Manifest, MANIFEST, type Done } from "./manifest.js";
 
 const live = new Set<string>();
 let counter = 0;
@@ -207,7 +208,7 @@ export class DirOutput {
     const r = relative(this.root, abs);
     if (r === "" || r.startsWith("..") || isAbsolute(r)) return false;
     const rel = r.split(sep).join("/");
-    return rel === ".wire-manifest.jsonl" || this.claimed.has(fold(rel)) || this.manifest.owner(rel) !== undefined;
+    return rel === MANIFEST || this.claimed.has(fold(rel)) || this.manifest.owner(rel) !== undefined;
   }
 
   /** The input's files when a rerun can skip it: complete, same content and options, every file there and not taken. */
@@ -267,7 +268,7 @@ export class DirOutput {
       if (this.safeDirs.has(cur)) continue;
       const abs = join(this.root, cur);
       try {
-        let st;
+        let st: Stats;
         try {
           st = lstatSync(abs);
         } catch {
