@@ -25,8 +25,13 @@ export { parseRefDate } from "./parse/date.js";
 
 /** Parses decoded text into story records. Never throws on any text. */
 export function parse(text: string, options: ParseOptions = {}): Story[] {
+  return parseDetailed(text, options).stories;
+}
+
+/** `parse` with the whole result: the stories, diagnostics about the text as a whole, and (with `trace`) rules. */
+export function parseDetailed(text: string, options: ParseOptions = {}): ParseResult {
   const bytes = Buffer.from(text, "utf8");
-  return parseText(text, options, { bytes: bytes.length, sha256: sha256(bytes), encoding: "utf-8" }).stories;
+  return parseText(text, options, { bytes: bytes.length, sha256: sha256(bytes), encoding: "utf-8" });
 }
 
 /** Decodes and parses the bytes of one input (a file, standard input). Never throws on any bytes. */

@@ -173,3 +173,15 @@ export interface Transmission {
   /** Header lines that fit no field, kept as written. */
   other: TextPart[];
 }
+
+/**
+ * Not part of the record: the name of the rule that read each part of one story (see
+ * `docs/architecture.md`), given by `parse` with `trace: true` and shown by `wire parse --trace`.
+ * Null where the story has no such part.
+ */
+export interface StoryRules {
+  headline: string | null;
+  byline: string | null;
+  dateline: string | null;
+  signoff: string | null;
+}

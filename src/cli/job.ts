@@ -3,10 +3,11 @@
  * same function runs in the main thread (`-j 1`) and in worker threads, so the output is the
  * same byte for byte whatever the number of jobs.
  */
-import { parseBytes, parse, type ParseOptions } from "../index.js";
+import { parseBytes, parseDetailed, type ParseOptions } from "../index.js";
 import { formatDiagnostic, atLeast } from "../diagnostics.js";
 import { render, type Format, type RenderOptions } from "../render/index.js";
 import { renderHtmlStory } from "../render/html.js";
+import { renderTrace } from "../render/trace.js";
 import { failureFacts, inputFacts, storyFacts } from "../stats/facts.js";
 import type { Diagnostic, Severity } from "../story.js";
 import { byteColumns } from "./columns.js";
@@ -52,8 +53,8 @@ export function runJob(job: Job): JobResult {
   const toc: string[] = [];
   const size = job.bytes?.length ?? Buffer.byteLength(job.text ?? "");
   try {
-    const options = { ...job.parse, path: job.name };
-    const result = job.bytes ? parseBytes(job.bytes, options) : { stories: parse(job.text ?? "", options), diagnostics: [], text: job.text };
+    const options = { ...job.parse, path: job.name, ...(job.format === "trace" ? { trace: true } : {}) };
+    const result = job.bytes ? parseBytes(job.bytes, options) : { ...parseDetailed(job.text ?? "", options), diagnostics: [], text: job.text };
     const shown: Diagnostic[] = [];
     for (const d of result.diagnostics) {
       if (d.severity === "error") failed = true;
@@ -68,7 +69,8 @@ export function runJob(job: Job): JobResult {
         const html = renderHtmlStory(story, `s${job.seq + 1}${result.stories.length > 1 ? `-${k + 1}` : ""}`);
         outputs.push(html.article);
         toc.push(html.toc);
-      } else outputs.push(render(story, job.format, job.render));
+      } else if (job.format === "trace") outputs.push(renderTrace(story, result.rules?.[k] ?? null));
+      else outputs.push(render(story, job.format, job.render));
       for (const d of story.diagnostics) {
         if (atLeast(d, "warning")) {
           warned = true;

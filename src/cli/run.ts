@@ -89,6 +89,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option("--no-split", "treat each input as exactly one story")
     .option("--no-progress", "no progress line on stderr")
     .option("--encoding <charset>", "read inputs in this charset (latin1, windows-1252, iso-8859-15 ...) instead of detecting it", checkEncoding)
+    .option("--trace", "show which rule read each part of each story, instead of the records (-f trace)")
     .option("--convert-legacy", "convert Hindi typed in the Kruti Dev legacy font to Unicode (spans still point into the input)")
     .option("--strict", "exit 1 when any story has a warning")
     .option("-q, --quiet", "print no diagnostics except errors, and no summary")
@@ -155,6 +156,7 @@ interface ParseOpts {
   progress: boolean;
   convertLegacy?: boolean;
   encoding?: string;
+  trace?: boolean;
   color: ColorWhen;
   ninjsVersion: NinjsVersion;
   refDate?: string;
@@ -199,7 +201,7 @@ export function formatOfPath(out: string): Format {
 async function parseCommand(inputs: string[], opts: ParseOpts, io: Io): Promise<number> {
   // With -o the output never depends on the terminal: the format comes from -f, else the file's extension, else JSON.
   const toTerminal = opts.out === undefined && !!io.stdout.isTTY;
-  const format: Format = opts.format !== "auto" ? (opts.format as Format) : opts.out !== undefined ? formatOfPath(opts.out) : toTerminal ? "pretty" : "json";
+  const format: Format = opts.trace ? "trace" : opts.format !== "auto" ? (opts.format as Format) : opts.out !== undefined ? formatOfPath(opts.out) : toTerminal ? "pretty" : "json";
   const env = io.env ?? {};
   const tty = !!io.stdout.isTTY;
   // The pretty view pages on a terminal (auto) or whenever asked (always); never into -o.

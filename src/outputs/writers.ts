@@ -120,7 +120,7 @@ export class FileOutput {
 }
 
 /** The extension of each format's files in an output folder; none is one that inputs are read from. */
-export const EXT: Record<Format, string> = { json: ".json", ndjson: ".ndjson", yaml: ".yaml", ninjs: ".ninjs.json", pretty: ".pretty", html: ".html", tsv: ".tsv", csv: ".csv" };
+export const EXT: Record<Format, string> = { json: ".json", ndjson: ".ndjson", yaml: ".yaml", ninjs: ".ninjs.json", pretty: ".pretty", html: ".html", tsv: ".tsv", csv: ".csv", trace: ".trace" };
 
 /** Input extensions left out of output names: `a/b.txt` -> `a/b.json`. */
 const INPUT_EXT = /\.(txt|text|story|wire|nws|news|anpa|ans|iptc|7901|asc|json|jsonl|ndjson|csv|html?|xml)$/iu;

@@ -5,7 +5,7 @@
  *
  *   lines -> stories (split) -> parts (dateline, headline, sign-off, paragraphs, quotes) -> record
  */
-import type { Source } from "../story.js";
+import type { Source, StoryRules } from "../story.js";
 import { finding, toDiagnostics, type Finding } from "../diagnostics.js";
 import { Positions } from "../text/positions.js";
 import { isBlank } from "../text/chars.js";
@@ -20,6 +20,7 @@ import { assembleStory } from "./assemble.js";
 import { parseRefDate, type RefDate } from "./date.js";
 import type { ParseOptions, ParseResult } from "./options.js";
 import { findEnvelopes, hasControls, maskText, type Envelopes } from "../envelope/index.js";
+import type { StoryMatch } from "./match.js";
 
 /** What the record's `source` says of the input as a whole. */
 export interface InputMeta {
@@ -71,6 +72,7 @@ export function parseText(
   const lines = scanLines(text);
   const ranges = splitStories(text, lines, options.split !== false);
   const tags = findTags(text, 0, text.length);
+  const rules: StoryRules[] | null = options.trace ? [] : null;
   const stories = ranges.map((r, k) => {
     const source: Source = {
       path: options.path ?? null,
@@ -80,13 +82,25 @@ export function parseText(
       sha256: meta.sha256,
       encoding: meta.encoding,
     };
-    const story = assembleStory(text, pos, findStoryParts(text, r.lines, r, { lang, tags }), source, refDate);
+    const match = findStoryParts(text, r.lines, r, { lang, tags });
+    if (rules) rules.push(rulesOf(match));
+    const story = assembleStory(text, pos, match, source, refDate);
     // Input-level warnings (legacy font) belong to every story of the input.
     if (inputFindings.length) story.diagnostics.unshift(...toDiagnostics(pos, inputFindings));
     return story;
   });
-  if (inputFindings.length && stories.length) return { stories, diagnostics: [], encoding: meta.encoding };
-  return { stories, diagnostics: toDiagnostics(pos, inputFindings), encoding: meta.encoding };
+  const diagnostics = inputFindings.length && stories.length ? [] : toDiagnostics(pos, inputFindings);
+  return { stories, diagnostics, encoding: meta.encoding, ...(rules ? { rules } : {}) };
+}
+
+/** The rule that read each part: what `--trace` shows. */
+function rulesOf(m: StoryMatch): StoryRules {
+  return {
+    headline: m.headline?.rule ?? null,
+    byline: m.byline?.rule ?? null,
+    dateline: m.dateline?.rule ?? null,
+    signoff: m.signoff?.rule ?? null,
+  };
 }
 
 /** One story per envelope; the framing and control characters blanked for the recognisers. */
@@ -104,15 +118,17 @@ function parseEnvelopes(
   const masked = maskText(text, envelopes.stories.flatMap((e) => e.blank));
   const tags = findTags(masked, 0, masked.length);
   const all = [...inputFindings, ...envelopes.findings];
+  const rules: StoryRules[] | null = options.trace ? [] : null;
   const stories = envelopes.stories.map((e, k) => {
     const source: Source = { path: options.path ?? null, index: k + 1, count: envelopes.stories.length, bytes: meta.bytes, sha256: meta.sha256, encoding: meta.encoding };
     const lines = scanLines(masked, e.body.start, e.body.end);
     const match = findStoryParts(masked, lines, e.body, { lang, tags, envelope: e });
+    if (rules) rules.push(rulesOf(match));
     const story = assembleStory(masked, pos, match, source, refDate, { original: text, charset });
     if (all.length) story.diagnostics.unshift(...toDiagnostics(pos, all));
     return story;
   });
-  return { stories, diagnostics: stories.length ? [] : toDiagnostics(pos, all), encoding: meta.encoding };
+  return { stories, diagnostics: stories.length ? [] : toDiagnostics(pos, all), encoding: meta.encoding, ...(rules ? { rules } : {}) };
 }
 
 function resolveRefDate(s: string | null | undefined): RefDate | null {

@@ -1,5 +1,5 @@
 /** The options of `parse` and `parseBytes`, and what `parseBytes` returns. */
-import type { Diagnostic, Story } from "../story.js";
+import type { Diagnostic, Story, StoryRules } from "../story.js";
 
 export interface ParseOptions {
   /** `YYYY-MM-DD`: the day the copy was filed; missing dateline years are inferred from it. */
@@ -14,6 +14,8 @@ export interface ParseOptions {
   convertLegacy?: boolean;
   /** Read the bytes in this charset (a WHATWG label: `latin1`, `windows-1252`, `iso-8859-15` ...) whatever they look like. */
   encoding?: string | null;
+  /** Also return, per story, the rule that read each part (`ParseResult.rules`). */
+  trace?: boolean;
 }
 
 export interface ParseResult {
@@ -23,4 +25,6 @@ export interface ParseResult {
   encoding: string;
   /** The decoded text that spans point into (null when the bytes could not be decoded). */
   text?: string | null;
+  /** With `trace`: for each story, the rule that read each part. */
+  rules?: StoryRules[];
 }

@@ -4,9 +4,10 @@ import { renderYaml } from "./yaml.js";
 import { renderNinjs, type NinjsVersion } from "./ninjs.js";
 import { renderPretty } from "./pretty.js";
 import { renderHtml } from "./html.js";
+import { renderTrace } from "./trace.js";
 import { DEFAULT_FIELDS, fieldsLine, tableHeader, tableRow } from "./fields.js";
 
-export const FORMATS = ["json", "ndjson", "yaml", "pretty", "ninjs", "html", "tsv", "csv"] as const;
+export const FORMATS = ["json", "ndjson", "yaml", "pretty", "ninjs", "html", "tsv", "csv", "trace"] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface RenderOptions {
@@ -24,7 +25,8 @@ export interface RenderOptions {
 /**
  * `json`: one pretty document per story; `ndjson`: one compact line per story; `yaml`: one
  * `---` document per story; `ninjs`: one ninjs document per story (pretty JSON); `pretty`: the
- * terminal view; `html`: a standalone web page; `tsv`, `csv`: one table row (chosen fields).
+ * terminal view; `html`: a standalone web page; `tsv`, `csv`: one table row (chosen fields);
+ * `trace`: the rule that read each part (the batch passes the rules, see `render/trace.ts`).
  * All end in a newline.
  */
 export function render(story: Story, format: Format, options: RenderOptions = { color: false, width: 80, ninjsVersion: "3.1" }): string {
@@ -41,6 +43,8 @@ export function render(story: Story, format: Format, options: RenderOptions = { 
       return renderPretty(story, options);
     case "html":
       return renderHtml(story);
+    case "trace":
+      return renderTrace(story, null);
     case "tsv":
     case "csv": {
       const fields = options.fields ?? DEFAULT_FIELDS;

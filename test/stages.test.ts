@@ -1,0 +1,156 @@
+// Each recogniser tested on its own, on the examples its file's doc comment shows (`> | ...`):
+// every example there has a row here (so the comment cannot show what the code does not do),
+// and each row says which rule reads it. Rule tables: every row is read by some example.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { DATELINE_RULES, findDateline } from "../src/parse/dateline.js";
+import { headerKind, isHeadline } from "../src/parse/headline.js";
+import { scanLines } from "../src/parse/lines.js";
+import { findSignoff, SIGNOFF_RULES } from "../src/parse/signoff.js";
+import { findTags } from "../src/text/markup.js";
+import { parseDetailed } from "../src/index.js";
+import { run } from "../src/cli/run.js";
+import { root } from "./helpers.js";
+
+/** The `> | ...` examples of a source file's doc comments, each without its description. */
+function docExamples(file: string): string[] {
+  const out: string[] = [];
+  for (const line of readFileSync(join(root, file), "utf8").split("\n")) {
+    if (!/^\s*\*\s+> \|/u.test(line)) continue;
+    // Several examples may stand side by side: `> | a      > | b`.
+    for (const piece of line.split(/> \| /u).slice(1)) {
+      const example = piece.split(/\s{3,}|\s+<-/u)[0]!.trim();
+      if (example) out.push(example);
+    }
+  }
+  return out;
+}
+
+interface Row {
+  /** The example as the doc comment shows it. */
+  example: string;
+  /** The input tested, when the example needs more around it (the lines below, say). */
+  input?: string;
+  /** The rule that reads it, or null: the example shows what is not this part. */
+  rule: string | null;
+  /** The text of the part found. */
+  text?: string;
+}
+
+function covers(file: string, rows: Row[]) {
+  it(`${file}: every doc example has a test row`, () => {
+    expect(docExamples(file).filter((e) => !rows.some((r) => r.example === e))).toEqual([]);
+  });
+}
+
+describe("dateline forms (parse/dateline.ts)", () => {
+  const rows: Row[] = [
+    { example: "सोल, 14 सितंबर (आईएएनएस)। रूसी राष्ट्रपति ...", rule: "paren-tag", text: "सोल, 14 सितंबर (आईएएनएस)।" },
+    { example: "वॉशिंगटन (आईएएनएस): भारतीय मूल के ...", rule: "paren-tag", text: "वॉशिंगटन (आईएएनएस):" },
+    { example: "भोपाल, आइएएनएस । मध्य प्रदेश में ...", rule: "comma-tag", text: "भोपाल, आइएएनएस ।" },
+    { example: "आईएएनएस", input: "आईएएनएस\nहैदराबाद। शहर में ...", rule: "bare-tag-line", text: "आईएएनएस\nहैदराबाद।" },
+    { example: "हैदराबाद।", rule: null },
+    { example: "PORTLAND, Ore., Feb 26 - Oregon ...", input: "    PORTLAND, Ore., Feb 26 - Oregon ...", rule: "date-dash", text: "PORTLAND, Ore., Feb 26 -" },
+    { example: "By Lalit K Jha Washington, Jul 27 (PTI) ...", rule: "paren-tag", text: "Washington, Jul 27 (PTI)" },
+    { example: "Mar 4 (Reuters) - ...", rule: "paren-tag", text: "Mar 4 (Reuters) -" },
+    { example: "CHICAGO (REUTERS) - ...", rule: "paren-tag", text: "CHICAGO (REUTERS) -" },
+    { example: "LIMA, Peru (AP) _ ...", rule: "paren-tag", text: "LIMA, Peru (AP) _" },
+    { example: "PUNE/MUMBAI: (Mar 3) ...", rule: "colon-date", text: "PUNE/MUMBAI: (Mar 3)" },
+  ];
+  covers("src/parse/dateline.ts", rows);
+  for (const row of rows) {
+    it(`${row.example} -> ${row.rule ?? "no dateline"}`, () => {
+      const text = row.input ?? row.example;
+      const m = findDateline(text, scanLines(text), findTags(text, 0, text.length));
+      expect(m?.rule ?? null).toBe(row.rule);
+      if (m && row.text) expect(text.slice(m.start, m.end)).toBe(row.text);
+    });
+  }
+  it("every form is read by an example", () => {
+    expect(DATELINE_RULES.map((r) => r.name).filter((n) => !rows.some((r) => r.rule === n))).toEqual([]);
+  });
+});
+
+describe("sign-off forms (parse/signoff.ts)", () => {
+  const body = "पहली पंक्ति है।\n";
+  const rows: Row[] = [
+    { example: "--आईएएनएस", input: `${body}--आईएएनएस`, rule: "sign-line", text: "--आईएएनएस" },
+    { example: "—IANS skp/anm", input: `${body}—IANS skp/anm`, rule: "sign-line", text: "—IANS skp/anm" },
+    { example: "... लेंगे। जीसीबी/एएनएम", input: "वे कल लौट लेंगे। जीसीबी/एएनएम", rule: "glued-codes", text: "जीसीबी/एएनएम" },
+    { example: "एसकेपी", input: `${body}--आईएएनएस\nएसकेपी`, rule: "codes-below-sign-line", text: "--आईएएनएस\nएसकेपी" },
+    { example: "Reuter", input: "The talks end today.\n Reuter", rule: "end-mark", text: "Reuter" },
+    { example: "... in the world. -0-", input: "It is the best in the world. -0-", rule: "kcna-zero", text: "-0-" },
+    { example: "(Reporting by A; Editing by B)", input: "Talks end.\n(Reporting by A; Editing by B)", rule: "end-mark" },
+    { example: "... Enditem", input: "Talks ended on Monday. Enditem", rule: "glued-end-mark", text: "Enditem" },
+    { example: "abc@yna.co.kr (END)", input: "Talks end.\nabc@yna.co.kr (END)", rule: "end-mark" },
+  ];
+  covers("src/parse/signoff.ts", rows);
+  for (const row of rows) {
+    it(`${row.example} -> ${row.rule}`, () => {
+      const text = row.input ?? row.example;
+      const m = findSignoff(text, scanLines(text), 0);
+      expect(m?.rule ?? null).toBe(row.rule);
+      if (m && row.text) expect(text.slice(m.start, m.end)).toBe(row.text);
+    });
+  }
+  it("every form but the one after a closing mark is read by an example", () => {
+    const more = [{ rule: "end-mark-then-note" }]; // read in a fixture: see below
+    const named = [...rows, ...more];
+    expect(SIGNOFF_RULES.map((r) => r.name).filter((n) => !named.some((r) => r.rule === n))).toEqual([]);
+  });
+});
+
+describe("headline and header lines (parse/headline.ts)", () => {
+  const rows: Row[] = [
+    { example: "आंध्र में तूफान से १८ लोगों की मौत", rule: "headline" },
+    { example: "आईएएनएस", rule: "headline" },
+    { example: "हैदराबाद।", rule: null },
+    { example: "AP-Peru-Protests,0412", rule: "slug" },
+    { example: "(ATTN: adds details in para 5)", rule: "note" },
+    { example: "* Queues at petrol stations", rule: "bullet" },
+    { example: "By Anita Rao", rule: "byline" },
+    { example: "Associated Press", rule: "byline-credit" },
+    { example: "... IANS India Private Limited14 June", input: "Copyright IANS India Private Limited14 June", rule: "credit" },
+  ];
+  covers("src/parse/headline.ts", rows);
+  for (const row of rows) {
+    it(`${row.example} -> ${row.rule ?? "neither"}`, () => {
+      const text = row.input ?? row.example;
+      const got = headerKind(text) ?? (isHeadline(text) ? "headline" : null);
+      expect(got).toBe(row.rule);
+    });
+  }
+});
+
+describe("rules through the whole parse (trace)", () => {
+  // Fixtures asserting which rule read a part: the same rule names `wire parse --trace` shows.
+  const cases: [string, Record<string, string | null>][] = [
+    ["fixtures/hi/dateline-danda-signoff-next-line.txt", { dateline: "paren-tag", signoff: "codes-below-sign-line", headline: null }],
+    ["fixtures/hi-agencies/ians-agency-line-place-next-line.txt", { dateline: "bare-tag-line" }],
+    ["fixtures/en-agencies/reuters-bare-tag-bullets-byline.txt", { byline: "byline-line", signoff: "end-mark-then-note" }],
+    ["fixtures/en-agencies/pti-byline-before-place.txt", { byline: "dateline-prefix", dateline: "paren-tag" }],
+    ["fixtures/en-agencies/kcna-dashes-nbsp.txt", { signoff: "kcna-zero" }],
+  ];
+  for (const [file, want] of cases) {
+    it(file, () => {
+      const text = readFileSync(join(root, file), "utf8");
+      const r = parseDetailed(text, { trace: true });
+      expect(r.rules?.[0]).toMatchObject(want);
+    });
+  }
+
+  it("wire parse --trace shows each part's rule", async () => {
+    let out = "";
+    const code = await run(["parse", "--trace", "--no-progress", "fixtures/hi/dateline-danda-signoff-next-line.txt"], {
+      stdin: (async function* () {})(),
+      stdout: { write: (s: string) => (out += s) },
+      stderr: { write: () => true },
+      env: {},
+    });
+    expect(code).toBe(0);
+    expect(out).toMatch(/^story 1 of 1 {2}fixtures\/hi\/dateline-danda-signoff-next-line\.txt$/mu);
+    expect(out).toMatch(/^ {2}dateline +paren-tag +1 0-32 +नई दिल्ली, 29 अक्टूबर \(आईएएनएस\)।$/mu);
+    expect(out).toMatch(/^ {2}signoff +codes-below-sign-line +7 /mu);
+  });
+});
