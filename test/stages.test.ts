@@ -57,6 +57,8 @@ describe("dateline forms (parse/dateline.ts)", () => {
     { example: "CHICAGO (REUTERS) - ...", rule: "paren-tag", text: "CHICAGO (REUTERS) -" },
     { example: "LIMA, Peru (AP) _ ...", rule: "paren-tag", text: "LIMA, Peru (AP) _" },
     { example: "PUNE/MUMBAI: (Mar 3) ...", rule: "colon-date", text: "PUNE/MUMBAI: (Mar 3)" },
+    { example: "PERTH, May 9 AAP - ...", rule: "date-tag", text: "PERTH, May 9 AAP -" },
+    { example: "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ -- ...", rule: "date-tag", text: "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --" },
   ];
   covers("src/parse/dateline.ts", rows);
   for (const row of rows) {
@@ -84,6 +86,8 @@ describe("sign-off forms (parse/signoff.ts)", () => {
     { example: "(Reporting by A; Editing by B)", input: "Talks end.\n(Reporting by A; Editing by B)", rule: "end-mark" },
     { example: "... Enditem", input: "Talks ended on Monday. Enditem", rule: "glued-end-mark", text: "Enditem" },
     { example: "abc@yna.co.kr (END)", input: "Talks end.\nabc@yna.co.kr (END)", rule: "end-mark" },
+    { example: "AAP JT/sb", input: "Talks end.\nAAP JT/sb", rule: "initials-line", text: "AAP JT/sb" },
+    { example: "dpa abc def", input: "Talks end.\ndpa abc def", rule: "initials-line", text: "dpa abc def" },
   ];
   covers("src/parse/signoff.ts", rows);
   for (const row of rows) {

@@ -14,6 +14,8 @@
  * > | CHICAGO (REUTERS) - ...                            tags in capitals
  * > | LIMA, Peru (AP) _ ...                              AP's raw wire separator
  * > | PUNE/MUMBAI: (Mar 3) ...                           place, colon, the date in brackets
+ * > | PERTH, May 9 AAP - ...                             the tag after the date, no brackets
+ * > | AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ -- ...   the tag between slashes
  * ```
  * Only the first few lines of a story are searched, and each search looks at a bounded
  * window of its line, so the cost does not grow with the story.

@@ -7,6 +7,7 @@
  * > | एसकेपी              > |  Reuter              > | ... in the world. -0-
  *     ^^^^^^ codes           ^^^^^^ Reuters end       ^^^ KCNA end mark
  * > | (Reporting by A; Editing by B)   > | ... Enditem    > | abc@yna.co.kr (END)
+ * > | AAP JT/sb          > | dpa abc def          agency, then initials
  * ```
  * Agencies' closing marks besides `--TAG` are data (`data/signoffs.json`).
  * Only the last two non-blank lines are looked at, so a mention such as `he told IANS.` in the
