@@ -51,7 +51,7 @@ describe("wire completion bash", async () => {
     expect(complete("")).toEqual(expect.arrayContaining([...COMMANDS, "--help", "--version"]));
     expect(complete("pa")).toEqual(["parse"]);
     expect(complete("st")).toEqual(["stats"]);
-    expect(complete("parse", "-f", "")).toEqual(["auto", "json", "ndjson", "yaml", "pretty", "ninjs", "html", "tsv", "csv"]);
+    expect(complete("parse", "-f", "")).toEqual(["auto", "json", "ndjson", "yaml", "pretty", "ninjs", "html", "tsv", "csv", "trace"]);
     expect(complete("parse", "--fo").sort()).toEqual(["--force", "--format"]);
     expect(complete("parse", "--from", "j")).toEqual(["jsonl"]);
     expect(complete("stats", "--to")).toEqual(["--top"]);
