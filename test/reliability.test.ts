@@ -222,3 +222,62 @@ describe("the progress pre-scan", () => {
     expect(Date.now() - t0).toBeLessThan(10_000);
   });
 });
+
+describe.skipIf(process.platform === "win32")("bounded on any input", () => {
+  it("/dev/zero as a file and as standard input: binary from the first block, exit 1, at once", async () => {
+    const r = await spawnWire(["parse", "/dev/zero", "-j", "1"]);
+    expect(status(r)).toBe(1);
+    expect(r.stderr).toMatch(/binary-input/u);
+    const c = await new Promise<number | null>((resolve) => {
+      const p = spawn("bash", ["-c", `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} parse - -j 1 < /dev/zero`], { stdio: "ignore" });
+      p.on("close", (code) => resolve(code));
+    });
+    expect(c).toBe(1);
+  }, 20_000);
+
+  it("--from csv and --from jsonl on /dev/zero end with one error", async () => {
+    for (const from of ["csv", "jsonl"]) {
+      const r = await spawnWire(["parse", "--from", from, "/dev/zero", "-j", "1"]);
+      expect(status(r)).toBe(1);
+      expect(r.stderr).toMatch(/binary/u);
+    }
+  }, 20_000);
+
+  it("an input over --max-input-size is a too-large error and is not read; the next input goes on", async () => {
+    const big = file("big-input.txt", "NEW DELHI, Nov 5 (IANS) The minister said so.\n".repeat(100));
+    const good = file("small-input.txt", "NEW DELHI, Nov 5 (IANS) The minister said so.\n");
+    const r = await wire(["parse", "-f", "ndjson", "-j", "1", "--max-input-size", "2K", big, good]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/big-input\.txt: input is 4\.\d KiB, over the 2 KiB limit; raise it with --max-input-size .*\[too-large\]/u);
+    expect(r.stdout.trim().split("\n").map((l) => JSON.parse(l).source.path)).toEqual([good]);
+    expect((await wire(["parse", "--max-input-size", "lots", good])).code).toBe(2);
+  });
+
+  it("standard input over the limit: too-large, not held whole", async () => {
+    const r = await wire(["parse", "-j", "1", "--max-input-size", "1K"], "x".repeat(5000));
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/<stdin>: input is more than 1 KiB.*\[too-large\]/u);
+  });
+
+  it("a JSONL line over the limit costs only itself, with its line number", async () => {
+    const dump = file("lines.jsonl", [{ id: "a", text: "x".repeat(5000) }, { id: "b", text: "NEW DELHI, Nov 5 (IANS) ok." }].map((r) => JSON.stringify(r)).join("\n") + "\n");
+    const r = await wire(["parse", "--from", "jsonl", "--id-field", "id", "-f", "ndjson", "-j", "1", "--max-input-size", "1K", dump]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/lines\.jsonl#1: line 1 is 4\.9 KiB.*\[too-large\]/u);
+    expect(JSON.parse(r.stdout).source.path).toBe(`${dump}#b`);
+  });
+
+  it("UTF-32 with a byte-order mark is decoded, not read as UTF-16 full of NULs", async () => {
+    const text = "NEW DELHI, Nov 5 (IANS) The minister said so. 😀\n";
+    for (const [bom, le] of [[[0xff, 0xfe, 0, 0], true], [[0, 0, 0xfe, 0xff], false]] as const) {
+      const body = Buffer.alloc(Array.from(text).length * 4);
+      Array.from(text).forEach((ch, k) => (le ? body.writeUInt32LE(ch.codePointAt(0)!, k * 4) : body.writeUInt32BE(ch.codePointAt(0)!, k * 4)));
+      const r = await wire(["parse", "-f", "ndjson", "-j", "1"], Buffer.concat([Buffer.from(bom), body]));
+      expect(r.code).toBe(0);
+      const rec = JSON.parse(r.stdout);
+      expect(rec.source.encoding).toBe(le ? "utf-32le" : "utf-32be");
+      expect(rec.dateline.agency.code).toBe("IANS");
+      expect(JSON.stringify(rec)).not.toContain("\\u0000");
+    }
+  });
+});

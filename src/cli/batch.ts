@@ -48,6 +48,8 @@ export interface BatchOptions {
   ext: string[];
   from: "text" | "jsonl" | "csv";
   textField: string;
+  /** The largest input, record or JSONL line read, in bytes. */
+  maxInputSize?: number;
   idField?: string;
   /** For `wire stats`: write each story's facts as a JSON line (see `src/stats/facts.ts`). */
   facts?: boolean;
@@ -220,6 +222,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       ext: o.ext,
       from: o.from,
       textField: o.textField,
+      ...(o.maxInputSize ? { maxSize: o.maxInputSize } : {}),
       idField: o.idField,
       stdin: io.stdin,
       warn: (m) => say(`wire: ${m}`),

@@ -17,6 +17,7 @@ import type { NinjsVersion } from "../render/ninjs.js";
 import { useColor, type ColorWhen } from "./color.js";
 import { storySchema } from "../schema.js";
 import { VERSION } from "../version.js";
+import { DEFAULT_MAX_INPUT } from "../inputs/bounded.js";
 import type { Io } from "./io.js";
 
 export type { Io, Writer } from "./io.js";
@@ -87,6 +88,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
     .option("--text-field <name>", "the field holding the story in jsonl/csv records", "text")
     .option("--id-field <name>", "the field naming each jsonl/csv record (source.path becomes file#id)")
     .option("--no-split", "treat each input as exactly one story")
+    .addOption(new Option("--max-input-size <size>", "refuse an input, record or JSONL line larger than this (bytes, or with K, M, G)").argParser(parseSize).default(DEFAULT_MAX_INPUT, "16M"))
     .option("--no-progress", "no progress line on stderr")
     .option("--encoding <charset>", "read inputs in this charset (latin1, windows-1252, iso-8859-15 ...) instead of detecting it", checkEncoding)
     .option("--trace", "show which rule read each part of each story, instead of the records (-f trace)")
@@ -144,6 +146,7 @@ export async function run(argv: string[], io: Io): Promise<number> {
 
 interface ParseOpts {
   format: string;
+  maxInputSize: number;
   fields?: string[];
   out?: string;
   force?: boolean;
@@ -165,6 +168,14 @@ interface ParseOpts {
   quiet?: boolean;
   verbose?: boolean;
   paging: "auto" | "always" | "never";
+}
+
+/** `16M`, `512k`, `2G`, `1048576`: a size in bytes (powers of 1024). */
+function parseSize(value: string): number {
+  const m = /^(\d+(?:\.\d+)?)\s*([kmg]?)i?b?$/iu.exec(value.trim());
+  const n = m ? Number(m[1]) * 1024 ** " kmg".indexOf((m[2] || " ").toLowerCase()) : NaN;
+  if (!Number.isFinite(n) || n < 1) throw new InvalidArgumentError("expected a size such as 64M, 512K or 2G.");
+  return Math.floor(n);
 }
 
 function parseJobs(value: string): number {
@@ -239,6 +250,7 @@ async function parseCommand(inputs: string[], opts: ParseOpts, io: Io): Promise<
         ext: opts.ext ?? [],
         from: opts.from,
         textField: opts.textField,
+        maxInputSize: opts.maxInputSize,
         idField: opts.idField,
       },
       { ...io, stdout },

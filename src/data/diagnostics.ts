@@ -165,6 +165,14 @@ export const DIAGNOSTICS = [
     action: "name the field with `--text-field`; the other records are parsed all the same",
   },
   {
+    code: "too-large",
+    severity: "error",
+    meaning:
+      "an input, an archive entry, a CSV record or a JSONL line is larger than `--max-input-size` (16 MiB by default); it is not read whole, and the other inputs go on",
+    example: "`wire parse /dev/urandom`; a 600 MB JSONL line",
+    action: "raise the limit (`--max-input-size 200M`) when memory allows (parsing needs about 150 times the size), or split the input",
+  },
+  {
     code: "unsafe-path",
     severity: "error",
     meaning:

@@ -5,7 +5,8 @@
  */
 import type { Stats } from "node:fs";
 import { createReadStream } from "node:fs";
-import { readdir, readFile, realpath, stat } from "node:fs/promises";
+import { readdir, realpath, stat } from "node:fs/promises";
+import { collectBounded, DEFAULT_MAX_INPUT, readBounded, tooLargeMessage, type Bounded } from "./bounded.js";
 import { join, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
 import {
@@ -52,6 +53,8 @@ export interface ExpandOptions {
   /** Called with a key prefix when a folder, archive or dump was read to its end without an error: every input
    *  whose key starts with it and was not seen is gone. */
   onComplete?: (keyPrefix: string) => void;
+  /** The largest input, record or JSONL line read, in bytes (default `DEFAULT_MAX_INPUT`); larger ones are a `too-large` error item. */
+  maxSize?: number;
 }
 
 interface Ctx {
@@ -65,6 +68,7 @@ interface Ctx {
   skip: (absPath: string) => boolean;
   stats: { skippedByExt: number };
   onComplete: (keyPrefix: string) => void;
+  maxSize: number;
 }
 
 /**
@@ -85,6 +89,7 @@ export async function* expandInputs(args: string[], options: ExpandOptions): Asy
     skip: options.skip ?? (() => false),
     stats: options.stats ?? { skippedByExt: 0 },
     onComplete: options.onComplete ?? (() => {}),
+    maxSize: options.maxSize ?? DEFAULT_MAX_INPUT,
   };
   if (options.idField) ctx.idField = options.idField;
   let stdinRead = false;
@@ -105,14 +110,14 @@ export async function* expandInputs(args: string[], options: ExpandOptions): Asy
 async function* fromStdin(stdin: AsyncIterable<Uint8Array | string>, ctx: Ctx): AsyncGenerator<InputItem> {
   const origin: Origin = { name: "<stdin>", relPath: "stdin", key: "<stdin>" };
   if (ctx.from === "text") {
-    const parts: Buffer[] = [];
+    let got: Bounded;
     try {
-      for await (const chunk of stdin) parts.push(toBuffer(chunk));
+      got = await collectBounded(buffers(stdin), ctx.maxSize);
     } catch (e) {
       yield errorItem(origin, "read-error", errorMessage(e));
       return;
     }
-    yield bytesItem(origin, Buffer.concat(parts));
+    yield boundedItem(origin, got, ctx);
     return;
   }
   const { csvRecords, jsonlRecords } = await records();
@@ -275,19 +280,25 @@ async function* fromFile(path: string, origin: Origin, ctx: Ctx): AsyncGenerator
     yield* tracked((await records()).csvRecords(createReadStream(path), origin, ctx), `${origin.key}#`, ctx);
     return;
   }
-  let bytes: Buffer;
+  let got: Bounded;
   try {
-    bytes = await readFile(path);
+    got = await readBounded(path, ctx.maxSize);
   } catch (e) {
     yield errorItem(origin, "read-error", errorMessage(e));
     return;
   }
-  yield bytesItem(origin, bytes);
+  yield boundedItem(origin, got, ctx);
+}
+
+function boundedItem(origin: Origin, got: Bounded, ctx: Ctx): InputItem {
+  if ("tooLarge" in got) return errorItem(origin, "too-large", tooLargeMessage(got.tooLarge, ctx.maxSize));
+  return bytesItem(origin, got.bytes);
 }
 
 /** An archive entry's bytes: one input, or with jsonl/csv the records they hold. */
 async function* fromBytes(origin: Origin, bytes: Buffer, ctx: Ctx): AsyncGenerator<InputItem> {
   if (ctx.from === "jsonl") yield* (await records()).jsonlRecords(Readable.from([bytes], { objectMode: false }), origin, ctx);
   else if (ctx.from === "csv") yield* (await records()).csvRecords(buffers([bytes]), origin, ctx);
+  else if (bytes.length > ctx.maxSize) yield errorItem(origin, "too-large", tooLargeMessage(bytes.length, ctx.maxSize, "entry"));
   else yield bytesItem(origin, bytes);
 }

@@ -17,7 +17,7 @@ export interface InputItem {
   bytes?: Uint8Array;
   text?: string;
   /** When this input cannot be read: code is "read-error" (missing file, permission denied, is a directory you could not walk, vanished file), "archive-error" (broken/truncated archive or entry, bad gzip), or "bad-record" (a JSONL line that is not JSON / not an object / lacks the text field as a string; a CSV row without the column). message is one short line, no stack. */
-  error?: { code: "read-error" | "archive-error" | "bad-record"; message: string; repeat?: boolean };
+  error?: { code: "read-error" | "archive-error" | "bad-record" | "too-large"; message: string; repeat?: boolean };
   /** Modification time of the file the item came from (for archives and dumps: the archive/dump file's mtime). Reruns do not
    *  trust it (an output folder's manifest compares content hashes); it is there for callers that want it. */
   mtimeMs?: number;

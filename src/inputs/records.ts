@@ -3,15 +3,17 @@
  * row (streamed through csv-parse). Each record is one input; a bad record is an error item
  * and the rest go on.
  */
-import { createInterface } from "node:readline";
 import type { Readable } from "node:stream";
 import { parse as csvParse } from "csv-parse";
 import type { InputItem } from "./item.js";
+import { binaryStart, boundedLines, DEFAULT_MAX_INPUT, tooLargeMessage } from "./bounded.js";
 import { dumpStem, errorItem, errorMessage, idSegment, textItem, untilError, type Origin } from "./paths.js";
 
 export interface RecordOptions {
   textField: string;
   idField?: string;
+  /** The largest record or line, in bytes (default `DEFAULT_MAX_INPUT`). */
+  maxSize?: number;
 }
 
 /** The origin of record `key` (an id or a line/row number) of a dump. */
@@ -37,17 +39,26 @@ function describe(v: unknown): string {
 
 /** The records of a JSON Lines stream. `input` is destroyed when done or abandoned. */
 export async function* jsonlRecords(input: Readable, dump: Origin, o: RecordOptions): AsyncGenerator<InputItem> {
-  // A listener of our own, so that an error after readline let go is not an uncaught one.
+  // A listener of our own, so that an error after the lines let go is not an uncaught one.
   input.on("error", () => {});
-  const rl = createInterface({ input, crlfDelay: Infinity });
+  const max = o.maxSize ?? DEFAULT_MAX_INPUT;
+  const lines = boundedLines(input, max);
   let lineNo = 0;
   const read: { error?: unknown } = {};
   // A wrong --text-field misses in every record: say it once, with the fields records do have.
   const seen = new Set<string>();
   let misses = 0;
   try {
-    for await (const raw of untilError(rl[Symbol.asyncIterator](), read)) {
+    for await (const raw of untilError(lines, read)) {
       lineNo++;
+      if (typeof raw !== "string") {
+        if ("binary" in raw) {
+          yield errorItem(dump, "bad-record", "looks binary (NUL bytes), not JSON Lines");
+          break;
+        }
+        yield errorItem(recordOrigin(dump, String(lineNo)), "too-large", tooLargeMessage(raw.tooLong, max, `line ${lineNo}`));
+        continue;
+      }
       let line = raw;
       if (lineNo === 1 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
       if (line.trim() === "") continue;
@@ -83,7 +94,7 @@ export async function* jsonlRecords(input: Readable, dump: Origin, o: RecordOpti
       yield textItem(recordOrigin(dump, id ?? at), text);
     }
   } finally {
-    rl.close();
+    await lines.return(undefined).catch(() => {});
     input.destroy();
   }
   if (read.error !== undefined) yield errorItem(dump, "read-error", errorMessage(read.error));
@@ -122,6 +133,7 @@ export async function* csvRecords(
     bom: true,
     skip_empty_lines: true,
     skip_records_with_error: true,
+    max_record_size: o.maxSize ?? DEFAULT_MAX_INPUT,
     on_record: (record: Record<string, string>) => {
       events.push({ record });
       return null;
@@ -169,7 +181,16 @@ export async function* csvRecords(
   const source = chunks[Symbol.asyncIterator]();
   const read: { error?: unknown } = {};
   try {
+    let first = true;
     for await (const chunk of untilError(source, read)) {
+      if (first && chunk.length) {
+        first = false;
+        const b = typeof chunk === "string" ? Buffer.from(chunk.slice(0, 65536), "utf8") : chunk;
+        if (binaryStart(b.subarray(0, 65536))) {
+          yield errorItem(dump, "bad-record", "looks binary (NUL bytes), not CSV");
+          return;
+        }
+      }
       await write(chunk);
       if (missing) break;
       yield* drain();

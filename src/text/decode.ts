@@ -1,5 +1,5 @@
 /**
- * Bytes -> text. UTF-8 with or without BOM, UTF-16 LE/BE with BOM. The BOM is removed and
+ * Bytes -> text. UTF-8 with or without BOM, UTF-16 and UTF-32 LE/BE with BOM. The BOM is removed and
  * nothing else is changed, so offsets into the returned text are the offsets of the record.
  * 8-bit text (no valid UTF-8 multi-byte sequence at all: Latin-1 / Windows-1252 feed files) is
  * read as Windows-1252 with a `decoded-as` warning; `options.encoding` forces a charset.
@@ -26,6 +26,9 @@ export interface DecodeOptions {
 export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded {
   if (options.encoding) return decodeAs(bytes, options.encoding, "forced");
   const n = bytes.length;
+  // UTF-32 before UTF-16: the UTF-32LE mark FF FE 00 00 begins with the UTF-16LE one.
+  if (n >= 4 && bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return decode32(bytes.subarray(4), true);
+  if (n >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return decode32(bytes.subarray(4), false);
   if (n >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decode16(bytes.subarray(2), "utf-16le");
   if (n >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decode16(bytes.subarray(2), "utf-16be");
   let body = bytes;
@@ -79,8 +82,36 @@ function decode16(body: Uint8Array, encoding: "utf-16le" | "utf-16be"): Decoded 
   }
 }
 
+/** UTF-32 with a byte-order mark (TextDecoder has no UTF-32): code points 4 bytes each. */
+function decode32(body: Uint8Array, le: boolean): Decoded {
+  const encoding = le ? "utf-32le" : "utf-32be";
+  const name = encoding.toUpperCase();
+  if (body.length % 4 !== 0) {
+    return { text: null, encoding, findings: [finding("invalid-encoding", `invalid ${name}: the length is not a multiple of 4 bytes`, 0, 0)] };
+  }
+  const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
+  const parts: string[] = [];
+  let chunk: number[] = [];
+  for (let i = 0; i < body.length; i += 4) {
+    const cp = view.getUint32(i, le);
+    if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
+      parts.push(String.fromCodePoint(...chunk));
+      const prefix = parts.join("");
+      const f = finding("invalid-encoding", `invalid ${name}: 0x${cp.toString(16)} at byte offset ${i + 4} is not a character`, prefix.length, prefix.length);
+      return { text: null, encoding, findings: [f], prefix };
+    }
+    chunk.push(cp);
+    if (chunk.length === 8192) {
+      parts.push(String.fromCodePoint(...chunk));
+      chunk = [];
+    }
+  }
+  parts.push(String.fromCodePoint(...chunk));
+  return { text: parts.join(""), encoding, findings: [] };
+}
+
 /** NUL bytes make up 1% or more of the first 8 KiB: not text (or UTF-16 without a BOM). */
-function looksBinary(b: Uint8Array): boolean {
+export function looksBinary(b: Uint8Array): boolean {
   const n = Math.min(b.length, 8192);
   let nul = 0;
   for (let i = 0; i < n; i++) if (b[i] === 0) nul++;
