@@ -408,6 +408,23 @@ describe.skipIf(!built)("the summary", () => {
   });
 });
 
+describe.skipIf(!built)("one run at a time per output folder", () => {
+  it("a folder another live run is writing to is refused; a lock left by a process that is gone is taken over", () => {
+    const d = tmp();
+    put(d, "s.txt", story("s"));
+    mkdirSync(join(d, "out"));
+    writeFileSync(join(d, "out/.wire-lock"), String(process.pid));
+    const busy = wire(d, "parse", "s.txt", "-o", "out/");
+    expect(busy.code).toBe(1);
+    expect(busy.stderr).toContain(`wire: cannot write out/: another wire run (process ${process.pid}) is writing there`);
+    expect(files(join(d, "out"))).toEqual([".wire-lock"]);
+    const gone = spawnSync(process.execPath, ["-e", ""]).pid!;
+    writeFileSync(join(d, "out/.wire-lock"), String(gone));
+    expect(wire(d, "parse", "s.txt", "-o", "out/").code).toBe(0);
+    expect(files(join(d, "out"))).toEqual(["s.json"]);
+  });
+});
+
 describe("the manifest journal", () => {
   it("replays put/done/drop, ignores a torn last line, and keeps the next line whole after it", () => {
     const d = tmp();

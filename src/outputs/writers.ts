@@ -3,7 +3,7 @@
  * same folder, then renamed over the target. An interrupted run removes its temporary files.
  */
 import { createHash } from "node:crypto";
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, realpathSync, renameSync, rmSync, writeSync } from "node:fs";
+import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Stats } from "node:fs";
 import type { Format } from "../render/index.js";
@@ -185,11 +185,19 @@ export class DirOutput {
   renamedAroundForeign = 0;
   removed = 0;
 
+  private readonly lock: string;
+
   constructor(dir: string, private readonly o: DirOptions) {
     this.root = resolve(dir);
-    mkdirSync(this.root, { recursive: true });
+    try {
+      mkdirSync(this.root, { recursive: true });
+    } catch (e) {
+      throw new UserError(`cannot write ${o.display}: ${plainError(e)}`);
+    }
     this.real = realpathSync(this.root);
     this.safeDirs.add("");
+    this.lock = join(this.root, LOCK);
+    takeLock(this.lock, o.display);
     removeStaleTemporaries(this.root);
     this.manifest = new Manifest(this.root);
     this.ext = EXT[o.format];
@@ -317,7 +325,35 @@ export class DirOutput {
 
   close(): void {
     this.manifest.close();
+    rmSync(this.lock, { force: true });
   }
+}
+
+/** The file that keeps two runs from writing into one output folder at once. */
+const LOCK = ".wire-lock";
+
+/** Takes the folder's lock, or says which run holds it; a lock left by a process that is gone is taken over. */
+function takeLock(path: string, display: string): void {
+  for (let attempt = 0; attempt < 2; attempt++) {
+    try {
+      const fd = openSync(path, "wx");
+      writeSync(fd, String(process.pid));
+      closeSync(fd);
+      return;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new UserError(`cannot write ${display}: ${plainError(e)}`);
+    }
+    let pid = Number.NaN;
+    try {
+      pid = Number(readFileSync(path, "utf8").trim());
+    } catch {
+      /* removed meanwhile */
+    }
+    if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid))
+      throw new UserError(`cannot write ${display}: another wire run (process ${pid}) is writing there; wait for it, or remove ${join(display, LOCK)} if it is gone`);
+    rmSync(path, { force: true });
+  }
+  throw new UserError(`cannot write ${display}: its lock ${LOCK} cannot be taken`);
 }
 
 /** The stories of one input, written one at a time, then `finish()`. */
