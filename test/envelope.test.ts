@@ -207,3 +207,12 @@ describe("wire parse --encoding", () => {
     expect(bad.stderr).toContain("--encoding");
   });
 });
+
+describe("agate without an envelope", () => {
+  it("is a table, never taken for a legacy Hindi font", () => {
+    const rows = ["Milwaukee   35  25  .583   _   8-2  L-1  16-6", "Chicago     32  26  .552   2   6-4  W-2  17-9", "St. Louis   30  29  .508   4   5-5  L-3  14-12", "Cincinnati  27  31  .466   7   4-6  W-1  13-15"];
+    const [s] = parse(`Central Division Glance\n${rows.join("\n")}\n`);
+    expect(s!.paragraphs.filter((p) => p.kind === "table")).toHaveLength(1);
+    expect(s!.diagnostics.map((d) => d.code)).not.toContain("legacy-font-encoding");
+  });
+});

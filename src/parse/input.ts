@@ -19,6 +19,7 @@ import { findStoryParts } from "./story.js";
 import { assembleStory } from "./assemble.js";
 import { parseRefDate, type RefDate } from "./date.js";
 import type { ParseOptions, ParseResult } from "./options.js";
+import { isTableLine } from "./tables.js";
 import { findEnvelopes, hasControls, maskText, type Envelopes } from "../envelope/index.js";
 import type { StoryMatch } from "./match.js";
 
@@ -49,7 +50,8 @@ export function parseText(
   if (envelopes) return parseEnvelopes(text, pos, envelopes, options, meta, inputFindings, charset);
   // Devanagari typed in a legacy font (Kruti Dev): warn, or convert and map spans back.
   // Detection reads a sample: legacy-font copy has no Unicode Devanagari at all.
-  const sample = text.slice(0, 65536);
+  // Tables and agate (columns of names and figures) are left out: they are no font's text.
+  const sample = withoutTables(text.slice(0, 65536));
   const unicodeHindi = /[\u0900-\u097f]/u.test(sample);
   if (!unicodeHindi && looksChanakya(sample)) {
     inputFindings.push(finding("legacy-font-encoding", "text looks typed in a Chanakya-style legacy Hindi font (Latin-1 letters for Devanagari); it cannot be converted", 0, 0));
@@ -129,6 +131,12 @@ function parseEnvelopes(
     return story;
   });
   return { stories, diagnostics: stories.length ? [] : toDiagnostics(pos, all), encoding: meta.encoding, ...(rules ? { rules } : {}) };
+}
+
+function withoutTables(sample: string): string {
+  const lines = sample.split(/\r\n|\r|\n/u);
+  const kept = lines.filter((l) => !isTableLine(l));
+  return kept.length === lines.length ? sample : kept.join("\n");
 }
 
 function resolveRefDate(s: string | null | undefined): RefDate | null {
