@@ -1,12 +1,13 @@
 // The layers of src/, checked by `npm run lint` (dependency-cruiser). From the bottom up:
 //
-//   story.ts, text/, data/, diagnostics.ts   record types, positions, tables: import nothing above
+//   story.ts, text/, data/, diagnostics.ts,  record types, positions, tables: import nothing above
+//   errors.ts
 //   envelope/                                feed-file envelopes (ANPA 1312, IPTC 7901, ZCZC), before parsing
 //   legacy/                                  legacy-font conversion (before parsing)
 //   quotes/                                  quote and speech recognisers
 //   parse/                                   line, story, part recognisers and the assembler
 //   index.ts, schema.ts, version.ts          the library's public face
-//   render/                                  record -> text (json, yaml, pretty, ninjs)
+//   render/, stats/                          record -> text (json, yaml, pretty, ninjs, html, trace; stats)
 //   inputs/, outputs/                        reading and writing many files
 //   cli/                                     the command line
 //
@@ -25,15 +26,15 @@ module.exports = {
       name: "bottom-stays-bottom",
       severity: "error",
       comment: "Record types, text helpers, data tables and diagnostics are imported by every stage and import no stage.",
-      from: { path: "^src/(story|diagnostics)\\.ts$|^src/(text|data)/" },
-      to: { path: "^src/", pathNot: "^src/(story|diagnostics)\\.ts$|^src/(text|data)/" },
+      from: { path: "^src/(story|diagnostics|errors)\\.ts$|^src/(text|data)/" },
+      to: { path: "^src/", pathNot: "^src/(story|diagnostics|errors)\\.ts$|^src/(text|data)/" },
     },
     {
       name: "envelope-before-parsing",
       severity: "error",
-      comment: "The envelope stage reads feed-file framing before story parsing: it uses only the line scanner of parse/.",
+      comment: "The envelope stage reads feed framing before the story recognisers; it uses only line scanning from parse/.",
       from: { path: "^src/envelope/" },
-      to: { path: "^src/(quotes|legacy|render|cli|inputs|outputs)/|^src/index\\.ts$|^src/parse/(?!lines\\.ts$)" },
+      to: { path: "^src/(parse/(?!lines\\.ts$)|quotes|legacy|render|stats|cli|inputs|outputs)|^src/index\\.ts$" },
     },
     {
       name: "legacy-before-parsing",
@@ -54,14 +55,14 @@ module.exports = {
       severity: "error",
       comment: "Parsing never imports rendering, the command line, batch inputs or outputs.",
       from: { path: "^src/parse/" },
-      to: { path: "^src/(render|cli|inputs|outputs)/|^src/index\\.ts$" },
+      to: { path: "^src/(render|stats|cli|inputs|outputs)/|^src/index\\.ts$" },
     },
     {
       name: "render-reads-records-only",
       severity: "error",
-      comment: "Renderers turn a finished record into text: they import record types, not the recognisers.",
-      from: { path: "^src/render/" },
-      to: { path: "^src/(parse|quotes|legacy|cli|inputs|outputs)/|^src/index\\.ts$" },
+      comment: "Renderers and stats turn finished records into text: they import record types, not the recognisers.",
+      from: { path: "^src/(render|stats)/" },
+      to: { path: "^src/(parse|quotes|legacy|envelope|cli|inputs|outputs)/|^src/index\\.ts$" },
     },
     {
       name: "io-below-cli",
