@@ -207,6 +207,8 @@ describe("-f html on the command line", () => {
     const one = await wire(["parse", "fixtures/hi/dateline-danda-signoff-next-line.txt", "-f", "html", "-q"]);
     expect(one.stdout.match(/<article /gu)).toHaveLength(1);
     expect(one.stdout).not.toContain("<nav");
+    // The parser's rules (its trace) reach the tips of the header parts.
+    expect(one.stdout).toMatch(/data-tip="dateline · rule [a-z-]+ · line 1 · span/u);
     const three = await wire(["parse", "fixtures/hi/dateline-danda-signoff-next-line.txt", "fixtures/en/missing-dateline.txt", HOSTILE, "-f", "html", "-q", "-j", "2"]);
     expect(three.code).toBe(0);
     expect(three.stdout.match(/<!DOCTYPE html>/gu)).toHaveLength(1);

@@ -6,7 +6,7 @@
 import { parseBytes, parseDetailed, type ParseOptions } from "../index.js";
 import { formatDiagnostic, atLeast } from "../diagnostics.js";
 import { render, type Format, type RenderOptions } from "../render/index.js";
-import { renderHtmlStory } from "../render/html.js";
+import { renderHtml, renderHtmlStory } from "../render/html.js";
 import { renderTrace } from "../render/trace.js";
 import { failureFacts, inputFacts, storyFacts } from "../stats/facts.js";
 import type { Diagnostic, Severity } from "../story.js";
@@ -53,7 +53,7 @@ export function runJob(job: Job): JobResult {
   const toc: string[] = [];
   const size = job.bytes?.length ?? Buffer.byteLength(job.text ?? "");
   try {
-    const options = { ...job.parse, path: job.name, ...(job.format === "trace" ? { trace: true } : {}) };
+    const options = { ...job.parse, path: job.name, ...(job.format === "trace" || job.format === "html" ? { trace: true } : {}) };
     const result = job.bytes ? parseBytes(job.bytes, options) : { ...parseDetailed(job.text ?? "", options), diagnostics: [], text: job.text };
     const shown: Diagnostic[] = [];
     for (const d of result.diagnostics) {
@@ -66,10 +66,10 @@ export function runJob(job: Job): JobResult {
       if (job.facts) outputs.push(JSON.stringify(storyFacts(story)) + "\n");
       else if (job.format === "html" && job.render.htmlArticles) {
         // Ids unique within the page: the input's number, and the story's within it.
-        const html = renderHtmlStory(story, `s${job.seq + 1}${result.stories.length > 1 ? `-${k + 1}` : ""}`);
+        const html = renderHtmlStory(story, `s${job.seq + 1}${result.stories.length > 1 ? `-${k + 1}` : ""}`, result.rules?.[k] ?? null);
         outputs.push(html.article);
         toc.push(html.toc);
-      } else if (job.format === "trace") outputs.push(renderTrace(story, result.rules?.[k] ?? null));
+      } else if (job.format === "html") outputs.push(renderHtml(story, result.rules?.[k] ?? null)); else if (job.format === "trace") outputs.push(renderTrace(story, result.rules?.[k] ?? null));
       else outputs.push(render(story, job.format, job.render));
       for (const d of story.diagnostics) {
         if (atLeast(d, "warning")) {

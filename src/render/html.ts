@@ -163,8 +163,8 @@ export function htmlPageEnd(toc: string[], total = toc.length): string {
 }
 
 /** A standalone page for one story (the library's `render(story, "html")`, one file per story). */
-export function renderHtml(story: Story): string {
-  const { article } = renderHtmlStory(story, "s1");
+export function renderHtml(story: Story, rules: PartRules | null = null): string {
+  const { article } = renderHtmlStory(story, "s1", rules);
   return htmlPageStart(`wire: ${titleOf(story)}`) + article + htmlPageEnd([]);
 }
 
