@@ -445,11 +445,11 @@ describe("records", () => {
     expect(rels(good)).toEqual(["dump/r1", "dump/r2", "dump/3", "dump/4", "dump/r6"]);
     expect(good.map((i) => i.text ?? i.error!.code)).toEqual(["Hello, world", "line one\nline two", "bad-record", "no id here", "plain"]);
     expect(good[2]!.error!.message).toMatch(/"text"/);
-    // The malformed row (a stray quote) and what csv-parse could not make sense of after it.
+    // The malformed row (a stray quote) costs only itself, named by the line it starts on.
     const rest = items.slice(5);
     expect(rest.length).toBeGreaterThanOrEqual(1);
     expect(short(rest[0]!.name)).toBe("dump.csv#6");
-    expect(rest[0]!.error?.message).toMatch(/^row 6: invalid closing quote/);
+    expect(rest[0]!.error?.message).toMatch(/^row 6, line 9: a quote closes the field/);
     for (const i of rest) expect(i.error?.code).toBe("bad-record");
     for (const i of items) expect(i.error?.message ?? "").not.toMatch(/\n/);
     expect(good[0]!.mtimeMs).toBe(statSync(join(tmp, "dump.csv")).mtimeMs);

@@ -56,7 +56,7 @@ run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stder
     // keeps the process alive: then end by the signal itself.
     if (controller.signal.aborted) {
       const name = controller.signal.reason === "SIGTERM" ? "SIGTERM" : "SIGINT";
-      setTimeout(() => dieBy(name), 700).unref();
+      setTimeout(() => dieBy(name), 1000).unref();
     }
   },
   (e: unknown) => {

@@ -4,7 +4,8 @@
  * and the rest go on.
  */
 import type { Readable } from "node:stream";
-import { parse as csvParse } from "csv-parse";
+import { StringDecoder } from "node:string_decoder";
+import { CsvSplitter, type CsvEvent } from "./csv.js";
 import type { InputItem } from "./item.js";
 import { binaryStart, boundedLines, DEFAULT_MAX_INPUT, tooLargeMessage } from "./bounded.js";
 import { dumpStem, errorItem, errorMessage, idSegment, textItem, untilError, type Origin } from "./paths.js";
@@ -100,80 +101,55 @@ export async function* jsonlRecords(input: Readable, dump: Origin, o: RecordOpti
   if (read.error !== undefined) yield errorItem(dump, "read-error", errorMessage(read.error));
 }
 
-/** csv-parse's messages begin "Invalid Closing Quote: ..."; make that "invalid closing quote: ...". */
-function csvMessage(e: unknown): string {
-  const m = e instanceof Error ? e.message : "";
-  const head = /^([A-Z][A-Za-z ]*):\s/.exec(m);
-  if (!head) return errorMessage(e);
-  return errorMessage(new Error(head[1]!.toLowerCase() + m.slice(head[1]!.length)));
-}
-
-type CsvEvent = { record: Record<string, string> } | { skipped: Error };
-
 /**
- * The records of a CSV stream with a header row. Chunks are written to csv-parse one at a time
- * and the records of each chunk handed out before the next is read.
+ * The records of a CSV stream with a header row, cut by `CsvSplitter` as chunks arrive: a
+ * broken record is one error item naming its line, and the records after it are read.
  */
 export async function* csvRecords(
   chunks: AsyncIterable<Uint8Array | string>,
   dump: Origin,
   o: RecordOptions,
 ): AsyncGenerator<InputItem> {
-  const events: CsvEvent[] = [];
-  let missing: string | undefined;
-  const parser = csvParse({
-    columns: (header: string[]) => {
-      if (!header.includes(o.textField)) {
-        const shown = header.slice(0, 8).map((h) => JSON.stringify(h)).join(", ");
-        missing = `no "${o.textField}" column in the header (${shown}${header.length > 8 ? ", ..." : ""})`;
-      }
-      return header;
-    },
-    relax_column_count: true,
-    bom: true,
-    skip_empty_lines: true,
-    skip_records_with_error: true,
-    max_record_size: o.maxSize ?? DEFAULT_MAX_INPUT,
-    on_record: (record: Record<string, string>) => {
-      events.push({ record });
-      return null;
-    },
-  });
-  let parseError: unknown;
-  parser.on("skip", (e: Error) => events.push({ skipped: e }));
-  parser.on("error", (e: unknown) => {
-    parseError ??= e;
-  });
-  parser.resume();
-
-  const write = (chunk: Uint8Array | string) =>
-    new Promise<void>((resolve) => {
-      parser.write(chunk, () => resolve());
-    });
-  const end = () =>
-    new Promise<void>((resolve) => {
-      if (parser.destroyed) return resolve();
-      parser.once("finish", () => resolve());
-      parser.once("close", () => resolve());
-      parser.end();
-    });
-
+  const splitter = new CsvSplitter(o.maxSize ?? DEFAULT_MAX_INPUT);
+  const decoder = new StringDecoder("utf8");
+  let header: string[] | null = null;
+  let textAt = -1;
+  let idAt = -1;
   let row = 0;
-  const drain = function* (): Generator<InputItem> {
-    while (events.length) {
-      const ev = events.shift()!;
+  let stop = false;
+  const handle = function* (events: CsvEvent[]): Generator<InputItem> {
+    for (const ev of events) {
+      if (stop) return;
+      if (!header) {
+        if ("error" in ev) {
+          yield errorItem(dump, "bad-record", `line ${ev.line}: the header row is broken: ${ev.error}`);
+          stop = true;
+          return;
+        }
+        header = ev.fields;
+        textAt = header.indexOf(o.textField);
+        idAt = o.idField !== undefined ? header.indexOf(o.idField) : -1;
+        if (textAt < 0) {
+          const shown = header.slice(0, 8).map((h) => JSON.stringify(h)).join(", ");
+          yield errorItem(dump, "bad-record", `no "${o.textField}" column in the header (${shown}${header.length > 8 ? ", ..." : ""})`);
+          stop = true;
+          return;
+        }
+        continue;
+      }
       row++;
       const at = String(row);
-      if ("skipped" in ev) {
-        yield errorItem(recordOrigin(dump, at), "bad-record", `row ${at}: ${csvMessage(ev.skipped)}`);
+      if ("error" in ev) {
+        const why = ev.error.startsWith("line ") ? ev.error : `line ${ev.line}: ${ev.error}`;
+        yield errorItem(recordOrigin(dump, at), "bad-record", `row ${at}, ${why}`);
         continue;
       }
-      const text = ev.record[o.textField];
+      const text = ev.fields[textAt];
       if (typeof text !== "string") {
-        yield errorItem(recordOrigin(dump, at), "bad-record", `row ${at}: no "${o.textField}" column (short row)`);
+        yield errorItem(recordOrigin(dump, at), "bad-record", `row ${at}, line ${ev.line}: no "${o.textField}" column (short row)`);
         continue;
       }
-      const id = o.idField !== undefined ? idOf(ev.record[o.idField]) : undefined;
+      const id = idAt >= 0 ? idOf(ev.fields[idAt]) : undefined;
       yield textItem(recordOrigin(dump, id ?? at), text);
     }
   };
@@ -190,29 +166,17 @@ export async function* csvRecords(
           yield errorItem(dump, "bad-record", "looks binary (NUL bytes), not CSV");
           return;
         }
+        let text = typeof chunk === "string" ? chunk : decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+        yield* handle(splitter.push(text));
+      } else {
+        yield* handle(splitter.push(typeof chunk === "string" ? chunk : decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))));
       }
-      await write(chunk);
-      if (missing) break;
-      yield* drain();
-      if (parseError !== undefined) break;
+      if (stop) return;
     }
-    if (read.error === undefined && !missing && parseError === undefined) await end();
-    if (missing) {
-      yield errorItem(dump, "bad-record", missing);
-      return;
-    }
-    yield* drain();
-    if (read.error !== undefined) {
-      yield errorItem(dump, "read-error", errorMessage(read.error));
-    } else if (parseError !== undefined) {
-      yield errorItem(
-        recordOrigin(dump, String(row + 1)),
-        "bad-record",
-        `${csvMessage(parseError)}; the rest of the file is skipped`,
-      );
-    }
+    if (read.error === undefined) yield* handle(splitter.push(decoder.end(), true));
+    else yield errorItem(dump, "read-error", errorMessage(read.error));
   } finally {
-    parser.destroy();
     await source.return?.();
   }
 }
