@@ -184,4 +184,6 @@ export interface StoryRules {
   byline: string | null;
   dateline: string | null;
   signoff: string | null;
+  /** For each quote, the rule of the quote-kind table that read it. */
+  quotes: string[];
 }

@@ -156,5 +156,6 @@ describe("rules through the whole parse (trace)", () => {
     expect(out).toMatch(/^story 1 of 1 {2}fixtures\/hi\/dateline-danda-signoff-next-line\.txt$/mu);
     expect(out).toMatch(/^ {2}dateline +paren-tag +1 0-32 +नई दिल्ली, 29 अक्टूबर \(आईएएनएस\)।$/mu);
     expect(out).toMatch(/^ {2}signoff +codes-below-sign-line +7 /mu);
+    expect(out).toMatch(/^ {2}quote +direct \(cue-before\) +3 /mu);
   });
 });

@@ -102,6 +102,7 @@ function rulesOf(m: StoryMatch): StoryRules {
     byline: m.byline?.rule ?? null,
     dateline: m.dateline?.rule ?? null,
     signoff: m.signoff?.rule ?? null,
+    quotes: m.quotes.map((q) => q.rule ?? "?"),
   };
 }
 

@@ -34,6 +34,8 @@ export interface QuoteMatch {
   via: Range | null;
   cue: Range | null;
   closed: boolean;
+  /** The rule of QUOTE_KIND_RULES that read the quote (`nested`, `unmarked` for the others). */
+  rule?: string;
 }
 
 export interface AttributionMatch {
@@ -43,6 +45,74 @@ export interface AttributionMatch {
   span: Range;
   paragraph: number;
 }
+
+/** What the quote-kind rules see of one top-level quote of paragraph `p`. */
+interface QuoteView {
+  text: string;
+  p: ParagraphInput;
+  pi: number;
+  m: MarkedQuote;
+  /** The quote's index among the paragraph's marks. */
+  k: number;
+  tops: RangeSet;
+  /** The last quote of the previous paragraph, when it may go on here. */
+  carry: QuoteMatch | null;
+  /** The previous paragraph left a quote open and this one reopens it. */
+  reopened: boolean;
+  /** The quote opens the paragraph. */
+  isFirst: boolean;
+  /** No words between the previous quote (or the sentence start) and this one; none after it in its sentence. */
+  beforeEmpty: boolean;
+  afterEmpty: boolean;
+  /** A speech cue just before the marks, and just after them. */
+  cueB: CueMatch | null;
+  cueA: CueMatch | null;
+  /** The reported-speech cues of the quote's sentence, analysed once per sentence when asked. */
+  sentenceCues: () => SentenceCues;
+}
+
+interface QuoteKindRule {
+  name: string;
+  match: (v: QuoteView) => QuoteMatch | null;
+}
+
+const noCue = (v: QuoteView, kind: QuoteKind): QuoteMatch => ({
+  inner: v.m.inner,
+  paragraph: v.pi,
+  kind,
+  speaker: null,
+  via: null,
+  cue: null,
+  closed: v.m.close !== null,
+});
+
+/**
+ * The kind of a quote (and its speaker), tried in this order; the first rule that matches
+ * decides, and its name stays on the quote (`wire parse --trace`). The last always matches.
+ */
+export const QUOTE_KIND_RULES: readonly QuoteKindRule[] = [
+  /** the paragraph reopens a quote the previous one left open */
+  { name: "reopened", match: (v) => (v.k === 0 && v.reopened && v.isFirst && v.carry ? inherit(v.m, v.pi, v.carry, "continuation") : null) },
+  /** `X ने कहा, "..."`, `X said: "..."` */
+  { name: "cue-before", match: (v) => (v.cueB && (!v.cueB.withThat || v.afterEmpty) ? fromCue(v.m, v.pi, "direct", v.cueB) : null) },
+  /** `"...," X said.` */
+  { name: "cue-after", match: (v) => (v.beforeEmpty && v.cueA ? fromCue(v.m, v.pi, "direct", v.cueA) : null) },
+  /** a paragraph that is only a quote, after a direct quote: the same speaker goes on */
+  {
+    name: "continuation",
+    match: (v) => (v.isFirst && v.afterEmpty && v.carry && !hasCue(v.text, v.p, v.tops) ? inherit(v.m, v.pi, v.carry, "continuation") : null),
+  },
+  /** a quote of four words or more standing alone, with no cue */
+  { name: "standalone", match: (v) => (v.beforeEmpty && v.afterEmpty && wordCount(v.text, v.m.inner) >= 4 ? noCue(v, "direct") : null) },
+  /** inside the reporter's sentence: its speaker from the sentence's reported speech, if any */
+  {
+    name: "partial",
+    match: (v) => {
+      const sc = partialCue(v.sentenceCues(), v.m);
+      return sc ? fromCue(v.m, v.pi, "partial", sc) : noCue(v, "partial");
+    },
+  },
+];
 
 /** How far before or after a quote its cue is looked for. */
 const REACH = 400;
@@ -73,7 +143,7 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
     marks.forEach((m, k) => {
       if (m.parent !== null) {
         const parent = here[m.parent] ?? null;
-        here.push({ inner: m.inner, paragraph: pi, kind: "partial", speaker: parent?.speaker ?? null, via: parent?.via ?? null, cue: parent?.cue ?? null, closed: m.close !== null });
+        here.push({ inner: m.inner, paragraph: pi, kind: "partial", speaker: parent?.speaker ?? null, via: parent?.via ?? null, cue: parent?.cue ?? null, closed: m.close !== null, rule: "nested" });
         return;
       }
       const prevTop = previousTop(marks, k);
@@ -101,25 +171,23 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
 
       const cueB = hindiCueBefore(before) ?? englishCueBefore(before);
       const cueA = m.close !== null ? cueAfter(after) : null;
-      let q: QuoteMatch;
       const isFirst = beforeEmpty && skipSpaces(text, p.start, p.end) === m.open;
-      if (k === 0 && reopened && isFirst && carry) {
-        q = inherit(m, pi, carry, "continuation");
-      } else if (cueB && (!cueB.withThat || afterEmpty)) {
-        q = fromCue(m, pi, "direct", cueB);
-      } else if (beforeEmpty && cueA) {
-        q = fromCue(m, pi, "direct", cueA);
-      } else if (isFirst && afterEmpty && carry && !hasCue(text, p, tops)) {
-        q = inherit(m, pi, carry, "continuation");
-      } else if (beforeEmpty && afterEmpty && wordCount(text, m.inner) >= 4) {
-        q = { inner: m.inner, paragraph: pi, kind: "direct", speaker: null, via: null, cue: null, closed: m.close !== null };
-      } else {
+      const sentenceCues = (): SentenceCues => {
         const key = sentence.start;
         let cues = analysed.get(key);
         if (!cues) analysed.set(key, (cues = analyseSentence(words.outside(sentence, SENTENCE_REACH))));
-        const sc = partialCue(cues, m);
-        q = sc ? fromCue(m, pi, "partial", sc) : { inner: m.inner, paragraph: pi, kind: "partial", speaker: null, via: null, cue: null, closed: m.close !== null };
+        return cues;
+      };
+      const view: QuoteView = { text, p, pi, m, k, tops, carry, reopened, isFirst, beforeEmpty, afterEmpty, cueB, cueA, sentenceCues };
+      let q: QuoteMatch | null = null;
+      for (const rule of QUOTE_KIND_RULES) {
+        q = rule.match(view);
+        if (q) {
+          q.rule = rule.name;
+          break;
+        }
       }
+      if (!q) return; // the last rule always matches
       if (q.cue && q.kind === "direct") usedCues.push(q.cue);
       if (q.speaker && !q.via && q.kind === "direct") q.via = accordingToIn(text, words.outside(sentence, 2 * REACH), q.speaker);
       here.push(q);
@@ -331,7 +399,7 @@ function unmarked(text: string, s: Range, tokens: Token[], pi: number): QuoteMat
     let end = s.end;
     while (end > next.start && /[\s।॥]/u.test(text[end - 1]!)) end--;
     if (end <= next.start) return null;
-    return { inner: { start: next.start, end }, paragraph: pi, kind: "unmarked", speaker, via: null, cue: { start: t.start, end: t.end }, closed: true };
+    return { inner: { start: next.start, end }, paragraph: pi, kind: "unmarked", speaker, via: null, cue: { start: t.start, end: t.end }, closed: true, rule: "unmarked" };
   }
   return null;
 }

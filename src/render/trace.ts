@@ -10,7 +10,8 @@
  *   quote       direct              3 301-340     हम साथ हैं
  *   signoff     sign-line           5 412-421     --आईएएनएस
  * ```
- * Paragraphs show how they were told apart (`break`), quotes and attributions their kind.
+ * Paragraphs show how they were told apart (`break`), quotes their kind and the rule of
+ * `QUOTE_KIND_RULES` that chose it, attributions their kind.
  */
 import type { Story, StoryRules, TextPart } from "../story.js";
 import { escapeForTerminal } from "../text/escape.js";
@@ -21,7 +22,7 @@ export function renderTrace(story: Story, rules: StoryRules | null): string {
   const name = story.source.path ?? "<text>";
   const out = [`story ${story.source.index} of ${story.source.count}  ${escapeForTerminal(name)}`];
   const row = (part: string, rule: string, at: string, text: string) =>
-    out.push(`  ${part.padEnd(12)}${rule.padEnd(24)}${at.padEnd(14)}${clip(text)}`.trimEnd());
+    out.push(`  ${part.padEnd(12)}${rule.padEnd(30)}${at.padEnd(14)}${clip(text)}`.trimEnd());
   const where = (p: { line: number; span: { start: number; end: number } }) => `${p.line} ${p.span.start}-${p.span.end}`;
   const part = (label: string, p: TextPart | null, rule: string | null | undefined) => {
     if (p) row(label, rule ?? "?", where(p), p.text);
@@ -34,7 +35,7 @@ export function renderTrace(story: Story, rules: StoryRules | null): string {
   else row("dateline", "none", "", "");
   part("ednote", story.ednote ?? null, "editors-note");
   for (const p of story.paragraphs) row(p.kind === "table" ? "table" : "paragraph", p.break, where(p), p.text);
-  for (const q of story.quotes) row("quote", q.kind, where(q), q.text);
+  story.quotes.forEach((q, k) => row("quote", rules ? `${q.kind} (${rules.quotes[k] ?? "?"})` : q.kind, where(q), q.text));
   for (const a of story.attributions) row("attribution", a.kind, where(a), `${a.source.text} ${a.cue.text}`);
   if (story.signoff) part("signoff", story.signoff, rules?.signoff);
   else row("signoff", "none", "", "");
