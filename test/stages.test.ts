@@ -9,6 +9,7 @@ import { headerKind, isHeadline } from "../src/parse/headline.js";
 import { scanLines } from "../src/parse/lines.js";
 import { findSignoff, SIGNOFF_RULES } from "../src/parse/signoff.js";
 import { findTags } from "../src/text/markup.js";
+import { QUOTE_KIND_RULES } from "../src/quotes/index.js";
 import { parseDetailed } from "../src/index.js";
 import { run } from "../src/cli/run.js";
 import { root } from "./helpers.js";
@@ -157,5 +158,32 @@ describe("rules through the whole parse (trace)", () => {
     expect(out).toMatch(/^ {2}dateline +paren-tag +1 0-32 +नई दिल्ली, 29 अक्टूबर \(आईएएनएस\)।$/mu);
     expect(out).toMatch(/^ {2}signoff +codes-below-sign-line +7 /mu);
     expect(out).toMatch(/^ {2}quote +direct \(cue-before\) +3 /mu);
+  });
+});
+
+describe("quote kinds (quotes/index.ts)", () => {
+  const rows: (Row & { kind: string })[] = [
+    { example: 'केसीएनए ने बताया, "रिसेप्शन के अंत में, ..."', input: 'केसीएनए ने बताया, "रिसेप्शन के अंत में, किम ने भाषण दिया।"', kind: "direct", rule: "cue-before" },
+    { example: '"पुतिन ने निमंत्रण को स्वीकार ..."', input: 'उन्होंने कहा, "यह अच्छा है।"\n"पुतिन ने निमंत्रण को स्वीकार किया है और वे आएंगे।"', kind: "continuation", rule: "continuation" },
+    { example: '... किम ने कहा कि ... एक "महत्वपूर्ण" अवसर है।', input: 'किम ने कहा कि यह एक "महत्वपूर्ण" अवसर है।', kind: "partial", rule: "partial" },
+    { example: '"...," he told IANS.', input: '"We will go there," he told IANS.', kind: "direct", rule: "cue-after" },
+    { example: "अनिल ने कहा, एआईसीटीई ... दे रही है।", input: "अनिल ने कहा, एआईसीटीई इस पर काम कर रही है।", kind: "unmarked", rule: "unmarked" },
+  ];
+  const more: (Row & { kind: string })[] = [
+    { example: "(reopened by the next paragraph)", input: 'केसीएनए ने बताया, "रिसेप्शन के अंत में, किम ने भाषण दिया।\n"पुतिन ने निमंत्रण को स्वीकार किया।"', kind: "continuation", rule: "reopened" },
+    { example: "(alone, no cue)", input: '"We will certainly go there next week."', kind: "direct", rule: "standalone" },
+  ];
+  covers("src/quotes/index.ts", rows);
+  for (const row of [...rows, ...more]) {
+    it(`${row.example} -> ${row.kind} (${row.rule})`, () => {
+      const r = parseDetailed(row.input ?? row.example, { trace: true });
+      const quotes = r.stories[0]!.quotes;
+      const last = quotes.length - 1;
+      expect([quotes[last]?.kind, r.rules?.[0]?.quotes[last]]).toEqual([row.kind, row.rule]);
+    });
+  }
+  it("every quote-kind rule is read by an example", () => {
+    const named = [...rows, ...more];
+    expect(QUOTE_KIND_RULES.map((r) => r.name).filter((n) => !named.some((r) => r.rule === n))).toEqual([]);
   });
 });
