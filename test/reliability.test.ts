@@ -309,3 +309,12 @@ describe("CSV record recovery", () => {
     expect(whole.map((e) => ("fields" in e ? e.fields[0] : `error@${e.line}`))).toEqual(["id", "a", "error@3", "c", "d"]);
   });
 });
+
+describe("clear messages", () => {
+  it("--ref-date 0000-01-01 is bad usage, not a record dated year -1", async () => {
+    const r = await wire(["parse", "--ref-date", "0000-01-01"], "NEW DELHI, Nov 5 (IANS) The minister said so.\n");
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe("");
+    expect(r.stderr).toMatch(/--ref-date/u);
+  });
+});

@@ -81,7 +81,8 @@ export function parseRefDate(s: string): RefDate | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
   if (!m) return null;
   const r = { year: Number(m[1]), month: Number(m[2]), day: Number(m[3]) };
-  return isValidDate(r.day, r.month, r.year) ? r : null;
+  // Years before 1000 are no filing date (and 0000 would infer year -1).
+  return r.year >= 1000 && isValidDate(r.day, r.month, r.year) ? r : null;
 }
 
 /** The latest year in which day/month falls on or before the reference date. */
