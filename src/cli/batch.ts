@@ -9,7 +9,9 @@ import { readdirSync, realpathSync, statSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { expandInputs, type InputItem } from "../inputs/index.js";
 import { DEFAULT_EXT, errorMessage, normaliseExt } from "../inputs/paths.js";
-import { runJob, type Job, type JobResult } from "./job.js";
+import { runJob, runStreamedPart, type Job, type JobResult } from "./job.js";
+import { firstPass, STREAM_FROM, streamStories, type FirstPass } from "./stream.js";
+import { readFile } from "node:fs/promises";
 import { WorkerDied, WorkerPool } from "./pool.js";
 import { DirOutput, FileOutput, removeTemporaries } from "../outputs/writers.js";
 import { MANIFEST } from "../outputs/manifest.js";
@@ -76,6 +78,9 @@ interface Pending {
   key: string;
   hash: string;
   opts: string;
+  /** A streamed input's writer and unwritten stories, across its parts. */
+  writer?: ReturnType<DirOutput["open"]>;
+  unwritten?: number;
 }
 
 export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): Promise<BatchSummary> {
@@ -136,24 +141,25 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     }
   };
 
-  const emit = (p: Pending, r: JobResult) => {
+  // `tally`: `r` ends its input (a streamed input comes in parts), which is counted now.
+  const emit = (p: Pending, r: JobResult, tally = true) => {
     const item = p.item;
     for (const m of r.messages) {
       progress.clear();
       say(m);
     }
-    if (o.strict && o.quiet && r.warnings.length) {
+    if (tally && o.strict && o.quiet && r.warnings.length) {
       progress.clear();
       say(`wire: ${item.name}: warning${r.warnings.length > 1 ? "s" : ""} ${r.warnings.join(", ")} (an error under --strict)`);
     }
-    if (r.failed) sum.failed++;
-    else if (r.warned) sum.warned++;
+    if (tally && r.failed) sum.failed++;
+    else if (tally && r.warned) sum.warned++;
     sum.stories += r.outputs.length;
-    progress.add(r.outputs.length, r.bytes, r.failed);
+    if (tally) progress.add(r.outputs.length, r.bytes, r.failed);
     page?.add(r.toc ?? []);
     if (dir) {
-      const w = dir.open(p.key, item.relPath, p.hash, p.opts);
-      let unwritten = 0;
+      const w = (p.writer ??= dir.open(p.key, item.relPath, p.hash, p.opts));
+      let unwritten = p.unwritten ?? 0;
       for (const text of r.outputs) {
         if (item.unsafe) {
           progress.clear();
@@ -169,6 +175,10 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
           say(`wire: ${item.name}: ${res.error} [${res.code}]`);
           unwritten++;
         }
+      }
+      if (!tally) {
+        p.unwritten = unwritten;
+        return;
       }
       w.finish(!r.failed);
       sum.notWritten += unwritten;
@@ -212,6 +222,33 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     if (results === "stop") return;
     results.forEach((r, k) => emit(head.items[k]!, r));
   };
+  /**
+   * A big plain file: parsed, rendered and written story by story (see stream.ts), after the
+   * inputs before it.
+   */
+  const streamInput = async (p: Pending, path: string, first: FirstPass): Promise<void> => {
+    await flushAll();
+    const item = p.item;
+    const job: Job = { seq: seq++, name: item.name, parse: o.parse, format: o.format, render: jobRender, report: o.report, inView: !!o.inView, facts: o.facts };
+    const end: JobResult = { seq: job.seq, outputs: [], messages: [], warnings: [], warned: false, failed: false, bytes: first.bytes };
+    const warnings = new Set<string>();
+    let k = 0;
+    try {
+      for await (const part of streamStories(path, first, { ...o.parse, path: item.name })) {
+        const r = runStreamedPart(job, part.stories, k, first.count > 1, part.window);
+        emit(p, r, false);
+        k += part.stories.length;
+        end.warned ||= r.warned;
+        for (const w of r.warnings) warnings.add(w);
+        if (signal?.aborted) break;
+      }
+    } catch (e) {
+      end.messages.push(`wire: ${item.name}: internal error: ${(e as Error).message} [internal-error]`);
+      end.failed = true;
+    }
+    end.warnings = [...warnings];
+    emit(p, end, true);
+  };
   const flushAll = async () => {
     dispatch();
     while (inflight.length) await drainOne();
@@ -225,6 +262,8 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       ...(o.maxInputSize ? { maxSize: o.maxInputSize } : {}),
       idField: o.idField,
       stdin: io.stdin,
+      // Files this big are read as streams (WIRE_STREAM_FROM, in bytes, moves the line).
+      streamFrom: Number(io.env?.WIRE_STREAM_FROM) || STREAM_FROM,
       warn: (m) => say(`wire: ${m}`),
       stats,
       onComplete: (prefix) => complete.push(prefix),
@@ -256,8 +295,26 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         progress.add(0, 0, true);
         continue;
       }
+      // A big plain file: streamed when it can be, else read whole here.
+      let streamed: FirstPass | null = null;
+      if (item.file) {
+        // The trace and HTML views show the rules of a whole parse.
+        streamed = o.format === "trace" || o.format === "html" ? null : await firstPass(item.file.path).catch(() => null);
+        if (!streamed) {
+          try {
+            item.bytes = await readFile(item.file.path);
+          } catch (e) {
+            await flushAll();
+            progress.clear();
+            say(`wire: ${item.name}: ${errorMessage(e)} [read-error]`);
+            sum.failed++;
+            progress.add(0, 0, true);
+            continue;
+          }
+        }
+      }
       if (dir) {
-        p.hash = createHash("sha256").update(item.bytes ?? item.text ?? "").digest("hex");
+        p.hash = streamed ? streamed.sha256 : createHash("sha256").update(item.bytes ?? item.text ?? "").digest("hex");
         p.opts = createHash("sha256").update(JSON.stringify({ wire: VERSION, name: item.name, format: o.format, render: jobRender, parse: o.parse })).digest("hex");
         const files = o.force ? null : dir.upToDate(p.key, p.hash, p.opts);
         if (files) {
@@ -265,6 +322,10 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
           sum.stories += files.length;
           continue;
         }
+      }
+      if (streamed) {
+        await streamInput(p, item.file!.path, streamed);
+        continue;
       }
       const job: Job = { seq: seq++, name: item.name, bytes: item.bytes, text: item.text, parse: o.parse, format: o.format, render: jobRender, report: o.report, inView: !!o.inView, facts: o.facts };
       if (pool && full()) dispatch();

@@ -9,7 +9,7 @@ import { render, type Format, type RenderOptions } from "../render/index.js";
 import { renderHtml, renderHtmlStory } from "../render/html.js";
 import { renderTrace } from "../render/trace.js";
 import { failureFacts, inputFacts, storyFacts } from "../stats/facts.js";
-import type { Diagnostic, Severity } from "../story.js";
+import type { Diagnostic, Severity, Story, StoryRules } from "../story.js";
 import { byteColumns } from "./columns.js";
 
 export interface Job {
@@ -44,6 +44,53 @@ export interface JobResult {
   bytes: number;
 }
 
+interface Part {
+  outputs: string[];
+  toc: string[];
+  shown: Diagnostic[];
+  warnings: Set<string>;
+  warned: boolean;
+}
+
+/** Renders stories of one input: all of them, or a streamed part whose first is story `first` (0-based). */
+function renderStories(job: Job, stories: Story[], first: number, many: boolean, part: Part, rules?: (StoryRules | null)[]): void {
+  for (const [j, story] of stories.entries()) {
+    const k = first + j;
+    if (job.facts) part.outputs.push(JSON.stringify(storyFacts(story)) + "\n");
+    else if (job.format === "html" && job.render.htmlArticles) {
+      // Ids unique within the page: the input's number, and the story's within it.
+      const html = renderHtmlStory(story, `s${job.seq + 1}${many ? `-${k + 1}` : ""}`, rules?.[j] ?? null);
+      part.outputs.push(html.article);
+      part.toc.push(html.toc);
+    } else if (job.format === "html") part.outputs.push(renderHtml(story, rules?.[j] ?? null));
+    else if (job.format === "trace") part.outputs.push(renderTrace(story, rules?.[j] ?? null));
+    else part.outputs.push(render(story, job.format, job.render));
+    for (const d of story.diagnostics) {
+      if (atLeast(d, "warning")) {
+        part.warned = true;
+        if (d.severity === "warning") part.warnings.add(d.code);
+      }
+      if (!job.facts && atLeast(d, job.report) && !job.inView) part.shown.push(d);
+    }
+  }
+}
+
+/**
+ * A part of a streamed input: its stories from number `first` (0-based) on, parsed from a window
+ * of the input whose first character is code point `cpBefore` of it. `bytes` counts once per input.
+ */
+export function runStreamedPart(job: Job, stories: Story[], first: number, many: boolean, window: { text: string; cpBefore: number }): JobResult {
+  const part: Part = { outputs: [], toc: [], shown: [], warnings: new Set(), warned: false };
+  const messages: string[] = [];
+  renderStories(job, stories, first, many, part);
+  if (part.shown.length) {
+    const shifted = part.shown.map((d) => ({ ...d, span: { start: d.span.start - window.cpBefore, end: d.span.end - window.cpBefore } }));
+    const columns = byteColumns(window.text, shifted);
+    part.shown.forEach((d, k) => messages.push(formatDiagnostic(job.name, d, columns[k])));
+  }
+  return { seq: job.seq, outputs: part.outputs, ...(part.toc.length ? { toc: part.toc } : {}), messages, warnings: [...part.warnings], warned: part.warned, failed: false, bytes: 0 };
+}
+
 export function runJob(job: Job): JobResult {
   const messages: string[] = [];
   const warnings = new Set<string>();
@@ -62,23 +109,9 @@ export function runJob(job: Job): JobResult {
       if (!job.facts && atLeast(d, job.report)) shown.push(d);
     }
     if (job.facts && (result.diagnostics.length || !result.stories.length)) outputs.push(inputFacts(job.name, result.diagnostics, result.stories.length ? 0 : size));
-    for (const [k, story] of result.stories.entries()) {
-      if (job.facts) outputs.push(JSON.stringify(storyFacts(story)) + "\n");
-      else if (job.format === "html" && job.render.htmlArticles) {
-        // Ids unique within the page: the input's number, and the story's within it.
-        const html = renderHtmlStory(story, `s${job.seq + 1}${result.stories.length > 1 ? `-${k + 1}` : ""}`, result.rules?.[k] ?? null);
-        outputs.push(html.article);
-        toc.push(html.toc);
-      } else if (job.format === "html") outputs.push(renderHtml(story, result.rules?.[k] ?? null)); else if (job.format === "trace") outputs.push(renderTrace(story, result.rules?.[k] ?? null));
-      else outputs.push(render(story, job.format, job.render));
-      for (const d of story.diagnostics) {
-        if (atLeast(d, "warning")) {
-          warned = true;
-          if (d.severity === "warning") warnings.add(d.code);
-        }
-        if (!job.facts && atLeast(d, job.report) && !job.inView) shown.push(d);
-      }
-    }
+    const part: Part = { outputs, toc, shown, warnings, warned };
+    renderStories(job, result.stories, 0, result.stories.length > 1, part, result.rules);
+    warned = part.warned;
     if (shown.length) {
       const columns = byteColumns(result.text, shown);
       shown.forEach((d, k) => messages.push(formatDiagnostic(job.name, d, columns[k])));

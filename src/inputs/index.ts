@@ -42,6 +42,8 @@ export interface ExpandOptions {
   textField: string; // default "text"
   idField?: string;
   stdin: AsyncIterable<Uint8Array | string>;
+  /** Plain text files at least this big are handed over unread (`file`), to be read as a stream. */
+  streamFrom?: number;
   /** Called for problems that are not an input of their own (a symlink loop, a hidden file skipped is NOT reported): message lines. */
   warn?: (message: string) => void;
   /** The folder relative paths are mapped from (default: the process's current folder). */
@@ -58,6 +60,7 @@ export interface ExpandOptions {
 }
 
 interface Ctx {
+  streamFrom?: number;
   ext: string[];
   from: ExpandOptions["from"];
   textField: string;
@@ -92,6 +95,7 @@ export async function* expandInputs(args: string[], options: ExpandOptions): Asy
     maxSize: options.maxSize ?? DEFAULT_MAX_INPUT,
   };
   if (options.idField) ctx.idField = options.idField;
+  if (options.streamFrom !== undefined) ctx.streamFrom = options.streamFrom;
   let stdinRead = false;
   for (const arg of args) {
     if (arg === "-") {
@@ -279,6 +283,18 @@ async function* fromFile(path: string, origin: Origin, ctx: Ctx): AsyncGenerator
   if (ctx.from === "csv") {
     yield* tracked((await records()).csvRecords(createReadStream(path), origin, ctx), `${origin.key}#`, ctx);
     return;
+  }
+  if (ctx.streamFrom !== undefined) {
+    try {
+      const st = await stat(path);
+      // Within the size cap: a file over it is refused below, streamed or not.
+      if (st.isFile() && st.size >= ctx.streamFrom && st.size <= ctx.maxSize) {
+        yield { ...bytesItem(origin, new Uint8Array(0)), bytes: undefined, file: { path, size: st.size } };
+        return;
+      }
+    } catch {
+      // Read below, which reports the error.
+    }
   }
   let got: Bounded;
   try {

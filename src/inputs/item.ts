@@ -16,6 +16,8 @@ export interface InputItem {
   /** The content: raw bytes of a file/entry/stdin, or for JSONL/CSV records the text field as a string. Exactly one of bytes/text/error is set. */
   bytes?: Uint8Array;
   text?: string;
+  /** A plain text file of at least `streamFrom` bytes: not read here (bytes unset); the batch reads it as a stream, or whole when it cannot be streamed. */
+  file?: { path: string; size: number };
   /** When this input cannot be read: code is "read-error" (missing file, permission denied, is a directory you could not walk, vanished file), "archive-error" (broken/truncated archive or entry, bad gzip), or "bad-record" (a JSONL line that is not JSON / not an object / lacks the text field as a string; a CSV row without the column). message is one short line, no stack. */
   error?: { code: "read-error" | "archive-error" | "bad-record" | "too-large"; message: string; repeat?: boolean };
   /** Modification time of the file the item came from (for archives and dumps: the archive/dump file's mtime). Reruns do not
