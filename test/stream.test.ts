@@ -52,7 +52,7 @@ describe("wire parse on a big file", () => {
   const file = join(dir, "big.txt");
   writeFileSync(file, joined);
 
-  it.each([["-f", "ndjson"], ["-f", "json", "-v"], ["-f", "yaml"], ["-f", "tsv"], ["--strict", "-q", "-f", "ndjson"]])("streams it with the output of a whole read: %s %s", async (...args) => {
+  it.each([["-f", "ndjson"], ["-f", "json", "-v"], ["-f", "yaml"], ["-f", "tsv"], ["--strict", "-q", "-f", "ndjson"], ["-f", "ndjson", "-j", "2"], ["-f", "ndjson", "-j", "1"]])("streams it with the output of a whole read: %s %s", async (...args) => {
     const streamed = await wire(["parse", file, ...args], { WIRE_STREAM_FROM: "1" });
     const whole = await wire(["parse", file, ...args], { WIRE_STREAM_FROM: String(2 ** 40) });
     expect(streamed.stdout.length).toBeGreaterThan(2000);

@@ -10,7 +10,7 @@ import { extname, join, resolve } from "node:path";
 import { expandInputs, type InputItem } from "../inputs/index.js";
 import { DEFAULT_EXT, errorMessage, normaliseExt } from "../inputs/paths.js";
 import { runJob, runStreamedPart, type Job, type JobResult } from "./job.js";
-import { firstPass, STREAM_FROM, streamStories, type FirstPass } from "./stream.js";
+import { firstPass, STREAM_FROM, streamSlices, streamStories, type FirstPass } from "./stream.js";
 import { readFile } from "node:fs/promises";
 import { WorkerDied, WorkerPool } from "./pool.js";
 import { DirOutput, FileOutput, removeTemporaries } from "../outputs/writers.js";
@@ -221,6 +221,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     const results = await orStop(head.results);
     if (results === "stop") return;
     results.forEach((r, k) => emit(head.items[k]!, r));
+    await drained();
   };
   /**
    * A big plain file: parsed, rendered and written story by story (see stream.ts), after the
@@ -233,10 +234,37 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     const end: JobResult = { seq: job.seq, outputs: [], messages: [], warnings: [], warned: false, failed: false, bytes: first.bytes };
     const warnings = new Set<string>();
     let k = 0;
+    if (pool) {
+      // Slices of about a window each go to the workers, at most 2 × N in flight, written in order.
+      const parts: Promise<JobResult>[] = [];
+      const take = async () => {
+        const r = await parts.shift()!;
+        emit(p, r, false);
+        await drained();
+        end.warned ||= r.warned;
+        end.failed ||= r.failed;
+        for (const w of r.warnings) warnings.add(w);
+      };
+      try {
+        for await (const part of streamSlices(path, first)) {
+          parts.push(pool.run([{ ...job, slice: { part, source: first } }]).then((rs) => rs[0]!));
+          if (parts.length >= limit) await take();
+          if (signal?.aborted) break;
+        }
+      } catch (e) {
+        end.messages.push(`wire: ${item.name}: internal error: ${(e as Error).message} [internal-error]`);
+        end.failed = true;
+      }
+      while (parts.length) await take();
+      end.warnings = [...warnings];
+      emit(p, end, true);
+      return;
+    }
     try {
       for await (const part of streamStories(path, first, { ...o.parse, path: item.name })) {
         const r = runStreamedPart(job, part.stories, k, first.count > 1, part.window);
         emit(p, r, false);
+        await drained();
         k += part.stories.length;
         end.warned ||= r.warned;
         for (const w of r.warnings) warnings.add(w);
@@ -248,6 +276,21 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     }
     end.warnings = [...warnings];
     emit(p, end, true);
+  };
+  // A pipe that reads slower than we write: wait for it, rather than hold the records in memory.
+  const drained = async () => {
+    type Stream = { writableNeedDrain?: boolean; once?: (e: string, f: () => void) => unknown; off?: (e: string, f: () => void) => unknown };
+    const out = io.stdout as Stream;
+    if (file || !out.writableNeedDrain || !out.once || !out.off) return;
+    await new Promise<void>((resolve) => {
+      const done = () => {
+        out.off!("drain", done);
+        out.off!("close", done);
+        resolve();
+      };
+      out.once!("drain", done);
+      out.once!("close", done);
+    });
   };
   const flushAll = async () => {
     dispatch();

@@ -11,6 +11,8 @@ import { renderTrace } from "../render/trace.js";
 import { failureFacts, inputFacts, storyFacts } from "../stats/facts.js";
 import type { Diagnostic, Severity, Story, StoryRules } from "../story.js";
 import { byteColumns } from "./columns.js";
+import { StoryStream, type StorySlice } from "../parse/stream.js";
+import { streamParse, type StreamSource } from "./stream.js";
 
 export interface Job {
   seq: number;
@@ -26,6 +28,8 @@ export interface Job {
   inView?: boolean;
   /** For `wire stats`: output each story's facts (one JSON line), no diagnostics on stderr. */
   facts?: boolean;
+  /** A slice of a streamed input (its stories from `slice.storiesBefore` on), instead of bytes or text. */
+  slice?: { part: StorySlice; source: StreamSource };
 }
 
 export interface JobResult {
@@ -92,6 +96,15 @@ export function runStreamedPart(job: Job, stories: Story[], first: number, many:
 }
 
 export function runJob(job: Job): JobResult {
+  if (job.slice) {
+    const { part, source } = job.slice;
+    try {
+      const stories = StoryStream.parseSlice(streamParse(source, { ...job.parse, path: job.name }), part);
+      return runStreamedPart(job, stories, part.storiesBefore, source.count > 1, { text: part.text, cpBefore: part.cpBefore });
+    } catch (e) {
+      return { seq: job.seq, outputs: [], messages: [`wire: ${job.name}: internal error: ${(e as Error).message} [internal-error]`], warnings: [], warned: false, failed: true, bytes: 0 };
+    }
+  }
   const messages: string[] = [];
   const warnings = new Set<string>();
   let warned = false;

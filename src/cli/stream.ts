@@ -14,13 +14,15 @@ import type { ParseOptions } from "../index.js";
 import { looksChanakya } from "../legacy/chanakya.js";
 import { looksKrutiDev } from "../legacy/krutidev.js";
 import { parseRefDate } from "../parse/date.js";
-import { StoryStream } from "../parse/stream.js";
+import { StoryStream, type StorySlice, type StreamParse } from "../parse/stream.js";
 import type { Story } from "../story.js";
 
 /** Files at least this big are streamed (smaller ones are parsed whole: one read, one pass). */
 export const STREAM_FROM = 8 << 20;
 
 const CHUNK = 1 << 20;
+
+export type StreamSource = FirstPass;
 
 export interface FirstPass {
   bytes: number;
@@ -71,11 +73,33 @@ export interface StreamedPart {
   window: { text: string; cpBefore: number };
 }
 
-export async function* streamStories(path: string, first: FirstPass, options: ParseOptions): AsyncGenerator<StreamedPart> {
+/** What the records of a streamed input are parsed with. */
+export function streamParse(first: FirstPass, options: ParseOptions): StreamParse {
   const refDate = options.refDate ? parseRefDate(options.refDate) : null;
   const lang = options.lang && options.lang !== "auto" ? options.lang : null;
   const source = { path: options.path ?? null, count: first.count, bytes: first.bytes, sha256: first.sha256, encoding: "utf-8" };
-  const stories = new StoryStream({ refDate, lang, source });
+  return { refDate, lang, source };
+}
+
+/**
+ * The second pass for worker threads: the stretches of whole stories (about a window each), in
+ * order; the boundaries are found here once, the stories parsed where the slices are sent.
+ */
+export async function* streamSlices(path: string, first: FirstPass): AsyncGenerator<StorySlice> {
+  const slicer = StoryStream.slicer();
+  const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
+  for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
+    slicer.push(decoder.decode(chunk, { stream: true }));
+    yield* slicer.takeSlices();
+  }
+  slicer.push(decoder.decode());
+  slicer.end();
+  yield* slicer.takeSlices();
+  if (slicer.count !== first.count) throw new Error("the file changed while it was read");
+}
+
+export async function* streamStories(path: string, first: FirstPass, options: ParseOptions): AsyncGenerator<StreamedPart> {
+  const stories = new StoryStream(streamParse(first, options));
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {
     const done = stories.push(decoder.decode(chunk, { stream: true }));

@@ -42,6 +42,18 @@ class ShiftedPositions extends Positions {
   }
 }
 
+/**
+ * A stretch of the input holding whole stories, from the start of one to the start of the next
+ * after its last: parsed on its own (`StoryStream.slice`) it gives exactly their records.
+ */
+export interface StorySlice {
+  text: string;
+  /** Code points and line ends before the slice in the input, and stories before it. */
+  cpBefore: number;
+  linesBefore: number;
+  storiesBefore: number;
+}
+
 export interface StreamParse {
   refDate: RefDate | null;
   lang: string | null;
@@ -68,6 +80,32 @@ export class StoryStream {
     private readonly size = WINDOW,
   ) {
     this.wait = size;
+  }
+
+  /** Without `parse`: the slices taken so far, for `takeSlices`. */
+  private slices: StorySlice[] | null = null;
+
+  /** Boundaries only: each `push`/`end` leaves the stretches of finished stories for `takeSlices`. */
+  static slicer(size = WINDOW): StoryStream {
+    const s = new StoryStream(null, size);
+    s.slices = [];
+    return s;
+  }
+
+  /** The records of a slice's stories. */
+  static parseSlice(parse: StreamParse, slice: StorySlice): Story[] {
+    const s = new StoryStream(parse, Number.POSITIVE_INFINITY);
+    s.cpBefore = slice.cpBefore;
+    s.linesBefore = slice.linesBefore;
+    s.index = slice.storiesBefore;
+    s.push(slice.text);
+    return s.end();
+  }
+
+  takeSlices(): StorySlice[] {
+    const out = this.slices ?? [];
+    if (this.slices) this.slices = [];
+    return out;
   }
 
   /** How many stories were finished so far. */
@@ -101,8 +139,10 @@ export class StoryStream {
       const pos = new ShiftedPositions(text, this.cpBefore, this.linesBefore);
       const tags = findTags(text, 0, text.length);
       for (let k = 0; k < done; k++) out.push(this.story(text, pos, ranges[k]!, tags));
-    } else this.index += done;
+    }
     const next = final ? text.length : ranges[done]!.start;
+    if (this.slices) this.slices.push({ text: text.slice(0, next), cpBefore: this.cpBefore, linesBefore: this.linesBefore, storiesBefore: this.index });
+    if (!this.parse) this.index += done;
     this.advance(text, next);
     this.buf = text.slice(next);
     this.wait = this.size;
