@@ -247,7 +247,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       };
       try {
         for await (const part of streamSlices(path, first)) {
-          parts.push(pool.run([{ ...job, slice: { part, source: first } }]).then((rs) => rs[0]!));
+          parts.push(onPool([{ ...job, slice: { part, source: first } }]).then((rs) => rs[0]!));
           if (parts.length >= limit) await take();
           if (signal?.aborted) break;
         }
