@@ -10,6 +10,10 @@ import { scanLines } from "../src/parse/lines.js";
 import { findSignoff, SIGNOFF_RULES } from "../src/parse/signoff.js";
 import { findTags } from "../src/text/markup.js";
 import { QUOTE_KIND_RULES } from "../src/quotes/index.js";
+import { pairMarks } from "../src/quotes/marks.js";
+import { paragraphsOf } from "../src/parse/paragraphs.js";
+import { findSlugs, splitTrailer } from "../src/parse/leftovers.js";
+import type { Finding } from "../src/diagnostics.js";
 import { parseDetailed } from "../src/index.js";
 import { run } from "../src/cli/run.js";
 import { root } from "./helpers.js";
@@ -21,7 +25,7 @@ function docExamples(file: string): string[] {
     if (!/^\s*\*\s+> \|/u.test(line)) continue;
     // Several examples may stand side by side: `> | a      > | b`.
     for (const piece of line.split(/> \| /u).slice(1)) {
-      const example = piece.split(/\s{3,}|\s+<-/u)[0]!.trim();
+      const example = piece.trim().split(/\s{2,}|\s+<-/u)[0]!.trim();
       if (example) out.push(example);
     }
   }
@@ -186,4 +190,68 @@ describe("quote kinds (quotes/index.ts)", () => {
     const named = [...rows, ...more];
     expect(QUOTE_KIND_RULES.map((r) => r.name).filter((n) => !named.some((r) => r.rule === n))).toEqual([]);
   });
+});
+
+describe("quotation marks (quotes/marks.ts)", () => {
+  // What each example pairs: the quotes' insides, and the stray marks' count.
+  const rows: { example: string; input?: string; quotes: string[]; stray: number }[] = [
+    { example: 'केसीएनए ने बताया, "रिसेप्शन के अंत में, ... किया।"', quotes: ["रिसेप्शन के अंत में, ... किया।"], stray: 0 },
+    { example: "ने कहा, ‘‘लंगर साहिब में ...’’", quotes: ["लंगर साहिब में ..."], stray: 0 },
+    { example: "``We were lost,'' she said.", quotes: ["We were lost,"], stray: 0 },
+    { example: `"the answer was 'no'," she said.`, quotes: ["the answer was 'no',", "no"], stray: 0 },
+    { example: "Seoul's defence ministry", quotes: [], stray: 0 },
+    { example: '... साझा मोर्चे पर" सहयोग ...', quotes: [], stray: 1 },
+  ];
+  covers("src/quotes/marks.ts", rows.map((r) => ({ example: r.example, rule: null })));
+  for (const row of rows) {
+    it(row.example, () => {
+      const text = row.input ?? row.example;
+      const m = pairMarks(text, { start: 0, end: text.length });
+      expect(m.quotes.map((q) => text.slice(q.inner.start, q.inner.end))).toEqual(row.quotes);
+      expect(m.stray.length).toBe(row.stray);
+    });
+  }
+});
+
+describe("paragraph breaks and leftovers (parse/paragraphs.ts, parse/leftovers.ts)", () => {
+  const paragraphs = (text: string) => {
+    const findings: Finding[] = [];
+    const paras = paragraphsOf(text, [{ start: 0, end: text.length, blankBefore: false }], findings);
+    splitTrailer(text, paras, findings);
+    findSlugs(text, paras, findings);
+    return { texts: paras.map((p) => `${p.break}: ${text.slice(p.start, p.end)}`), codes: findings.map((f) => f.code) };
+  };
+  const rows: { example: string; input: string; texts: string[]; codes: string[] }[] = [
+    {
+      example: "... ये जानकारी दी।उत्तर कोरिया की ...",
+      input: "अधिकारियों ने ये जानकारी दी।उत्तर कोरिया की सेना तैयार है।",
+      texts: ["start: अधिकारियों ने ये जानकारी दी।", "inferred: उत्तर कोरिया की सेना तैयार है।"],
+      codes: ["glued-paragraph"],
+    },
+    {
+      example: "... police said Saturday.They reached ...",
+      input: "The police said Saturday.They reached the site at noon.",
+      texts: ["start: The police said Saturday.", "inferred: They reached the site at noon."],
+      codes: ["glued-paragraph"],
+    },
+    {
+      example: "... पुष्टि हुई है ।(यह आर्टिकल एजेंसी फीड से ऑटो-अपलोड हुआ है । ...)",
+      input: "मौत की पुष्टि हुई है ।(यह आर्टिकल एजेंसी फीड से ऑटो-अपलोड हुआ है ।)",
+      texts: ["start: मौत की पुष्टि हुई है ।", "inferred: (यह आर्टिकल एजेंसी फीड से ऑटो-अपलोड हुआ है ।)"],
+      codes: ["publisher-trailer"],
+    },
+    {
+      example: "... 29 हो गई है ।दि28 वायरस लॉकडाउन लीड सरकार सरकार की ...",
+      input: "संख्या 29 हो गई है ।दि28 वायरस लॉकडाउन लीड सरकार सरकार की योजना तैयार है।",
+      texts: ["start: संख्या 29 हो गई है ।", "inferred: दि28 वायरस लॉकडाउन लीड सरकार सरकार की योजना तैयार है।"],
+      codes: ["glued-paragraph", "desk-slug"],
+    },
+  ];
+  covers("src/parse/paragraphs.ts", rows.filter((r) => !r.example.includes("पुष्टि") && !r.example.includes("दि28")).map((r) => ({ example: r.example, rule: null })));
+  covers("src/parse/leftovers.ts", rows.filter((r) => r.example.includes("पुष्टि") || r.example.includes("दि28")).map((r) => ({ example: r.example, rule: null })));
+  for (const row of rows) {
+    it(row.example, () => {
+      expect(paragraphs(row.input)).toEqual({ texts: row.texts, codes: row.codes });
+    });
+  }
 });
