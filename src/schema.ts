@@ -21,7 +21,16 @@ const agency = {
 
 const person = {
   type: "object",
-  properties: { text: { type: "string" }, name: { type: ["string", "null"] } },
+  properties: {
+    text: { type: "string" },
+    name: { type: ["string", "null"] },
+    nameFrom: {
+      type: "object",
+      properties: { span, line },
+      required: ["span", "line"],
+      additionalProperties: false,
+    },
+  },
   required: ["text", "name"],
   additionalProperties: false,
 } as const;

@@ -72,6 +72,11 @@ export interface Paragraph extends TextPart {
 export interface Person {
   text: string;
   name: string | null;
+  /**
+   * Where the story writes the name `name` gives, when it was found elsewhere than at `text`:
+   * a pronoun (`she`, `उन्होंने`) or a short name (`Liu`) resolved to the fullest name the story uses.
+   */
+  nameFrom?: { span: Span; line: number };
 }
 
 export interface Cue {

@@ -5,7 +5,7 @@
  * diagnostics. Recognisers speak UTF-16 offsets; only this stage speaks code points.
  */
 import type {
-  AgencyRef, Attribution, DateParts, Dateline, Paragraph, Place, Quote, Signoff, Source, Story, TextPart,
+  AgencyRef, Attribution, DateParts, Dateline, Paragraph, Person, Place, Quote, Signoff, Source, Story, TextPart,
 } from "../story.js";
 import { finding, toDiagnostics, type Finding } from "../diagnostics.js";
 import type { Positions } from "../text/positions.js";
@@ -13,6 +13,7 @@ import type { Range } from "../text/range.js";
 import { plainText } from "../text/markup.js";
 import { latinOfCode } from "../data/index.js";
 import { personName } from "../quotes/names.js";
+import { resolveSpeakers, type Referent } from "../quotes/referents.js";
 import { lookupPlace, lookupPlaceLoosely } from "./places.js";
 import { inferYear, isValidDate, isoDate, type RefDate } from "./date.js";
 import type { DatelineMatch } from "./dateline.js";
@@ -67,23 +68,30 @@ export function assembleStory(text: string, pos: Positions, m: StoryMatch, sourc
     return out;
   });
 
-  const person = (r: Range | null) => (r ? { text: textOf(r), name: personName(textOf(r)) } : null);
+  // Pronouns and short names resolved to the fullest name the story gives.
+  const referents = resolveSpeakers(text, range.start, [...m.quotes.map((q) => q.speaker), ...m.attributions.map((a) => a.source)]);
+  const person = (r: Range | null, ref: Referent | null = null): Person | null => {
+    if (!r) return null;
+    const t = textOf(r);
+    if (!ref) return { text: t, name: personName(t) };
+    return { text: t, name: textOf(ref.from), nameFrom: { span: span(pos, ref.from), line: pos.line(ref.from.start) } };
+  };
   const cue = (r: Range | null) => (r ? { text: textOf(r), span: span(pos, r) } : null);
   // Fields written out, not spread: object spread is slow on this hot path.
-  const quotes: Quote[] = m.quotes.map((q) => ({
+  const quotes: Quote[] = m.quotes.map((q, k) => ({
     text: textOf(q.inner),
     span: span(pos, q.inner),
     line: pos.line(q.inner.start),
     paragraph: q.paragraph + 1,
     kind: q.kind,
-    speaker: person(q.speaker),
+    speaker: person(q.speaker, referents[k]),
     via: person(q.via),
     cue: cue(q.cue),
     closed: q.closed,
   }));
-  const attributions: Attribution[] = m.attributions.map((a) => ({
+  const attributions: Attribution[] = m.attributions.map((a, k) => ({
     kind: a.kind,
-    source: person(a.source)!,
+    source: person(a.source, referents[m.quotes.length + k])!,
     cue: cue(a.cue)!,
     span: span(pos, a.span),
     line: pos.line(a.span.start),

@@ -64,6 +64,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "date-tag", match: (v) => dateTag(v.text, v.win, v.p0, v.i) },
   /** `PLACE[, STATE], DATE -` with no tag (Reuters) */
   { name: "date-dash", match: (v) => dateDash(v.text, v.win, v.p0, v.i) },
+  /** a roundup item's headline glued to `PLACE :` (`...हालात बिगड़ेनयी दिल्ली : ...`) */
+  { name: "glued-place-colon", match: (v) => gluedPlaceColon(v.text, v.win, v.p0, v.i) },
 ];
 
 /** A dateline as a form read it, with the name of that form. */
@@ -122,6 +124,11 @@ export function datelineAt(text: string, lines: Line[], i: number): DatelineFoun
   return m && m.firstLine === i && !m.prefix && m.start <= lines[i]!.contentStart + 1 ? m : null;
 }
 
+/** The glued `PLACE :` dateline of a roundup item whose headline starts at `from`, or null. */
+export function roundupItemAt(text: string, from: number, to: number): DatelineMatch | null {
+  return gluedPlaceColon(text, text.slice(from, to), from, 0);
+}
+
 function matchLine(text: string, lines: Line[], i: number, tags: Tag[]): DatelineFound | null {
   const line = lines[i]!;
   // Markup before the place (`<font size="2" face="Arial">Mumbai, June 8 (IANS)`) is not part of it.
@@ -174,6 +181,64 @@ function placeless(text: string, from: number, to: number, separated: boolean): 
   const d = dateAtEnd(text.slice(from, end));
   if (!d || d.start !== 0) return null;
   return { places: [], date: { ...d, start: from, end }, prefix: null };
+}
+
+/**
+ * A roundup item whose line breaks were lost: its headline glued to a place and a colon
+ * (`असम में बाढ़ से हालात बिगड़ेनयी दिल्ली : असम में ...`). The place must be glued to the word
+ * before it, and the headline before it must hold no sentence end; the headline is the prefix.
+ */
+function gluedPlaceColon(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  for (let c = win.indexOf(":"), n = 0; c > 0 && n < 4; c = win.indexOf(":", c + 1), n++) {
+    let e = c;
+    while (e > 0 && isHSpace(win.charCodeAt(e - 1))) e--;
+    const s = gluedPlaceStart(win, e);
+    if (s === null) continue;
+    const prefix = win.slice(0, s);
+    if (/[।॥.?!]/u.test(prefix) || wordCount(prefix) > 40) return null;
+    return {
+      start: p0 + s,
+      end: separatorEnd(text, p0 + e),
+      firstLine: i,
+      lastLine: i,
+      places: [{ start: p0 + s, end: p0 + e }],
+      date: null,
+      agency: null,
+      prefix: { start: p0, end: p0 + s, kind: "other" },
+    };
+  }
+  return null;
+}
+
+/** Where a known place ending at `e` starts, when it is glued to a word before it (`बिगड़ेनयी दिल्ली`). */
+function gluedPlaceStart(win: string, e: number): number | null {
+  // The place's last word, then up to two more words, the first of them glued to a longer token.
+  let k = e;
+  while (k > 0 && !isHSpace(win.charCodeAt(k - 1))) k--;
+  for (let words = 0; words < 3 && k > 0; words++) {
+    const tokenEnd = k - 1;
+    let t = tokenEnd;
+    while (t > 0 && !isHSpace(win.charCodeAt(t - 1))) t--;
+    // Try every split of the token [t, tokenEnd): the place is its tail plus what follows.
+    for (let cut = t + 1; cut < tokenEnd - 1; cut++) {
+      if (isMark(win.charCodeAt(cut))) continue;
+      if (lookupPlace(win.slice(cut, e))) return cut;
+    }
+    k = t;
+  }
+  // A one-word place glued to the word before it.
+  let t = e;
+  while (t > 0 && !isHSpace(win.charCodeAt(t - 1))) t--;
+  for (let cut = t + 1; cut < e - 1; cut++) {
+    if (isMark(win.charCodeAt(cut))) continue;
+    if (lookupPlace(win.slice(cut, e))) return cut;
+  }
+  return null;
+}
+
+/** Devanagari vowel signs, virama and nasal marks: no word starts with one. */
+function isMark(c: number): boolean {
+  return (c >= 0x0900 && c <= 0x0903) || (c >= 0x093a && c <= 0x094f) || (c >= 0x0951 && c <= 0x0957) || (c >= 0x0962 && c <= 0x0963) || c === 0x200c || c === 0x200d;
 }
 
 /** `PUNE/MUMBAI: (Mar 3)` */

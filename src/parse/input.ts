@@ -91,6 +91,10 @@ export function parseText(
     if (inputFindings.length) story.diagnostics.unshift(...toDiagnostics(pos, inputFindings));
     return story;
   });
+  // A roundup item names no agency of its own: it is the roundup's.
+  stories.forEach((story, k) => {
+    if (k > 0 && ranges[k]!.inherits && story.agency === null) story.agency = stories[k - 1]!.agency;
+  });
   const diagnostics = inputFindings.length && stories.length ? [] : toDiagnostics(pos, inputFindings);
   return { stories, diagnostics, encoding: meta.encoding, ...(rules ? { rules } : {}) };
 }

@@ -15,7 +15,7 @@ import type { ParagraphMatch } from "./paragraphs.js";
 import { headerKind } from "./headline.js";
 
 const TRAILERS = table.trailers.map((t) => fold(t));
-const SLUG = new RegExp(String.raw`(?:^|[\s।])((?:${table.slugPrefixes.join("|")})\d{1,3})(?=\s)`, "gu");
+const SLUG = new RegExp(String.raw`(?:^|[\s।:])((?:${table.slugPrefixes.join("|")})\d{1,3})(?=\s)`, "gu");
 /** How far from a paragraph's end a publisher's note may start. */
 const TRAILER_REACH = 800;
 

@@ -12,6 +12,7 @@
  */
 import type { BreakKind } from "../story.js";
 import { isAbbreviation } from "../data/index.js";
+import leftovers from "../data/leftovers.json" with { type: "json" };
 import { isDevanagariLetter, isHSpace, isLatinLower, isLatinUpper, isSpace } from "../text/chars.js";
 import { finding, type Finding } from "../diagnostics.js";
 import type { Range } from "../text/range.js";
@@ -102,7 +103,8 @@ function splitGlued(text: string, p: ParagraphMatch, out: ParagraphMatch[], find
   for (let i = p.start + 1; i < p.end - 1; i++) {
     const c = text.charCodeAt(i);
     let glued = false;
-    if (c === 0x0964) glued = isDevanagariLetter(text.charCodeAt(i + 1));
+    // `।दि12 बाढ़ लीड ...`: a desk slug glued after the danda is no new paragraph.
+    if (c === 0x0964) glued = isDevanagariLetter(text.charCodeAt(i + 1)) && !SLUG_AT.test(text.slice(i + 1, i + 12));
     else if (c === 0x2e) glued = gluedFullStop(text, i, p.start);
     if (!glued) continue;
     out.push({ start, end: i + 1, break: kind });
@@ -130,6 +132,7 @@ function gluedFullStop(text: string, i: number, from: number): boolean {
 const isTerminator = (c: number) => c === 0x0964 || c === 0x0965 || c === 0x3f || c === 0x21 || c === 0x2e;
 /** `"` `'` `”` `’` `»` `)` `]` `›`: what may follow a terminator inside its sentence. */
 const isCloser = (c: number) => c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x29 || c === 0x5d || c === 0x203a;
+const SLUG_AT = new RegExp(String.raw`^(?:${leftovers.slugPrefixes.join("|")})\d{1,3}\s`, "u");
 
 /** Sentence spans of a paragraph: after `।`, `॥`, `?`, `!`, `.` (not after abbreviations or initials). */
 export function sentencesOf(text: string, p: Range): Range[] {

@@ -10,24 +10,46 @@
  * > | दूसरी खबर का शीर्षक     <- headline of the second story
  * > | मुंबई, 15 सितंबर (आईएएनएस)। ...
  * ```
+ * Copy whose line breaks were lost is cut inside a line: a headline glued to the last word of
+ * the story before (`... 12 घायलमुंबई में इमारत गिरी` above `मुंबई, 4 मई (आईएएनएस)।`), and the
+ * items of a roundup that each open with a desk slug, a headline and a glued `PLACE :` dateline
+ * (`...है ।दि12 बाढ़ लीड राहत असम में बाढ़ से हालात बिगड़ेनयी दिल्ली : ...`): such an item
+ * inherits the roundup's agency; its slug stays at the end of the story before.
+ *
  * Every line is tested once, with bounded work per line, so splitting is linear.
  */
 import type { Line } from "./lines.js";
 import type { Range } from "../text/range.js";
-import { datelineAt } from "./dateline.js";
+import { datelineAt, roundupItemAt, type DatelineMatch } from "./dateline.js";
+import { isHSpace } from "../text/chars.js";
+import table from "../data/leftovers.json" with { type: "json" };
 import { findSignoff } from "./signoff.js";
 import { isHeadline } from "./headline.js";
 
 export interface StoryRange extends Range {
   lines: Line[];
+  /** A roundup item: the story takes the agency of the story before it when it names none. */
+  inherits?: boolean;
 }
+
+interface Start {
+  line: number;
+  /** Where inside the line the story starts, when not at the line's start. */
+  at: number | null;
+  inherits: boolean;
+}
+
+const SLUG = new RegExp(String.raw`(?:^|[\s।:])((?:${table.slugPrefixes.join("|")})\d{1,3})\s`, "gu");
+const SLUG_LEAD = new Set(table.slugLead);
+/** How far after a desk slug the item's dateline may stand. */
+const ITEM_REACH = 400;
 
 const FINAL = /[।॥.?!"”’)\]]$/u;
 
 export function splitStories(text: string, lines: Line[], split = true): StoryRange[] {
   const whole = [{ start: 0, end: text.length, lines }];
   if (!split) return whole;
-  const starts: number[] = []; // line indexes where a later story starts
+  const starts: Start[] = []; // where later stories start
   let body = false; // the current story has copy after its dateline
   let seenDateline = false;
   let last = -1; // the last non-blank line
@@ -35,25 +57,36 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
   let afterSignoff = false;
   const contentOf = (k: number) => text.slice(lines[k]!.contentStart, lines[k]!.contentEnd);
   const finished = (k: number) => k >= 0 && FINAL.test(contentOf(k));
+  const at = (line: number, pos: number | null = null, inherits = false) => starts.push({ line, at: pos, inherits });
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.blank) continue;
     const dl = l.contentEnd - l.contentStart > 3 ? datelineAt(text, lines, i) : null;
     const isDateline = dl !== null;
     if (afterSignoff) {
-      // Copy after a sign-off starts a new story (this line is its headline or its dateline).
-      starts.push(i);
+      // Copy after a sign-off starts a new story (this line is its headline or its dateline);
+      // desk codes glued to its headline (`एमकेएसभोपाल में ...`) stay with the sign-off.
+      const nx = isDateline ? -1 : nextContent(lines, i);
+      const next = nx >= 0 ? datelineAt(text, lines, nx) : null;
+      at(i, next ? gluedPlace(text, l.contentStart, Math.min(l.contentEnd, l.contentStart + 40), next) : null);
       afterSignoff = false;
       body = false;
       seenDateline = isDateline;
     } else if (isDateline && seenDateline && body) {
       if (finished(last)) {
-        starts.push(i);
+        at(i);
         body = false;
       } else if (last >= 0 && isHeadline(contentOf(last)) && finished(beforeLast)) {
         // A headline right above belongs to the new story.
-        starts.push(last);
+        at(last);
         body = false;
+      } else {
+        // A headline glued to the last word of the story before.
+        const cut = gluedHeadline(text, lines[last]!, dl);
+        if (cut !== null) {
+          at(last, cut);
+          body = false;
+        }
       }
     }
     if (isDateline) {
@@ -61,20 +94,101 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
       // The lead on the dateline's own line is body too.
       if (dl.end < l.contentEnd - 1) body = true;
     } else if (seenDateline) body = true;
+    if (seenDateline && body) for (const h of roundupItems(text, l)) at(i, h, true);
     if (seenDateline && body && isSignoffEnd(text, lines, i)) afterSignoff = true;
     beforeLast = last;
     last = i;
   }
   if (starts.length === 0) return whole;
   const out: StoryRange[] = [];
-  let from = 0;
+  let from: Start = { line: 0, at: null, inherits: false };
   for (const s of starts) {
-    if (s <= from) continue;
+    if (s.line < from.line || (s.line === from.line && (s.at ?? lines[s.line]!.start) <= (from.at ?? lines[from.line]!.start))) continue;
     out.push(range(text, lines, from, s));
     from = s;
   }
-  out.push(range(text, lines, from, lines.length));
+  out.push(range(text, lines, from, null));
   return out.filter((r) => r.lines.some((l) => !l.blank));
+}
+
+/**
+ * Where a headline glued to the end of line `l` starts: after the line's last sentence end, the
+ * first word whose tail is the place the next dateline names (`घायलमुंबई में ...`). Null when
+ * there is none.
+ */
+function gluedHeadline(text: string, l: Line, dl: DatelineMatch): number | null {
+  let s = Math.max(l.contentStart, l.contentEnd - 300);
+  for (let k = l.contentEnd - 1; k >= s; k--) {
+    if ("।॥.?!".includes(text[k]!)) {
+      s = k + 1;
+      break;
+    }
+  }
+  return gluedPlace(text, s, l.contentEnd, dl);
+}
+
+/** The first place in [s, e) where the dateline's first place stands glued to a word before it. */
+function gluedPlace(text: string, s: number, e: number, dl: DatelineMatch): number | null {
+  const place = dl.places[0];
+  if (!place) return null;
+  const name = text.slice(place.start, place.end);
+  if (name.length < 2) return null;
+  for (let k = text.indexOf(name, s); k >= 0 && k < e; k = text.indexOf(name, k + 1)) {
+    // Glued: a letter right before the name, none right after it.
+    if (k > s && /[\p{L}\p{M}]/u.test(text[k - 1]!) && !/[\p{L}\p{M}]/u.test(text[k + name.length] ?? "")) return k;
+  }
+  return null;
+}
+
+/** Where the headlines of roundup items on line `l` start (after each desk slug with an item dateline). */
+function roundupItems(text: string, l: Line): number[] {
+  if (l.contentEnd - l.contentStart < 40) return [];
+  const out: number[] = [];
+  const s = text.slice(l.contentStart, l.contentEnd);
+  for (const m of s.matchAll(SLUG)) {
+    const slugStart = l.contentStart + m.index! + m[0].length - m[1]!.length - 1;
+    const h = slugEnd(text, slugStart, l.contentEnd);
+    if (h !== null && roundupItemAt(text, h, Math.min(l.contentEnd, h + ITEM_REACH))) out.push(h);
+  }
+  return out;
+}
+
+/**
+ * Where a desk slug ends and the item's headline starts. The slug is a code and a few keywords
+ * (`दि28 वायरस लॉकडाउन लीड सरकार`, `प्रादे15 मप्र वायरस मौत`); the headline starts one word after
+ * `लीड`, or where a keyword comes back (`दि5 वायरस एम्स एम्स का ...`), also glued to the last
+ * keyword (`... वायरस मौतमप्र में ...`); failing those, after three keywords.
+ */
+function slugEnd(text: string, from: number, to: number): number | null {
+  const words: { start: number; end: number; text: string }[] = [];
+  let k = from;
+  while (k < to && words.length < 9) {
+    while (k < to && isHSpace(text.charCodeAt(k))) k++;
+    const ws = k;
+    while (k < to && !isHSpace(text.charCodeAt(k))) k++;
+    if (k > ws) words.push({ start: ws, end: k, text: text.slice(ws, k) });
+  }
+  const keys: string[] = [];
+  for (let i = 1; i < words.length && i <= 7; i++) {
+    const w = words[i]!;
+    if (i >= 2 && SLUG_LEAD.has(words[i - 2]!.text)) return w.start;
+    if (i >= 2 && keys.includes(w.text)) return (words[i + 1]?.text === w.text ? words[i + 1]! : w).start;
+    // A keyword glued to the headline's first word, which repeats an earlier keyword.
+    if (i >= 2) {
+      for (const key of keys) {
+        const at = w.text.indexOf(key.length >= 3 ? key.slice(0, Math.max(3, key.length - 1)) : key, 1);
+        if (key.length >= 2 && at > 0 && !isMarkAt(w.text, at)) return w.start + at;
+      }
+    }
+    keys.push(w.text);
+  }
+  const w = words[4];
+  return w ? w.start : null;
+}
+
+/** Whether position k of s holds a combining sign (no word starts there). */
+function isMarkAt(s: string, k: number): boolean {
+  return /[\p{M}]/u.test(s[k]!);
 }
 
 /** Whether line i closes a story: a sign-off whose last line is i (its codes included). */
@@ -97,9 +211,23 @@ function nextContent(lines: Line[], i: number): number {
   return -1;
 }
 
-function range(text: string, lines: Line[], from: number, to: number): StoryRange {
-  const ls = lines.slice(from, to);
+function range(text: string, lines: Line[], from: Start, to: Start | null): StoryRange {
+  const end = to === null ? text.length : (to.at ?? lines[to.line]!.start);
+  const lastLine = to === null ? lines.length : to.at === null ? to.line : to.line + 1;
+  const ls = lines.slice(from.line, lastLine).map((l) => cut(text, l, from.at ?? l.start, end));
   const start = ls[0]!.start;
-  const end = to < lines.length ? lines[to]!.start : text.length;
-  return { start, end, lines: ls };
+  return from.inherits ? { start, end, lines: ls, inherits: true } : { start, end, lines: ls };
+}
+
+/** Line l limited to [from, to). */
+function cut(text: string, l: Line, from: number, to: number): Line {
+  if (from <= l.start && to >= l.next) return l;
+  const start = Math.max(l.start, from);
+  const end = Math.min(l.end, to);
+  const next = to < l.next ? end : l.next;
+  let cs = Math.max(l.contentStart, start);
+  let ce = Math.min(l.contentEnd, end);
+  while (cs < ce && isHSpace(text.charCodeAt(cs))) cs++;
+  while (ce > cs && isHSpace(text.charCodeAt(ce - 1))) ce--;
+  return { start, end, next, contentStart: cs, contentEnd: Math.max(cs, ce), blank: ce <= cs };
 }

@@ -1,0 +1,162 @@
+/**
+ * Who a pronoun or a short name stands for: `speaker.name` of quotes and attributions.
+ *
+ * ```
+ * > | Foreign Ministry spokesman Liu Wen told ...      the fullest form the story uses
+ *                                ^^^^^^^
+ * > | "...," Liu said.                                 Liu      -> Liu Wen
+ * > | "...," he said.                                  he       -> Liu Wen (the nearest earlier person)
+ * > | किम जोंग-उन ने ... । किम ने कहा, "..." उन्होंने कहा, "..."    किम, उन्होंने -> किम जोंग-उन
+ * ```
+ * Only what stands earlier in the story is searched; a pronoun with nobody before it keeps `name: null`.
+ * Each search looks at a bounded stretch of text, so the cost stays linear in the story.
+ */
+import table from "../data/referents.json" with { type: "json" };
+import { agencyOf } from "../data/index.js";
+import type { Range } from "../text/range.js";
+
+export interface Referent {
+  /** The name as the story writes it, and where. */
+  name: string;
+  from: Range;
+}
+
+const EN_PRONOUNS = new Set(table.en.pronouns);
+const HI_PRONOUNS = new Set(table.hi.pronouns);
+const EN_TITLES = new Set(table.en.titles.map((t) => t.toLowerCase()));
+const EN_GROUPS = new Set(table.en.groups);
+const HI_TITLES = new Set(table.hi.titles);
+const HI_GROUPS = new Set(table.hi.groups);
+const HI_STOPS = new Set(table.hi.stops);
+/** How far back a name is looked for. */
+const REACH = 3000;
+
+const isDevanagari = (s: string) => /[\u0900-\u097f]/u.test(s);
+
+/**
+ * For each speaker range (in any order), the person it refers to, or null. `start` is where the
+ * story starts; ranges are UTF-16 offsets into `text`.
+ */
+export function resolveSpeakers(text: string, start: number, speakers: (Range | null)[]): (Referent | null)[] {
+  const order = speakers.map((r, k) => ({ r, k })).filter((x): x is { r: Range; k: number } => x.r !== null).sort((a, b) => a.r.start - b.r.start);
+  const out: (Referent | null)[] = speakers.map(() => null);
+  const persons: (Referent & { at: number })[] = []; // people named so far, in order, with where they were met
+  for (const { r, k } of order) {
+    const written = text.slice(r.start, r.end).trim();
+    if (!written) continue;
+    const hi = isDevanagari(written);
+    if (hi ? HI_PRONOUNS.has(written) : EN_PRONOUNS.has(written.toLowerCase())) {
+      // The nearest earlier person: a speaker already met, or (English) a name written after a title.
+      const met = persons[persons.length - 1] ?? null;
+      const titled = hi ? null : titledName(text, Math.max(start, met ? met.at : 0, r.start - REACH), r.start);
+      out[k] = titled && (!met || titled.from.start > met.at) ? titled : met && { name: met.name, from: met.from };
+      continue;
+    }
+    if (!isPerson(written, hi)) continue;
+    const core = coreName(written, hi);
+    const full = fullestName(text, Math.max(start, r.start - REACH), r.start, core, hi);
+    const found = full ?? { name: core, from: r };
+    persons.push({ ...found, at: r.start });
+    if (full && full.name !== written && !written.endsWith(full.name)) out[k] = full;
+  }
+  return out;
+}
+
+function words(s: string): string[] {
+  return s.split(/\s+/u).filter(Boolean);
+}
+
+/** A person rather than a body or group: not an agency, not ending in `Ministry`, `पुलिस` ... */
+function isPerson(s: string, hi: boolean): boolean {
+  if (agencyOf(s)) return false;
+  const ws = words(s);
+  const last = ws[ws.length - 1]!.replace(/[,.;:]+$/u, "");
+  if (hi) return !HI_GROUPS.has(last) && !HI_PRONOUNS.has(last);
+  if (EN_GROUPS.has(last.toLowerCase())) return false;
+  const core = coreName(s, false);
+  return /^[A-Z]/u.test(core) && !EN_PRONOUNS.has(core.toLowerCase());
+}
+
+/** The name without the titles written before it: `Deputy Commissioner Anupam Kashyap` -> `Anupam Kashyap`. */
+function coreName(s: string, hi: boolean): string {
+  const ws = words(s);
+  let i = 0;
+  if (hi) while (i < ws.length - 1 && HI_TITLES.has(ws[i]!)) i++;
+  else while (i < ws.length - 1 && (EN_TITLES.has(ws[i]!.replace(/\.$/u, "").toLowerCase()) || /^[a-z]/u.test(ws[i]!))) i++;
+  return ws.slice(i).join(" ");
+}
+
+/**
+ * The longest form of a one-word name used earlier in [from, to): `Liu` -> `Liu Wen`,
+ * `Njeru` -> `Zachariah Njeru`, `किम` -> `किम जोंग-उन`. Null when the name has several words
+ * already or no longer form is found.
+ */
+function fullestName(text: string, from: number, to: number, name: string, hi: boolean): Referent | null {
+  if (words(name).length !== 1 || name.length < 2) return null;
+  const hay = text.slice(from, to);
+  let best: Referent | null = null;
+  for (let i = hay.indexOf(name); i >= 0; i = hay.indexOf(name, i + 1)) {
+    const before = hay[i - 1];
+    const after = hay[i + name.length];
+    if (before !== undefined && /[\p{L}\p{M}]/u.test(before)) continue;
+    if (after !== undefined && /[\p{L}\p{M}]/u.test(after) && !(hi && after === "-")) continue;
+    const r = hi ? extendHi(hay, i, i + name.length) : extendEn(hay, i, i + name.length);
+    if (r.end - r.start > name.length && (!best || r.end - r.start >= best.from.end - best.from.start)) {
+      best = { name: hay.slice(r.start, r.end), from: { start: from + r.start, end: from + r.end } };
+    }
+  }
+  return best;
+}
+
+/** Capitalised words around [s, e), titles excluded: `spokesman Liu Wen told` -> `Liu Wen`. */
+function extendEn(hay: string, s: number, e: number): Range {
+  let end = e;
+  for (let n = 0; n < 3; n++) {
+    const m = /^ +((?:[A-Z][\p{L}\p{M}'’-]*\.?|[A-Z]\.))/u.exec(hay.slice(end, end + 40));
+    if (!m || EN_TITLES.has(m[1]!.replace(/\.$/u, "").toLowerCase()) || EN_GROUPS.has(m[1]!.toLowerCase())) break;
+    end += m[0].length;
+  }
+  let start = s;
+  for (let n = 0; n < 3; n++) {
+    const m = /((?:[A-Z][\p{L}\p{M}'’-]*\.?|[A-Z]\.)) +$/u.exec(hay.slice(Math.max(0, start - 40), start));
+    if (!m || EN_TITLES.has(m[1]!.replace(/\.$/u, "").toLowerCase())) break;
+    start -= m[0].length;
+  }
+  // A name reaching the group words of a body (`Tata Motors`) is no person's name.
+  const found = hay.slice(start, end);
+  if (words(found).some((w) => EN_GROUPS.has(w.toLowerCase()))) return { start: s, end: e };
+  return { start, end };
+}
+
+/** Devanagari words after [s, e) up to a postposition: `किम जोंग-उन ने` -> `किम जोंग-उन`. */
+function extendHi(hay: string, s: number, e: number): Range {
+  let end = e;
+  const rest = /^[\p{L}\p{M}-]*/u.exec(hay.slice(end, end + 30));
+  end += rest ? rest[0].length : 0;
+  for (let n = 0; n < 2; n++) {
+    const m = /^ +((?:[\p{L}\p{M}-]|\u200c|\u200d)+)/u.exec(hay.slice(end, end + 40));
+    if (!m || HI_STOPS.has(m[1]!) || HI_TITLES.has(m[1]!) || HI_GROUPS.has(m[1]!)) break;
+    end += m[0].length;
+  }
+  return { start: s, end };
+}
+
+/** The nearest name written after a title in [from, to): `Deputy Commissioner Anupam Kashyap`. */
+function titledName(text: string, from: number, to: number): Referent | null {
+  const hay = text.slice(from, to);
+  let last: Referent | null = null;
+  // Runs of capitalised words; the name is what follows the run's last title word.
+  for (const m of hay.matchAll(/(?:[A-Z][\p{L}\p{M}'’-]*\.?)(?: +(?:[A-Z][\p{L}\p{M}'’-]*\.?))+/gu)) {
+    const ws = m[0].split(/ +/u);
+    let t = -1;
+    ws.forEach((w, i) => {
+      if (EN_TITLES.has(w.replace(/\.$/u, "").toLowerCase())) t = i;
+    });
+    const name = ws.slice(t + 1);
+    if (t < 0 || name.length < 2 || name.length > 3 || name.some((w) => EN_GROUPS.has(w.toLowerCase()))) continue;
+    const text0 = name.join(" ");
+    const at = from + m.index! + m[0].lastIndexOf(text0);
+    last = { name: text0, from: { start: at, end: at + text0.length } };
+  }
+  return last;
+}

@@ -1,0 +1,49 @@
+// Pronouns and short names: speaker.text stays as written, speaker.name is the person the story
+// names (the fullest form it uses), nameFrom says where.
+import { describe, expect, it } from "vitest";
+import { parse } from "../src/index.js";
+import { at } from "./helpers.js";
+
+const one = (text: string) => parse(text, { path: "t.txt" })[0]!;
+
+describe("speaker names", () => {
+  it("a pronoun takes the nearest earlier person; a short name its fullest form", () => {
+    const text = [
+      "Hanoi, Apr 3 (IANS) Vietnam rejected the claims on Tuesday.",
+      "Foreign Ministry spokeswoman Pham Thu Hang told reporters the claims were false.",
+      '"These claims are baseless," Hang said.',
+      '"We will protect our waters," she said.',
+    ].join("\n");
+    const s = one(text);
+    const [a, b] = s.quotes;
+    expect(a!.speaker).toMatchObject({ text: "Hang", name: "Pham Thu Hang" });
+    expect(at(text, a!.speaker!.nameFrom!.span)).toBe("Pham Thu Hang");
+    expect(a!.speaker!.nameFrom!.line).toBe(2);
+    expect(b!.speaker).toMatchObject({ text: "she", name: "Pham Thu Hang" });
+  });
+
+  it("a pronoun with nobody named before it keeps name null", () => {
+    const s = one('Jaipur, May 2 (IANS) "The roads will be repaired before the monsoon," he said.');
+    expect(s.quotes[0]!.speaker).toEqual({ text: "he", name: null });
+  });
+
+  it("a body is not a person: the pronoun skips it for the titled name", () => {
+    const s = one([
+      "Pune, Jun 9 (PTI) District Collector Rajesh Deshmukh on Friday ordered schools shut.",
+      "The Health Department said 40 cases were reported.",
+      '"Schools will reopen on Monday," he said.',
+    ].join("\n"));
+    expect(s.quotes[0]!.speaker).toMatchObject({ text: "he", name: "Rajesh Deshmukh" });
+  });
+
+  it("Hindi: उन्होंने and a short name resolve to the full name", () => {
+    const text = [
+      "सोल, 5 जुलाई (आईएएनएस)। उत्तर कोरिया के नेता किम जोंग-उन ने बुधवार को एक कारखाने का दौरा किया।",
+      'किम ने कहा, "उत्पादन दोगुना होना चाहिए।"',
+      'उन्होंने कहा, "हम पीछे नहीं हटेंगे।"',
+    ].join("\n");
+    const s = one(text);
+    expect(s.quotes[0]!.speaker).toMatchObject({ text: "किम", name: "किम जोंग-उन" });
+    expect(s.quotes[1]!.speaker).toMatchObject({ text: "उन्होंने", name: "किम जोंग-उन" });
+  });
+});
