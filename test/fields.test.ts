@@ -23,8 +23,9 @@ async function wire(argv: string[]) {
   return { code, stdout, stderr };
 }
 
-const hi = fixtures("hi");
-const en = fixtures("en");
+// Fixtures holding one story each, so that a file is a row.
+const hi = fixtures("hi").filter((f) => f.expect.stories.length === 1);
+const en = fixtures("en").filter((f) => f.expect.stories.length === 1);
 const files = [...hi.slice(0, 8), ...en.slice(0, 8)].map((f) => f.path);
 
 /** Unescapes a TSV cell (`\t`, `\n`, `\r`, `\\`). */

@@ -22,6 +22,7 @@ export interface Referent {
 }
 
 const EN_PRONOUNS = new Set(table.en.pronouns);
+const EN_ALL_PRONOUNS = new Set(["he", "she", "they", "it", "we", "i", "you", "who", "this", "that"]);
 const HI_PRONOUNS = new Set(table.hi.pronouns);
 const EN_TITLES = new Set(table.en.titles.map((t) => t.toLowerCase()));
 const EN_GROUPS = new Set(table.en.groups);
@@ -74,7 +75,9 @@ function isPerson(s: string, hi: boolean): boolean {
   if (hi) return !HI_GROUPS.has(last) && !HI_PRONOUNS.has(last);
   if (EN_GROUPS.has(last.toLowerCase())) return false;
   const core = coreName(s, false);
-  return /^[A-Z]/u.test(core) && !EN_PRONOUNS.has(core.toLowerCase());
+  if (EN_PRONOUNS.has(core.toLowerCase()) || EN_ALL_PRONOUNS.has(core.toLowerCase())) return false;
+  // A name, or one person named by role (`the commissioner`, `a Pakistani official`), not several.
+  return /^[A-Z]/u.test(core) || (ws.length <= 4 && !/s$/u.test(last));
 }
 
 /** The name without the titles written before it: `Deputy Commissioner Anupam Kashyap` -> `Anupam Kashyap`. */
@@ -116,12 +119,17 @@ function extendEn(hay: string, s: number, e: number): Range {
     if (!m || EN_TITLES.has(m[1]!.replace(/\.$/u, "").toLowerCase()) || EN_GROUPS.has(m[1]!.toLowerCase())) break;
     end += m[0].length;
   }
+  // Before it: given names and initials (`Pham Thu Hang`, `T V Narendran`); not the object of a
+  // preposition (`Director of Tourism Farooq Shah`: Farooq Shah).
   let start = s;
+  const lefts: number[] = [];
   for (let n = 0; n < 3; n++) {
     const m = /((?:[A-Z][\p{L}\p{M}'’-]*\.?|[A-Z]\.)) +$/u.exec(hay.slice(Math.max(0, start - 40), start));
     if (!m || EN_TITLES.has(m[1]!.replace(/\.$/u, "").toLowerCase())) break;
     start -= m[0].length;
+    lefts.push(start);
   }
+  if (lefts.length > 1 && /\b(?:of|for|at|in|on|to|from|the|and)\s+$/iu.test(hay.slice(Math.max(0, start - 6), start))) start = lefts[lefts.length - 2]!;
   // A name reaching the group words of a body (`Tata Motors`) is no person's name.
   const found = hay.slice(start, end);
   if (words(found).some((w) => EN_GROUPS.has(w.toLowerCase()))) return { start: s, end: e };
