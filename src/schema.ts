@@ -183,6 +183,7 @@ export const storySchema = {
           via: { anyOf: [person, { type: "null" }] },
           cue: { anyOf: [cue, { type: "null" }] },
           closed: { type: "boolean" },
+          opened: { type: "boolean" },
         },
         required: ["text", "span", "line", "paragraph", "kind", "speaker", "via", "cue", "closed"],
         additionalProperties: false,

@@ -94,6 +94,8 @@ export interface Quote extends TextPart {
   via: Person | null;
   cue: Cue | null;
   closed: boolean;
+  /** Present and false when the opening mark was lost upstream: the quote starts where its paragraph (or the quote before) ends. */
+  opened?: boolean;
 }
 
 export type AttributionKind = "according-to" | "said-that";

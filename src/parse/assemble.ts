@@ -89,6 +89,9 @@ export function assembleStory(text: string, pos: Positions, m: StoryMatch, sourc
     cue: cue(q.cue),
     closed: q.closed,
   }));
+  m.quotes.forEach((q, k) => {
+    if (q.opened === false) quotes[k]!.opened = false;
+  });
   const attributions: Attribution[] = m.attributions.map((a, k) => ({
     kind: a.kind,
     source: person(a.source, referents[m.quotes.length + k])!,

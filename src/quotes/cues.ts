@@ -31,6 +31,7 @@ const HI_STOP = new Set(speech.hi.stop);
 const HI_NOT_SOURCES = new Set(speech.hi.notSources);
 /** Relative pronouns that open a clause between commas: जो, जिसने, जिनकी, जिन्होंने ... */
 const HI_RELATIVE = /^(?:जो|जिस|जिन)/u;
+const HI_POSSESSIVE_PRONOUNS = new Set(["उनका", "इनका", "उसका", "इसका", "उनकी", "उनके"]);
 const HI_POSTPOSITIONS = new Set(["का", "की", "के", "ने", "को", "से", "में", "पर"]);
 const THAT = speech.hi.that;
 const AGENT = speech.hi.agent;
@@ -54,6 +55,9 @@ const EN_SKIP = new Set(speech.en.skipBeforeVerb.map((w) => w.toLowerCase()));
 const EN_PREP = new Set(speech.en.prepositions);
 const EN_RELATIVE = new Set(["who", "which", "whose"]);
 const EN_PRONOUNS = new Set(speech.en.pronouns);
+const EN_QUANTIFIERS = new Set(["one", "some", "many", "several", "most", "two", "three", "each", "all", "both", "none", "few", "any"]);
+/** Participles between a body and its members: `A division bench comprising Justices A and B said`. */
+const EN_PARTICIPLES = new Set(["comprising", "consisting", "including", "headed", "led", "chaired", "composed", "represented"]);
 const EN_DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "some", "several", "many", "most", "other", "all"]);
 void byLength;
 
@@ -182,6 +186,10 @@ function hindiVerbAt(tokens: Token[], k: number, end: number, withThat: boolean,
   s = phraseEndingAt(tokens, k, HI_POSSESSIVE);
   if (s >= 0) return { cue: span(tokens, s, end), speaker: nounBeforeHi(tokens, s), via: null, withThat, punct };
   s = phraseEndingAt(tokens, k, HI_VERBS);
+  // `उनका कहना है कि`: a possessive pronoun is the speaker.
+  if (s > 0 && HI_POSSESSIVE_PRONOUNS.has(tokens[s - 1]!.text) && tokens[s]!.text === "कहना") {
+    return { cue: span(tokens, s - 1, end), speaker: span(tokens, s - 1, s - 1), via: null, withThat, punct };
+  }
   if (s >= 0) {
     const speaker = subjectHi(tokens, s);
     if (!speaker) return null;
@@ -213,12 +221,30 @@ const isCapitalised = (t: Token | undefined) => !!t && !t.punct && /^[\p{Lu}]/u.
 export function nounBeforeEn(tokens: Token[], idx: number, max = 8): Range | null {
   let e = idx;
   while (e > 0 && EN_SKIP.has(lower(tokens[e - 1]!))) e--;
+  // `Tata Motors ... on Monday said`: the time phrase is no subject.
+  if (e < idx && e > 0 && lower(tokens[e - 1]!) === "on") e--;
+  // `A division bench comprising Justices A and B said`: the subject stands before the participle.
+  for (let p = e - 1; p > 0 && e - p <= 14; p--) {
+    const t = tokens[p]!;
+    if (t.punct) break;
+    if (EN_PARTICIPLES.has(lower(t))) {
+      const np = nounBeforeEn(tokens, p, max);
+      if (np) return np;
+      break;
+    }
+  }
   if (e > 0 && tokens[e - 1]!.text === ",") {
-    // `X, <appositive>, said`: the subject stands before the appositive.
+    // `X, <appositive>, said`: the subject stands before the appositive; but a name set off
+    // by the commas is the subject (`One of the jury members, Priyanandan, says`).
     for (let c = e - 2; c >= 0 && e - c <= 18; c--) {
       const t = tokens[c]!;
       if (t.punct && ".!?;:।".includes(t.text)) break;
       if (t.text === ",") {
+        if (e - 1 - (c + 1) <= 3 && e - 1 > c + 1 && tokens.slice(c + 1, e - 1).every((w) => isCapitalised(w) && !EN_PRONOUNS.has(lower(w)))) {
+          const before = nounBeforeEn(tokens, c, max);
+          if (!before || !tokens.some((w) => w.start >= before.start && w.end <= before.end && isCapitalised(w) && w.start !== before.start)) return span(tokens, c + 1, e - 2);
+          return before;
+        }
         const np = nounBeforeEn(tokens, c, max);
         return np;
       }
@@ -245,11 +271,16 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8): Range | nul
   };
   let a = collect(e);
   if (a === e) return null;
-  // `The emir in the message said`: the subject stands before the prepositional phrase.
+  // `The emir in the message said`: the subject stands before the prepositional phrase; but a
+  // many-word name after it stays whole (`Teams of the National Disaster Response Force`).
   if (a > 1 && EN_PREP.has(lower(tokens[a - 1]!)) && e - a <= 5) {
     const b = collect(a - 1);
     const gerund = b === a - 2 && /ing$/u.test(tokens[b]!.text);
-    if (b < a - 1 && !gerund) return span(tokens, b, a - 2);
+    let capitals = 0;
+    for (let k = a; k < e; k++) if (isCapitalised(tokens[k])) capitals++;
+    // `One of the jury members Priyanandan says`: after a quantifier the members are the subject.
+    if (b === a - 2 && EN_QUANTIFIERS.has(lower(tokens[b]!))) return span(tokens, a, e - 1);
+    if (b < a - 1 && !gerund) return capitals >= 2 ? span(tokens, b, e - 1) : span(tokens, b, a - 2);
   }
   if (EN_PRONOUNS.has(lower(tokens[a]!)) && a < e - 1) a = e - 1;
   return span(tokens, a, e - 1);
@@ -409,6 +440,13 @@ function invertedSubject(tokens: Token[], idx: number): Range | null {
   let k = idx;
   while (k < tokens.length && tokens[k]!.end <= np.end) k++;
   const next = tokens[k];
+  // `said one evacuee, Sam Ortiz.`: a name set off after the noun is part of the subject.
+  if (next && next.text === ",") {
+    let e = k + 1;
+    while (e < tokens.length && e - k <= 3 && isCapitalised(tokens[e])) e++;
+    const end = tokens[e];
+    if (e > k + 1 && (!end || (end.punct && ".!?;".includes(end.text)))) return { start: np.start, end: tokens[e - 1]!.end };
+  }
   if (!next || next.punct || EN_RELATIVE.has(lower(next)) || EN_PREP.has(lower(next))) return np;
   return null;
 }
@@ -422,7 +460,28 @@ export interface ReportedMatch {
 }
 
 /** The words reported speech starts at: a sentence with none of them has none (a cheap skip). */
-const REPORT_STARTS = new Set([THAT, "according", ...HI_ACCORDING.firstWords(), ...EN_VERBS.firstWords(), ...EN_REPORT_VERBS.firstWords()]);
+const HI_END_VERBS = new Lexicon(speech.hi.saidAtEnd.map(words));
+const HI_AUX = new Set(["है", "था", "थी", "थे", "हैं"]);
+const REPORT_STARTS = new Set([THAT, "according", "quoted", ...HI_ACCORDING.firstWords(), ...HI_END_VERBS.firstWords(), ...EN_VERBS.firstWords(), ...EN_REPORT_VERBS.firstWords()]);
+
+/** `आडवाणी ने कहा विदेशी मेहमान ...`: speech right after `कहा`/`बताया`, with no कि (not `कहा जाता है`). */
+function speechFollows(tokens: Token[], k: number): boolean {
+  const prev = tokens[k - 1]!.text;
+  const t = tokens[k];
+  if ((prev !== "कहा" && prev !== "बताया") || !t || t.punct || !isDevanagari(t)) return false;
+  return t.text !== THAT && !HI_AUX.has(t.text) && !/^(?:जा|गय|गई|गए|ग)/u.test(t.text);
+}
+
+/** Whether token k ends a clause: the sentence's end, a danda, or an auxiliary before one. */
+function clauseEndsAt(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  if (!t || (t.punct && "।॥.;".includes(t.text))) return true;
+  if (HI_AUX.has(t.text)) {
+    const n = tokens[k + 1];
+    return !n || (n.punct && "।॥.;".includes(n.text));
+  }
+  return false;
+}
 
 /** Reported speech in one sentence's tokens: `X ने कहा कि`, `X के अनुसार`, `X said (that)`, `according to X`. */
 export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
@@ -432,6 +491,16 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
     // Every reading below starts at one of these words.
     if (t.punct || !REPORT_STARTS.has(lower(t))) continue;
     if (isDevanagari(t)) {
+      // `विपिन इटनकर ने सोमवार को यह जानकारी दी।`: a speech verb ending its clause, with no कि.
+      const endVerb = phraseStartingAt(tokens, i, HI_END_VERBS);
+      if (endVerb > 0 && (clauseEndsAt(tokens, endVerb) || (endVerb === i + 1 && speechFollows(tokens, endVerb)))) {
+        const m = hindiVerbAt(tokens, endVerb - 1, endVerb - 1, false, false);
+        if (m?.speaker && m.cue) {
+          out.push({ kind: "said-that", source: m.speaker, cue: m.cue });
+          i = endVerb - 1;
+          continue;
+        }
+      }
       if (t.text === THAT) {
         const m = hindiVerbAt(tokens, i - 1, i, true, false);
         if (m?.speaker && m.cue) out.push({ kind: "said-that", source: m.speaker, cue: m.cue });
@@ -447,6 +516,16 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       continue;
     }
     const w = lower(t);
+    // `Yonhap quoted an official as saying ...`: the one quoted is the source.
+    if (w === "quoted" && !isPassive(tokens, i)) {
+      let s = i + 2;
+      while (s + 1 < tokens.length && s - i <= 9 && !(lower(tokens[s]!) === "as" && lower(tokens[s + 1]!) === "saying")) s++;
+      if (s + 1 < tokens.length && s - i <= 9 && s > i + 1) {
+        out.push({ kind: "said-that", source: span(tokens, i + 1, s - 1), cue: span(tokens, i, s + 1) });
+        i = s + 1;
+        continue;
+      }
+    }
     if (w === "according" && i + 1 < tokens.length && lower(tokens[i + 1]!) === "to") {
       const source = nounAfterEn(tokens, i + 2);
       if (source) out.push({ kind: "according-to", source, cue: span(tokens, i, i + 1) });

@@ -36,6 +36,8 @@ export interface QuoteMatch {
   closed: boolean;
   /** The rule of QUOTE_KIND_RULES that read the quote (`nested`, `unmarked` for the others). */
   rule?: string;
+  /** False when the opening mark was lost upstream and the start is the paragraph's. */
+  opened?: boolean;
 }
 
 export interface AttributionMatch {
@@ -69,6 +71,10 @@ interface QuoteView {
   cueA: CueMatch | null;
   /** The reported-speech cues of the quote's sentence, analysed once per sentence when asked. */
   sentenceCues: () => SentenceCues;
+  /** The attributed quote right before this one in the paragraph, with no words between. */
+  prevQuote: QuoteMatch | null;
+  /** A colon stands right before the marks. */
+  colon: boolean;
 }
 
 interface QuoteKindRule {
@@ -94,7 +100,15 @@ export const QUOTE_KIND_RULES: readonly QuoteKindRule[] = [
   /** the paragraph reopens a quote the previous one left open */
   { name: "reopened", match: (v) => (v.k === 0 && v.reopened && v.isFirst && v.carry ? inherit(v.m, v.pi, v.carry, "continuation") : null) },
   /** `X ने कहा, "..."`, `X said: "..."` */
-  { name: "cue-before", match: (v) => (v.cueB && (!v.cueB.withThat || v.afterEmpty) ? fromCue(v.m, v.pi, "direct", v.cueB) : null) },
+  {
+    name: "cue-before",
+    match: (v) => {
+      if (!v.cueB || (v.cueB.withThat && !v.afterEmpty)) return null;
+      // `warned of "stern action" over ...`: a short phrase run into the sentence is partial.
+      const runIn = !v.cueB.punct && !v.afterEmpty && !wholeSentence(v.text, v.m.inner) && wordCount(v.text, v.m.inner) < 6;
+      return fromCue(v.m, v.pi, runIn ? "partial" : "direct", v.cueB);
+    },
+  },
   /** `"...," X said.` */
   { name: "cue-after", match: (v) => (v.beforeEmpty && v.cueA ? fromCue(v.m, v.pi, "direct", v.cueA) : null) },
   /** a paragraph that is only a quote, after a direct quote: the same speaker goes on */
@@ -102,6 +116,8 @@ export const QUOTE_KIND_RULES: readonly QuoteKindRule[] = [
     name: "continuation",
     match: (v) => (v.isFirst && v.afterEmpty && v.carry && !hasCue(v.text, v.p, v.tops) ? inherit(v.m, v.pi, v.carry, "continuation") : null),
   },
+  /** `X said, "..." "..."`: an unattributed quote right after an attributed one goes on with it */
+  { name: "run-on", match: (v) => (v.beforeEmpty && v.afterEmpty && v.prevQuote ? inherit(v.m, v.pi, v.prevQuote, "continuation") : null) },
   /** a quote of four words or more standing alone, with no cue */
   { name: "standalone", match: (v) => (v.beforeEmpty && v.afterEmpty && wordCount(v.text, v.m.inner) >= 4 ? noCue(v, "direct") : null) },
   /** inside the reporter's sentence: its speaker from the sentence's reported speech, if any */
@@ -109,7 +125,9 @@ export const QUOTE_KIND_RULES: readonly QuoteKindRule[] = [
     name: "partial",
     match: (v) => {
       const sc = partialCue(v.sentenceCues(), v.m);
-      return sc ? fromCue(v.m, v.pi, "partial", sc) : noCue(v, "partial");
+      // A whole sentence after a colon (`His answer was clear: "We will not resign."`) is direct.
+      const kind = v.colon && wholeSentence(v.text, v.m.inner) ? "direct" : "partial";
+      return sc ? fromCue(v.m, v.pi, kind, sc) : noCue(v, kind);
     },
   },
 ];
@@ -125,7 +143,7 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
   let reopened = false; // the previous paragraph left a quote open and this one reopens it
 
   paragraphs.forEach((p, pi) => {
-    const { quotes: marks, stray, liveRun } = pairMarks(text, p);
+    const { quotes: marks, stray, liveRun, orphans } = pairMarks(text, p);
     let run: Finding | null = null;
     stray.forEach((s, k) => {
       const f = finding("unbalanced-quote", s.message, s.at, s.at + s.len);
@@ -134,8 +152,15 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
     });
     const here: QuoteMatch[] = [];
     const usedCues: Range[] = [];
+    // A closing mark with a speech cue after it and no opening mark: a quote whose start was lost.
+    const lost = orphans.length ? lostOpenings(text, p, marks, orphans, findings, pi) : [];
     // Top-level quotes do not overlap: the set of their insides answers "inside a quote?" fast.
-    const tops = new RangeSet(marks.filter((m) => m.parent === null).map((m) => m.inner));
+    const topInners = marks.filter((m) => m.parent === null).map((m) => m.inner);
+    const tops = new RangeSet(lost.length ? [...topInners, ...lost.map((q) => q.inner)].sort((a, b) => a.start - b.start) : topInners);
+    for (const q of lost) {
+      here.push(q);
+      if (q.cue) usedCues.push(q.cue);
+    }
     const analysed = new Map<number, SentenceCues>();
     const words = new SentenceTokens(text, tops);
     const breaks = new Breaks(text, p);
@@ -178,7 +203,9 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
         if (!cues) analysed.set(key, (cues = analyseSentence(words.outside(sentence, SENTENCE_REACH))));
         return cues;
       };
-      const view: QuoteView = { text, p, pi, m, k, tops, carry, reopened, isFirst, beforeEmpty, afterEmpty, cueB, cueA, sentenceCues };
+      const prevQ = prevTop ? here[marks.indexOf(prevTop)] : undefined;
+      const prevQuote = prevTop && prevQ?.speaker && isSaying(prevQ) && !tokenize(text, prevTop.close! + prevTop.closeLen, m.open).some((t) => !t.punct) ? prevQ : null;
+      const view: QuoteView = { text, p, pi, m, k, tops, carry, reopened, isFirst, beforeEmpty, afterEmpty, cueB, cueA, sentenceCues, prevQuote, colon: afterColon(before) };
       let q: QuoteMatch | null = null;
       for (const rule of QUOTE_KIND_RULES) {
         q = rule.match(view);
@@ -189,6 +216,7 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
       }
       if (!q) return; // the last rule always matches
       if (q.cue && q.kind === "direct") usedCues.push(q.cue);
+      if (q.speaker && !q.via && q.kind === "direct" && q.cue) q.via = relayAfter(text, q.cue.end, Math.min(p.end, Math.max(sentence.end, q.cue.end)));
       if (q.speaker && !q.via && q.kind === "direct") q.via = accordingToIn(text, words.outside(sentence, 2 * REACH), q.speaker);
       here.push(q);
     });
@@ -280,6 +308,49 @@ class Breaks {
     const k = countBelow(this.at, from, (x) => x);
     return k < this.at.length && this.at[k]! < to;
   }
+}
+
+/**
+ * Quotes whose opening mark was lost upstream (`... the order stands as passed,' the counsel told
+ * the bench.`): a closing mark with no opening one and a speech cue right after it. The quote runs
+ * from the paragraph's start (or the end of the quote before) to the mark; it is `direct`, closed,
+ * with `opened: false`, and never reported speech.
+ */
+function lostOpenings(text: string, p: ParagraphInput, marks: MarkedQuote[], orphans: { at: number; len: number; single: boolean }[], findings: Finding[], pi: number): QuoteMatch[] {
+  const out: QuoteMatch[] = [];
+  for (const o of orphans) {
+    const afterStart = o.at + o.len;
+    const afterEnd = Math.min(sentenceAt(p.sentences, afterStart).end, afterStart + REACH, p.end);
+    const cue = cueAfter(tokenize(text, afterStart, Math.max(afterStart, afterEnd)));
+    if (!cue || !cue.speaker || !cue.cue) continue;
+    // From the paragraph's start; after an earlier quote, from the start of the mark's sentence.
+    let start = p.start;
+    let earlier = out.length ? out[out.length - 1]!.inner.end : -1;
+    for (const m of marks) if (m.parent === null && m.close !== null && m.close < o.at) earlier = Math.max(earlier, m.close + m.closeLen);
+    if (earlier >= 0) start = Math.max(earlier, sentenceAt(p.sentences, Math.max(p.start, o.at - 1)).start);
+    while (start < o.at && /\s/u.test(text[start]!)) start++;
+    let end = o.at;
+    while (end > start && /\s/u.test(text[end - 1]!)) end--;
+    if (wordCount(text, { start, end }) < 3) continue;
+    if (o.single) findings.push(finding("unbalanced-quote", "closing quotation mark without an opening one", o.at, o.at + o.len));
+    out.push({ inner: { start, end }, paragraph: pi, kind: "direct", speaker: cue.speaker, via: cue.via, cue: cue.cue, closed: true, opened: false });
+  }
+  return out;
+}
+
+function isSaying(q: QuoteMatch): boolean {
+  return q.kind === "direct" || q.kind === "continuation";
+}
+
+function afterColon(before: Token[]): boolean {
+  const last = before[before.length - 1];
+  return !!last && last.punct && last.text === ":";
+}
+
+/** A quote holding a whole sentence: a capital (or any Devanagari) first, a sentence end last. */
+function wholeSentence(text: string, r: Range): boolean {
+  const t = text.slice(r.start, r.end);
+  return /^[\p{Lu}\u0900-\u097f]/u.test(t) && /[.?!।॥]["'”’]?$/u.test(t) && t.split(/\s+/u).length >= 3;
 }
 
 function previousTop(marks: MarkedQuote[], k: number): MarkedQuote | null {
@@ -376,6 +447,41 @@ function partialCue(cues: SentenceCues, m: MarkedQuote): CueMatch | null {
 }
 
 /** `according to Yonhap, Kim said "..."`: the relaying source of a quote's sentence. */
+const MEDIA = speech.en.media.map((m) => m.toLowerCase().split(/\s+/u)).sort((a, b) => b.length - a.length);
+const RELAY_BY = speech.en.relayBy.map((m) => m.toLowerCase().split(/\s+/u));
+
+/**
+ * The organisation a quote reached the copy through, named after its cue: `told the BBC`,
+ * `said in a statement carried by KCNA`. Null when there is none.
+ */
+function relayAfter(text: string, from: number, to: number): Range | null {
+  const tokens = tokenize(text, from, Math.min(to, from + 200));
+  const at = (k: number, words: string[]) => words.every((w, j) => tokens[k + j] !== undefined && tokens[k + j]!.text.toLowerCase() === w);
+  const media = (k: number): Range | null => {
+    for (const m of MEDIA) if (at(k, m)) return { start: tokens[k]!.start, end: tokens[k + m.length - 1]!.end };
+    return null;
+  };
+  // `told the BBC`, `told IANS`
+  const direct = media(0) ?? (tokens[0]?.text.toLowerCase() === "the" ? media(1) : null);
+  if (direct) return direct;
+  for (let k = 0; k < tokens.length && k < 14; k++) {
+    const t = tokens[k]!;
+    if (t.punct && ".;!?".includes(t.text)) break;
+    for (const r of RELAY_BY) {
+      if (!at(k, r)) continue;
+      let s = k + r.length;
+      if (tokens[s]?.text.toLowerCase() === "the") s++;
+      const m = media(s);
+      if (m) return m;
+      // An organisation written out: its capitalised words (`the official Korean Central News Agency`).
+      let e = s;
+      while (e < tokens.length && (/^[A-Z]/u.test(tokens[e]!.text) || (e === s && tokens[e]!.text === "official"))) e++;
+      if (e > s) return { start: tokens[s]!.start, end: tokens[e - 1]!.end };
+    }
+  }
+  return null;
+}
+
 function accordingToIn(text: string, tokens: Token[], speaker: Range): Range | null {
   for (const r of reportedSpeech(tokens)) {
     if (r.kind === "according-to" && (r.source.end <= speaker.start || r.source.start >= speaker.end)) {

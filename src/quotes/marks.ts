@@ -9,6 +9,7 @@
  * > | "the answer was 'no'," she said.                     a single-quoted word inside a quote
  * > | Seoul's defence ministry                              an apostrophe, not a quote
  * > | ... साझा मोर्चे पर" सहयोग ...                           a closing mark with no opening one
+ * > | ""We have doubled the patrols,"" he said.             CSV-doubled marks: a pair is one mark
  * ```
  * Double marks (`"`, `“ ”`, `‘‘ ’’`) pair with each other and do not nest; single marks
  * (`‘ ’`, `'`) pair inside or outside them. One pass, no backtracking.
@@ -42,6 +43,11 @@ export interface ParagraphMarks {
    * paragraph's last opener (still open at its end) is the one that abandoned the run's last.
    */
   liveRun: number | null;
+  /**
+   * Closing marks with no opening one that may end a quote whose opening mark was lost upstream:
+   * a double closer, or a single one right after `,` `.` `?` `!` (`... as passed,' the counsel said`).
+   */
+  orphans: { at: number; len: number; single: boolean }[];
 }
 
 const OPENING_CONTEXT = "([{“‘—–-/«>\"";
@@ -55,6 +61,7 @@ function isLetterish(c: string | undefined): boolean {
 export function pairMarks(text: string, para: Range): ParagraphMarks {
   const quotes: MarkedQuote[] = [];
   const stray: ParagraphMarks["stray"] = [];
+  const orphans: ParagraphMarks["orphans"] = [];
   let dOpen = -1; // index into quotes of the open double quote
   let sOpen = -1; // index into quotes of the open single quote
   const dead = new Set<number>(); // openers abandoned for a later one
@@ -99,11 +106,14 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
     dOpen = -1;
   };
 
+  // CSV exports double every straight mark (`""We have doubled the patrols,"" he said`): where
+  // the paragraph's straight marks all come in pairs, a pair is one mark.
+  const csv = csvDoubled(text, para);
   for (let i = para.start; i < para.end; i++) {
     const c = text[i]!;
     if (c !== '"' && c !== "“" && c !== "”" && c !== "‘" && c !== "’" && c !== "'" && c !== "`") continue;
     const prev = i > para.start ? text[i - 1] : undefined;
-    const doubled = (c === "‘" || c === "’" || c === "'" || c === "`") && text[i + 1] === c && i + 1 < para.end;
+    const doubled = (c === "‘" || c === "’" || c === "'" || c === "`" || (c === '"' && csv)) && text[i + 1] === c && i + 1 < para.end;
     if (c === "`" && !doubled) continue;
     const len = doubled ? 2 : 1;
     const next = i + len < para.end ? text[i + len] : undefined;
@@ -134,6 +144,7 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
         closeDouble(i, len);
       } else {
         stray.push({ at: i, len, message: "closing quotation mark without an opening one" });
+        orphans.push({ at: i, len, single: false });
       }
       i += len - 1;
       continue;
@@ -145,7 +156,10 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
     }
     if (c === "”") {
       if (dOpen >= 0) closeDouble(i, 1);
-      else stray.push({ at: i, len: 1, message: "closing quotation mark without an opening one" });
+      else {
+        stray.push({ at: i, len: 1, message: "closing quotation mark without an opening one" });
+        orphans.push({ at: i, len: 1, single: false });
+      }
       continue;
     }
     // Single marks: quotes only when they pair cleanly; otherwise apostrophes.
@@ -158,6 +172,8 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
     if ((c === "’" || c === "'") && sOpen >= 0 && canClose) {
       closeQuote(sOpen, i, 1);
       sOpen = -1;
+    } else if ((c === "’" || c === "'") && sOpen < 0 && dOpen < 0 && nextBlank && prev !== undefined && ",.?!".includes(prev)) {
+      orphans.push({ at: i, len: 1, single: true });
     }
     // An `s'` possessive or a stray single: nothing.
   }
@@ -176,7 +192,19 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
   });
   for (const q of kept) if (q.parent !== null) q.parent = index.get(q.parent) ?? null;
   const liveRun = run >= 0 && run === stray.length - 1 && lastOpen !== null && !dead.has(lastOpen) && quotes[lastOpen]!.close === null ? run : null;
-  return { quotes: kept, stray, liveRun };
+  return { quotes: kept, stray, liveRun, orphans };
+}
+
+/** Whether every straight double mark of the paragraph stands in a pair `""` (and there is one). */
+function csvDoubled(text: string, para: Range): boolean {
+  let pairs = 0;
+  for (let i = text.indexOf('"', para.start); i >= 0 && i < para.end; i = text.indexOf('"', i + 1)) {
+    if (text[i + 1] !== '"' || i + 1 >= para.end) return false;
+    if (text[i + 2] === '"') return false;
+    pairs++;
+    i++;
+  }
+  return pairs > 0;
 }
 
 function trim(text: string, r: Range): Range {

@@ -49,7 +49,8 @@ export function resolveSpeakers(text: string, start: number, speakers: (Range | 
     if (hi ? HI_PRONOUNS.has(written) : EN_PRONOUNS.has(written.toLowerCase())) {
       // The nearest earlier person: a speaker already met, or (English) a name written after a title.
       const met = persons[persons.length - 1] ?? null;
-      const titled = hi ? null : titledName(text, Math.max(start, met ? met.at : 0, r.start - REACH), r.start);
+      const from = Math.max(start, met ? met.at : 0, r.start - REACH);
+      const titled = hi ? agentName(text, from, r.start) : titledName(text, from, r.start);
       out[k] = titled && (!met || titled.from.start > met.at) ? titled : met && { name: met.name, from: met.from };
       continue;
     }
@@ -147,6 +148,31 @@ function extendHi(hay: string, s: number, e: number): Range {
     end += m[0].length;
   }
   return { start: s, end };
+}
+
+/** The nearest `X ने` in [from, to) whose X is a name: `केंद्रीय मंत्री नितिन गडकरी ने` -> `नितिन गडकरी`. */
+function agentName(text: string, from: number, to: number): Referent | null {
+  const hay = text.slice(from, to);
+  for (let k = hay.lastIndexOf(" ने "); k > 0; k = hay.lastIndexOf(" ने ", k - 1)) {
+    let s = k;
+    const ws: number[] = [];
+    while (ws.length < 3) {
+      let a = s;
+      while (a > 0 && !/\s/u.test(hay[a - 1]!)) a--;
+      const w = hay.slice(a, s);
+      if (!w || /[।,.:;"'“”‘’()]/u.test(w) || HI_TITLES.has(w) || HI_STOPS.has(w) || HI_GROUPS.has(w) || HI_PRONOUNS.has(w)) break;
+      ws.push(a);
+      s = a;
+      while (s > 0 && /[ \t]/u.test(hay[s - 1]!)) s--;
+      if (s === 0) break;
+    }
+    if (ws.length >= 2) {
+      const a = ws[ws.length - 1]!;
+      return { name: hay.slice(a, k), from: { start: from + a, end: from + k } };
+    }
+    if (k < 1) break;
+  }
+  return null;
 }
 
 /** The nearest name written after a title in [from, to): `Deputy Commissioner Anupam Kashyap`. */
