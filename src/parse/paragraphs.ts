@@ -42,7 +42,7 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
     let joins =
       mode === "tags" ? !seg.breakBefore : mode === "indent" ? !seg.indented : mode === "blocks" ? true : false;
     // A wrapped line continues its paragraph unless it is indented after a finished sentence.
-    if (seg.wrapped && prev) joins = !(seg.indented && SENTENCE_END.test(text.slice(Math.max(prev.start, prev.end - 4), prev.end)));
+    if (seg.wrapped && !seg.breakBefore && prev) joins = !(seg.indented && SENTENCE_END.test(text.slice(Math.max(prev.start, prev.end - 4), prev.end)));
     // A line break inside brackets (`(NSE:` / `INFY` / `)`) never ends a paragraph.
     if (prev && !joins && openBracket(text, prev)) joins = true;
     if (prev && joins && !seg.blankBefore && !seg.barrier) {

@@ -219,7 +219,7 @@ function bodySegments(text: string, lines: Line[], before: Range[], bodyStart: n
     for (const t of inLine) {
       if (!t.isBreak) continue;
       push(k, t.start, indented && k === s);
-      if (wraps && !text.slice(t.end, e).trim()) wrapped = true;
+      if (wraps && t.name === "br" && !text.slice(t.end, e).trim()) wrapped = true;
       else tagBreak = true;
       k = t.end;
     }
@@ -230,7 +230,7 @@ function bodySegments(text: string, lines: Line[], before: Range[], bodyStart: n
 
 const TAG_TEXT = /<[^<>]*>/g;
 
-/** True when most lines of the body that hold text end in a break tag (and there are at least two). */
+/** True when most lines of the body that hold text end in a `<br>` (and there are at least two): `</p>` ends a paragraph. */
 function endsInBreaks(text: string, lines: Line[], bodyStart: number, bodyEnd: number, tags: Tag[]): boolean {
   let withText = 0;
   let ending = 0;
@@ -242,7 +242,7 @@ function endsInBreaks(text: string, lines: Line[], bodyStart: number, bodyEnd: n
     const onlyTags = !text.slice(l.contentStart, l.contentEnd).replace(TAG_TEXT, "").trim();
     if (onlyTags) continue;
     withText++;
-    if (last && last.isBreak && last.end === l.contentEnd) ending++;
+    if (last && last.name === "br" && last.end === l.contentEnd) ending++;
   }
   return ending >= 2 && ending * 5 >= withText * 3;
 }
