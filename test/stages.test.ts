@@ -64,6 +64,7 @@ describe("dateline forms (parse/dateline.ts)", () => {
     { example: "PUNE/MUMBAI: (Mar 3) ...", rule: "colon-date", text: "PUNE/MUMBAI: (Mar 3)" },
     { example: "PERTH, May 9 AAP - ...", rule: "date-tag", text: "PERTH, May 9 AAP -" },
     { example: "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ -- ...", rule: "date-tag", text: "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --" },
+    { example: "(a roundup item glued to its headline)", input: "असम में बाढ़ से हालात बिगड़ेनयी दिल्ली : असम में बाढ़ का पानी घटा है।", rule: "glued-place-colon", text: "नयी दिल्ली :" },
   ];
   covers("src/parse/dateline.ts", rows);
   for (const row of rows) {
@@ -176,6 +177,7 @@ describe("quote kinds (quotes/index.ts)", () => {
   const more: (Row & { kind: string })[] = [
     { example: "(reopened by the next paragraph)", input: 'केसीएनए ने बताया, "रिसेप्शन के अंत में, किम ने भाषण दिया।\n"पुतिन ने निमंत्रण को स्वीकार किया।"', kind: "continuation", rule: "reopened" },
     { example: "(alone, no cue)", input: '"We will certainly go there next week."', kind: "direct", rule: "standalone" },
+    { example: "(right after an attributed quote)", input: 'उन्होंने कहा, "यह अच्छा है।" "हम आगे बढ़ेंगे।"', kind: "continuation", rule: "run-on" },
   ];
   covers("src/quotes/index.ts", rows);
   for (const row of [...rows, ...more]) {
