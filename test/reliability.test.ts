@@ -1,7 +1,7 @@
 // Hostile and broken input at the command line: nothing from the copy or from file names
 // reaches the terminal raw, output stays proportional to the input, no input stops a batch.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -316,5 +316,21 @@ describe("clear messages", () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe("");
     expect(r.stderr).toMatch(/--ref-date/u);
+  });
+});
+
+describe.skipIf(process.platform === "win32")("standard input that is a folder", () => {
+  it("is a read-error, exit 1, not an empty input", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wire-stdin-dir-"));
+    const fd = openSync(dir, "r");
+    const r = await new Promise<{ code: number | null; stderr: string }>((resolve) => {
+      const c = spawn(process.execPath, [bin, "parse"], { stdio: [fd, "pipe", "pipe"] });
+      let stderr = "";
+      c.stderr!.on("data", (d) => (stderr += d));
+      c.on("close", (code) => resolve({ code, stderr }));
+    });
+    closeSync(fd);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/<stdin>: is a directory \[read-error\]/u);
   });
 });

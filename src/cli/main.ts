@@ -1,4 +1,5 @@
 /** The process entry: wires the real streams to `run` and sets the exit code. */
+import { fstatSync } from "node:fs";
 import { run, type Writer } from "./run.js";
 import { escapeForTerminal } from "../text/escape.js";
 import { removeTemporaries } from "../outputs/writers.js";
@@ -49,7 +50,21 @@ function dieBy(name: "SIGINT" | "SIGTERM"): void {
   process.kill(process.pid, name);
 }
 
-run(process.argv.slice(2), { stdin: process.stdin, stdout: process.stdout, stderr, env: process.env, canPage: true, signal: controller.signal }).then(
+/** Standard input, or an iterable that fails with EISDIR when it is a folder (`wire parse < dir/`). */
+function standardInput(): AsyncIterable<Uint8Array | string> {
+  let folder = false;
+  try {
+    folder = fstatSync(0).isDirectory();
+  } catch {
+    // no standard input at all: read it as usual
+  }
+  if (!folder) return process.stdin;
+  return (async function* () {
+    throw Object.assign(new Error("standard input is a directory"), { code: "EISDIR" });
+  })();
+}
+
+run(process.argv.slice(2), { stdin: standardInput(), stdout: process.stdout, stderr, env: process.env, canPage: true, signal: controller.signal }).then(
   (code) => {
     process.exitCode = code;
     // A stopped run may leave a read pending (a FIFO with no writer, a silent stdin) that
