@@ -59,9 +59,8 @@ function standardInput(): AsyncIterable<Uint8Array | string> {
     // no standard input at all: read it as usual
   }
   if (!folder) return process.stdin;
-  return (async function* () {
-    throw Object.assign(new Error("standard input is a directory"), { code: "EISDIR" });
-  })();
+  const error = Object.assign(new Error("standard input is a directory"), { code: "EISDIR" });
+  return { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(error) }) };
 }
 
 run(process.argv.slice(2), { stdin: standardInput(), stdout: process.stdout, stderr, env: process.env, canPage: true, signal: controller.signal }).then(
