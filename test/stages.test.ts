@@ -201,6 +201,7 @@ describe("quotation marks (quotes/marks.ts)", () => {
     { example: "ने कहा, ‘‘लंगर साहिब में ...’’", quotes: ["लंगर साहिब में ..."], stray: 0 },
     { example: "``We were lost,'' she said.", quotes: ["We were lost,"], stray: 0 },
     { example: '""We have doubled the patrols,"" he said.', quotes: ["We have doubled the patrols,"], stray: 0 },
+    { example: "(a double mark opened inside a single quote)", input: `the '0"winter tourism drive' starts today`, quotes: ['0"winter tourism drive'], stray: 1 },
     { example: `"the answer was 'no'," she said.`, quotes: ["the answer was 'no',", "no"], stray: 0 },
     { example: "Seoul's defence ministry", quotes: [], stray: 0 },
     { example: '... साझा मोर्चे पर" सहयोग ...', quotes: [], stray: 1 },

@@ -170,6 +170,9 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
       continue;
     }
     if ((c === "’" || c === "'") && sOpen >= 0 && canClose) {
+      // A double mark opened inside this single quote and still open cannot run past its close:
+      // quotes nest or stand apart (`'0"word word' ...`), so that opener was never closed.
+      if (dOpen >= 0 && quotes[dOpen]!.open > quotes[sOpen]!.open) abandon();
       closeQuote(sOpen, i, 1);
       sOpen = -1;
     } else if ((c === "’" || c === "'") && sOpen < 0 && dOpen < 0 && nextBlank && prev !== undefined && ",.?!".includes(prev)) {
