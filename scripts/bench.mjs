@@ -63,7 +63,10 @@ function writeUnit(name, unit, bytes) {
 
 // Peak RSS of a child: a preloaded script reports it at exit (worker threads count, they share the process).
 const rssHook = join(tmp, "rss.cjs");
-writeFileSync(rssHook, `process.on("exit", () => { try { require("fs").writeSync(2, "\\nbench-maxrss " + process.resourceUsage().maxRSS + "\\n"); } catch {} });`);
+writeFileSync(
+  rssHook,
+  `process.on("exit", () => { try { require("fs").writeSync(2, "\\nbench-maxrss " + process.resourceUsage().maxRSS + "\\n"); } catch {} });`,
+);
 
 const floorScript = join(tmp, "floor.mjs");
 writeFileSync(
@@ -86,7 +89,9 @@ process.stdout.write(out.join("\\n") + "\\n");
 function time(args, { rss = false, stdin = null } = {}) {
   return new Promise((resolve) => {
     const t0 = process.hrtime.bigint();
-    const child = spawn(process.execPath, rss ? ["--require", rssHook, ...args] : args, { stdio: [stdin ? "pipe" : "ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, rss ? ["--require", rssHook, ...args] : args, {
+      stdio: [stdin ? "pipe" : "ignore", "pipe", "pipe"],
+    });
     let lines = 0;
     let err = "";
     child.stdout.on("data", (c) => {
@@ -115,7 +120,14 @@ const f1 = (x) => (Number.isFinite(x) ? x.toFixed(1) : "—");
 const f2 = (x) => (Number.isFinite(x) ? x.toFixed(2) : "—");
 
 if (want("startup")) {
-  const story = join(root, "fixtures", "en", readdirSync(join(root, "fixtures", "en")).filter((f) => f.endsWith(".txt")).sort()[0]);
+  const story = join(
+    root,
+    "fixtures",
+    "en",
+    readdirSync(join(root, "fixtures", "en"))
+      .filter((f) => f.endsWith(".txt"))
+      .sort()[0],
+  );
   const base = [];
   const cli = [];
   for (let i = 0; i < 15; i++) {
@@ -124,7 +136,11 @@ if (want("startup")) {
   }
   const b = median(base);
   const c = median(cli);
-  row("start-up, `wire parse story.txt -f json` vs `node -e 0`", `${f2(c / b)}×`, `(${(c * 1000).toFixed(0)} ms vs ${(b * 1000).toFixed(0)} ms)`);
+  row(
+    "start-up, `wire parse story.txt -f json` vs `node -e 0`",
+    `${f2(c / b)}×`,
+    `(${(c * 1000).toFixed(0)} ms vs ${(b * 1000).toFixed(0)} ms)`,
+  );
 }
 
 const sizes = [10, 100].map((m) => Math.max(1, Math.round(m * scale)));
@@ -139,7 +155,11 @@ if (want("throughput")) {
     const floor = await time([floorScript, big[mb]]);
     const r = await time([wire, "parse", big[mb], "-f", "ndjson", "-q", "-j", "1"], { rss: true });
     rates[mb] = mb / r.secs;
-    row(`throughput, ${mb} MB of stories, \`-f ndjson -j 1\``, `${f1(mb / r.secs)} MB/s, ${(r.lines / r.secs).toFixed(0)} stories/s`, `= ${f2(floor.secs / r.secs)} of the floor script (${f1(mb / floor.secs)} MB/s)${r.status ? `, exit ${r.status}` : ""}`);
+    row(
+      `throughput, ${mb} MB of stories, \`-f ndjson -j 1\``,
+      `${f1(mb / r.secs)} MB/s, ${(r.lines / r.secs).toFixed(0)} stories/s`,
+      `= ${f2(floor.secs / r.secs)} of the floor script (${f1(mb / floor.secs)} MB/s)${r.status ? `, exit ${r.status}` : ""}`,
+    );
     row(`peak RSS, ${mb} MB of stories`, `${r.rss.toFixed(0)} MB`);
   }
   row(`rate ${sizes[1]} MB / rate ${sizes[0]} MB`, f2(rates[sizes[1]] / rates[sizes[0]]), "(1 = linear)");
@@ -152,7 +172,11 @@ if (want("jobs")) {
     const one = await time([wire, "parse", ...args, "-f", "ndjson", "-q", "-j", "1"], { rss: true });
     const two = await time([wire, "parse", ...args, "-f", "ndjson", "-q", "-j", "2"], { rss: true });
     const dflt = await time([wire, "parse", ...args, "-f", "ndjson", "-q"]);
-    row(`\`-j 2\` vs \`-j 1\`, ${label}`, `${f2(one.secs / two.secs)}×`, `(${f1(one.secs)} s vs ${f1(two.secs)} s; default -j ${f2(one.secs / dflt.secs)}×; peak RSS ${one.rss.toFixed(0)} / ${two.rss.toFixed(0)} MB)`);
+    row(
+      `\`-j 2\` vs \`-j 1\`, ${label}`,
+      `${f2(one.secs / two.secs)}×`,
+      `(${f1(one.secs)} s vs ${f1(two.secs)} s; default -j ${f2(one.secs / dflt.secs)}×; peak RSS ${one.rss.toFixed(0)} / ${two.rss.toFixed(0)} MB)`,
+    );
   };
   await pair(`one ${sizes[1]} MB file`, [big[sizes[1]]]);
   const nFiles = Math.max(10, Math.round(20000 * scale));
@@ -179,7 +203,11 @@ if (want("adversarial")) {
     return { ...r, perMb: r.secs / mb };
   };
   const base = await perMb(normal, normalMb);
-  row(`${normalMb} MB of normal copy`, `${(base.perMb * 1000).toFixed(0)} ms/MB`, `(peak RSS ${base.rss.toFixed(0)} MB)`);
+  row(
+    `${normalMb} MB of normal copy`,
+    `${(base.perMb * 1000).toFixed(0)} ms/MB`,
+    `(peak RSS ${base.rss.toFixed(0)} MB)`,
+  );
   const oneLine = join(tmp, "oneline.txt");
   writeFileSync(oneLine, readFileSync(await concatFile("ol.txt", 5 * MB), "utf8").replace(/[\r\n]+/g, " "));
   const cases = [
@@ -191,14 +219,24 @@ if (want("adversarial")) {
     const a = await perMb(writeUnit(`u2-${unit}`, unit, 2 * MB), 2);
     const b = await perMb(writeUnit(`u8-${unit}`, unit, 8 * MB), 8);
     const crash = (r) => (r.status ? ` exit ${r.status}` : "");
-    row(`2 MB of ${label} vs normal copy, per MB`, `${f2(a.perMb / base.perMb)}×`, `(8 MB: ${f2(b.perMb / base.perMb)}×${crash(b)}; 8 MB/2 MB per MB ${f2(b.perMb / a.perMb)}; peak RSS ${a.rss.toFixed(0)} / ${b.rss.toFixed(0)} MB${crash(a)})`);
+    row(
+      `2 MB of ${label} vs normal copy, per MB`,
+      `${f2(a.perMb / base.perMb)}×`,
+      `(8 MB: ${f2(b.perMb / base.perMb)}×${crash(b)}; 8 MB/2 MB per MB ${f2(b.perMb / a.perMb)}; peak RSS ${a.rss.toFixed(0)} / ${b.rss.toFixed(0)} MB${crash(a)})`,
+    );
   }
   const ol = await perMb(oneLine, 5);
-  row("a 5 MB single line vs normal copy, per MB", `${f2(ol.perMb / base.perMb)}×`, `(peak RSS ${ol.rss.toFixed(0)} MB${ol.status ? `, exit ${ol.status}` : ""})`);
+  row(
+    "a 5 MB single line vs normal copy, per MB",
+    `${f2(ol.perMb / base.perMb)}×`,
+    `(peak RSS ${ol.rss.toFixed(0)} MB${ol.status ? `, exit ${ol.status}` : ""})`,
+  );
 }
 
 const cpu = cpus()[0]?.model ?? "unknown CPU";
-console.log(`\nnode ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM${scale !== 1 ? `, BENCH_SCALE=${scale}` : ""}\n`);
+console.log(
+  `\nnode ${process.version}, ${cpus().length} × ${cpu}, ${(totalmem() / 2 ** 30).toFixed(0)} GB RAM${scale !== 1 ? `, BENCH_SCALE=${scale}` : ""}\n`,
+);
 console.log("| figure | value | |");
 console.log("|---|---|---|");
 for (const [a, b, c] of rows) console.log(`| ${a} | ${b} | ${c} |`);

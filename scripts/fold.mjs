@@ -18,12 +18,12 @@
 
 export function fold(s) {
   return String(s)
-    .normalize('NFD')
-    .replace(/[\u093C\u200C\u200D\u00AD\uFEFF]/g, '')
-    .replace(/\u0901/g, '\u0902')
-    .normalize('NFC')
+    .normalize("NFD")
+    .replace(/[\u093C\u200C\u200D\u00AD\uFEFF]/g, "")
+    .replace(/\u0901/g, "\u0902")
+    .normalize("NFC")
     .toLowerCase()
-    .replace(/[\s-]+/g, ' ')
-    .replace(/\./g, '')
+    .replace(/[\s-]+/g, " ")
+    .replace(/\./g, "")
     .trim();
 }

@@ -96,33 +96,33 @@
 // itself; rows sorted by folded name, then name, country, kind; variants in
 // source order (hand-written spellings first).
 
-import { readFileSync, writeFileSync, existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { fold } from './fold.mjs';
+import { readFileSync, writeFileSync, existsSync } from "node:fs";
+import { createRequire } from "node:module";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { fold } from "./fold.mjs";
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
-const ROOT = path.resolve(HERE, '..');
-const IN_TSV = 'src/data/places-in.tsv';
-const WORLD_TSV = 'src/data/places-world.tsv';
-const DEFAULT_OUT = 'src/data/places.json';
-const CLDR_PACKAGES = ['cldr-dates-full', 'cldr-localenames-full', 'cldr-bcp47'];
-const CLDR_MAJOR = '48';
-const LOCALES = ['en', 'hi'];
-const KINDS = new Set(['city', 'state', 'country']);
-const NON_COUNTRY_CODES = new Set(['EU', 'EZ', 'UN', 'QO', 'XA', 'XB', 'ZZ', 'AC', 'CP', 'CQ', 'DG', 'EA', 'IC', 'TA']);
-const SKIP_CITY_REGIONS = new Set(['AQ']);
+const ROOT = path.resolve(HERE, "..");
+const IN_TSV = "src/data/places-in.tsv";
+const WORLD_TSV = "src/data/places-world.tsv";
+const DEFAULT_OUT = "src/data/places.json";
+const CLDR_PACKAGES = ["cldr-dates-full", "cldr-localenames-full", "cldr-bcp47"];
+const CLDR_MAJOR = "48";
+const LOCALES = ["en", "hi"];
+const KINDS = new Set(["city", "state", "country"]);
+const NON_COUNTRY_CODES = new Set(["EU", "EZ", "UN", "QO", "XA", "XB", "ZZ", "AC", "CP", "CQ", "DG", "EA", "IC", "TA"]);
+const SKIP_CITY_REGIONS = new Set(["AQ"]);
 
 function usage() {
   return [
-    'usage: node scripts/gen-places.mjs [--cldr DIR] [--out FILE] [--check] [--verbose]',
-    '  --cldr DIR  folder whose node_modules holds ' + CLDR_PACKAGES.join(', '),
-    '              (default: resolve them from this project)',
-    '  --out FILE  output (default: ' + DEFAULT_OUT + ')',
-    '  --check     exit 1 if FILE is not up to date; write nothing',
-    '  --verbose   list every dropped collision',
-  ].join('\n');
+    "usage: node scripts/gen-places.mjs [--cldr DIR] [--out FILE] [--check] [--verbose]",
+    "  --cldr DIR  folder whose node_modules holds " + CLDR_PACKAGES.join(", "),
+    "              (default: resolve them from this project)",
+    "  --out FILE  output (default: " + DEFAULT_OUT + ")",
+    "  --check     exit 1 if FILE is not up to date; write nothing",
+    "  --verbose   list every dropped collision",
+  ].join("\n");
 }
 
 function parseArgs(argv) {
@@ -130,16 +130,18 @@ function parseArgs(argv) {
   for (let i = 0; i < argv.length; i++) {
     const a = argv[i];
     const value = () => {
-      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
-      if (v === undefined || v === '') fail(`${a.split('=')[0]} needs a value\n${usage()}`);
+      const v = a.includes("=") ? a.slice(a.indexOf("=") + 1) : argv[++i];
+      if (v === undefined || v === "") fail(`${a.split("=")[0]} needs a value\n${usage()}`);
       return v;
     };
-    if (a === '--cldr' || a.startsWith('--cldr=')) opts.cldr = path.resolve(value());
-    else if (a === '--out' || a.startsWith('--out=')) opts.out = path.resolve(value());
-    else if (a === '--check') opts.check = true;
-    else if (a === '--verbose' || a === '-v') opts.verbose = true;
-    else if (a === '--help' || a === '-h') { console.log(usage()); process.exit(0); }
-    else fail(`unknown argument: ${a}\n${usage()}`);
+    if (a === "--cldr" || a.startsWith("--cldr=")) opts.cldr = path.resolve(value());
+    else if (a === "--out" || a.startsWith("--out=")) opts.out = path.resolve(value());
+    else if (a === "--check") opts.check = true;
+    else if (a === "--verbose" || a === "-v") opts.verbose = true;
+    else if (a === "--help" || a === "-h") {
+      console.log(usage());
+      process.exit(0);
+    } else fail(`unknown argument: ${a}\n${usage()}`);
   }
   return opts;
 }
@@ -154,27 +156,35 @@ function fail(msg, code = 2) {
 function readTsv(rel) {
   const file = path.join(ROOT, rel);
   if (!existsSync(file)) fail(`missing ${rel}`);
-  const lines = readFileSync(file, 'utf8').replace(/^\uFEFF/, '').split(/\r?\n/);
-  if (lines[0] !== 'name\tcountry\tkind\tvariants') {
+  const lines = readFileSync(file, "utf8")
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/);
+  if (lines[0] !== "name\tcountry\tkind\tvariants") {
     fail(`${rel}:1: header must be "name<TAB>country<TAB>kind<TAB>variants"`);
   }
   const rows = [];
   const errors = [];
   for (let i = 1; i < lines.length; i++) {
     const line = lines[i];
-    if (line.trim() === '' || line.startsWith('#')) continue;
+    if (line.trim() === "" || line.startsWith("#")) continue;
     const where = `${rel}:${i + 1}`;
-    const f = line.split('\t');
-    if (f.length < 3 || f.length > 4) { errors.push(`${where}: expected 4 tab-separated columns, got ${f.length}`); continue; }
+    const f = line.split("\t");
+    if (f.length < 3 || f.length > 4) {
+      errors.push(`${where}: expected 4 tab-separated columns, got ${f.length}`);
+      continue;
+    }
     const [name, country, kind] = f.slice(0, 3).map((s) => s.trim());
-    const variants = (f[3] ?? '').split('|').map((s) => s.trim()).filter(Boolean);
+    const variants = (f[3] ?? "")
+      .split("|")
+      .map((s) => s.trim())
+      .filter(Boolean);
     if (!name || !fold(name)) errors.push(`${where}: empty name`);
-    if (name.includes('|')) errors.push(`${where}: name contains '|'`);
+    if (name.includes("|")) errors.push(`${where}: name contains '|'`);
     if (!/^[A-Z]{2}$/.test(country)) errors.push(`${where}: country must be two capital letters, got "${country}"`);
     if (!KINDS.has(kind)) errors.push(`${where}: kind must be city, state or country, got "${kind}"`);
     rows.push({ name, country, kind, variants, where });
   }
-  if (errors.length) fail(`${rel} has errors:\n  ${errors.join('\n  ')}`);
+  if (errors.length) fail(`${rel} has errors:\n  ${errors.join("\n  ")}`);
   return rows;
 }
 
@@ -182,7 +192,7 @@ function readTsv(rel) {
 
 function locateCldr(dir) {
   const base = dir ?? ROOT;
-  const req = createRequire(path.join(base, '__gen_places__.cjs'));
+  const req = createRequire(path.join(base, "__gen_places__.cjs"));
   const found = {};
   const missing = [];
   for (const name of CLDR_PACKAGES) {
@@ -190,60 +200,68 @@ function locateCldr(dir) {
     try {
       pkgDir = path.dirname(req.resolve(`${name}/package.json`));
     } catch {
-      const guess = path.join(base, 'node_modules', name);
-      if (existsSync(path.join(guess, 'package.json'))) pkgDir = guess;
+      const guess = path.join(base, "node_modules", name);
+      if (existsSync(path.join(guess, "package.json"))) pkgDir = guess;
     }
     if (pkgDir) found[name] = pkgDir;
     else missing.push(name);
   }
   if (missing.length) {
-    const target = dir ?? '/tmp/cldr';
-    fail([
-      `CLDR data not found (${missing.join(', ')}) ${dir ? `under ${dir}` : 'in this project'}.`,
-      'These packages are not project dependencies; install them on the side, without saving, e.g.:',
-      `  npm install --no-save --prefix ${target} ${CLDR_PACKAGES.map((p) => `${p}@${CLDR_MAJOR}`).join(' ')}`,
-      'then run:',
-      `  npm run gen:places -- --cldr ${target}`,
-    ].join('\n'));
+    const target = dir ?? "/tmp/cldr";
+    fail(
+      [
+        `CLDR data not found (${missing.join(", ")}) ${dir ? `under ${dir}` : "in this project"}.`,
+        "These packages are not project dependencies; install them on the side, without saving, e.g.:",
+        `  npm install --no-save --prefix ${target} ${CLDR_PACKAGES.map((p) => `${p}@${CLDR_MAJOR}`).join(" ")}`,
+        "then run:",
+        `  npm run gen:places -- --cldr ${target}`,
+      ].join("\n"),
+    );
   }
   return found;
 }
 
 function readJson(file) {
   try {
-    return JSON.parse(readFileSync(file, 'utf8'));
+    return JSON.parse(readFileSync(file, "utf8"));
   } catch (e) {
     fail(`cannot read ${file}: ${e.message}`);
   }
 }
 
 function pkgVersion(dir) {
-  return readJson(path.join(dir, 'package.json')).version;
+  return readJson(path.join(dir, "package.json")).version;
 }
 
 function dig(obj, keys) {
-  return keys.reduce((o, k) => (o && typeof o === 'object' ? o[k] : undefined), obj);
+  return keys.reduce((o, k) => (o && typeof o === "object" ? o[k] : undefined), obj);
 }
 
 function loadCldr(dirs) {
   const territories = {};
   const zones = {};
   for (const loc of LOCALES) {
-    territories[loc] = dig(
-      readJson(path.join(dirs['cldr-localenames-full'], 'main', loc, 'territories.json')),
-      ['main', loc, 'localeDisplayNames', 'territories'],
-    );
-    zones[loc] = dig(
-      readJson(path.join(dirs['cldr-dates-full'], 'main', loc, 'timeZoneNames.json')),
-      ['main', loc, 'dates', 'timeZoneNames', 'zone'],
-    );
+    territories[loc] = dig(readJson(path.join(dirs["cldr-localenames-full"], "main", loc, "territories.json")), [
+      "main",
+      loc,
+      "localeDisplayNames",
+      "territories",
+    ]);
+    zones[loc] = dig(readJson(path.join(dirs["cldr-dates-full"], "main", loc, "timeZoneNames.json")), [
+      "main",
+      loc,
+      "dates",
+      "timeZoneNames",
+      "zone",
+    ]);
     if (!territories[loc] || !zones[loc]) fail(`unexpected CLDR layout for locale ${loc}`);
   }
-  const tz = dig(readJson(path.join(dirs['cldr-bcp47'], 'bcp47', 'timezone.json')), ['keyword', 'u', 'tz']);
-  if (!tz) fail('unexpected layout of cldr-bcp47/bcp47/timezone.json');
+  const tz = dig(readJson(path.join(dirs["cldr-bcp47"], "bcp47", "timezone.json")), ["keyword", "u", "tz"]);
+  if (!tz) fail("unexpected layout of cldr-bcp47/bcp47/timezone.json");
   const versions = Object.fromEntries(CLDR_PACKAGES.map((p) => [p, pkgVersion(dirs[p])]));
   for (const [p, v] of Object.entries(versions)) {
-    if (!String(v).startsWith(CLDR_MAJOR + '.')) console.warn(`gen-places: warning: ${p}@${v} is not CLDR ${CLDR_MAJOR}; output may differ`);
+    if (!String(v).startsWith(CLDR_MAJOR + "."))
+      console.warn(`gen-places: warning: ${p}@${v} is not CLDR ${CLDR_MAJOR}; output may differ`);
   }
   return { territories, zones, tz, versions };
 }
@@ -259,39 +277,49 @@ function cldrCountryRows(cldr, codes) {
   const hi = cldr.territories.hi;
   const rows = [];
   for (const code of codes) {
-    const alts = (t) => Object.keys(t)
-      .filter((k) => k.startsWith(code + '-alt-'))
-      .sort()
-      .map((k) => t[k]);
-    const variants = [hi[code], ...alts(en), ...alts(hi)]
-      .filter((v) => typeof v === 'string' && fold(v).length > 2);
-    rows.push({ name: en[code], country: code, kind: 'country', variants, where: `CLDR territory ${code}` });
+    const alts = (t) =>
+      Object.keys(t)
+        .filter((k) => k.startsWith(code + "-alt-"))
+        .sort()
+        .map((k) => t[k]);
+    const variants = [hi[code], ...alts(en), ...alts(hi)].filter((v) => typeof v === "string" && fold(v).length > 2);
+    rows.push({ name: en[code], country: code, kind: "country", variants, where: `CLDR territory ${code}` });
   }
   return rows;
 }
 
 function cldrCityRows(cldr, codes) {
   const valid = new Set(codes);
-  const territoryForms = (code) => new Set(
-    Object.keys(cldr.territories.en)
-      .filter((k) => k === code || k.startsWith(code + '-alt-'))
-      .map((k) => fold(cldr.territories.en[k])),
-  );
+  const territoryForms = (code) =>
+    new Set(
+      Object.keys(cldr.territories.en)
+        .filter((k) => k === code || k.startsWith(code + "-alt-"))
+        .map((k) => fold(cldr.territories.en[k])),
+    );
   const rows = [];
   const skipped = [];
   for (const key of Object.keys(cldr.tz).sort()) {
     const entry = cldr.tz[key];
-    if (key.startsWith('_') || !entry || typeof entry !== 'object') continue;
+    if (key.startsWith("_") || !entry || typeof entry !== "object") continue;
     if (entry._deprecated || !entry._alias) continue;
-    const id = String(entry._alias).split(' ')[0];
-    if (id.startsWith('Etc/')) continue;
+    const id = String(entry._alias).split(" ")[0];
+    if (id.startsWith("Etc/")) continue;
     const region = String(entry._region ?? key.slice(0, 2)).toUpperCase();
     if (!valid.has(region) || SKIP_CITY_REGIONS.has(region)) continue;
-    const path = id.split('/');
-    const enCity = dig(cldr.zones.en, path)?.exemplarCity ?? path[path.length - 1].replace(/_/g, ' ');
+    const path = id.split("/");
+    const enCity = dig(cldr.zones.en, path)?.exemplarCity ?? path[path.length - 1].replace(/_/g, " ");
     const hiCity = dig(cldr.zones.hi, path)?.exemplarCity;
-    if (territoryForms(region).has(fold(enCity))) { skipped.push(`${id} "${enCity}" (${region})`); continue; }
-    rows.push({ name: enCity, country: region, kind: 'city', variants: hiCity ? [hiCity] : [], where: `CLDR zone ${id}` });
+    if (territoryForms(region).has(fold(enCity))) {
+      skipped.push(`${id} "${enCity}" (${region})`);
+      continue;
+    }
+    rows.push({
+      name: enCity,
+      country: region,
+      kind: "city",
+      variants: hiCity ? [hiCity] : [],
+      where: `CLDR zone ${id}`,
+    });
   }
   return { rows, skipped };
 }
@@ -314,7 +342,9 @@ function build(sources) {
       row.variants.push(v);
     } else if (o !== row.key) {
       const other = rows.get(o);
-      collisions.push(`${src}: variant "${v}" of ${row.name}/${row.country} (${where}) dropped: already ${other.name}/${other.country} ${other.kind}`);
+      collisions.push(
+        `${src}: variant "${v}" of ${row.name}/${row.country} (${where}) dropped: already ${other.name}/${other.country} ${other.kind}`,
+      );
     }
   };
 
@@ -333,8 +363,13 @@ function build(sources) {
             extra = [r.name];
             merges.push(`${label}: ${r.name}/${r.country} (${r.where}) merged into ${other.name}/${other.country}`);
           } else {
-            collisions.push(`${label}: row ${r.name}/${r.country} ${r.kind} (${r.where}) dropped: "${r.name}" is already ${other.name}/${other.country} ${other.kind}`);
-            if (!cldr) console.warn(`gen-places: warning: ${r.where}: "${r.name}" is already a form of ${other.name}/${other.country}; row dropped`);
+            collisions.push(
+              `${label}: row ${r.name}/${r.country} ${r.kind} (${r.where}) dropped: "${r.name}" is already ${other.name}/${other.country} ${other.kind}`,
+            );
+            if (!cldr)
+              console.warn(
+                `gen-places: warning: ${r.where}: "${r.name}" is already a form of ${other.name}/${other.country}; row dropped`,
+              );
             continue;
           }
         } else {
@@ -357,8 +392,13 @@ function build(sources) {
 }
 
 function serialize(sourcesMeta, places) {
-  return '{"generatedBy":"scripts/gen-places.mjs","sources":' + JSON.stringify(sourcesMeta) +
-    ',"places":[\n' + places.map((p) => JSON.stringify(p)).join(',\n') + '\n]}\n';
+  return (
+    '{"generatedBy":"scripts/gen-places.mjs","sources":' +
+    JSON.stringify(sourcesMeta) +
+    ',"places":[\n' +
+    places.map((p) => JSON.stringify(p)).join(",\n") +
+    "\n]}\n"
+  );
 }
 
 // -------------------------------------------------------------------- main
@@ -367,7 +407,7 @@ function main() {
   const opts = parseArgs(process.argv.slice(2));
   const inRows = readTsv(IN_TSV);
   const worldRows = readTsv(WORLD_TSV);
-  for (const r of inRows) if (r.country !== 'IN') fail(`${r.where}: places-in.tsv rows must have country IN`);
+  for (const r of inRows) if (r.country !== "IN") fail(`${r.where}: places-in.tsv rows must have country IN`);
 
   const cldr = loadCldr(locateCldr(opts.cldr));
   const codes = countryCodes(cldr.territories.en);
@@ -377,8 +417,8 @@ function main() {
   const sources = [
     { label: IN_TSV, rows: inRows, cldr: false },
     { label: WORLD_TSV, rows: worldRows, cldr: false },
-    { label: 'CLDR cities', rows: cities.rows, cldr: true },
-    { label: 'CLDR countries', rows: countries, cldr: true },
+    { label: "CLDR cities", rows: cities.rows, cldr: true },
+    { label: "CLDR countries", rows: countries, cldr: true },
   ];
   const { places, collisions, merges } = build(sources);
 
@@ -386,20 +426,27 @@ function main() {
   const meta = [
     IN_TSV,
     WORLD_TSV,
-    `cldr-dates-full@${v['cldr-dates-full']} main/{en,hi}/timeZoneNames.json exemplarCity`,
-    `cldr-bcp47@${v['cldr-bcp47']} bcp47/timezone.json (zone -> region)`,
-    `cldr-localenames-full@${v['cldr-localenames-full']} main/{en,hi}/territories.json`,
+    `cldr-dates-full@${v["cldr-dates-full"]} main/{en,hi}/timeZoneNames.json exemplarCity`,
+    `cldr-bcp47@${v["cldr-bcp47"]} bcp47/timezone.json (zone -> region)`,
+    `cldr-localenames-full@${v["cldr-localenames-full"]} main/{en,hi}/territories.json`,
   ];
   const text = serialize(meta, places);
   const rel = path.relative(ROOT, opts.out) || opts.out;
 
   const byKind = {};
   for (const p of places) byKind[p[2]] = (byKind[p[2]] ?? 0) + 1;
-  console.log(`gen-places: input rows: ${IN_TSV} ${inRows.length}, ${WORLD_TSV} ${worldRows.length}, ` +
-    `CLDR cities ${cities.rows.length} (${cities.skipped.length} named after their country skipped), CLDR countries ${countries.length}`);
-  console.log(`gen-places: ${places.length} places (${Object.entries(byKind).sort().map(([k, n]) => `${k} ${n}`).join(', ')}), ` +
-    `${places.reduce((n, p) => n + p[3].length, 0)} variants, ${merges.length} CLDR rows merged by name, ` +
-    `${collisions.length} collisions dropped${opts.verbose || !collisions.length ? '' : ' (--verbose lists them)'}`);
+  console.log(
+    `gen-places: input rows: ${IN_TSV} ${inRows.length}, ${WORLD_TSV} ${worldRows.length}, ` +
+      `CLDR cities ${cities.rows.length} (${cities.skipped.length} named after their country skipped), CLDR countries ${countries.length}`,
+  );
+  console.log(
+    `gen-places: ${places.length} places (${Object.entries(byKind)
+      .sort()
+      .map(([k, n]) => `${k} ${n}`)
+      .join(", ")}), ` +
+      `${places.reduce((n, p) => n + p[3].length, 0)} variants, ${merges.length} CLDR rows merged by name, ` +
+      `${collisions.length} collisions dropped${opts.verbose || !collisions.length ? "" : " (--verbose lists them)"}`,
+  );
   if (opts.verbose) {
     for (const s of cities.skipped) console.log(`  skipped CLDR city ${s}`);
     for (const m of merges) console.log(`  merged  ${m}`);
@@ -407,7 +454,7 @@ function main() {
   }
 
   if (opts.check) {
-    const current = existsSync(opts.out) ? readFileSync(opts.out, 'utf8') : null;
+    const current = existsSync(opts.out) ? readFileSync(opts.out, "utf8") : null;
     if (current !== text) fail(`${rel} is out of date; run npm run gen:places`, 1);
     console.log(`gen-places: ${rel} is up to date`);
     return;

@@ -19,7 +19,9 @@ if (!out) {
   console.error("usage: node scripts/records.mjs OUT [--dist DIR] [FOLDER ...]");
   process.exit(2);
 }
-const roots = (given.length ? given : ["fixtures", "../shared/corpus/real", "../shared/seed"]).filter((r) => existsSync(r));
+const roots = (given.length ? given : ["fixtures", "../shared/corpus/real", "../shared/seed"]).filter((r) =>
+  existsSync(r),
+);
 const { parseBytes } = await import(pathToFileURL(join(dist, "index.js")).href);
 
 const variants = {
@@ -43,7 +45,9 @@ let n = 0;
 for (const root of roots) {
   for (const file of walk(root)) {
     const bytes = readFileSync(file);
-    const name = relative(".", file).replace(/^(\.\.\/)+/u, "").replace(/[/\\]/gu, "__");
+    const name = relative(".", file)
+      .replace(/^(\.\.\/)+/u, "")
+      .replace(/[/\\]/gu, "__");
     for (const [v, options] of Object.entries(variants)) {
       let body;
       try {

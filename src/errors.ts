@@ -41,5 +41,8 @@ export function plainError(e: unknown): string {
 
 /** True for an error raised by the operating system (it has an errno code). */
 export function isSystemError(e: unknown): e is NodeJS.ErrnoException {
-  return typeof (e as NodeJS.ErrnoException | null)?.code === "string" && typeof (e as NodeJS.ErrnoException).syscall === "string";
+  return (
+    typeof (e as NodeJS.ErrnoException | null)?.code === "string" &&
+    typeof (e as NodeJS.ErrnoException).syscall === "string"
+  );
 }

@@ -51,7 +51,12 @@ const textPart = {
 
 const transmissionField = {
   type: "object",
-  properties: { text: { type: "string" }, span, line, value: { anyOf: [{ type: "string" }, { type: "number" }, { type: "null" }] } },
+  properties: {
+    text: { type: "string" },
+    span,
+    line,
+    value: { anyOf: [{ type: "string" }, { type: "number" }, { type: "null" }] },
+  },
   required: ["text", "span", "line", "value"],
   additionalProperties: false,
 } as const;
@@ -78,7 +83,24 @@ const transmission = {
     credit: field,
     other: { type: "array", items: textPart },
   },
-  required: ["format", "span", "line", "service", "sequence", "selector", "priority", "category", "keyword", "take", "wordCount", "filed", "charset", "layout", "credit", "other"],
+  required: [
+    "format",
+    "span",
+    "line",
+    "service",
+    "sequence",
+    "selector",
+    "priority",
+    "category",
+    "keyword",
+    "take",
+    "wordCount",
+    "filed",
+    "charset",
+    "layout",
+    "credit",
+    "other",
+  ],
   additionalProperties: false,
 } as const;
 
@@ -118,7 +140,11 @@ export const storySchema = {
               type: "array",
               items: {
                 type: "object",
-                properties: { text: { type: "string" }, name: { type: ["string", "null"] }, country: { type: ["string", "null"] } },
+                properties: {
+                  text: { type: "string" },
+                  name: { type: ["string", "null"] },
+                  country: { type: ["string", "null"] },
+                },
                 required: ["text", "name", "country"],
                 additionalProperties: false,
               },
@@ -250,6 +276,22 @@ export const storySchema = {
       },
     },
   },
-  required: ["schema", "source", "language", "agency", "headline", "dateline", "byline", "paragraphs", "quotes", "attributions", "signoff", "slugline", "ednote", "transmission", "diagnostics"],
+  required: [
+    "schema",
+    "source",
+    "language",
+    "agency",
+    "headline",
+    "dateline",
+    "byline",
+    "paragraphs",
+    "quotes",
+    "attributions",
+    "signoff",
+    "slugline",
+    "ednote",
+    "transmission",
+    "diagnostics",
+  ],
   additionalProperties: false,
 } as const;

@@ -15,7 +15,8 @@ function tool(bin: string, args: string[], cwd: string, input?: string) {
   return { code: r.status, out: `${r.stdout}${r.stderr}` };
 }
 
-const cruise = (cwd: string) => tool(depcruise, ["src", "--config", join(root, ".dependency-cruiser.cjs"), "--output-type", "err"], cwd);
+const cruise = (cwd: string) =>
+  tool(depcruise, ["src", "--config", join(root, ".dependency-cruiser.cjs"), "--output-type", "err"], cwd);
 
 describe("layers", () => {
   it("src/ keeps every layer rule and has no import cycle", { timeout: 60_000 }, () => {
@@ -36,7 +37,7 @@ describe("layers", () => {
     put("tsconfig.json", JSON.stringify({ compilerOptions: { module: "NodeNext", moduleResolution: "NodeNext" } }));
     put("src/index.ts", 'export * from "./parse/story.js";\n');
     put("src/parse/story.ts", 'import { run } from "../cli/run.js";\nexport const story = run;\n');
-    put("src/cli/run.ts", 'export const run = 1;\n');
+    put("src/cli/run.ts", "export const run = 1;\n");
     put("src/text/a.ts", 'import { b } from "./b.js";\nexport const a = b;\n');
     put("src/text/b.ts", 'import { a } from "./a.js";\nexport const b = () => a;\n');
     put("src/cli/main.ts", 'import "../text/a.js";\n');
@@ -59,7 +60,10 @@ describe("lint", () => {
     const dir = mkdtempSync(join(tmpdir(), "wire-lint-"));
     try {
       // The project's own settings, outside git (so without the ignore file).
-      const config = readFileSync(join(root, "biome.jsonc"), "utf8").replace('"vcs": { "enabled": true', '"vcs": { "enabled": false');
+      const config = readFileSync(join(root, "biome.jsonc"), "utf8").replace(
+        '"vcs": { "enabled": true',
+        '"vcs": { "enabled": false',
+      );
       writeFileSync(join(dir, "biome.jsonc"), config);
       mkdirSync(join(dir, "src"));
       writeFileSync(join(dir, "src", "bad.ts"), "export const same = (a: number) => a == a;\n");

@@ -72,4 +72,3 @@ export async function makeTar(entries: TarEntry[]): Promise<Buffer> {
   for await (const c of pack) parts.push(Buffer.from(c as Uint8Array));
   return Buffer.concat(parts);
 }
-

@@ -100,7 +100,9 @@ describe("wire parse", () => {
     expect(h.stdout).toContain("--ref-date");
     const v = await wire(["--version"]);
     expect(v.code).toBe(0);
-    expect(v.stdout.trim()).toBe(`wire ${JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version}`);
+    expect(v.stdout.trim()).toBe(
+      `wire ${JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")).version}`,
+    );
   });
 
   it("prints diagnostics as path:line:column: severity: message [code]; infos only with -v, -q keeps only errors", async () => {
@@ -111,8 +113,12 @@ describe("wire parse", () => {
     const v = await wire(["parse", "-v", p]);
     // The record counts code points (column 41); stderr counts UTF-8 bytes, as editors jump.
     const before = "सोल, 14 सितंबर (आईएएनएस)। पहला वाक्य है।";
-    expect(JSON.parse(v.stdout).diagnostics.find((d: { code: string }) => d.code === "glued-paragraph").column).toBe(41);
-    expect(v.stderr).toContain(`${p}:1:${Buffer.byteLength(before) + 1}: info: paragraph break inferred where a line break seems lost [glued-paragraph]`);
+    expect(JSON.parse(v.stdout).diagnostics.find((d: { code: string }) => d.code === "glued-paragraph").column).toBe(
+      41,
+    );
+    expect(v.stderr).toContain(
+      `${p}:1:${Buffer.byteLength(before) + 1}: info: paragraph break inferred where a line break seems lost [glued-paragraph]`,
+    );
     expect(v.stderr).toMatch(/: info: .*\[missing-signoff\]/);
     expect((await wire(["parse", "-q", p])).stderr).toBe("");
   });
@@ -138,7 +144,10 @@ describe("decoding", () => {
   const expected = async () => JSON.parse((await wire(["parse", file("plain.txt", text)])).stdout);
 
   it("UTF-8 with a BOM: the BOM is removed, offsets unchanged", async () => {
-    const r = await wire(["parse", file("bom.txt", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)]))]);
+    const r = await wire([
+      "parse",
+      file("bom.txt", Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(text)])),
+    ]);
     const rec = JSON.parse(r.stdout);
     const want = await expected();
     expect(rec.source.encoding).toBe("utf-8-bom");
@@ -151,7 +160,10 @@ describe("decoding", () => {
     const be = Buffer.from(le);
     be.swap16();
     const want = await expected();
-    for (const [name, bytes, enc] of [["le.txt", le, "utf-16le"], ["be.txt", be, "utf-16be"]] as const) {
+    for (const [name, bytes, enc] of [
+      ["le.txt", le, "utf-16le"],
+      ["be.txt", be, "utf-16be"],
+    ] as const) {
       const rec = JSON.parse((await wire(["parse", file(name, bytes)])).stdout);
       expect(rec.source.encoding).toBe(enc);
       expect(rec.paragraphs).toEqual(want.paragraphs);
@@ -166,7 +178,11 @@ describe("decoding", () => {
     const r = await wire(["parse", p]);
     expect(r.code).toBe(1);
     expect(r.stdout).toBe("");
-    expect(r.stderr).toMatch(new RegExp(`^${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:2:8: error: invalid UTF-8: byte 0xff at byte offset ${Buffer.byteLength(good)} \\[invalid-encoding\\]\\n$`));
+    expect(r.stderr).toMatch(
+      new RegExp(
+        `^${p.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}:2:8: error: invalid UTF-8: byte 0xff at byte offset ${Buffer.byteLength(good)} \\[invalid-encoding\\]\\n$`,
+      ),
+    );
   });
 
   it("NUL-heavy input is binary-input, exit 1", async () => {
@@ -189,7 +205,9 @@ describe("decoding", () => {
     for (const eol of ["\r\n", "\r"]) {
       const t = text.replace(/\n/g, eol);
       const rec = JSON.parse((await wire(["parse", file("eol.txt", t)])).stdout);
-      expect(rec.paragraphs.map((p: { text: string }) => p.text)).toEqual(want.paragraphs.map((p: { text: string }) => p.text));
+      expect(rec.paragraphs.map((p: { text: string }) => p.text)).toEqual(
+        want.paragraphs.map((p: { text: string }) => p.text),
+      );
       expect(rec.signoff.text).toBe(`--आईएएनएस${eol}एसकेपी`);
       expect(Array.from(t).slice(rec.signoff.span.start, rec.signoff.span.end).join("")).toBe(rec.signoff.text);
       expect(rec.signoff.line).toBe(2);

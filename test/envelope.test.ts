@@ -15,11 +15,19 @@ import type { Story } from "../src/story.js";
 import { CONTROLS, parts, plainAt, root } from "./helpers.js";
 
 const dir = join(root, "fixtures", "feeds");
-const names = readdirSync(dir).filter((f) => !f.endsWith(".json")).sort();
+const names = readdirSync(dir)
+  .filter((f) => !f.endsWith(".json"))
+  .sort();
 
 function view(s: Story): Record<string, unknown> {
   const t = s.transmission;
-  const fields = t ? Object.fromEntries(Object.entries(t).filter(([, v]) => v && typeof v === "object" && "value" in v).map(([k, v]) => [k, (v as { value: unknown }).value])) : null;
+  const fields = t
+    ? Object.fromEntries(
+        Object.entries(t)
+          .filter(([, v]) => v && typeof v === "object" && "value" in v)
+          .map(([k, v]) => [k, (v as { value: unknown }).value]),
+      )
+    : null;
   return {
     headline: s.headline?.text ?? null,
     byline: s.byline?.text ?? null,
@@ -44,9 +52,16 @@ describe("fixtures/feeds", () => {
   for (const name of names) {
     it(name, () => {
       const bytes = readFileSync(join(dir, name));
-      const want = JSON.parse(readFileSync(join(dir, name.replace(/\.[a-z]+$/u, ".want.json")), "utf8")) as { about: string; stories: Record<string, unknown>[] };
+      const want = JSON.parse(readFileSync(join(dir, name.replace(/\.[a-z]+$/u, ".want.json")), "utf8")) as {
+        about: string;
+        stories: Record<string, unknown>[];
+      };
       const result = parseBytes(bytes, { path: name });
-      expect(result.stories.map(view).map((v, k) => Object.fromEntries(Object.keys(want.stories[k] ?? {}).map((key) => [key, v[key]])))).toEqual(want.stories);
+      expect(
+        result.stories
+          .map(view)
+          .map((v, k) => Object.fromEntries(Object.keys(want.stories[k] ?? {}).map((key) => [key, v[key]]))),
+      ).toEqual(want.stories);
       const d = decode(bytes);
       const text = d.text ?? Buffer.from(bytes).toString("latin1");
       for (const s of result.stories) {
@@ -88,7 +103,8 @@ describe("envelope stage", () => {
   });
 
   it("an envelope without its end is read to the next one, with a warning", () => {
-    const text = "\x16\x16\x01a0001\x1fsel\nr a\x13\x11 BC-US--One 01-02 0010\n\x02^BC-US--One<\n^First<\n\tDENVER (AP) _ One.\n\x16\x16\x01a0002\x1fsel\nr a\x13\x11 BC-US--Two 01-02 0010\n\x02^BC-US--Two<\n^Second<\n\tDENVER (AP) _ Two.\n\x03\n\x04";
+    const text =
+      "\x16\x16\x01a0001\x1fsel\nr a\x13\x11 BC-US--One 01-02 0010\n\x02^BC-US--One<\n^First<\n\tDENVER (AP) _ One.\n\x16\x16\x01a0002\x1fsel\nr a\x13\x11 BC-US--Two 01-02 0010\n\x02^BC-US--Two<\n^Second<\n\tDENVER (AP) _ Two.\n\x03\n\x04";
     const stories = parse(text);
     expect(stories.map((s) => s.headline?.text)).toEqual(["First", "Second"]);
     expect(stories[0]!.diagnostics.map((d) => d.code)).toContain("envelope-unclosed");
@@ -129,7 +145,8 @@ describe("tables", () => {
     expect(isTableLine("He scored 30 points, 12 rebounds and 5 assists in 2019.")).toBe(false);
   });
   it("keeps a table whole and runs no quote rule on it", () => {
-    const text = "LONDON, Jan 5 (Reuters) - Results on Saturday:\nArsenal   2  Chelsea \"B\"  1\nEverton   0  Fulham     0\nLeeds     3  Burnley    1\nMore games follow on Sunday.\n";
+    const text =
+      'LONDON, Jan 5 (Reuters) - Results on Saturday:\nArsenal   2  Chelsea "B"  1\nEverton   0  Fulham     0\nLeeds     3  Burnley    1\nMore games follow on Sunday.\n';
     const [s] = parse(text);
     const table = s!.paragraphs.find((p) => p.kind === "table")!;
     expect(table.text.split("\n")).toHaveLength(3);
@@ -141,26 +158,32 @@ describe("tables", () => {
 
 const ninjsDir = join(root, "..", "shared", "standards", "ninjs");
 const hasNinjs = existsSync(ninjsDir);
-describe.skipIf(!hasNinjs)(`ninjs of feed files${hasNinjs ? "" : " (skipped: ../shared/standards/ninjs is not beside the project)"}`, () => {
-  for (const version of ["3.1", "2.2"] as const) {
-    it(`ninjs ${version}: slugline, urgency, version, ednote; every story validates`, () => {
-      const ajv = new Ajv2020({ strict: false, allErrors: true });
-      addFormats(ajv);
-      ajv.addSchema(JSON.parse(readFileSync(join(ninjsDir, "GeoJSON-schema.json"), "utf8")), "https://geojson.org/schema/GeoJSON.json");
-      const validate = ajv.compile(JSON.parse(readFileSync(join(ninjsDir, `ninjs-schema_${version}.json`), "utf8")));
-      for (const name of names) {
-        for (const s of parseBytes(readFileSync(join(dir, name))).stories) {
-          const doc = ninjsOf(s, version);
-          expect(validate(doc), `${name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+describe.skipIf(!hasNinjs)(
+  `ninjs of feed files${hasNinjs ? "" : " (skipped: ../shared/standards/ninjs is not beside the project)"}`,
+  () => {
+    for (const version of ["3.1", "2.2"] as const) {
+      it(`ninjs ${version}: slugline, urgency, version, ednote; every story validates`, () => {
+        const ajv = new Ajv2020({ strict: false, allErrors: true });
+        addFormats(ajv);
+        ajv.addSchema(
+          JSON.parse(readFileSync(join(ninjsDir, "GeoJSON-schema.json"), "utf8")),
+          "https://geojson.org/schema/GeoJSON.json",
+        );
+        const validate = ajv.compile(JSON.parse(readFileSync(join(ninjsDir, `ninjs-schema_${version}.json`), "utf8")));
+        for (const name of names) {
+          for (const s of parseBytes(readFileSync(join(dir, name))).stories) {
+            const doc = ninjsOf(s, version);
+            expect(validate(doc), `${name}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+          }
         }
-      }
-      const [ap] = parseBytes(readFileSync(join(dir, "anpa-ap-story.bin"))).stories;
-      const doc = ninjsOf(ap!, version);
-      expect(doc).toMatchObject({ slugline: "Mountain-Rescue", urgency: 5, version: "2" });
-      expect(doc[version === "3.1" ? "edNote" : "ednote"]).toBe("Updates with rescuers' comments. With AP Photos.");
-    });
-  }
-});
+        const [ap] = parseBytes(readFileSync(join(dir, "anpa-ap-story.bin"))).stories;
+        const doc = ninjsOf(ap!, version);
+        expect(doc).toMatchObject({ slugline: "Mountain-Rescue", urgency: 5, version: "2" });
+        expect(doc[version === "3.1" ? "edNote" : "ednote"]).toBe("Updates with rescuers' comments. With AP Photos.");
+      });
+    }
+  },
+);
 
 describe("records of feed files", () => {
   it("validate against the record's JSON Schema, YAML and pretty views included", async () => {
@@ -210,7 +233,12 @@ describe("wire parse --encoding", () => {
 
 describe("agate without an envelope", () => {
   it("is a table, never taken for a legacy Hindi font", () => {
-    const rows = ["Milwaukee   35  25  .583   _   8-2  L-1  16-6", "Chicago     32  26  .552   2   6-4  W-2  17-9", "St. Louis   30  29  .508   4   5-5  L-3  14-12", "Cincinnati  27  31  .466   7   4-6  W-1  13-15"];
+    const rows = [
+      "Milwaukee   35  25  .583   _   8-2  L-1  16-6",
+      "Chicago     32  26  .552   2   6-4  W-2  17-9",
+      "St. Louis   30  29  .508   4   5-5  L-3  14-12",
+      "Cincinnati  27  31  .466   7   4-6  W-1  13-15",
+    ];
     const [s] = parse(`Central Division Glance\n${rows.join("\n")}\n`);
     expect(s!.paragraphs.filter((p) => p.kind === "table")).toHaveLength(1);
     expect(s!.diagnostics.map((d) => d.code)).not.toContain("legacy-font-encoding");

@@ -19,7 +19,10 @@ interface Result {
   events: { to: "stdout" | "stderr"; text: string }[];
 }
 
-async function wire(argv: string[], o: { stdin?: string; tty?: boolean; errTty?: boolean; env?: Record<string, string>; canPage?: boolean } = {}): Promise<Result> {
+async function wire(
+  argv: string[],
+  o: { stdin?: string; tty?: boolean; errTty?: boolean; env?: Record<string, string>; canPage?: boolean } = {},
+): Promise<Result> {
   const r: Result = { code: 0, stdout: "", stderr: "", events: [] };
   const io: Io = {
     stdin: (async function* () {
@@ -103,8 +106,13 @@ describe("stderr levels", () => {
   });
 
   it("clears the progress line before a story is written to the same terminal", async () => {
-    const paths = Array.from({ length: 9 }, (_, k) => file(`p${k}.txt`, `नई दिल्ली, ${k + 1} मार्च (आईएएनएस)। वाक्य ${k}।\n--आईएएनएस\n`));
-    const r = await wire(["parse", ...paths, "-f", "pretty", "--paging", "never", "-j", "1"], { tty: true, errTty: true });
+    const paths = Array.from({ length: 9 }, (_, k) =>
+      file(`p${k}.txt`, `नई दिल्ली, ${k + 1} मार्च (आईएएनएस)। वाक्य ${k}।\n--आईएएनएस\n`),
+    );
+    const r = await wire(["parse", ...paths, "-f", "pretty", "--paging", "never", "-j", "1"], {
+      tty: true,
+      errTty: true,
+    });
     let shown = false;
     let checked = 0;
     for (const e of r.events) {
@@ -138,7 +146,11 @@ describe("the terminal view", () => {
   });
 
   it("wraps and aligns the quote and reported-speech lists, and shows what was said", () => {
-    const paras = Array.from({ length: 11 }, (_, k) => `Para ${k + 1}: "Quote number ${k + 1} is here and goes on for a good while longer than one line can hold at this width, surely," Transport Minister Lee Sang-ho told reporters in a statement carried by the agency.`);
+    const paras = Array.from(
+      { length: 11 },
+      (_, k) =>
+        `Para ${k + 1}: "Quote number ${k + 1} is here and goes on for a good while longer than one line can hold at this width, surely," Transport Minister Lee Sang-ho told reporters in a statement carried by the agency.`,
+    );
     const [story] = parse(`SEOUL, Jan 5 (Yonhap) -- ${paras.join("\n\n")}\n`);
     const view = renderPretty(story!, { color: false, width: 80 });
     const list = view.split("\nQuotes\n")[1]!.split("\n\n")[0]!.split("\n");
@@ -146,7 +158,7 @@ describe("the terminal view", () => {
     // Entries start at the same column whatever the paragraph number.
     const heads = list.filter((l) => /^\s+\d+\. /u.test(l));
     expect(heads.length).toBeGreaterThanOrEqual(11);
-    const col = (l: string) => l.indexOf("Transport") >= 0 ? l.indexOf("Transport") : l.indexOf("?");
+    const col = (l: string) => (l.indexOf("Transport") >= 0 ? l.indexOf("Transport") : l.indexOf("?"));
     expect(new Set(heads.map(col)).size).toBe(1);
     expect(view).toContain("“Quote number 11 is here");
   });
@@ -183,7 +195,9 @@ describe("the terminal view", () => {
   }, 60_000);
 
   it("marks a quote said twice where it stands, when markup was removed", () => {
-    const [story] = parse('NEW DELHI, Jan 5 (IANS) <i>First</i> he said "yes" to one. Then she said "yes" to another, said the minister.\n');
+    const [story] = parse(
+      'NEW DELHI, Jan 5 (IANS) <i>First</i> he said "yes" to one. Then she said "yes" to another, said the minister.\n',
+    );
     const view = renderPretty(story!, { color: true, width: 200 });
     const plain = strip(view);
     expect(plain).toContain("First he said");
@@ -192,22 +206,35 @@ describe("the terminal view", () => {
 });
 
 describe("paging", () => {
-  const pagerScript = file("pager.mjs", `import { writeFileSync } from "node:fs"; let s = ""; process.stdin.setEncoding("utf8"); process.stdin.on("data", (d) => (s += d)).on("end", () => writeFileSync(process.argv[2], s));`);
+  const pagerScript = file(
+    "pager.mjs",
+    `import { writeFileSync } from "node:fs"; let s = ""; process.stdin.setEncoding("utf8"); process.stdin.on("data", (d) => (s += d)).on("end", () => writeFileSync(process.argv[2], s));`,
+  );
 
   it("--paging always sends the view through $PAGER; never writes to stdout", async () => {
     const p = warned();
     const out = join(tmp, "paged.txt");
-    const r = await wire(["parse", p, "-f", "pretty", "--paging", "always", "--color", "never"], { env: { PAGER: `${process.execPath} ${pagerScript} ${out}` }, canPage: true });
+    const r = await wire(["parse", p, "-f", "pretty", "--paging", "always", "--color", "never"], {
+      env: { PAGER: `${process.execPath} ${pagerScript} ${out}` },
+      canPage: true,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     expect(readFileSync(out, "utf8")).toContain("Diagnostics");
-    const never = await wire(["parse", p, "-f", "pretty", "--paging", "never"], { env: { PAGER: `${process.execPath} ${pagerScript} ${out}.2` }, canPage: true, tty: true });
+    const never = await wire(["parse", p, "-f", "pretty", "--paging", "never"], {
+      env: { PAGER: `${process.execPath} ${pagerScript} ${out}.2` },
+      canPage: true,
+      tty: true,
+    });
     expect(never.stdout).toContain("│");
     expect(existsSync(`${out}.2`)).toBe(false);
   });
 
   it("a pager that cannot start: the view goes to stdout", async () => {
-    const r = await wire(["parse", warned(), "-f", "pretty", "--paging", "always"], { env: { PAGER: "no-such-pager-here" }, canPage: true });
+    const r = await wire(["parse", warned(), "-f", "pretty", "--paging", "always"], {
+      env: { PAGER: "no-such-pager-here" },
+      canPage: true,
+    });
     expect(r.code).toBe(0);
     expect(r.stdout).toContain("│");
   });
@@ -257,7 +284,10 @@ describe("first-hour fixes", () => {
   });
 
   it("a wrong --text-field is said once, with the fields records have", async () => {
-    const dump = file("dump.jsonl", Array.from({ length: 20 }, (_, k) => JSON.stringify({ id: k, body: "x" })).join("\n") + "\n");
+    const dump = file(
+      "dump.jsonl",
+      Array.from({ length: 20 }, (_, k) => JSON.stringify({ id: k, body: "x" })).join("\n") + "\n",
+    );
     const r = await wire(["parse", "--from", "jsonl", dump]);
     expect(r.code).toBe(1);
     const lines = r.stderr.trim().split("\n");

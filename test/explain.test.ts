@@ -44,7 +44,9 @@ describe("wire explain", () => {
 
   it("takes the code as printed, in brackets; -f json gives the table's row", async () => {
     expect((await wire(["explain", "[unbalanced-quote]"])).stdout).toContain("unbalanced-quote (warning)");
-    expect(JSON.parse((await wire(["explain", "empty-input", "-f", "json"])).stdout)).toEqual(rows.find((r) => r.code === "empty-input"));
+    expect(JSON.parse((await wire(["explain", "empty-input", "-f", "json"])).stdout)).toEqual(
+      rows.find((r) => r.code === "empty-input"),
+    );
   });
 
   it("without a code lists every code with its severity", async () => {

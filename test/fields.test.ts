@@ -8,7 +8,15 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { run } from "../src/cli/run.js";
 import { parse } from "../src/index.js";
-import { DEFAULT_FIELDS, cellText, fieldValue, neutralise, parseFields, tableHeader, tableRow } from "../src/render/fields.js";
+import {
+  DEFAULT_FIELDS,
+  cellText,
+  fieldValue,
+  neutralise,
+  parseFields,
+  tableHeader,
+  tableRow,
+} from "../src/render/fields.js";
 import type { Story } from "../src/story.js";
 import { fixtures } from "./helpers.js";
 
@@ -29,7 +37,8 @@ const en = fixtures("en").filter((f) => f.expect.stories.length === 1);
 const files = [...hi.slice(0, 8), ...en.slice(0, 8)].map((f) => f.path);
 
 /** Unescapes a TSV cell (`\t`, `\n`, `\r`, `\\`). */
-const untsv = (s: string) => s.replace(/\\([tnr\\])/gu, (_, c: string) => ({ t: "\t", n: "\n", r: "\r", "\\": "\\" })[c]!);
+const untsv = (s: string) =>
+  s.replace(/\\([tnr\\])/gu, (_, c: string) => ({ t: "\t", n: "\n", r: "\r", "\\": "\\" })[c]!);
 
 describe("-f csv and -f tsv", () => {
   it("csv: a header row, one row per story, RFC 4180 (CRLF), cells equal to the records' values", async () => {
@@ -39,7 +48,10 @@ describe("-f csv and -f tsv", () => {
     expect(csv.stdout.endsWith("\r\n")).toBe(true);
     const rows = parseCsv(csv.stdout, { relax_column_count: false }) as string[][];
     expect(rows[0]).toEqual(DEFAULT_FIELDS);
-    const records = nd.stdout.trim().split("\n").map((l) => JSON.parse(l) as Story);
+    const records = nd.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Story);
     expect(rows.length).toBe(records.length + 1);
     records.forEach((r, i) => {
       const row = Object.fromEntries(DEFAULT_FIELDS.map((f, k) => [f, rows[i + 1]![k]]));
@@ -54,7 +66,16 @@ describe("-f csv and -f tsv", () => {
   });
 
   it("tsv: tabs only between cells, every row as wide as the header", async () => {
-    const tsv = await wire(["parse", ...files, "-f", "tsv", "--fields", "path,body,dateline.places[0].name,quotes[].kind", "-j", "1"]);
+    const tsv = await wire([
+      "parse",
+      ...files,
+      "-f",
+      "tsv",
+      "--fields",
+      "path,body,dateline.places[0].name,quotes[].kind",
+      "-j",
+      "1",
+    ]);
     const lines = tsv.stdout.split("\n").slice(0, -1);
     expect(lines[0]).toBe("path\tbody\tdateline.places[0].name\tquotes[].kind");
     expect(lines.length).toBe(files.length + 1);
@@ -67,7 +88,7 @@ describe("-f csv and -f tsv", () => {
 
   it("neutralises cells a spreadsheet would run", () => {
     const story = parse(readFileSync(files[0]!, "utf8"), { path: "=cmd|' /C calc'!A0" })[0]!;
-    for (const text of ["=HYPERLINK(\"http://x\")", "+1+2", "-2+3", "@SUM(A1)"]) {
+    for (const text of ['=HYPERLINK("http://x")', "+1+2", "-2+3", "@SUM(A1)"]) {
       const s: Story = { ...story, headline: { text, span: { start: 0, end: 0 }, line: 1 } };
       const csv = parseCsv(tableRow(s, ["path", "headline"], "csv")) as string[][];
       expect(csv[0]).toEqual(["'=cmd|' /C calc'!A0", `'${text}`]);
@@ -83,9 +104,21 @@ describe("-f csv and -f tsv", () => {
       fc.property(fc.array(fc.string({ unit: "grapheme", maxLength: 12 }), { minLength: 1, maxLength: 5 }), (cells) => {
         const story = parse("x", { path: "p" })[0]!;
         // A story whose field paths resolve to the cells: diagnostics' messages.
-        const s: Story = { ...story, diagnostics: cells.map((c) => ({ code: "x", severity: "info", message: c, span: { start: 0, end: 0 }, line: 1, column: 1 })) };
+        const s: Story = {
+          ...story,
+          diagnostics: cells.map((c) => ({
+            code: "x",
+            severity: "info",
+            message: c,
+            span: { start: 0, end: 0 },
+            line: 1,
+            column: 1,
+          })),
+        };
         const paths = cells.map((_, i) => `diagnostics[${i}].message`);
-        const back = parseCsv(tableHeader(paths, "csv") + tableRow(s, paths, "csv"), { relax_quotes: false }) as string[][];
+        const back = parseCsv(tableHeader(paths, "csv") + tableRow(s, paths, "csv"), {
+          relax_quotes: false,
+        }) as string[][];
         expect(back[1]).toEqual(cells.map((c) => neutralise(c)));
         const tsv = tableRow(s, paths, "tsv");
         expect(tsv.slice(0, -1).split("\t").map(untsv)).toEqual(cells.map((c) => neutralise(c)));
@@ -96,10 +129,14 @@ describe("-f csv and -f tsv", () => {
 
   it("writes the header once to -o FILE, and at the top of every file with -o DIR", async () => {
     const dir = mkdtempSync(join(tmpdir(), "wire-fields-"));
-    expect((await wire(["parse", ...files.slice(0, 3), "-f", "csv", "-o", join(dir, "all.csv"), "-j", "1"])).code).toBe(0);
+    expect((await wire(["parse", ...files.slice(0, 3), "-f", "csv", "-o", join(dir, "all.csv"), "-j", "1"])).code).toBe(
+      0,
+    );
     const all = readFileSync(join(dir, "all.csv"), "utf8");
     expect(all.split("\r\n").filter((l) => l.startsWith("path,")).length).toBe(1);
-    expect((await wire(["parse", ...files.slice(0, 3), "-f", "tsv", "-o", join(dir, "out") + "/", "-j", "1"])).code).toBe(0);
+    expect(
+      (await wire(["parse", ...files.slice(0, 3), "-f", "tsv", "-o", join(dir, "out") + "/", "-j", "1"])).code,
+    ).toBe(0);
     // Each story's file keeps its input's path (from the current folder); the manifest lies beside them.
     const out = readdirSync(join(dir, "out"), { recursive: true, encoding: "utf8" }).filter((f) => f.endsWith(".tsv"));
     expect(out.length).toBe(3);
@@ -112,7 +149,14 @@ describe("-f csv and -f tsv", () => {
 
 describe("--fields", () => {
   it("ndjson keeps only the chosen fields, keyed as written, arrays as arrays", async () => {
-    const r = await wire(["parse", files[0]!, "-f", "ndjson", "--fields", "path,signoff_codes,dateline.places[].name,source.sha256"]);
+    const r = await wire([
+      "parse",
+      files[0]!,
+      "-f",
+      "ndjson",
+      "--fields",
+      "path,signoff_codes,dateline.places[].name,source.sha256",
+    ]);
     const o = JSON.parse(r.stdout);
     expect(Object.keys(o)).toEqual(["path", "signoff_codes", "dateline.places[].name", "source.sha256"]);
     const full = JSON.parse((await wire(["parse", files[0]!, "-f", "ndjson"])).stdout) as Story;

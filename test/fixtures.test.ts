@@ -75,14 +75,22 @@ for (const lang of fixtureFolders()) {
           const expected = { ...want } as Record<string, unknown>;
           // Quotes and attributions: text, kind and closed exactly; who and the cue by containment.
           if (expected.quotes) {
-            expect.soft(quoteView(got.quotes, expected.quotes as QuoteWant[]), `${f.name}: quotes`).toEqual(expected.quotes);
+            expect
+              .soft(quoteView(got.quotes, expected.quotes as QuoteWant[]), `${f.name}: quotes`)
+              .toEqual(expected.quotes);
             delete expected.quotes;
           }
           if (expected.attributions) {
-            expect.soft(attributionView(got.attributions, expected.attributions as AttributionWant[]), `${f.name}: attributions`).toEqual(expected.attributions);
+            expect
+              .soft(
+                attributionView(got.attributions, expected.attributions as AttributionWant[]),
+                `${f.name}: attributions`,
+              )
+              .toEqual(expected.attributions);
             delete expected.attributions;
           }
-          if (Array.isArray(expected.diagnostics)) expected.diagnostics = [...(expected.diagnostics as string[])].sort();
+          if (Array.isArray(expected.diagnostics))
+            expected.diagnostics = [...(expected.diagnostics as string[])].sort();
           for (const key of Object.keys(expected)) {
             expect.soft(view[key], `${f.name} story ${k + 1}: ${key}`).toEqual(expected[key]);
           }

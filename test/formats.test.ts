@@ -32,7 +32,36 @@ describe("yaml", () => {
   it("keeps strings that look like numbers, dates, null, yes or hold ': ' as strings", () => {
     fc.assert(
       fc.property(
-        fc.array(fc.oneof(fc.constantFrom("yes", "no", "on", "off", "null", "~", "1", "3.5", "0x1F", "2024-09-14", "12:30", "a: b", "- x", "#c", "'q'", '"', " lead", "trail ", "\n", "१४"), fc.string({ maxLength: 6 })), { maxLength: 6 }).map((a) => a.join("")),
+        fc
+          .array(
+            fc.oneof(
+              fc.constantFrom(
+                "yes",
+                "no",
+                "on",
+                "off",
+                "null",
+                "~",
+                "1",
+                "3.5",
+                "0x1F",
+                "2024-09-14",
+                "12:30",
+                "a: b",
+                "- x",
+                "#c",
+                "'q'",
+                '"',
+                " lead",
+                "trail ",
+                "\n",
+                "१४",
+              ),
+              fc.string({ maxLength: 6 }),
+            ),
+            { maxLength: 6 },
+          )
+          .map((a) => a.join("")),
         (s) => {
           const [story] = parse(`सोल, 14 सितंबर (आईएएनएस)। ${s}।\n`);
           if (!story) return;
@@ -148,7 +177,10 @@ describe.skipIf(!hasNinjs)(ninjsTitle, () => {
     it(`ninjs ${version}: every fixture story validates`, () => {
       const ajv = new Ajv2020({ strict: false, allErrors: true });
       addFormats(ajv);
-      ajv.addSchema(JSON.parse(readFileSync(join(ninjsDir, "GeoJSON-schema.json"), "utf8")), "https://geojson.org/schema/GeoJSON.json");
+      ajv.addSchema(
+        JSON.parse(readFileSync(join(ninjsDir, "GeoJSON-schema.json"), "utf8")),
+        "https://geojson.org/schema/GeoJSON.json",
+      );
       const validate = ajv.compile(JSON.parse(readFileSync(join(ninjsDir, `ninjs-schema_${version}.json`), "utf8")));
       for (const f of [...all, { name: "seed", text: seed, expect: { options: { refDate: "2024-09-20" } } }]) {
         for (const s of parse(f.text, { ...f.expect.options })) {
@@ -162,7 +194,12 @@ describe.skipIf(!hasNinjs)(ninjsTitle, () => {
   it("maps the seed story's parts", () => {
     const [s] = parse(seed, { refDate: "2024-09-20" });
     const doc = ninjsOf(s!, "3.1");
-    expect(doc).toMatchObject({ type: "text", language: "hi", located: "Seoul", contentCreated: "2024-09-14T00:00:00Z" });
+    expect(doc).toMatchObject({
+      type: "text",
+      language: "hi",
+      located: "Seoul",
+      contentCreated: "2024-09-14T00:00:00Z",
+    });
     expect(doc.infoSources).toEqual([{ name: "IANS", literal: "आईएएनएस", role: "originator" }]);
     expect(doc.altIds).toEqual([{ role: "desk-code", value: "SKP" }]);
     expect(doc.uri).toBe(`urn:wire:story:${s!.source.sha256}:1`);

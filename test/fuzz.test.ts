@@ -21,7 +21,29 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 const validate = ajv.compile(storySchema);
 
-const INSERTS = ['"', "“", "”", "‘", "’", "'", "।", "॥", "\u0000", "\ufeff", "\r", "\r\n", "\u001b[2J", "\u0007", "\u202e", "\u2028", "\t", "\u00a0", "<p>", "&amp;", "😀"];
+const INSERTS = [
+  '"',
+  "“",
+  "”",
+  "‘",
+  "’",
+  "'",
+  "।",
+  "॥",
+  "\u0000",
+  "\ufeff",
+  "\r",
+  "\r\n",
+  "\u001b[2J",
+  "\u0007",
+  "\u202e",
+  "\u2028",
+  "\t",
+  "\u00a0",
+  "<p>",
+  "&amp;",
+  "😀",
+];
 
 type Edit = { kind: "delete" | "duplicate" | "swap" | "insert"; at: number; what: string };
 const edit = fc.record({
@@ -49,10 +71,12 @@ function mutate(text: string, edits: Edit[]): string {
 
 /** Bytes: a mutated sample cut at any byte (often mid-character), or random Unicode. */
 const inputs = fc.oneof(
-  fc.tuple(fc.constantFrom(...samples), fc.array(edit, { maxLength: 10 }), fc.option(fc.nat())).map(([s, edits, cut]) => {
-    const b = Buffer.from(mutate(s, edits), "utf8");
-    return cut === null ? b : b.subarray(0, cut % (b.length + 1));
-  }),
+  fc
+    .tuple(fc.constantFrom(...samples), fc.array(edit, { maxLength: 10 }), fc.option(fc.nat()))
+    .map(([s, edits, cut]) => {
+      const b = Buffer.from(mutate(s, edits), "utf8");
+      return cut === null ? b : b.subarray(0, cut % (b.length + 1));
+    }),
   fc.string({ unit: "binary", maxLength: 300 }).map((s) => Buffer.from(s, "utf8")),
   fc.string({ unit: "grapheme", maxLength: 300 }).map((s) => Buffer.from(s, "utf8")),
 );
@@ -61,7 +85,9 @@ function check(bytes: Buffer): void {
   const r = parseBytes(bytes, { path: "fuzz.txt" });
   for (const d of r.diagnostics) expect(d.line).toBeGreaterThanOrEqual(1);
   if (!r.stories.length) return;
-  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes);
+  const text = new TextDecoder("utf-8", { ignoreBOM: true }).decode(
+    bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes,
+  );
   const utf8 = r.encoding === "utf-8" || r.encoding === "utf-8-bom";
   for (const story of r.stories) {
     let last = -1;
@@ -79,7 +105,14 @@ function check(bytes: Buffer): void {
 }
 
 describe("fuzz", () => {
-  it(`${RUNS} random and mutated inputs: no throw, parts in place, JSON/YAML round trip, schema-valid`, () => {
-    fc.assert(fc.property(inputs, (b) => check(b)), { numRuns: RUNS });
-  }, Math.max(60_000, RUNS * 100));
+  it(
+    `${RUNS} random and mutated inputs: no throw, parts in place, JSON/YAML round trip, schema-valid`,
+    () => {
+      fc.assert(
+        fc.property(inputs, (b) => check(b)),
+        { numRuns: RUNS },
+      );
+    },
+    Math.max(60_000, RUNS * 100),
+  );
 });

@@ -66,12 +66,14 @@ export function fixtures(lang: string): Fixture[] {
       const name = f.slice(0, -4);
       const exp = join(dir, `${name}.expect.json`);
       if (!existsSync(exp)) return [];
-      return [{
-        name,
-        path: join(dir, f),
-        text: readFileSync(join(dir, f), "utf8"),
-        expect: JSON.parse(readFileSync(exp, "utf8")),
-      }];
+      return [
+        {
+          name,
+          path: join(dir, f),
+          text: readFileSync(join(dir, f), "utf8"),
+          expect: JSON.parse(readFileSync(exp, "utf8")),
+        },
+      ];
     });
 }
 

@@ -29,9 +29,50 @@ const all = fixtureFolders().flatMap((d) => fixtures(d));
 const HOSTILE = "fixtures/en/hostile-markup-scripts-bidi.txt";
 
 // The page's own vocabulary: anything else in the output would have come from the copy.
-const ELEMENTS = new Set(["html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "h3", "ul", "ol", "li", "nav", "main", "article", "p", "span", "mark", "a", "code", "div", "footer"]);
+const ELEMENTS = new Set([
+  "html",
+  "head",
+  "meta",
+  "title",
+  "style",
+  "body",
+  "header",
+  "h1",
+  "h2",
+  "h3",
+  "ul",
+  "ol",
+  "li",
+  "nav",
+  "main",
+  "article",
+  "p",
+  "span",
+  "mark",
+  "a",
+  "code",
+  "div",
+  "footer",
+]);
 const VOID = new Set(["meta"]);
-const ATTRIBUTES = new Set(["lang", "charset", "http-equiv", "content", "name", "class", "id", "href", "tabindex", "title", "aria-label", "aria-labelledby", "data-tip", "data-kind", "data-speaker", "data-for"]);
+const ATTRIBUTES = new Set([
+  "lang",
+  "charset",
+  "http-equiv",
+  "content",
+  "name",
+  "class",
+  "id",
+  "href",
+  "tabindex",
+  "title",
+  "aria-label",
+  "aria-labelledby",
+  "data-tip",
+  "data-kind",
+  "data-speaker",
+  "data-for",
+]);
 const TAG = /<(\/?)([a-z0-9]+)((?:\s+[a-z-]+="[^"<>]*")*)\s*>/gy;
 
 /** Checks the page token by token; returns the ids it declares. */
@@ -50,7 +91,8 @@ function checkPage(html: string): string[] {
     const lt = rest.indexOf("<", i);
     // Text between tags holds no raw markup characters or controls the browser would act on.
     const text = rest.slice(i, lt < 0 ? rest.length : lt);
-    if (/[>\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(text)) problems.push(`raw character in text: ${JSON.stringify(text)}`);
+    if (/[>\u0000-\u0008\u000b-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/u.test(text))
+      problems.push(`raw character in text: ${JSON.stringify(text)}`);
     if (/&(?!(amp|lt|gt|quot|#39);)/u.test(text)) problems.push(`bare & in text: ${JSON.stringify(text)}`);
     if (lt < 0) break;
     TAG.lastIndex = lt;
@@ -90,7 +132,10 @@ describe("html snapshots", () => {
     "fixtures/en/missing-dateline.txt",
   ];
   for (const file of cases) {
-    const name = file.replace(/^fixtures\//u, "").replace(/\//gu, "__").replace(/\.txt$/u, "");
+    const name = file
+      .replace(/^fixtures\//u, "")
+      .replace(/\//gu, "__")
+      .replace(/\.txt$/u, "");
     it(`${name} -f html`, async () => {
       const r = await wire(["parse", file, "-f", "html", "-q"]);
       expect(r.code).toBe(0);
@@ -130,12 +175,16 @@ describe("html page", () => {
     // Kinds are told by a word and a border pattern, not by colour alone.
     const q2 = story!.quotes[1]!;
     expect(q2.kind).toBe("partial");
-    expect(html).toContain(`<span class="who" data-for="s1-q2"><span class="k" lang="en">partial</span> ${q2.speaker!.name ?? q2.speaker!.text}</span>`);
+    expect(html).toContain(
+      `<span class="who" data-for="s1-q2"><span class="k" lang="en">partial</span> ${q2.speaker!.name ?? q2.speaker!.text}</span>`,
+    );
     expect(html).toContain("mark.q.partial{border-style:dashed}");
     // Cues underlined, reported speech bracketed with its source, codes in Latin letters.
     expect(html).toMatch(/<span class="cue part"[^>]*>की रिपोर्ट के अनुसार<\/span>/u);
     const a = story!.attributions[0]!;
-    expect(html).toContain(`<span class="rsrc"><span class="k" lang="en">reported</span> ${a.source.name ?? a.source.text}</span>`);
+    expect(html).toContain(
+      `<span class="rsrc"><span class="k" lang="en">reported</span> ${a.source.name ?? a.source.text}</span>`,
+    );
     expect(html).toContain("IANS · AKJ (एकेजे) SKP (एसकेपी)");
     expect(html).toContain('<article id="s1" lang="hi"');
     expect(html).toContain("Noto Sans Devanagari");
@@ -164,7 +213,9 @@ describe("html page", () => {
     const story = parse(f.text).find((s) => s.diagnostics.length)!;
     const html = render(story, "html");
     story.diagnostics.forEach((g, k) => {
-      expect(html).toContain(`<li id="s1-d${k + 1}" class="${g.severity}"><a href="#s1-dm${k + 1}">${g.line}:${g.column}</a>`);
+      expect(html).toContain(
+        `<li id="s1-d${k + 1}" class="${g.severity}"><a href="#s1-dm${k + 1}">${g.line}:${g.column}</a>`,
+      );
       expect(html).toMatch(new RegExp(`<a class="dg ${g.severity}" id="s1-dm${k + 1}" href="#s1-d${k + 1}"`, "u"));
     });
   });
@@ -184,21 +235,50 @@ describe("html page", () => {
   });
 
   it("any copy: the page stays the view's own markup (property)", () => {
-    const bits = ["<script>", "</script>", "<svg onload=x>", "\" onmouseover=\"x", "' onclick='x", "javascript:alert(1)", "&lt;b&gt;", "&amp;", "\u202e", "\u2066", "\u200f", "\u0000", "\u001b[31m", "\"", "“", "”", "ने कहा, \"", "said, \"", "<b>", "<br>", "।", "\n", "\n\n"];
+    const bits = [
+      "<script>",
+      "</script>",
+      "<svg onload=x>",
+      '" onmouseover="x',
+      "' onclick='x",
+      "javascript:alert(1)",
+      "&lt;b&gt;",
+      "&amp;",
+      "\u202e",
+      "\u2066",
+      "\u200f",
+      "\u0000",
+      "\u001b[31m",
+      '"',
+      "“",
+      "”",
+      'ने कहा, "',
+      'said, "',
+      "<b>",
+      "<br>",
+      "।",
+      "\n",
+      "\n\n",
+    ];
     fc.assert(
-      fc.property(fc.array(fc.oneof(fc.constantFrom(...bits), fc.string({ maxLength: 5 })), { maxLength: 14 }), (xs) => {
-        const text = `सोल, 14 सितंबर (आईएएनएस)। ${xs.join("")}।\n"${xs.join(" ")}," he said.\n-- आईएएनएस\nएसकेपी\n`;
-        const stories = parse(text);
-        const html = renderHtmlPage(stories);
-        const ids = checkPage(html);
-        expect(new Set(ids).size).toBe(ids.length);
-      }),
+      fc.property(
+        fc.array(fc.oneof(fc.constantFrom(...bits), fc.string({ maxLength: 5 })), { maxLength: 14 }),
+        (xs) => {
+          const text = `सोल, 14 सितंबर (आईएएनएस)। ${xs.join("")}।\n"${xs.join(" ")}," he said.\n-- आईएएनएस\nएसकेपी\n`;
+          const stories = parse(text);
+          const html = renderHtmlPage(stories);
+          const ids = checkPage(html);
+          expect(new Set(ids).size).toBe(ids.length);
+        },
+      ),
       { numRuns: 60 },
     );
   }, 60_000);
 
   it("escapeHtml shows controls and escapes markup", () => {
-    expect(escapeHtml(`<a href="x">&'\u202e`)).toBe(`&lt;a href=&quot;x&quot;&gt;&amp;&#39;<span class="ctl">\\u202e</span>`);
+    expect(escapeHtml(`<a href="x">&'\u202e`)).toBe(
+      `&lt;a href=&quot;x&quot;&gt;&amp;&#39;<span class="ctl">\\u202e</span>`,
+    );
   });
 });
 
@@ -209,7 +289,17 @@ describe("-f html on the command line", () => {
     expect(one.stdout).not.toContain("<nav");
     // The parser's rules (its trace) reach the tips of the header parts.
     expect(one.stdout).toMatch(/data-tip="dateline · rule [a-z-]+ · line 1 · span/u);
-    const three = await wire(["parse", "fixtures/hi/dateline-danda-signoff-next-line.txt", "fixtures/en/missing-dateline.txt", HOSTILE, "-f", "html", "-q", "-j", "2"]);
+    const three = await wire([
+      "parse",
+      "fixtures/hi/dateline-danda-signoff-next-line.txt",
+      "fixtures/en/missing-dateline.txt",
+      HOSTILE,
+      "-f",
+      "html",
+      "-q",
+      "-j",
+      "2",
+    ]);
     expect(three.code).toBe(0);
     expect(three.stdout.match(/<!DOCTYPE html>/gu)).toHaveLength(1);
     expect(three.stdout.match(/<article /gu)).toHaveLength(3);
@@ -229,7 +319,16 @@ describe("-f html on the command line", () => {
 
   it("-o FILE writes the one page, whole", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "wire-html-")), "all.html");
-    const r = await wire(["parse", "fixtures/hi/dateline-danda-signoff-next-line.txt", HOSTILE, "-f", "html", "-q", "-o", file]);
+    const r = await wire([
+      "parse",
+      "fixtures/hi/dateline-danda-signoff-next-line.txt",
+      HOSTILE,
+      "-f",
+      "html",
+      "-q",
+      "-o",
+      file,
+    ]);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe("");
     const page = readFileSync(file, "utf8");
@@ -240,11 +339,25 @@ describe("-f html on the command line", () => {
 
   it("-o DIR writes a page per story, named .html", async () => {
     const dir = mkdtempSync(join(tmpdir(), "wire-html-"));
-    const r = await wire(["parse", "fixtures/hi/dateline-danda-signoff-next-line.txt", HOSTILE, "-f", "html", "-q", "-o", dir + "/"]);
+    const r = await wire([
+      "parse",
+      "fixtures/hi/dateline-danda-signoff-next-line.txt",
+      HOSTILE,
+      "-f",
+      "html",
+      "-q",
+      "-o",
+      dir + "/",
+    ]);
     expect(r.code).toBe(0);
     // Outputs keep the inputs' paths from the current folder (the project root in tests).
     const files = ["fixtures/en/hostile-markup-scripts-bidi.html", "fixtures/hi/dateline-danda-signoff-next-line.html"];
-    expect(readdirSync(join(dir, "fixtures"), { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name).slice(dir.length + 1)).sort()).toEqual(files);
+    expect(
+      readdirSync(join(dir, "fixtures"), { recursive: true, withFileTypes: true })
+        .filter((e) => e.isFile())
+        .map((e) => join(e.parentPath, e.name).slice(dir.length + 1))
+        .sort(),
+    ).toEqual(files);
     files.reverse();
     const page = readFileSync(join(dir, files[0]!), "utf8");
     checkPage(page);

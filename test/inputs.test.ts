@@ -1,6 +1,16 @@
 // The input side of batch conversion: files, folders, globs, archives, record dumps, stdin.
 import { createHash } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as zlib from "node:zlib";
@@ -24,7 +34,10 @@ function opts(over: Partial<ExpandOptions> = {}): ExpandOptions {
   return { ext: ["*"], from: "text", textField: "text", stdin: chunks(), ...over };
 }
 
-async function all(args: string[], over: Partial<ExpandOptions> = {}): Promise<{ items: InputItem[]; warnings: string[] }> {
+async function all(
+  args: string[],
+  over: Partial<ExpandOptions> = {},
+): Promise<{ items: InputItem[]; warnings: string[] }> {
   const warnings: string[] = [];
   const items: InputItem[] = [];
   for await (const item of expandInputs(args, { ...opts(over), warn: (m) => warnings.push(m) })) items.push(item);
@@ -209,9 +222,12 @@ describe("files and folders", () => {
   });
 
   it("filters by extension when walking, case-insensitively, but reads files named explicitly", async () => {
-    const { items } = await all([join(tmp, "tree"), join(tmp, "tree", "b", "d.md"), join(tmp, "tree", "b", ".hidden.txt")], {
-      ext: ["txt"],
-    });
+    const { items } = await all(
+      [join(tmp, "tree"), join(tmp, "tree", "b", "d.md"), join(tmp, "tree", "b", ".hidden.txt")],
+      {
+        ext: ["txt"],
+      },
+    );
     expect(names(items)).toEqual([
       "tree/B.txt",
       "tree/a.txt",
@@ -235,7 +251,10 @@ describe("files and folders", () => {
   it("reports a missing file as an item and goes on", async () => {
     const { items } = await all([join(tmp, "nope.txt"), join(tmp, "tree", "a.txt")]);
     checkShape(items);
-    expect(items[0]).toMatchObject({ relPath: "nope.txt", error: { code: "read-error", message: "no such file or directory" } });
+    expect(items[0]).toMatchObject({
+      relPath: "nope.txt",
+      error: { code: "read-error", message: "no such file or directory" },
+    });
     expect(short(items[0]!.name)).toBe("nope.txt");
     expect(content(items[1]!)).toBe("A");
   });
@@ -392,7 +411,12 @@ describe("tar", () => {
       "arch/sub/inner.tgz:./dot/four.txt",
       "arch/top.txt",
     ]);
-    expect(rels(items)).toEqual(["sub/inner/dir/one.txt", "sub/inner/dir/two.txt", "sub/inner/dot/four.txt", "top.txt"]);
+    expect(rels(items)).toEqual([
+      "sub/inner/dir/one.txt",
+      "sub/inner/dir/two.txt",
+      "sub/inner/dot/four.txt",
+      "top.txt",
+    ]);
   });
 });
 
@@ -411,7 +435,17 @@ describe("records", () => {
       "dump.jsonl#9",
       "dump.jsonl#11",
     ]);
-    expect(rels(items)).toEqual(["dump/a1", "dump/3", "dump/4", "dump/5", "dump/6", "dump/42", "dump/a_b", "dump/9", "dump/11"]);
+    expect(rels(items)).toEqual([
+      "dump/a1",
+      "dump/3",
+      "dump/4",
+      "dump/5",
+      "dump/6",
+      "dump/42",
+      "dump/a_b",
+      "dump/9",
+      "dump/11",
+    ]);
     expect(items.map((i) => i.text ?? i.error!.code)).toEqual([
       "first",
       "no id",
@@ -434,7 +468,9 @@ describe("records", () => {
 
   it("JSON Lines with another text field", async () => {
     const { items } = await all([join(tmp, "dump.jsonl")], { from: "jsonl", textField: "body", idField: "id" });
-    expect(items.filter((i) => i.text !== undefined).map((i) => [short(i.name), i.text])).toEqual([["dump.jsonl#x", "no text field"]]);
+    expect(items.filter((i) => i.text !== undefined).map((i) => [short(i.name), i.text])).toEqual([
+      ["dump.jsonl#x", "no text field"],
+    ]);
   });
 
   it("CSV with a header, quoted commas and newlines, a short row, a malformed row", async () => {
@@ -443,7 +479,13 @@ describe("records", () => {
     const good = items.slice(0, 5);
     expect(names(good)).toEqual(["dump.csv#r1", "dump.csv#r2", "dump.csv#3", "dump.csv#4", "dump.csv#r6"]);
     expect(rels(good)).toEqual(["dump/r1", "dump/r2", "dump/3", "dump/4", "dump/r6"]);
-    expect(good.map((i) => i.text ?? i.error!.code)).toEqual(["Hello, world", "line one\nline two", "bad-record", "no id here", "plain"]);
+    expect(good.map((i) => i.text ?? i.error!.code)).toEqual([
+      "Hello, world",
+      "line one\nline two",
+      "bad-record",
+      "no id here",
+      "plain",
+    ]);
     expect(good[2]!.error!.message).toMatch(/"text"/);
     // The malformed row (a stray quote) costs only itself, named by the line it starts on.
     const rest = items.slice(5);
@@ -471,7 +513,9 @@ describe("records", () => {
       ["recs.zip:in/d.jsonl#2", "recs/in/d/2", "bad-record"],
     ]);
     const c = await all([join(tmp, "recs.zip")], { from: "csv", ext: ["csv"] });
-    expect(c.items.map((i) => [short(i.name), i.relPath, i.text])).toEqual([["recs.zip:in/d.csv#1", "recs/in/d/1", "row one"]]);
+    expect(c.items.map((i) => [short(i.name), i.relPath, i.text])).toEqual([
+      ["recs.zip:in/d.csv#1", "recs/in/d/1", "row one"],
+    ]);
   });
 
   it("a missing dump is a read error", async () => {
@@ -497,7 +541,10 @@ describe("standard input", () => {
 
   it("reads - as a record stream, chunks split anywhere", async () => {
     const whole = Buffer.from('{"text":"é one"}\n{"text":"two"}\n');
-    const { items } = await all(["-"], { from: "jsonl", stdin: chunks(whole.subarray(0, 10), whole.subarray(10, 22), whole.subarray(22)) });
+    const { items } = await all(["-"], {
+      from: "jsonl",
+      stdin: chunks(whole.subarray(0, 10), whole.subarray(10, 22), whole.subarray(22)),
+    });
     expect(items.map((i) => [i.name, i.relPath, i.text])).toEqual([
       ["<stdin>#1", "stdin/1", "é one"],
       ["<stdin>#2", "stdin/2", "two"],
@@ -534,7 +581,12 @@ describe("the output mapping and the default extensions", () => {
   it("keeps a path under the current folder; else the path from the folder common to the arguments outside it", () => {
     const cwd = "/news/desk";
     const inside = outputMapper(["hi", "en/001.txt"], cwd);
-    expect(["hi/001.txt", "en/001.txt", "./hi/a/b.txt", "/news/desk/x.txt"].map((p) => inside(p))).toEqual(["hi/001.txt", "en/001.txt", "hi/a/b.txt", "x.txt"]);
+    expect(["hi/001.txt", "en/001.txt", "./hi/a/b.txt", "/news/desk/x.txt"].map((p) => inside(p))).toEqual([
+      "hi/001.txt",
+      "en/001.txt",
+      "hi/a/b.txt",
+      "x.txt",
+    ]);
     const tree = join(tmp, "tree");
     const two = outputMapper([join(tree, "b"), join(tree, "*.txt")], cwd);
     expect(two(join(tree, "b/c.txt"))).toBe("b/c.txt");

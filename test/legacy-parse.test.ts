@@ -37,13 +37,19 @@ describe("legacy font through the parser", () => {
   it("warns on Chanakya-style copy (Latin-1 letters for Devanagari), not on French or German", () => {
     const chanakya = "Ù§ü ç¼Üè, ÎæðÐãÚU ×ð´ ÂýÏæÙ×¢µæè Ùð ·¤ãUæ ç·¤ Îðàæ ·ð¤ âÖè çÁÜæð´ ×ð´ Ù° ÇUæ·¤ƒæÚU ¹éÜð´»ðÐ\n";
     expect(parse(chanakya)[0]!.diagnostics.find((d) => d.code === "legacy-font-encoding")?.message).toMatch(/Chanakya/);
-    for (const t of ["Paris, 14 sept. (AFP) Le président a déclaré mercredi que les élèves iront à l'école.\n", "Berlin, 14. Sep (dpa) Die Bürger äußerten sich über die Größe der Brücke.\n"]) {
+    for (const t of [
+      "Paris, 14 sept. (AFP) Le président a déclaré mercredi que les élèves iront à l'école.\n",
+      "Berlin, 14. Sep (dpa) Die Bürger äußerten sich über die Größe der Brücke.\n",
+    ]) {
       expect(parse(t)[0]!.diagnostics.some((d) => d.code === "legacy-font-encoding")).toBe(false);
     }
   });
 
   it("leaves Unicode and English copy alone", () => {
-    for (const t of [expected, "New Delhi, Sep 14 (IANS) The government said on Monday that new post offices will open.\n"]) {
+    for (const t of [
+      expected,
+      "New Delhi, Sep 14 (IANS) The government said on Monday that new post offices will open.\n",
+    ]) {
       const [s] = parse(t, { convertLegacy: true });
       expect(s!.diagnostics.some((d) => d.code === "legacy-font-encoding")).toBe(false);
     }

@@ -152,7 +152,13 @@ describe("convertKrutiDev: source map", () => {
 
   it("is linear on long and hostile input", () => {
     const story = readFileSync(join(root, "fixtures/legacy/krutidev-story.txt"), "utf8").repeat(300);
-    for (const s of [story, "D".repeat(100_000) + "dZ", "d" + "Z".repeat(100_000), "f".repeat(100_000) + "d", "d" + "s".repeat(50_000) + "z".repeat(50_000)]) {
+    for (const s of [
+      story,
+      "D".repeat(100_000) + "dZ",
+      "d" + "Z".repeat(100_000),
+      "f".repeat(100_000) + "d",
+      "d" + "s".repeat(50_000) + "z".repeat(50_000),
+    ]) {
       const t = performance.now();
       const r = convertKrutiDev(s);
       looksKrutiDev(s);
@@ -168,7 +174,8 @@ describe("krutidev.json", () => {
     expect(new Set(keys).size).toBe(keys.length);
     for (let i = 0; i < keys.length; i++) {
       for (let j = i + 1; j < keys.length; j++) {
-        if (keys[j]!.length > keys[i]!.length) expect(keys[j]!.startsWith(keys[i]!), `${keys[j]} after ${keys[i]}`).toBe(false);
+        if (keys[j]!.length > keys[i]!.length)
+          expect(keys[j]!.startsWith(keys[i]!), `${keys[j]} after ${keys[i]}`).toBe(false);
       }
     }
   });
@@ -176,7 +183,30 @@ describe("krutidev.json", () => {
   it("covers every ASCII letter and the layout's key signs", () => {
     const keys = new Set(table.map.map((p) => p[0]!));
     for (const c of "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ") expect(keys.has(c), c).toBe(true);
-    for (const k of ["[k", "?k", "vk", "bZ", "Å", ",", ",s", "vks", "vkS", "_", "J", "=", "{k", "K", "Ù", "~", "A", "¡", "%", "+", "ks", "kS"]) {
+    for (const k of [
+      "[k",
+      "?k",
+      "vk",
+      "bZ",
+      "Å",
+      ",",
+      ",s",
+      "vks",
+      "vkS",
+      "_",
+      "J",
+      "=",
+      "{k",
+      "K",
+      "Ù",
+      "~",
+      "A",
+      "¡",
+      "%",
+      "+",
+      "ks",
+      "kS",
+    ]) {
       expect(keys.has(k), k).toBe(true);
     }
   });

@@ -2,7 +2,19 @@
 // archives: no story is lost, overwritten, misplaced or skipped. Each `describe` is one way a
 // batch used to lose data.
 import { spawn, spawnSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, symlinkSync, utimesSync, writeFileSync } from "node:fs";
+import {
+  chmodSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  utimesSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -18,7 +30,11 @@ const isRoot = process.getuid?.() === 0;
 
 /** Runs `wire ARGS` in `cwd` as a user would. */
 function wire(cwd: string, ...args: string[]) {
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, encoding: "utf8", env: { ...process.env, NO_COLOR: "1" } });
+  const r = spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: "utf8",
+    env: { ...process.env, NO_COLOR: "1" },
+  });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
@@ -51,7 +67,8 @@ function stories(dir: string): string[] {
 }
 
 /** A short story; `tag` makes each one distinct. */
-const story = (tag: string) => `New Delhi, Sep 14 (IANS) Story ${tag} was filed today, officials said.\n--IANS\nab/cd\n`;
+const story = (tag: string) =>
+  `New Delhi, Sep 14 (IANS) Story ${tag} was filed today, officials said.\n--IANS\nab/cd\n`;
 const hindi = (tag: string) => `नई दिल्ली, 14 सितंबर (आईएएनएस)। कहानी ${tag} आज दर्ज हुई।\n--आईएएनएस\nएसकेपी\n`;
 
 describe.skipIf(!built)("1. same names never share an output", () => {
@@ -63,7 +80,14 @@ describe.skipIf(!built)("1. same names never share an output", () => {
     }
     const r = wire(d, "parse", "hi", "en", "-o", "out/", "-j", "1");
     expect(r.code).toBe(0);
-    expect(files(join(d, "out"))).toEqual(["en/001.json", "en/002.json", "en/003.json", "hi/001.json", "hi/002.json", "hi/003.json"]);
+    expect(files(join(d, "out"))).toEqual([
+      "en/001.json",
+      "en/002.json",
+      "en/003.json",
+      "hi/001.json",
+      "hi/002.json",
+      "hi/003.json",
+    ]);
     expect(r.stderr).toMatch(/6 inputs, 6 stories, 6 written, 0 up to date/);
     // The same with globs, and with the folders named by absolute paths from elsewhere.
     expect(wire(d, "parse", "hi/*.txt", "en/*.txt", "-o", "globbed/", "-j", "1").code).toBe(0);
@@ -99,22 +123,50 @@ describe.skipIf(!built)("1. same names never share an output", () => {
 
   it("duplicate entry names in a zip and in a tar", async () => {
     const d = tmp();
-    writeFileSync(join(d, "feed.zip"), makeZip([{ name: "s.txt", data: story("z1") }, { name: "s.txt", data: story("z2") }, { name: "t.txt", data: story("z3") }]));
-    const tar = await makeTar([{ name: "s.txt", data: story("t1") }, { name: "s.txt", data: story("t2") }]);
+    writeFileSync(
+      join(d, "feed.zip"),
+      makeZip([
+        { name: "s.txt", data: story("z1") },
+        { name: "s.txt", data: story("z2") },
+        { name: "t.txt", data: story("z3") },
+      ]),
+    );
+    const tar = await makeTar([
+      { name: "s.txt", data: story("t1") },
+      { name: "s.txt", data: story("t2") },
+    ]);
     writeFileSync(join(d, "day.tar.gz"), gzipSync(tar));
     expect(wire(d, "parse", "feed.zip", "day.tar.gz", "-o", "out/", "-j", "1").code).toBe(0);
-    expect(files(join(d, "out"))).toEqual(["day/s.json", "day/s~2.json", "feed/s.json", "feed/s~2.json", "feed/t.json"]);
-    const texts = files(join(d, "out")).map((f) => JSON.parse(readFileSync(join(d, "out", f), "utf8")).paragraphs[0].text);
+    expect(files(join(d, "out"))).toEqual([
+      "day/s.json",
+      "day/s~2.json",
+      "feed/s.json",
+      "feed/s~2.json",
+      "feed/t.json",
+    ]);
+    const texts = files(join(d, "out")).map(
+      (f) => JSON.parse(readFileSync(join(d, "out", f), "utf8")).paragraphs[0].text,
+    );
     expect(texts.map((t: string) => /Story (\w+)/.exec(t)![1])).toEqual(["t1", "t2", "z1", "z2", "z3"]);
   });
 
   it("JSONL ids a/b and a_b, and a repeated id", () => {
     const d = tmp();
-    const recs = [["a/b", "1"], ["a_b", "2"], ["r", "3"], ["r", "4"]].map(([id, t]) => JSON.stringify({ id, text: story(t!) }));
+    const recs = [
+      ["a/b", "1"],
+      ["a_b", "2"],
+      ["r", "3"],
+      ["r", "4"],
+    ].map(([id, t]) => JSON.stringify({ id, text: story(t!) }));
     writeFileSync(join(d, "dump.jsonl"), recs.join("\n") + "\n");
     expect(wire(d, "parse", "--from", "jsonl", "--id-field", "id", "dump.jsonl", "-o", "out/", "-j", "1").code).toBe(0);
     expect(files(join(d, "out"))).toEqual(["dump/a_b.json", "dump/a_b~2.json", "dump/r.json", "dump/r~2.json"]);
-    expect(stories(join(d, "out"))).toEqual(["dump.jsonl#a/b#1", "dump.jsonl#a_b#1", "dump.jsonl#r#1", "dump.jsonl#r#1"]);
+    expect(stories(join(d, "out"))).toEqual([
+      "dump.jsonl#a/b#1",
+      "dump.jsonl#a_b#1",
+      "dump.jsonl#r#1",
+      "dump.jsonl#r#1",
+    ]);
   });
 });
 
@@ -124,7 +176,10 @@ describe.skipIf(!built)("2. a rerun redoes exactly what is missing or stale", ()
     const n = 4000;
     put(d, "big.txt", Array.from({ length: n }, (_, i) => story(String(i))).join("\n"));
     const out = join(d, "out");
-    const child = spawn(process.execPath, [bin, "parse", "big.txt", "-o", "out/", "-j", "1", "-q"], { cwd: d, stdio: "ignore" });
+    const child = spawn(process.execPath, [bin, "parse", "big.txt", "-o", "out/", "-j", "1", "-q"], {
+      cwd: d,
+      stdio: "ignore",
+    });
     const started = Date.now();
     const count = () => (existsSync(out) ? readdirSync(out).length : 0);
     while (count() < 200 && Date.now() - started < 60_000) await new Promise((r) => setTimeout(r, 5));
@@ -142,7 +197,9 @@ describe.skipIf(!built)("2. a rerun redoes exactly what is missing or stale", ()
     const indexes = new Set(names.map((f) => JSON.parse(readFileSync(join(out, f), "utf8")).source.index));
     expect(indexes.size).toBe(n);
     // And now it is all up to date.
-    expect(wire(d, "parse", "big.txt", "-o", "out/", "-j", "1").stderr).toMatch(new RegExp(`0 written, ${n} up to date`));
+    expect(wire(d, "parse", "big.txt", "-o", "out/", "-j", "1").stderr).toMatch(
+      new RegExp(`0 written, ${n} up to date`),
+    );
   }, 180_000);
 
   it("an input that shrank from 3 stories to 1 leaves no x.2.json or x.3.json", () => {
@@ -160,10 +217,16 @@ describe.skipIf(!built)("2. a rerun redoes exactly what is missing or stale", ()
     const d = tmp();
     put(d, "s.txt", story("1"));
     wire(d, "parse", "s.txt", "-o", "out/");
-    expect(wire(d, "parse", "s.txt", "-o", "out/", "--ref-date", "2024-09-20").stderr).toMatch(/1 written, 0 up to date/);
+    expect(wire(d, "parse", "s.txt", "-o", "out/", "--ref-date", "2024-09-20").stderr).toMatch(
+      /1 written, 0 up to date/,
+    );
     expect(JSON.parse(readFileSync(join(d, "out/s.json"), "utf8")).dateline.date.iso).toBe("2024-09-14");
-    expect(wire(d, "parse", "s.txt", "-o", "out/", "--ref-date", "2024-09-20").stderr).toMatch(/0 written, 1 up to date/);
-    expect(wire(d, "parse", "s.txt", "-o", "out/", "-f", "yaml").stderr).toMatch(/1 written, 0 up to date, 1 stale removed/);
+    expect(wire(d, "parse", "s.txt", "-o", "out/", "--ref-date", "2024-09-20").stderr).toMatch(
+      /0 written, 1 up to date/,
+    );
+    expect(wire(d, "parse", "s.txt", "-o", "out/", "-f", "yaml").stderr).toMatch(
+      /1 written, 0 up to date, 1 stale removed/,
+    );
     expect(files(join(d, "out"))).toEqual(["s.yaml"]);
   });
 
@@ -196,7 +259,9 @@ describe.skipIf(!built)("2. a rerun redoes exactly what is missing or stale", ()
     put(d, "in/x.txt", story("near"));
     expect(wire(join(d, "in"), "parse", far, "-o", "../out/").code).toBe(0);
     // (in/a.txt is the same input named from another folder: its output moves to a.json.)
-    expect(wire(join(d, "in"), "parse", ".", "-o", "../out/").stderr).toMatch(/2 inputs, 2 stories, 2 written, 0 up to date, 1 stale removed/);
+    expect(wire(join(d, "in"), "parse", ".", "-o", "../out/").stderr).toMatch(
+      /2 inputs, 2 stories, 2 written, 0 up to date, 1 stale removed/,
+    );
     expect(files(join(d, "out"))).toEqual(["a.json", "other/c.json", "x.json", "x~2.json"]);
     expect(wire(join(d, "in"), "parse", far, "-o", "../out/").stderr).toMatch(/0 written, 1 up to date/);
   });
@@ -224,7 +289,9 @@ describe.skipIf(!built)("3. inputs are never written over", () => {
     expect(files(d)).toEqual(["a.json", "a.txt", "a~2.json"]);
     expect(r.stderr).toMatch(/1 story written under a name ending ~N/);
     // The rerun reads no output of its own and keeps the names.
-    expect(wire(d, "parse", ".", "-o", "./", "--ext", "txt,json").stderr).toMatch(/2 inputs, 2 stories, 1 written, 1 up to date/);
+    expect(wire(d, "parse", ".", "-o", "./", "--ext", "txt,json").stderr).toMatch(
+      /2 inputs, 2 stories, 1 written, 1 up to date/,
+    );
     expect(files(d)).toEqual(["a.json", "a.txt", "a~2.json", "a~3.json"]);
   });
 
@@ -299,18 +366,29 @@ describe.skipIf(!built)("5. a story that cannot be written is that story's error
 
   it("a zip entry whose folder is another entry's file, and a 300-character JSONL id", () => {
     const d = tmp();
-    writeFileSync(join(d, "f.zip"), makeZip([{ name: "a.txt", data: story("a") }, { name: "a.json/b.txt", data: story("b") }, { name: "z.txt", data: story("z") }]));
+    writeFileSync(
+      join(d, "f.zip"),
+      makeZip([
+        { name: "a.txt", data: story("a") },
+        { name: "a.json/b.txt", data: story("b") },
+        { name: "z.txt", data: story("z") },
+      ]),
+    );
     writeFileSync(join(d, "dump.jsonl"), JSON.stringify({ id: "x".repeat(300), text: story("x") }) + "\n");
     put(d, "last.txt", story("last"));
     const r = wire(d, "parse", "f.zip", "last.txt", "-o", "out/", "-j", "1");
     expect(r.code).toBe(1);
-    expect(r.stderr).toContain("wire: f.zip:a.json/b.txt: cannot write out/f/a.json/b.json: out/f/a.json is a file, not a folder [write-error]");
+    expect(r.stderr).toContain(
+      "wire: f.zip:a.json/b.txt: cannot write out/f/a.json/b.json: out/f/a.json is a file, not a folder [write-error]",
+    );
     expect(r.stderr).not.toMatch(/internal error/);
     expect(r.stderr).toMatch(/4 inputs, 4 stories, 3 written, 0 up to date, 1 not written, 0 with warnings, 1 failed/);
     expect(files(join(d, "out"))).toEqual(["f/a.json", "f/z.json", "last.json"]);
     const j = wire(d, "parse", "--from", "jsonl", "--id-field", "id", "dump.jsonl", "-o", "out/");
     expect(j.code).toBe(0);
-    expect(files(join(d, "out")).filter((f) => f.startsWith("dump/"))).toEqual([expect.stringMatching(/^dump\/x{191}-[0-9a-f]{8}\.json$/)]);
+    expect(files(join(d, "out")).filter((f) => f.startsWith("dump/"))).toEqual([
+      expect.stringMatching(/^dump\/x{191}-[0-9a-f]{8}\.json$/),
+    ]);
   });
 
   it.skipIf(isRoot)("a folder without write permission: a plain message per story, other inputs written", () => {
@@ -337,7 +415,9 @@ describe.skipIf(!built)("6. writes never leave the output folder", () => {
     symlinkSync("../outside", join(d, "out/sub"));
     const r = wire(join(d, "in"), "parse", ".", "-o", "../out/");
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/sub\/s\.txt: \.\.\/out\/sub is a symbolic link that leads out of the output folder; not written \[unsafe-path\]/);
+    expect(r.stderr).toMatch(
+      /sub\/s\.txt: \.\.\/out\/sub is a symbolic link that leads out of the output folder; not written \[unsafe-path\]/,
+    );
     expect(readdirSync(join(d, "outside"))).toEqual([]);
     expect(files(join(d, "out"))).toEqual(["sub", "t.json"]);
   });
@@ -369,7 +449,10 @@ describe.skipIf(!built)("7. walks read story files only", () => {
     const txt = readdirSync(dir).filter((f) => f.endsWith(".txt")).length;
     const r = wire(root, "parse", "fixtures/hi", "-f", "ndjson", "-q", "--no-split");
     expect(r.code).toBe(0);
-    const paths = r.stdout.trim().split("\n").map((l) => JSON.parse(l).source.path as string);
+    const paths = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).source.path as string);
     expect(paths).toHaveLength(txt);
     expect(paths.some((p) => p.endsWith(".json"))).toBe(false);
   });
@@ -416,7 +499,9 @@ describe.skipIf(!built)("one run at a time per output folder", () => {
     writeFileSync(join(d, "out/.wire-lock"), String(process.pid));
     const busy = wire(d, "parse", "s.txt", "-o", "out/");
     expect(busy.code).toBe(1);
-    expect(busy.stderr).toContain(`wire: cannot write out/: another wire run (process ${process.pid}) is writing there`);
+    expect(busy.stderr).toContain(
+      `wire: cannot write out/: another wire run (process ${process.pid}) is writing there`,
+    );
     expect(files(join(d, "out"))).toEqual([".wire-lock"]);
     const gone = spawnSync(process.execPath, ["-e", ""]).pid!;
     writeFileSync(join(d, "out/.wire-lock"), String(gone));

@@ -16,20 +16,86 @@ const samples = [
 
 /** Pieces wire copy is made of, so random strings hit the recognisers' edges. */
 const pieces = fc.constantFrom(
-  "सोल, 14 सितंबर (आईएएनएस)। ", "New Delhi, Sep 14 (IANS) ", "(IANS)", "(आईएएनएस)", "--आईएएनएस\n", "—IANS ",
-  "एसकेपी", "skp/anm", "/", "।", "दी।उत्तर", "Saturday.They", "U.S.", "3.5", "डॉ. ", "Mr. ", "\n", "\r\n", "\r",
-  "\n\n", " ", "  ", "\t", "\u00a0", '"', "“", "”", "‘‘", "’’", "'", "-", "--", ":", ",", "आईएएनएस\n", "हैदराबाद।",
-  "    SALVADOR, Feb 26 - ", " Reuter\n", " -0-", "😀", "\u200d", "𝐀", "By Lalit K Jha ", "(Eds: note) ", "दो मार्च",
-  "३१ फ़रवरी", "Word", "शब्द", ".", "?", "!", "<br>", "<p>", "</font>", '<font size="2">', "&nbsp;", "&amp;", "<SRD>",
-  "ने कहा, ", "ने कहा कि ", " के हवाले से कहा, ", " के अनुसार, ", " said, ", '," he told IANS.', " quoted Kim as saying, ",
-  "according to ", "    ", "\n    ",
+  "सोल, 14 सितंबर (आईएएनएस)। ",
+  "New Delhi, Sep 14 (IANS) ",
+  "(IANS)",
+  "(आईएएनएस)",
+  "--आईएएनएस\n",
+  "—IANS ",
+  "एसकेपी",
+  "skp/anm",
+  "/",
+  "।",
+  "दी।उत्तर",
+  "Saturday.They",
+  "U.S.",
+  "3.5",
+  "डॉ. ",
+  "Mr. ",
+  "\n",
+  "\r\n",
+  "\r",
+  "\n\n",
+  " ",
+  "  ",
+  "\t",
+  "\u00a0",
+  '"',
+  "“",
+  "”",
+  "‘‘",
+  "’’",
+  "'",
+  "-",
+  "--",
+  ":",
+  ",",
+  "आईएएनएस\n",
+  "हैदराबाद।",
+  "    SALVADOR, Feb 26 - ",
+  " Reuter\n",
+  " -0-",
+  "😀",
+  "\u200d",
+  "𝐀",
+  "By Lalit K Jha ",
+  "(Eds: note) ",
+  "दो मार्च",
+  "३१ फ़रवरी",
+  "Word",
+  "शब्द",
+  ".",
+  "?",
+  "!",
+  "<br>",
+  "<p>",
+  "</font>",
+  '<font size="2">',
+  "&nbsp;",
+  "&amp;",
+  "<SRD>",
+  "ने कहा, ",
+  "ने कहा कि ",
+  " के हवाले से कहा, ",
+  " के अनुसार, ",
+  " said, ",
+  '," he told IANS.',
+  " quoted Kim as saying, ",
+  "according to ",
+  "    ",
+  "\n    ",
 );
 
-const storyLike = fc.array(fc.oneof(pieces, fc.string({ maxLength: 8 }), fc.string({ unit: "binary", maxLength: 4 })), { maxLength: 60 }).map((a) => a.join(""));
+const storyLike = fc
+  .array(fc.oneof(pieces, fc.string({ maxLength: 8 }), fc.string({ unit: "binary", maxLength: 4 })), { maxLength: 60 })
+  .map((a) => a.join(""));
 
 /** A sample with random pieces inserted, deleted or replaced. */
 const mutated = fc
-  .tuple(fc.constantFrom(...samples), fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.oneof(pieces, fc.string({ maxLength: 6 }))), { maxLength: 8 }))
+  .tuple(
+    fc.constantFrom(...samples),
+    fc.array(fc.tuple(fc.nat(), fc.nat(40), fc.oneof(pieces, fc.string({ maxLength: 6 }))), { maxLength: 8 }),
+  )
   .map(([s, edits]) => {
     let t = s;
     for (const [pos, del, ins] of edits) {
@@ -46,7 +112,8 @@ function checkLossless(text: string): void {
   for (const k of markupOffsets(text)) covered[k] = true;
   for (const story of stories) {
     // A transmission envelope holds its header fields and framing: all of it is covered.
-    if (story.transmission) for (let i = story.transmission.span.start; i < story.transmission.span.end; i++) covered[i] = true;
+    if (story.transmission)
+      for (let i = story.transmission.span.start; i < story.transmission.span.end; i++) covered[i] = true;
     let last = -1;
     for (const p of parts(story)) {
       expect(p.span.start).toBeGreaterThanOrEqual(last);
@@ -70,7 +137,8 @@ function checkLossless(text: string): void {
     }
   }
   cps.forEach((c, i) => {
-    if (!/\s/u.test(c) && !c.match(CONTROLS)) expect(covered[i], `character ${JSON.stringify(c)} at ${i} is in no part`).toBe(true);
+    if (!/\s/u.test(c) && !c.match(CONTROLS))
+      expect(covered[i], `character ${JSON.stringify(c)} at ${i} is in no part`).toBe(true);
   });
 }
 
@@ -104,15 +172,22 @@ function checkQuotes(text: string, story: Story): void {
 
 describe("properties", { timeout: 120_000 }, () => {
   it("random story-like text: never throws, parts tile the input", () => {
-    fc.assert(fc.property(storyLike, (t) => checkLossless(t)), { numRuns: 400 });
+    fc.assert(
+      fc.property(storyLike, (t) => checkLossless(t)),
+      { numRuns: 400 },
+    );
   });
 
   it("mutated real and fixture stories: never throws, parts tile the input", () => {
-    fc.assert(fc.property(mutated, (t) => checkLossless(t)), { numRuns: 300 });
+    fc.assert(
+      fc.property(mutated, (t) => checkLossless(t)),
+      { numRuns: 300 },
+    );
   });
 
   it("cases found by the properties stay fixed", () => {
-    for (const t of [":(आईएएनएस)", "|(IANS)", "By :(PTI)", "(Eds) :(IANS) x", " : , 14 सितंबर (आईएएनएस)।"]) checkLossless(t);
+    for (const t of [":(आईएएनएस)", "|(IANS)", "By :(PTI)", "(Eds) :(IANS) x", " : , 14 सितंबर (आईएएनएस)।"])
+      checkLossless(t);
   });
 
   it("random bytes: parseBytes never throws", () => {

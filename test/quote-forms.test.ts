@@ -6,9 +6,16 @@ const one = (text: string) => parse(text, { path: "t.txt" })[0]!;
 
 describe("quote marks", () => {
   it("a closing mark with a cue after it and no opening one is a quote from the paragraph's start, opened false", () => {
-    const s = one("Pune, Jan 3 (PTI) The court adjourned the case.\nThe notice was never served on my client, so the order must go,' the counsel told the court.\n");
+    const s = one(
+      "Pune, Jan 3 (PTI) The court adjourned the case.\nThe notice was never served on my client, so the order must go,' the counsel told the court.\n",
+    );
     expect(s.quotes).toHaveLength(1);
-    expect(s.quotes[0]).toMatchObject({ text: "The notice was never served on my client, so the order must go,", kind: "direct", closed: true, opened: false });
+    expect(s.quotes[0]).toMatchObject({
+      text: "The notice was never served on my client, so the order must go,",
+      kind: "direct",
+      closed: true,
+      opened: false,
+    });
     expect(s.quotes[0]!.speaker?.text).toBe("the counsel");
     expect(s.attributions).toEqual([]);
   });
@@ -23,7 +30,7 @@ describe("quote marks", () => {
     expect(s.quotes).toEqual([]);
   });
 
-  it('doubled marks are one mark only where every straight mark of the paragraph is doubled', () => {
+  it("doubled marks are one mark only where every straight mark of the paragraph is doubled", () => {
     const doubled = one('Pune, Jan 3 (PTI) ""We are ready,"" the mayor said.\n');
     expect(doubled.quotes.map((q) => q.text)).toEqual(["We are ready,"]);
     const mixed = one('Pune, Jan 3 (PTI) "We are ready," the mayor said of the "" box.\n');
@@ -33,7 +40,9 @@ describe("quote marks", () => {
 
 describe("Hindi pronouns", () => {
   it("उनका with no earlier speaker takes the nearest named agent (X ने)", () => {
-    const s = one("भोपाल, 2 मई (आईएएनएस)। केंद्रीय मंत्री शिवराज सिंह चौहान ने शुक्रवार को नई योजना शुरू की। उनका कहना है कि इससे किसानों की आय बढ़ेगी।\n");
+    const s = one(
+      "भोपाल, 2 मई (आईएएनएस)। केंद्रीय मंत्री शिवराज सिंह चौहान ने शुक्रवार को नई योजना शुरू की। उनका कहना है कि इससे किसानों की आय बढ़ेगी।\n",
+    );
     const a = s.attributions.find((x) => x.source.text === "उनका");
     expect(a?.source.name).toBe("शिवराज सिंह चौहान");
   });

@@ -5,15 +5,21 @@ import { parse } from "../src/index.js";
 import { pairMarks } from "../src/quotes/marks.js";
 
 const unbalanced = (text: string) =>
-  parse(text)[0]!.diagnostics.filter((d) => d.code === "unbalanced-quote").map((d) => ({ message: d.message, start: d.span.start, end: d.span.end }));
+  parse(text)[0]!
+    .diagnostics.filter((d) => d.code === "unbalanced-quote")
+    .map((d) => ({ message: d.message, start: d.span.start, end: d.span.end }));
 
 describe("runs of unmatched quotation marks", () => {
   it("reports a run of straight marks once, with its length and span", () => {
-    expect(unbalanced('He said "a" and """""" then stopped.')).toEqual([{ message: "4 opening quotation marks never closed", start: 16, end: 20 }]);
+    expect(unbalanced('He said "a" and """""" then stopped.')).toEqual([
+      { message: "4 opening quotation marks never closed", start: 16, end: 20 },
+    ]);
   });
 
   it("counts the last opener of a run that the paragraph leaves open", () => {
-    expect(unbalanced('x "a "b "c "d')).toEqual([{ message: "4 opening quotation marks never closed", start: 2, end: 12 }]);
+    expect(unbalanced('x "a "b "c "d')).toEqual([
+      { message: "4 opening quotation marks never closed", start: 2, end: 12 },
+    ]);
   });
 
   it("keeps separate runs apart when a closed quote stands between them", () => {

@@ -28,11 +28,13 @@ describe("speaker names", () => {
   });
 
   it("a body is not a person: the pronoun skips it for the titled name", () => {
-    const s = one([
-      "Pune, Jun 9 (PTI) District Collector Rajesh Deshmukh on Friday ordered schools shut.",
-      "The Health Department said 40 cases were reported.",
-      '"Schools will reopen on Monday," he said.',
-    ].join("\n"));
+    const s = one(
+      [
+        "Pune, Jun 9 (PTI) District Collector Rajesh Deshmukh on Friday ordered schools shut.",
+        "The Health Department said 40 cases were reported.",
+        '"Schools will reopen on Monday," he said.',
+      ].join("\n"),
+    );
     expect(s.quotes[0]!.speaker).toMatchObject({ text: "he", name: "Rajesh Deshmukh" });
   });
 

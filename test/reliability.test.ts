@@ -118,10 +118,16 @@ interface Child {
 }
 
 /** Runs the built CLI; `during` may signal it once it has started. */
-function spawnWire(args: string[], opts: { node?: string[]; cwd?: string; during?: (c: ChildProcess) => void; closeStderr?: boolean } = {}): Promise<Child> {
+function spawnWire(
+  args: string[],
+  opts: { node?: string[]; cwd?: string; during?: (c: ChildProcess) => void; closeStderr?: boolean } = {},
+): Promise<Child> {
   return new Promise((resolve) => {
     const t0 = Date.now();
-    const c = spawn(process.execPath, [...(opts.node ?? []), bin, ...args], { cwd: opts.cwd ?? tmp, stdio: ["ignore", "pipe", "pipe"] });
+    const c = spawn(process.execPath, [...(opts.node ?? []), bin, ...args], {
+      cwd: opts.cwd ?? tmp,
+      stdio: ["ignore", "pipe", "pipe"],
+    });
     let stdout = "";
     let stderr = "";
     c.stdout!.on("data", (d) => (stdout += d));
@@ -176,7 +182,8 @@ describe("stderr closed early", () => {
     const dir = mkdtempSync(join(tmpdir(), "wire-epipe-"));
     mkdirSync(join(dir, "in"));
     // Each input has warnings, so stderr is written all along.
-    for (let k = 0; k < 40; k++) writeFileSync(join(dir, "in", `s${k}.txt`), 'A story with no dateline and a stray " mark.\n'.repeat(50));
+    for (let k = 0; k < 40; k++)
+      writeFileSync(join(dir, "in", `s${k}.txt`), 'A story with no dateline and a stray " mark.\n'.repeat(50));
     const r = await spawnWire(["parse", "in", "-o", "out/", "-j", "1"], { cwd: dir, closeStderr: true });
     expect(status(r)).toBe(0);
     const written = readdirSync(join(dir, "out"), { recursive: true }).filter((f) => String(f).endsWith(".json"));
@@ -189,11 +196,16 @@ describe("a worker that dies", () => {
     const big = join(tmp, "huge.txt");
     writeFileSync(big, 'NEW DELHI, Nov 5 (IANS) The minister said "x" and "y" here.\n\n'.repeat(50_000));
     const good = file("fine.txt", "NEW DELHI, Nov 5 (IANS) The minister said so.\n");
-    const r = await spawnWire(["parse", "-j", "2", "-f", "ndjson", "-q", big, good], { node: ["--max-old-space-size=40"] });
+    const r = await spawnWire(["parse", "-j", "2", "-f", "ndjson", "-q", big, good], {
+      node: ["--max-old-space-size=40"],
+    });
     expect(r.stderr).not.toMatch(/ERR_WORKER|at .*\.js:\d+/u);
     expect(r.stderr).toMatch(/huge\.txt: .*memory/u);
     expect(status(r)).toBe(1);
-    const records = r.stdout.trim().split("\n").map((l) => JSON.parse(l));
+    const records = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l));
     expect(records.map((x) => x.source.path)).toEqual([good]);
   }, 60_000);
 
@@ -208,7 +220,8 @@ describe("a worker that dies", () => {
 describe("the progress pre-scan", () => {
   it("does not follow symbolic link loops", async () => {
     const dir = mkdtempSync(join(tmpdir(), "wire-loop-"));
-    for (let k = 0; k < 8; k++) writeFileSync(join(dir, `s${k}.txt`), "NEW DELHI, Nov 5 (IANS) The minister said so.\n");
+    for (let k = 0; k < 8; k++)
+      writeFileSync(join(dir, `s${k}.txt`), "NEW DELHI, Nov 5 (IANS) The minister said so.\n");
     symlinkSync(".", join(dir, "loop1"));
     symlinkSync(".", join(dir, "loop2"));
     let stderr = "";
@@ -229,7 +242,11 @@ describe.skipIf(process.platform === "win32")("bounded on any input", () => {
     expect(status(r)).toBe(1);
     expect(r.stderr).toMatch(/binary-input/u);
     const c = await new Promise<number | null>((resolve) => {
-      const p = spawn("bash", ["-c", `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} parse - -j 1 < /dev/zero`], { stdio: "ignore" });
+      const p = spawn(
+        "bash",
+        ["-c", `exec ${JSON.stringify(process.execPath)} ${JSON.stringify(bin)} parse - -j 1 < /dev/zero`],
+        { stdio: "ignore" },
+      );
       p.on("close", (code) => resolve(code));
     });
     expect(c).toBe(1);
@@ -248,8 +265,15 @@ describe.skipIf(process.platform === "win32")("bounded on any input", () => {
     const good = file("small-input.txt", "NEW DELHI, Nov 5 (IANS) The minister said so.\n");
     const r = await wire(["parse", "-f", "ndjson", "-j", "1", "--max-input-size", "2K", big, good]);
     expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/big-input\.txt: input is 4\.\d KiB, over the 2 KiB limit; raise it with --max-input-size .*\[too-large\]/u);
-    expect(r.stdout.trim().split("\n").map((l) => JSON.parse(l).source.path)).toEqual([good]);
+    expect(r.stderr).toMatch(
+      /big-input\.txt: input is 4\.\d KiB, over the 2 KiB limit; raise it with --max-input-size .*\[too-large\]/u,
+    );
+    expect(
+      r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).source.path),
+    ).toEqual([good]);
     expect((await wire(["parse", "--max-input-size", "lots", good])).code).toBe(2);
   });
 
@@ -260,8 +284,29 @@ describe.skipIf(process.platform === "win32")("bounded on any input", () => {
   });
 
   it("a JSONL line over the limit costs only itself, with its line number", async () => {
-    const dump = file("lines.jsonl", [{ id: "a", text: "x".repeat(5000) }, { id: "b", text: "NEW DELHI, Nov 5 (IANS) ok." }].map((r) => JSON.stringify(r)).join("\n") + "\n");
-    const r = await wire(["parse", "--from", "jsonl", "--id-field", "id", "-f", "ndjson", "-j", "1", "--max-input-size", "1K", dump]);
+    const dump = file(
+      "lines.jsonl",
+      [
+        { id: "a", text: "x".repeat(5000) },
+        { id: "b", text: "NEW DELHI, Nov 5 (IANS) ok." },
+      ]
+        .map((r) => JSON.stringify(r))
+        .join("\n") + "\n",
+    );
+    const r = await wire([
+      "parse",
+      "--from",
+      "jsonl",
+      "--id-field",
+      "id",
+      "-f",
+      "ndjson",
+      "-j",
+      "1",
+      "--max-input-size",
+      "1K",
+      dump,
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/lines\.jsonl#1: line 1 is 4\.9 KiB.*\[too-large\]/u);
     expect(JSON.parse(r.stdout).source.path).toBe(`${dump}#b`);
@@ -269,9 +314,14 @@ describe.skipIf(process.platform === "win32")("bounded on any input", () => {
 
   it("UTF-32 with a byte-order mark is decoded, not read as UTF-16 full of NULs", async () => {
     const text = "NEW DELHI, Nov 5 (IANS) The minister said so. 😀\n";
-    for (const [bom, le] of [[[0xff, 0xfe, 0, 0], true], [[0, 0, 0xfe, 0xff], false]] as const) {
+    for (const [bom, le] of [
+      [[0xff, 0xfe, 0, 0], true],
+      [[0, 0, 0xfe, 0xff], false],
+    ] as const) {
       const body = Buffer.alloc(Array.from(text).length * 4);
-      Array.from(text).forEach((ch, k) => (le ? body.writeUInt32LE(ch.codePointAt(0)!, k * 4) : body.writeUInt32BE(ch.codePointAt(0)!, k * 4)));
+      Array.from(text).forEach((ch, k) =>
+        le ? body.writeUInt32LE(ch.codePointAt(0)!, k * 4) : body.writeUInt32BE(ch.codePointAt(0)!, k * 4),
+      );
       const r = await wire(["parse", "-f", "ndjson", "-j", "1"], Buffer.concat([Buffer.from(bom), body]));
       expect(r.code).toBe(0);
       const rec = JSON.parse(r.stdout);
@@ -284,10 +334,16 @@ describe.skipIf(process.platform === "win32")("bounded on any input", () => {
 
 describe("CSV record recovery", () => {
   it("a broken record costs only itself, with its true line; the records after it are read", async () => {
-    const dump = file("bad.csv", 'id,text\na,"ok story"\nb,"unterminated "quote" here\nc,"fine"\nd,"two\nlines"\ne,"never closed\nf,last\n');
+    const dump = file(
+      "bad.csv",
+      'id,text\na,"ok story"\nb,"unterminated "quote" here\nc,"fine"\nd,"two\nlines"\ne,"never closed\nf,last\n',
+    );
     const r = await wire(["parse", "--from", "csv", "--id-field", "id", "-f", "ndjson", "-j", "1", "-q", dump]);
     expect(r.code).toBe(1);
-    const ids = r.stdout.trim().split("\n").map((l) => JSON.parse(l).source.path.split("#")[1]);
+    const ids = r.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l).source.path.split("#")[1]);
     expect(ids).toEqual(["a", "c", "d", "f"]);
     const errors = r.stderr.trim().split("\n");
     expect(errors).toHaveLength(2);
@@ -306,7 +362,13 @@ describe("CSV record recovery", () => {
       ev.push(...s.push("", true));
       expect(ev).toEqual(whole);
     }
-    expect(whole.map((e) => ("fields" in e ? e.fields[0] : `error@${e.line}`))).toEqual(["id", "a", "error@3", "c", "d"]);
+    expect(whole.map((e) => ("fields" in e ? e.fields[0] : `error@${e.line}`))).toEqual([
+      "id",
+      "a",
+      "error@3",
+      "c",
+      "d",
+    ]);
   });
 });
 

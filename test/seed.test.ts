@@ -4,7 +4,9 @@ import { describe, expect, it } from "vitest";
 import { parse } from "../src/index.js";
 import { at, hasShared, parts, seedPath } from "./helpers.js";
 
-const title = hasShared ? "seed story" : "seed story (skipped: ../shared/seed/ians-hi-seoul.txt is not beside the project)";
+const title = hasShared
+  ? "seed story"
+  : "seed story (skipped: ../shared/seed/ians-hi-seoul.txt is not beside the project)";
 describe.skipIf(!hasShared)(title, () => {
   const text = hasShared ? readFileSync(seedPath, "utf8") : "";
   const [story] = parse(text);
@@ -44,7 +46,11 @@ describe.skipIf(!hasShared)(title, () => {
   });
 
   it("infers the year from --ref-date as the latest date not after it", () => {
-    expect(parse(text, { refDate: "2024-09-01" })[0]!.dateline!.date).toMatchObject({ year: 2023, yearFrom: "ref-date", iso: "2023-09-14" });
+    expect(parse(text, { refDate: "2024-09-01" })[0]!.dateline!.date).toMatchObject({
+      year: 2023,
+      yearFrom: "ref-date",
+      iso: "2023-09-14",
+    });
     expect(parse(text, { refDate: "2024-09-14" })[0]!.dateline!.date).toMatchObject({ year: 2024, iso: "2024-09-14" });
     const d = parse(text, { refDate: "2024-09-14" })[0]!.diagnostics.find((x) => x.code === "year-inferred");
     expect(d).toMatchObject({ severity: "info", line: 1, column: 6 });
@@ -74,12 +80,19 @@ describe.skipIf(!hasShared)(title, () => {
     expect(q.every((x) => x.closed)).toBe(true);
     const unbalanced = story!.diagnostics.filter((d) => d.code === "unbalanced-quote");
     expect(unbalanced).toHaveLength(1);
-    expect(unbalanced[0]).toMatchObject({ severity: "warning", span: { start: 1485, end: 1486 }, line: 8, column: 110 });
+    expect(unbalanced[0]).toMatchObject({
+      severity: "warning",
+      span: { start: 1485, end: 1486 },
+      line: 8,
+      column: 110,
+    });
   });
 
   it("has the reported speech: according to Yonhap, KCNA four times or more, Kim and Putin", () => {
     const a = story!.attributions;
-    expect(a.some((x) => x.kind === "according-to" && x.source.name === "Yonhap" && x.cue.text === "की रिपोर्ट के अनुसार")).toBe(true);
+    expect(
+      a.some((x) => x.kind === "according-to" && x.source.name === "Yonhap" && x.cue.text === "की रिपोर्ट के अनुसार"),
+    ).toBe(true);
     expect(a.filter((x) => x.source.name === "KCNA").length).toBeGreaterThanOrEqual(4);
     expect(a.some((x) => x.kind === "said-that" && x.source.text === "किम")).toBe(true);
     expect(a.some((x) => x.kind === "said-that" && x.source.text === "पुतिन")).toBe(true);

@@ -39,7 +39,12 @@ describe("wire completion bash", async () => {
     const arr = words.map((w) => `'${w.replace(/'/gu, "'\\''")}'`).join(" ");
     const r = spawnSync(
       "bash",
-      ["-c", `source "$1"; complete -p wire >&2; COMP_WORDS=(wire ${arr}); COMP_CWORD=${words.length}; _wire; printf '%s\\n' "\${COMPREPLY[@]}"`, "bash", script],
+      [
+        "-c",
+        `source "$1"; complete -p wire >&2; COMP_WORDS=(wire ${arr}); COMP_CWORD=${words.length}; _wire; printf '%s\\n' "\${COMPREPLY[@]}"`,
+        "bash",
+        script,
+      ],
       { encoding: "utf8", cwd: root },
     );
     expect(r.status, r.stderr).toBe(0);
@@ -51,7 +56,18 @@ describe("wire completion bash", async () => {
     expect(complete("")).toEqual(expect.arrayContaining([...COMMANDS, "--help", "--version"]));
     expect(complete("pa")).toEqual(["parse"]);
     expect(complete("st")).toEqual(["stats"]);
-    expect(complete("parse", "-f", "")).toEqual(["auto", "json", "ndjson", "yaml", "pretty", "ninjs", "html", "tsv", "csv", "trace"]);
+    expect(complete("parse", "-f", "")).toEqual([
+      "auto",
+      "json",
+      "ndjson",
+      "yaml",
+      "pretty",
+      "ninjs",
+      "html",
+      "tsv",
+      "csv",
+      "trace",
+    ]);
     expect(complete("parse", "--fo").sort()).toEqual(["--force", "--format"]);
     expect(complete("parse", "--from", "j")).toEqual(["jsonl"]);
     expect(complete("stats", "--to")).toEqual(["--top"]);
@@ -80,7 +96,8 @@ describe("wire completion zsh and fish", () => {
       expect(r.code).toBe(0);
       for (const c of COMMANDS) {
         expect(r.stdout).toContain(c);
-        for (const o of await helpOptions(c)) expect(r.stdout, `${shell}: ${c} ${o}`).toContain(shell === "fish" ? `-l ${o.slice(2)}` : o);
+        for (const o of await helpOptions(c))
+          expect(r.stdout, `${shell}: ${c} ${o}`).toContain(shell === "fish" ? `-l ${o.slice(2)}` : o);
       }
       expect(r.stdout).toContain("unbalanced-quote");
       if (has(shell)) {
@@ -106,7 +123,8 @@ describe("the man page", async () => {
       for (const o of await helpOptions(c)) expect(page, `${c ?? "wire"} ${o}`).toContain(o.replace(/-/gu, "\\-"));
       if (c) expect(page).toContain(`.SS "wire ${c} `);
     }
-    for (const section of ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "COMMANDS", "EXIT STATUS", "ENVIRONMENT"]) expect(page).toContain(`.SH ${section}`);
+    for (const section of ["NAME", "SYNOPSIS", "DESCRIPTION", "OPTIONS", "COMMANDS", "EXIT STATUS", "ENVIRONMENT"])
+      expect(page).toContain(`.SH ${section}`);
     // No machine-dependent default (the number of cores) is written in.
     expect(page).toContain("Default: the number of cores.");
   });

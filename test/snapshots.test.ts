@@ -24,15 +24,22 @@ const cases = [
 
 describe("cli snapshots", () => {
   for (const file of cases) {
-    const name = file.replace(/^fixtures\//u, "").replace(/\//gu, "__").replace(/\.txt$/u, "");
+    const name = file
+      .replace(/^fixtures\//u, "")
+      .replace(/\//gu, "__")
+      .replace(/\.txt$/u, "");
     for (const format of ["json", "ndjson", "yaml", "ninjs"]) {
       it(`${name} -f ${format}`, async () => {
-        await expect(await wire(["parse", file, "-f", format, "--ref-date", "2025-01-01"])).toMatchFileSnapshot(`snapshots/${name}.${format}.txt`);
+        await expect(await wire(["parse", file, "-f", format, "--ref-date", "2025-01-01"])).toMatchFileSnapshot(
+          `snapshots/${name}.${format}.txt`,
+        );
       });
     }
     for (const color of ["never", "always"]) {
       it(`${name} -f pretty --color ${color}`, async () => {
-        await expect(await wire(["parse", file, "-f", "pretty", "--color", color])).toMatchFileSnapshot(`snapshots/${name}.pretty-${color}.txt`);
+        await expect(await wire(["parse", file, "-f", "pretty", "--color", color])).toMatchFileSnapshot(
+          `snapshots/${name}.pretty-${color}.txt`,
+        );
       });
     }
   }

@@ -26,13 +26,28 @@ describe("story splitting", () => {
 
   it("finds four stories, numbered with index and count", () => {
     expect(stories).toHaveLength(4);
-    expect(stories.map((s) => [s.source.index, s.source.count])).toEqual([[1, 4], [2, 4], [3, 4], [4, 4]]);
+    expect(stories.map((s) => [s.source.index, s.source.count])).toEqual([
+      [1, 4],
+      [2, 4],
+      [3, 4],
+      [4, 4],
+    ]);
   });
 
   it("gives each story its dateline, headline and sign-off", () => {
     expect(stories.map((s) => s.dateline?.places[0]?.name)).toEqual(["Seoul", "Mumbai", "New Delhi", "Kolkata"]);
-    expect(stories.map((s) => s.headline?.text ?? null)).toEqual(["पहली खबर का शीर्षक", "दूसरी खबर का शीर्षक", null, null]);
-    expect(stories.map((s) => s.signoff?.codes.map((c) => c.latin).join("/") ?? null)).toEqual(["SKP", "ANM", null, null]);
+    expect(stories.map((s) => s.headline?.text ?? null)).toEqual([
+      "पहली खबर का शीर्षक",
+      "दूसरी खबर का शीर्षक",
+      null,
+      null,
+    ]);
+    expect(stories.map((s) => s.signoff?.codes.map((c) => c.latin).join("/") ?? null)).toEqual([
+      "SKP",
+      "ANM",
+      null,
+      null,
+    ]);
   });
 
   it("keeps offsets relative to the input", () => {
@@ -48,7 +63,8 @@ describe("story splitting", () => {
   });
 
   it("does not split a story at a dateline-like line mid-story", () => {
-    const one = "Seoul, Sep 14 (IANS) The talks went on\nNew Delhi, Sep 14 (IANS) was mentioned in the middle of it.\n--IANS\nab/cd\n";
+    const one =
+      "Seoul, Sep 14 (IANS) The talks went on\nNew Delhi, Sep 14 (IANS) was mentioned in the middle of it.\n--IANS\nab/cd\n";
     expect(parse(one)).toHaveLength(1);
   });
 });

@@ -25,7 +25,10 @@ function docExamples(file: string): string[] {
     if (!/^\s*\*\s+> \|/u.test(line)) continue;
     // Several examples may stand side by side: `> | a      > | b`.
     for (const piece of line.split(/> \| /u).slice(1)) {
-      const example = piece.trim().split(/\s{2,}|\s+<-/u)[0]!.trim();
+      const example = piece
+        .trim()
+        .split(/\s{2,}|\s+<-/u)[0]!
+        .trim();
       if (example) out.push(example);
     }
   }
@@ -56,15 +59,29 @@ describe("dateline forms (parse/dateline.ts)", () => {
     { example: "भोपाल, आइएएनएस । मध्य प्रदेश में ...", rule: "comma-tag", text: "भोपाल, आइएएनएस ।" },
     { example: "आईएएनएस", input: "आईएएनएस\nहैदराबाद। शहर में ...", rule: "bare-tag-line", text: "आईएएनएस\nहैदराबाद।" },
     { example: "हैदराबाद।", rule: null },
-    { example: "PORTLAND, Ore., Feb 26 - Oregon ...", input: "    PORTLAND, Ore., Feb 26 - Oregon ...", rule: "date-dash", text: "PORTLAND, Ore., Feb 26 -" },
+    {
+      example: "PORTLAND, Ore., Feb 26 - Oregon ...",
+      input: "    PORTLAND, Ore., Feb 26 - Oregon ...",
+      rule: "date-dash",
+      text: "PORTLAND, Ore., Feb 26 -",
+    },
     { example: "By Lalit K Jha Washington, Jul 27 (PTI) ...", rule: "paren-tag", text: "Washington, Jul 27 (PTI)" },
     { example: "Mar 4 (Reuters) - ...", rule: "paren-tag", text: "Mar 4 (Reuters) -" },
     { example: "CHICAGO (REUTERS) - ...", rule: "paren-tag", text: "CHICAGO (REUTERS) -" },
     { example: "LIMA, Peru (AP) _ ...", rule: "paren-tag", text: "LIMA, Peru (AP) _" },
     { example: "PUNE/MUMBAI: (Mar 3) ...", rule: "colon-date", text: "PUNE/MUMBAI: (Mar 3)" },
     { example: "PERTH, May 9 AAP - ...", rule: "date-tag", text: "PERTH, May 9 AAP -" },
-    { example: "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ -- ...", rule: "date-tag", text: "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --" },
-    { example: "(a roundup item glued to its headline)", input: "असम में बाढ़ से हालात बिगड़ेनयी दिल्ली : असम में बाढ़ का पानी घटा है।", rule: "glued-place-colon", text: "नयी दिल्ली :" },
+    {
+      example: "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ -- ...",
+      rule: "date-tag",
+      text: "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --",
+    },
+    {
+      example: "(a roundup item glued to its headline)",
+      input: "असम में बाढ़ से हालात बिगड़ेनयी दिल्ली : असम में बाढ़ का पानी घटा है।",
+      rule: "glued-place-colon",
+      text: "नयी दिल्ली :",
+    },
   ];
   covers("src/parse/dateline.ts", rows);
   for (const row of rows) {
@@ -89,7 +106,11 @@ describe("sign-off forms (parse/signoff.ts)", () => {
     { example: "एसकेपी", input: `${body}--आईएएनएस\nएसकेपी`, rule: "codes-below-sign-line", text: "--आईएएनएस\nएसकेपी" },
     { example: "Reuter", input: "The talks end today.\n Reuter", rule: "end-mark", text: "Reuter" },
     { example: "... in the world. -0-", input: "It is the best in the world. -0-", rule: "kcna-zero", text: "-0-" },
-    { example: "(Reporting by A; Editing by B)", input: "Talks end.\n(Reporting by A; Editing by B)", rule: "end-mark" },
+    {
+      example: "(Reporting by A; Editing by B)",
+      input: "Talks end.\n(Reporting by A; Editing by B)",
+      rule: "end-mark",
+    },
     { example: "... Enditem", input: "Talks ended on Monday. Enditem", rule: "glued-end-mark", text: "Enditem" },
     { example: "abc@yna.co.kr (END)", input: "Talks end.\nabc@yna.co.kr (END)", rule: "end-mark" },
     { example: "AAP JT/sb", input: "Talks end.\nAAP JT/sb", rule: "initials-line", text: "AAP JT/sb" },
@@ -121,7 +142,11 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "* Queues at petrol stations", rule: "bullet" },
     { example: "By Anita Rao", rule: "byline" },
     { example: "Associated Press", rule: "byline-credit" },
-    { example: "... IANS India Private Limited14 June", input: "Copyright IANS India Private Limited14 June", rule: "credit" },
+    {
+      example: "... IANS India Private Limited14 June",
+      input: "Copyright IANS India Private Limited14 June",
+      rule: "credit",
+    },
   ];
   covers("src/parse/headline.ts", rows);
   for (const row of rows) {
@@ -136,9 +161,15 @@ describe("headline and header lines (parse/headline.ts)", () => {
 describe("rules through the whole parse (trace)", () => {
   // Fixtures asserting which rule read a part: the same rule names `wire parse --trace` shows.
   const cases: [string, Record<string, string | null>][] = [
-    ["fixtures/hi/dateline-danda-signoff-next-line.txt", { dateline: "paren-tag", signoff: "codes-below-sign-line", headline: null }],
+    [
+      "fixtures/hi/dateline-danda-signoff-next-line.txt",
+      { dateline: "paren-tag", signoff: "codes-below-sign-line", headline: null },
+    ],
     ["fixtures/hi-agencies/ians-agency-line-place-next-line.txt", { dateline: "bare-tag-line" }],
-    ["fixtures/en-agencies/reuters-bare-tag-bullets-byline.txt", { byline: "byline-line", signoff: "end-mark-then-note" }],
+    [
+      "fixtures/en-agencies/reuters-bare-tag-bullets-byline.txt",
+      { byline: "byline-line", signoff: "end-mark-then-note" },
+    ],
     ["fixtures/en-agencies/pti-byline-before-place.txt", { byline: "dateline-prefix", dateline: "paren-tag" }],
     ["fixtures/en-agencies/kcna-dashes-nbsp.txt", { signoff: "kcna-zero" }],
   ];
@@ -168,16 +199,51 @@ describe("rules through the whole parse (trace)", () => {
 
 describe("quote kinds (quotes/index.ts)", () => {
   const rows: (Row & { kind: string })[] = [
-    { example: 'केसीएनए ने बताया, "रिसेप्शन के अंत में, ..."', input: 'केसीएनए ने बताया, "रिसेप्शन के अंत में, किम ने भाषण दिया।"', kind: "direct", rule: "cue-before" },
-    { example: '"पुतिन ने निमंत्रण को स्वीकार ..."', input: 'उन्होंने कहा, "यह अच्छा है।"\n"पुतिन ने निमंत्रण को स्वीकार किया है और वे आएंगे।"', kind: "continuation", rule: "continuation" },
-    { example: '... किम ने कहा कि ... एक "महत्वपूर्ण" अवसर है।', input: 'किम ने कहा कि यह एक "महत्वपूर्ण" अवसर है।', kind: "partial", rule: "partial" },
+    {
+      example: 'केसीएनए ने बताया, "रिसेप्शन के अंत में, ..."',
+      input: 'केसीएनए ने बताया, "रिसेप्शन के अंत में, किम ने भाषण दिया।"',
+      kind: "direct",
+      rule: "cue-before",
+    },
+    {
+      example: '"पुतिन ने निमंत्रण को स्वीकार ..."',
+      input: 'उन्होंने कहा, "यह अच्छा है।"\n"पुतिन ने निमंत्रण को स्वीकार किया है और वे आएंगे।"',
+      kind: "continuation",
+      rule: "continuation",
+    },
+    {
+      example: '... किम ने कहा कि ... एक "महत्वपूर्ण" अवसर है।',
+      input: 'किम ने कहा कि यह एक "महत्वपूर्ण" अवसर है।',
+      kind: "partial",
+      rule: "partial",
+    },
     { example: '"...," he told IANS.', input: '"We will go there," he told IANS.', kind: "direct", rule: "cue-after" },
-    { example: "अनिल ने कहा, एआईसीटीई ... दे रही है।", input: "अनिल ने कहा, एआईसीटीई इस पर काम कर रही है।", kind: "unmarked", rule: "unmarked" },
+    {
+      example: "अनिल ने कहा, एआईसीटीई ... दे रही है।",
+      input: "अनिल ने कहा, एआईसीटीई इस पर काम कर रही है।",
+      kind: "unmarked",
+      rule: "unmarked",
+    },
   ];
   const more: (Row & { kind: string })[] = [
-    { example: "(reopened by the next paragraph)", input: 'केसीएनए ने बताया, "रिसेप्शन के अंत में, किम ने भाषण दिया।\n"पुतिन ने निमंत्रण को स्वीकार किया।"', kind: "continuation", rule: "reopened" },
-    { example: "(alone, no cue)", input: '"We will certainly go there next week."', kind: "direct", rule: "standalone" },
-    { example: "(right after an attributed quote)", input: 'उन्होंने कहा, "यह अच्छा है।" "हम आगे बढ़ेंगे।"', kind: "continuation", rule: "run-on" },
+    {
+      example: "(reopened by the next paragraph)",
+      input: 'केसीएनए ने बताया, "रिसेप्शन के अंत में, किम ने भाषण दिया।\n"पुतिन ने निमंत्रण को स्वीकार किया।"',
+      kind: "continuation",
+      rule: "reopened",
+    },
+    {
+      example: "(alone, no cue)",
+      input: '"We will certainly go there next week."',
+      kind: "direct",
+      rule: "standalone",
+    },
+    {
+      example: "(right after an attributed quote)",
+      input: 'उन्होंने कहा, "यह अच्छा है।" "हम आगे बढ़ेंगे।"',
+      kind: "continuation",
+      rule: "run-on",
+    },
   ];
   covers("src/quotes/index.ts", rows);
   for (const row of [...rows, ...more]) {
@@ -201,12 +267,20 @@ describe("quotation marks (quotes/marks.ts)", () => {
     { example: "ने कहा, ‘‘लंगर साहिब में ...’’", quotes: ["लंगर साहिब में ..."], stray: 0 },
     { example: "``We were lost,'' she said.", quotes: ["We were lost,"], stray: 0 },
     { example: '""We have doubled the patrols,"" he said.', quotes: ["We have doubled the patrols,"], stray: 0 },
-    { example: "(a double mark opened inside a single quote)", input: `the '0"winter tourism drive' starts today`, quotes: ['0"winter tourism drive'], stray: 1 },
+    {
+      example: "(a double mark opened inside a single quote)",
+      input: `the '0"winter tourism drive' starts today`,
+      quotes: ['0"winter tourism drive'],
+      stray: 1,
+    },
     { example: `"the answer was 'no'," she said.`, quotes: ["the answer was 'no',", "no"], stray: 0 },
     { example: "Seoul's defence ministry", quotes: [], stray: 0 },
     { example: '... साझा मोर्चे पर" सहयोग ...', quotes: [], stray: 1 },
   ];
-  covers("src/quotes/marks.ts", rows.map((r) => ({ example: r.example, rule: null })));
+  covers(
+    "src/quotes/marks.ts",
+    rows.map((r) => ({ example: r.example, rule: null })),
+  );
   for (const row of rows) {
     it(row.example, () => {
       const text = row.input ?? row.example;
@@ -252,8 +326,18 @@ describe("paragraph breaks and leftovers (parse/paragraphs.ts, parse/leftovers.t
       codes: ["desk-slug"],
     },
   ];
-  covers("src/parse/paragraphs.ts", rows.filter((r) => !r.example.includes("पुष्टि") && !r.example.includes("दि28")).map((r) => ({ example: r.example, rule: null })));
-  covers("src/parse/leftovers.ts", rows.filter((r) => r.example.includes("पुष्टि") || r.example.includes("दि28")).map((r) => ({ example: r.example, rule: null })));
+  covers(
+    "src/parse/paragraphs.ts",
+    rows
+      .filter((r) => !r.example.includes("पुष्टि") && !r.example.includes("दि28"))
+      .map((r) => ({ example: r.example, rule: null })),
+  );
+  covers(
+    "src/parse/leftovers.ts",
+    rows
+      .filter((r) => r.example.includes("पुष्टि") || r.example.includes("दि28"))
+      .map((r) => ({ example: r.example, rule: null })),
+  );
   for (const row of rows) {
     it(row.example, () => {
       expect(paragraphs(row.input)).toEqual({ texts: row.texts, codes: row.codes });

@@ -21,9 +21,54 @@ async function wire(argv: string[]) {
   return { code, stdout, stderr };
 }
 
-const ELEMENTS = new Set(["html", "head", "meta", "title", "style", "body", "header", "h1", "h2", "p", "main", "ul", "li", "b", "span", "div", "section", "table", "tr", "th", "td", "small", "svg", "rect", "details", "summary", "code", "footer"]);
+const ELEMENTS = new Set([
+  "html",
+  "head",
+  "meta",
+  "title",
+  "style",
+  "body",
+  "header",
+  "h1",
+  "h2",
+  "p",
+  "main",
+  "ul",
+  "li",
+  "b",
+  "span",
+  "div",
+  "section",
+  "table",
+  "tr",
+  "th",
+  "td",
+  "small",
+  "svg",
+  "rect",
+  "details",
+  "summary",
+  "code",
+  "footer",
+]);
 const VOID = new Set(["meta"]);
-const ATTRIBUTES = new Set(["lang", "charset", "http-equiv", "content", "name", "class", "scope", "viewBox", "preserveAspectRatio", "role", "aria-label", "x", "y", "width", "height"]);
+const ATTRIBUTES = new Set([
+  "lang",
+  "charset",
+  "http-equiv",
+  "content",
+  "name",
+  "class",
+  "scope",
+  "viewBox",
+  "preserveAspectRatio",
+  "role",
+  "aria-label",
+  "x",
+  "y",
+  "width",
+  "height",
+]);
 const TAG = /<(\/?)([a-zA-Z0-9]+)((?:\s+[a-zA-Z-]+="[^"<>]*")*)\s*>/gy;
 
 /** Every tag is one of the page's own, nested properly; no raw markup or control in text. */
@@ -37,7 +82,8 @@ function checkPage(html: string): void {
   while (i < rest.length) {
     const lt = rest.indexOf("<", i);
     const text = rest.slice(i, lt < 0 ? rest.length : lt);
-    if (/[>\u0000-\u0008\u000b-\u001f\u202a-\u202e\u2066-\u2069]/u.test(text)) problems.push(`raw character in ${JSON.stringify(text)}`);
+    if (/[>\u0000-\u0008\u000b-\u001f\u202a-\u202e\u2066-\u2069]/u.test(text))
+      problems.push(`raw character in ${JSON.stringify(text)}`);
     if (lt < 0) break;
     TAG.lastIndex = lt;
     const m = TAG.exec(rest);
@@ -50,7 +96,8 @@ function checkPage(html: string): void {
     if (close) {
       if (stack.pop() !== name) problems.push(`</${name}> misplaced`);
     } else if (!VOID.has(name!)) stack.push(name!);
-    for (const a of attrs!.matchAll(/([a-zA-Z-]+)="([^"]*)"/gu)) if (!ATTRIBUTES.has(a[1]!)) problems.push(`attribute ${a[1]}`);
+    for (const a of attrs!.matchAll(/([a-zA-Z-]+)="([^"]*)"/gu))
+      if (!ATTRIBUTES.has(a[1]!)) problems.push(`attribute ${a[1]}`);
     i = lt + whole.length;
   }
   if (stack.length) problems.push(`unclosed ${stack.join(" ")}`);
@@ -69,9 +116,20 @@ describe("wire stats --html", () => {
     checkPage(html);
     expect(html).toContain(`<li><b>${stats.stories.total}</b><span>stories</span></li>`);
     // A bar per listed value, its count written beside it.
-    for (const t of stats.agencies.items) expect(html).toMatch(new RegExp(`<th scope="row">${t.key}</th><td><svg [^]*?</svg></td><td class="n">${t.count}</td>`, "u"));
+    for (const t of stats.agencies.items)
+      expect(html).toMatch(
+        new RegExp(`<th scope="row">${t.key}</th><td><svg [^]*?</svg></td><td class="n">${t.count}</td>`, "u"),
+      );
     const bars = html.match(/<rect class="bar"/gu)!.length;
-    const listed = [stats.languages, stats.agencies, stats.places, stats.quotes.kinds, stats.speakers, stats.relays, stats.deskCodes].reduce((n, l) => n + l.items.length, 0);
+    const listed = [
+      stats.languages,
+      stats.agencies,
+      stats.places,
+      stats.quotes.kinds,
+      stats.speakers,
+      stats.relays,
+      stats.deskCodes,
+    ].reduce((n, l) => n + l.items.length, 0);
     expect(bars).toBe(listed + 5 + (stats.dates.histogram.some((t) => t.count > 0) ? stats.dates.histogram.length : 0));
     for (const d of stats.diagnostics) expect(html).toContain(`<code>${d.code}</code>`);
     expect(html).toContain("Noto Sans Devanagari");
@@ -85,7 +143,16 @@ describe("wire stats --html", () => {
   });
 
   it("a page that cannot be written is an error, exit 1", async () => {
-    const r = await wire(["stats", "fixtures/hi", "--ext", "txt", "--html", "fixtures/hi/dateline-danda-signoff-next-line.txt/x.html", "-f", "json"]);
+    const r = await wire([
+      "stats",
+      "fixtures/hi",
+      "--ext",
+      "txt",
+      "--html",
+      "fixtures/hi/dateline-danda-signoff-next-line.txt/x.html",
+      "-f",
+      "json",
+    ]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/cannot write the page/u);
   });
@@ -96,11 +163,33 @@ describe("wire stats --html", () => {
       schema: "wire.stats/1",
       top: 10,
       inputs: { total: 1, failed: 0, bytes: 100 },
-      stories: { total: 2, withWarnings: 0, withErrors: 0, withDateline: 1, withSignoff: 1, withHeadline: 0, paragraphs: 3 },
+      stories: {
+        total: 2,
+        withWarnings: 0,
+        withErrors: 0,
+        withDateline: 1,
+        withSignoff: 1,
+        withHeadline: 0,
+        paragraphs: 3,
+      },
       languages: list("hi"),
       agencies: list('<img src=x onerror="alert(1)">'),
-      places: { items: [{ key: "<script>x</script>", count: 1, name: null, country: null }], distinct: 1, total: 1, none: 0 },
-      dates: { bucket: "day", first: null, last: null, histogram: [], dated: 0, withoutYear: 2, invalid: 0, withoutDate: 0 },
+      places: {
+        items: [{ key: "<script>x</script>", count: 1, name: null, country: null }],
+        distinct: 1,
+        total: 1,
+        none: 0,
+      },
+      dates: {
+        bucket: "day",
+        first: null,
+        last: null,
+        histogram: [],
+        dated: 0,
+        withoutYear: 2,
+        invalid: 0,
+        withoutDate: 0,
+      },
       quotes: { total: 0, kinds: { items: [], distinct: 0, total: 0, none: 2 }, attributions: 0 },
       speakers: list("evil\u202eexe.txt"),
       relays: list("javascript:alert(2)"),

@@ -39,21 +39,29 @@ for (const f of all) {
 writeFileSync(join(tmp, "archive", "broken.txt"), Buffer.from([0xc3, 0xa9, 0xff, 0x42, 0x0a]));
 writeFileSync(join(tmp, "archive", "blank.txt"), "\n\n");
 const zipped = all.slice(0, 12);
-writeFileSync(join(tmp, "day.zip"), makeZip(zipped.map((f) => ({ name: `d/${f.name}.txt`, data: f.text, deflate: true }))));
+writeFileSync(
+  join(tmp, "day.zip"),
+  makeZip(zipped.map((f) => ({ name: `d/${f.name}.txt`, data: f.text, deflate: true }))),
+);
 const inputs = [join(tmp, "archive"), join(tmp, "day.zip"), join(tmp, "missing.txt")];
 
 /** Counts of a list of keys, as the stats lists give them (by count, then key). */
 function tally(keys: string[]): { key: string; count: number }[] {
   const m = new Map<string, number>();
   for (const k of keys) m.set(k, (m.get(k) ?? 0) + 1);
-  return [...m].map(([key, count]) => ({ key, count })).sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  return [...m]
+    .map(([key, count]) => ({ key, count }))
+    .sort((a, b) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 }
 
 describe("wire stats on a built archive", async () => {
   const json = await wire(["stats", ...inputs, "-f", "json", "--top", "1000", "-j", "1"]);
   const stats = JSON.parse(json.stdout) as WireStats;
   const parsed = await wire(["parse", ...inputs, "-f", "ndjson", "-j", "1", "--no-progress"]);
-  const records = parsed.stdout.trim().split("\n").map((l) => JSON.parse(l) as Story);
+  const records = parsed.stdout
+    .trim()
+    .split("\n")
+    .map((l) => JSON.parse(l) as Story);
 
   it("exits 1 (an input failed) and names the failure on stderr", () => {
     expect(json.code).toBe(1);
@@ -79,19 +87,28 @@ describe("wire stats on a built archive", async () => {
 
   it("lists languages, agencies, places, speakers, relays, quote kinds and desk codes", () => {
     expect(stats.languages.items).toEqual(tally(records.map((r) => r.language)));
-    expect(stats.agencies.items).toEqual(tally(records.flatMap((r) => (r.agency ? [r.agency.code ?? r.agency.text] : []))));
+    expect(stats.agencies.items).toEqual(
+      tally(records.flatMap((r) => (r.agency ? [r.agency.code ?? r.agency.text] : []))),
+    );
     expect(stats.agencies.none).toBe(records.filter((r) => !r.agency).length);
     const places = records.flatMap((r) => r.dateline?.places ?? []);
-    expect(stats.places.items.map(({ key, count }) => ({ key, count }))).toEqual(tally(places.map((p) => p.name ?? p.text)));
+    expect(stats.places.items.map(({ key, count }) => ({ key, count }))).toEqual(
+      tally(places.map((p) => p.name ?? p.text)),
+    );
     const delhi = stats.places.items.find((p) => p.key === "New Delhi")!;
     expect(delhi.country).toBe("IN");
     const quotes = records.flatMap((r) => r.quotes);
     expect(stats.quotes.total).toBe(quotes.length);
     expect(stats.quotes.kinds.items).toEqual(tally(quotes.map((q) => q.kind)));
-    const said = [...quotes.flatMap((q) => (q.speaker ? [q.speaker.name ?? q.speaker.text] : [])), ...records.flatMap((r) => r.attributions.map((a) => a.source.name ?? a.source.text))];
+    const said = [
+      ...quotes.flatMap((q) => (q.speaker ? [q.speaker.name ?? q.speaker.text] : [])),
+      ...records.flatMap((r) => r.attributions.map((a) => a.source.name ?? a.source.text)),
+    ];
     expect(stats.speakers.items).toEqual(tally(said));
     expect(stats.relays.items).toEqual(tally(quotes.flatMap((q) => (q.via ? [q.via.name ?? q.via.text] : []))));
-    expect(stats.deskCodes.items).toEqual(tally(records.flatMap((r) => r.signoff?.codes.map((c) => c.latin ?? c.text) ?? [])));
+    expect(stats.deskCodes.items).toEqual(
+      tally(records.flatMap((r) => r.signoff?.codes.map((c) => c.latin ?? c.text) ?? [])),
+    );
   });
 
   it("histograms dates, stories without a year apart", () => {
@@ -109,15 +126,25 @@ describe("wire stats on a built archive", async () => {
 
   it("counts diagnostics by code and severity with a first example", () => {
     const diags = records.flatMap((r) => r.diagnostics.map((d) => ({ ...d, path: r.source.path })));
-    for (const t of stats.diagnostics.filter((x) => !["invalid-encoding", "empty-input", "read-error"].includes(x.code))) {
+    for (const t of stats.diagnostics.filter(
+      (x) => !["invalid-encoding", "empty-input", "read-error"].includes(x.code),
+    )) {
       const these = diags.filter((d) => d.code === t.code && d.severity === t.severity);
       expect(t.count).toBe(these.length);
       expect(t.example).toBe(`${these[0]!.path}:${these[0]!.line}:${these[0]!.column}`);
     }
     const byCode = Object.fromEntries(stats.diagnostics.map((d) => [d.code, d]));
-    expect(byCode["invalid-encoding"]).toMatchObject({ severity: "error", count: 1, example: expect.stringMatching(/broken\.txt:1:2$/u) });
+    expect(byCode["invalid-encoding"]).toMatchObject({
+      severity: "error",
+      count: 1,
+      example: expect.stringMatching(/broken\.txt:1:2$/u),
+    });
     expect(byCode["empty-input"]).toMatchObject({ severity: "warning", count: 1 });
-    expect(byCode["read-error"]).toMatchObject({ severity: "error", count: 1, example: expect.stringContaining("missing.txt") });
+    expect(byCode["read-error"]).toMatchObject({
+      severity: "error",
+      count: 1,
+      example: expect.stringContaining("missing.txt"),
+    });
     // Errors first, then warnings, then info.
     const ranks = stats.diagnostics.map((d) => ({ error: 0, warning: 1, info: 2 })[d.severity]);
     expect(ranks).toEqual([...ranks].sort());
@@ -138,7 +165,9 @@ describe("wire stats on a built archive", async () => {
   });
 
   it("--top cuts every list and says how many there were", async () => {
-    const r = JSON.parse((await wire(["stats", join(tmp, "archive"), "-f", "json", "--top", "3", "-j", "1"])).stdout) as WireStats;
+    const r = JSON.parse(
+      (await wire(["stats", join(tmp, "archive"), "-f", "json", "--top", "3", "-j", "1"])).stdout,
+    ) as WireStats;
     expect(r.top).toBe(3);
     for (const l of [r.agencies, r.places, r.speakers, r.deskCodes]) {
       expect(l.items.length).toBe(3);
@@ -152,8 +181,30 @@ describe("the stats dashboard", () => {
   // A fixed set per language (fixtures added later leave the snapshot alone), with --ref-date so
   // the date histogram has bars.
   const sets: Record<string, string[]> = {
-    hi: ["dateline-danda-signoff-next-line", "devanagari-digits-date", "no-dateline", "quote-never-closed-opening-mark", "quote-relay-via-partial-reported", "two-places-slash-three-codes", "unknown-village-place", "unmarked-speech-after-ne-kaha", "year-written-with-refdate", "refdate-previous-year"],
-    en: ["dateline-alone-on-line", "glued-paragraph-space-colon", "missing-dateline", "quote-relay-via-partial-reported", "quote-unbalanced-marks", "said-that-verbs-according-to", "signoff-codes-next-line", "two-places-slash", "year-written-with-comma", "ref-date-previous-year"],
+    hi: [
+      "dateline-danda-signoff-next-line",
+      "devanagari-digits-date",
+      "no-dateline",
+      "quote-never-closed-opening-mark",
+      "quote-relay-via-partial-reported",
+      "two-places-slash-three-codes",
+      "unknown-village-place",
+      "unmarked-speech-after-ne-kaha",
+      "year-written-with-refdate",
+      "refdate-previous-year",
+    ],
+    en: [
+      "dateline-alone-on-line",
+      "glued-paragraph-space-colon",
+      "missing-dateline",
+      "quote-relay-via-partial-reported",
+      "quote-unbalanced-marks",
+      "said-that-verbs-according-to",
+      "signoff-codes-next-line",
+      "two-places-slash",
+      "year-written-with-comma",
+      "ref-date-previous-year",
+    ],
   };
   for (const lang of ["hi", "en"]) {
     it(`80 columns, ${lang} fixtures`, async () => {
@@ -165,7 +216,9 @@ describe("the stats dashboard", () => {
   }
 
   it("fits the width on every line, Devanagari measured as a terminal draws it", async () => {
-    const stories = fixtureFolders().flatMap((f) => fixtures(f).flatMap((x) => parse(x.text, { path: `${f}/${x.name}.txt` })));
+    const stories = fixtureFolders().flatMap((f) =>
+      fixtures(f).flatMap((x) => parse(x.text, { path: `${f}/${x.name}.txt` })),
+    );
     const stats = statsOf(stories, 12);
     for (const width of [40, 60, 80, 100, 132]) {
       const text = renderStats(stats, { color: false, width });
@@ -178,7 +231,9 @@ describe("the stats dashboard", () => {
   });
 
   it("escapes control characters from the copy", () => {
-    const stats = statsOf(parse("सोल\u001b]0;x\u0007, 14 सितंबर (आईएएनएस)। किम ने कहा, \"हम तैयार हैं।\"\n", { path: "x.txt" }));
+    const stats = statsOf(
+      parse('सोल\u001b]0;x\u0007, 14 सितंबर (आईएएनएस)। किम ने कहा, "हम तैयार हैं।"\n', { path: "x.txt" }),
+    );
     expect(renderStats(stats, { color: false, width: 80 })).not.toMatch(/[\u0007\u001b]/u);
   });
 

@@ -25,7 +25,9 @@ async function wire(argv: string[], env: Record<string, string> = {}) {
 // Every fixture story, one after another, some with Windows line ends and astral characters
 // (so that line numbers and code-point offsets carry across windows).
 const texts = [...fixtures("hi"), ...fixtures("en")].map((f) => f.text);
-const joined = texts.map((t, k) => (k % 5 === 0 ? t.replace(/\n/gu, "\r\n") : k % 7 === 0 ? `${t}\n🙂 ${k}` : t)).join("\n\n");
+const joined = texts
+  .map((t, k) => (k % 5 === 0 ? t.replace(/\n/gu, "\r\n") : k % 7 === 0 ? `${t}\n🙂 ${k}` : t))
+  .join("\n\n");
 
 describe("StoryStream", () => {
   it.each([
@@ -38,7 +40,14 @@ describe("StoryStream", () => {
     counter.end();
     expect(counter.count).toBe(whole.length);
     const w = whole[0]!.source;
-    const stream = new StoryStream({ refDate: parseRefDate("2024-09-01"), lang: null, source: { path: "x", count: counter.count, bytes: w.bytes, sha256: w.sha256, encoding: "utf-8" } }, size);
+    const stream = new StoryStream(
+      {
+        refDate: parseRefDate("2024-09-01"),
+        lang: null,
+        source: { path: "x", count: counter.count, bytes: w.bytes, sha256: w.sha256, encoding: "utf-8" },
+      },
+      size,
+    );
     const got = [];
     for (let i = 0; i < joined.length; i += chunk) got.push(...stream.push(joined.slice(i, i + chunk)));
     got.push(...stream.end());
@@ -52,7 +61,15 @@ describe("wire parse on a big file", () => {
   const file = join(dir, "big.txt");
   writeFileSync(file, joined);
 
-  it.each([["-f", "ndjson"], ["-f", "json", "-v"], ["-f", "yaml"], ["-f", "tsv"], ["--strict", "-q", "-f", "ndjson"], ["-f", "ndjson", "-j", "2"], ["-f", "ndjson", "-j", "1"]])("streams it with the output of a whole read: %s %s", async (...args) => {
+  it.each([
+    ["-f", "ndjson"],
+    ["-f", "json", "-v"],
+    ["-f", "yaml"],
+    ["-f", "tsv"],
+    ["--strict", "-q", "-f", "ndjson"],
+    ["-f", "ndjson", "-j", "2"],
+    ["-f", "ndjson", "-j", "1"],
+  ])("streams it with the output of a whole read: %s %s", async (...args) => {
     const streamed = await wire(["parse", file, ...args], { WIRE_STREAM_FROM: "1" });
     const whole = await wire(["parse", file, ...args], { WIRE_STREAM_FROM: String(2 ** 40) });
     expect(streamed.stdout.length).toBeGreaterThan(2000);
@@ -76,7 +93,9 @@ describe("wire parse on a big file", () => {
     const bad = join(dir, "bad.txt");
     writeFileSync(bad, Buffer.concat([Buffer.from(texts[0]!), Buffer.from([0xff, 0x41])]));
     for (const f of [bom, bad]) {
-      expect(await wire(["parse", f, "-f", "ndjson"], { WIRE_STREAM_FROM: "1" })).toEqual(await wire(["parse", f, "-f", "ndjson"], { WIRE_STREAM_FROM: String(2 ** 40) }));
+      expect(await wire(["parse", f, "-f", "ndjson"], { WIRE_STREAM_FROM: "1" })).toEqual(
+        await wire(["parse", f, "-f", "ndjson"], { WIRE_STREAM_FROM: String(2 ** 40) }),
+      );
     }
     const r = await wire(["parse", bad, "-f", "ndjson"], { WIRE_STREAM_FROM: "1" });
     expect(r.code).toBe(1);

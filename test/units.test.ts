@@ -107,13 +107,23 @@ describe("subjects across appositives", () => {
   const sourceOf = (t: string) => parse(t)[0]!.attributions.map((a) => a.source.text);
 
   it("English: the name before 'who ...' or a short appositive, not the words after the verb", () => {
-    expect(sourceOf("Chennai, May 2 (IANS) Actor Ravi Kumar, who is shooting in Ooty, said three of his films are ready.\n")[0]).toContain("Ravi Kumar");
-    expect(sourceOf("Chennai, May 2 (IANS) Lata Menon, mother of the athlete, said the medal was a surprise.\n")[0]).toContain("Lata Menon");
+    expect(
+      sourceOf(
+        "Chennai, May 2 (IANS) Actor Ravi Kumar, who is shooting in Ooty, said three of his films are ready.\n",
+      )[0],
+    ).toContain("Ravi Kumar");
+    expect(
+      sourceOf("Chennai, May 2 (IANS) Lata Menon, mother of the athlete, said the medal was a surprise.\n")[0],
+    ).toContain("Lata Menon");
     // A verb after a full clause and a comma still takes the name after it.
-    expect(sourceOf("Chennai, May 2 (IANS) Prices will rise next month, said Daniel Thomas.\n")[0]).toBe("Daniel Thomas");
+    expect(sourceOf("Chennai, May 2 (IANS) Prices will rise next month, said Daniel Thomas.\n")[0]).toBe(
+      "Daniel Thomas",
+    );
   });
 
   it("Hindi: the name before a relative clause ahead of ने", () => {
-    expect(sourceOf("पटना, 2 मई (आईएएनएस)। किसान रामू यादव, जिनकी फसल बाढ़ में बह गई, ने बताया कि गांव में पानी भरा है।\n")[0]).toContain("रामू यादव");
+    expect(
+      sourceOf("पटना, 2 मई (आईएएनएस)। किसान रामू यादव, जिनकी फसल बाढ़ में बह गई, ने बताया कि गांव में पानी भरा है।\n")[0],
+    ).toContain("रामू यादव");
   });
 });

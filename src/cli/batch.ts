@@ -84,7 +84,17 @@ interface Pending {
 }
 
 export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): Promise<BatchSummary> {
-  const sum: BatchSummary = { inputs: 0, stories: 0, warned: 0, failed: 0, written: 0, skipped: 0, notWritten: 0, removed: 0, interrupted: false };
+  const sum: BatchSummary = {
+    inputs: 0,
+    stories: 0,
+    warned: 0,
+    failed: 0,
+    written: 0,
+    skipped: 0,
+    notWritten: 0,
+    removed: 0,
+    interrupted: false,
+  };
   // Every line for people is escaped: names and copy come from outside (see text/escape.ts).
   const say = (line: string) => io.stderr.write(escapeForTerminal(line) + "\n");
   const dirMode = o.out !== null && (o.out.endsWith("/") || isDirectory(o.out));
@@ -108,14 +118,21 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
   }
   const fileAbs = file ? resolve(o.out!) : null;
   // `-f html` to stdout or one file: one page for the run, each story an article of it.
-  const page = o.format === "html" && !dirMode ? new HtmlPage((s) => (file ? file!.write(s) : io.stdout.write(s))) : null;
+  const page =
+    o.format === "html" && !dirMode ? new HtmlPage((s) => (file ? file!.write(s) : io.stdout.write(s))) : null;
   const render: RenderOptions = page ? { ...o.render, htmlArticles: true } : o.render;
   // `-f tsv|csv`: the header row once, before the rows; with -o DIR at the top of every file.
   const table = o.format === "tsv" || o.format === "csv" ? o.format : null;
   if (table && !dirMode) (file ?? io.stdout).write(tableHeader(render.fields ?? DEFAULT_FIELDS, table));
   const jobRender: RenderOptions = table && dirMode ? { ...render, header: true } : render;
   const pool = o.jobs > 1 ? new WorkerPool(o.jobs) : null;
-  const progress = new Progress(io, o.progress, o.progress && io.stderr.isTTY ? knownTotal(o.inputs, o.ext.length ? normaliseExt(o.ext) : DEFAULT_EXT[o.from], o.from) : null);
+  const progress = new Progress(
+    io,
+    o.progress,
+    o.progress && io.stderr.isTTY
+      ? knownTotal(o.inputs, o.ext.length ? normaliseExt(o.ext) : DEFAULT_EXT[o.from], o.from)
+      : null,
+  );
   const started = Date.now();
   const seen = new Set<string>();
   const complete: string[] = [];
@@ -150,7 +167,9 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     }
     if (tally && o.strict && o.quiet && r.warnings.length) {
       progress.clear();
-      say(`wire: ${item.name}: warning${r.warnings.length > 1 ? "s" : ""} ${r.warnings.join(", ")} (an error under --strict)`);
+      say(
+        `wire: ${item.name}: warning${r.warnings.length > 1 ? "s" : ""} ${r.warnings.join(", ")} (an error under --strict)`,
+      );
     }
     if (tally && r.failed) sum.failed++;
     else if (tally && r.warned) sum.warned++;
@@ -230,8 +249,25 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
   const streamInput = async (p: Pending, path: string, first: FirstPass): Promise<void> => {
     await flushAll();
     const item = p.item;
-    const job: Job = { seq: seq++, name: item.name, parse: o.parse, format: o.format, render: jobRender, report: o.report, inView: !!o.inView, facts: o.facts };
-    const end: JobResult = { seq: job.seq, outputs: [], messages: [], warnings: [], warned: false, failed: false, bytes: first.bytes };
+    const job: Job = {
+      seq: seq++,
+      name: item.name,
+      parse: o.parse,
+      format: o.format,
+      render: jobRender,
+      report: o.report,
+      inView: !!o.inView,
+      facts: o.facts,
+    };
+    const end: JobResult = {
+      seq: job.seq,
+      outputs: [],
+      messages: [],
+      warnings: [],
+      warned: false,
+      failed: false,
+      bytes: first.bytes,
+    };
     const warnings = new Set<string>();
     let k = 0;
     if (pool) {
@@ -279,7 +315,11 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
   };
   // A pipe that reads slower than we write: wait for it, rather than hold the records in memory.
   const drained = async () => {
-    type Stream = { writableNeedDrain?: boolean; once?: (e: string, f: () => void) => unknown; off?: (e: string, f: () => void) => unknown };
+    type Stream = {
+      writableNeedDrain?: boolean;
+      once?: (e: string, f: () => void) => unknown;
+      off?: (e: string, f: () => void) => unknown;
+    };
     const out = io.stdout as Stream;
     if (file || !out.writableNeedDrain || !out.once || !out.off) return;
     await new Promise<void>((resolve) => {
@@ -310,7 +350,11 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       warn: (m) => say(`wire: ${m}`),
       stats,
       onComplete: (prefix) => complete.push(prefix),
-      ...(dir ? { skip: (abs: string) => dir.isOutput(abs, walkRoots) } : fileAbs ? { skip: (abs: string) => abs === fileAbs } : {}),
+      ...(dir
+        ? { skip: (abs: string) => dir.isOutput(abs, walkRoots) }
+        : fileAbs
+          ? { skip: (abs: string) => abs === fileAbs }
+          : {}),
     });
     const next = items[Symbol.asyncIterator]();
     for (;;) {
@@ -342,7 +386,8 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       let streamed: FirstPass | null = null;
       if (item.file) {
         // The trace and HTML views show the rules of a whole parse.
-        streamed = o.format === "trace" || o.format === "html" ? null : await firstPass(item.file.path).catch(() => null);
+        streamed =
+          o.format === "trace" || o.format === "html" ? null : await firstPass(item.file.path).catch(() => null);
         if (!streamed) {
           try {
             item.bytes = await readFile(item.file.path);
@@ -357,8 +402,16 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         }
       }
       if (dir) {
-        p.hash = streamed ? streamed.sha256 : createHash("sha256").update(item.bytes ?? item.text ?? "").digest("hex");
-        p.opts = createHash("sha256").update(JSON.stringify({ wire: VERSION, name: item.name, format: o.format, render: jobRender, parse: o.parse })).digest("hex");
+        p.hash = streamed
+          ? streamed.sha256
+          : createHash("sha256")
+              .update(item.bytes ?? item.text ?? "")
+              .digest("hex");
+        p.opts = createHash("sha256")
+          .update(
+            JSON.stringify({ wire: VERSION, name: item.name, format: o.format, render: jobRender, parse: o.parse }),
+          )
+          .digest("hex");
         const files = o.force ? null : dir.upToDate(p.key, p.hash, p.opts);
         if (files) {
           sum.skipped += files.length;
@@ -370,7 +423,18 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         await streamInput(p, item.file!.path, streamed);
         continue;
       }
-      const job: Job = { seq: seq++, name: item.name, bytes: item.bytes, text: item.text, parse: o.parse, format: o.format, render: jobRender, report: o.report, inView: !!o.inView, facts: o.facts };
+      const job: Job = {
+        seq: seq++,
+        name: item.name,
+        bytes: item.bytes,
+        text: item.text,
+        parse: o.parse,
+        format: o.format,
+        render: jobRender,
+        report: o.report,
+        inView: !!o.inView,
+        facts: o.facts,
+      };
       if (pool && full()) dispatch();
       group.items.push(p);
       group.jobs.push(job);
@@ -402,14 +466,20 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
   if (sum.inputs === 0 && !sum.interrupted) {
     // As ripgrep does: a run that reads nothing says so, and fails.
     const n = stats.skippedByExt;
-    say(`wire: no inputs matched${n ? `: ${n} file${n === 1 ? "" : "s"} skipped by extension (--ext to choose others)` : ""}`);
+    say(
+      `wire: no inputs matched${n ? `: ${n} file${n === 1 ? "" : "s"} skipped by extension (--ext to choose others)` : ""}`,
+    );
     sum.failed++;
     return sum;
   }
   if (dir?.manifest.error !== undefined)
-    say(`wire: cannot write ${dir.show(MANIFEST)}: ${errorMessage(dir.manifest.error)}; a rerun will redo the inputs it misses [write-error]`);
+    say(
+      `wire: cannot write ${dir.show(MANIFEST)}: ${errorMessage(dir.manifest.error)}; a rerun will redo the inputs it misses [write-error]`,
+    );
   if (dir?.renamedAroundForeign && !o.quiet)
-    say(`wire: ${dir.renamedAroundForeign} stor${dir.renamedAroundForeign === 1 ? "y" : "ies"} written under a name ending ~N: the plain name is held by a file wire did not write`);
+    say(
+      `wire: ${dir.renamedAroundForeign} stor${dir.renamedAroundForeign === 1 ? "y" : "ies"} written under a name ending ~N: the plain name is held by a file wire did not write`,
+    );
   if (!o.quiet && (sum.inputs > 1 || sum.interrupted || dir)) {
     const secs = ((Date.now() - started) / 1000).toFixed(2);
     const files = dir
@@ -526,7 +596,9 @@ class Progress {
     this.last = now;
     const secs = Math.max(0.001, (now - this.t0) / 1000);
     const mbs = this.bytes / 1048576 / secs;
-    this.io.stderr.write(`\r\u001b[2Kwire: ${this.inputs} inputs · ${this.stories} stories · ${mbs.toFixed(1)} MB/s · ${this.errors} errors${this.eta(secs)}`);
+    this.io.stderr.write(
+      `\r\u001b[2Kwire: ${this.inputs} inputs · ${this.stories} stories · ${mbs.toFixed(1)} MB/s · ${this.errors} errors${this.eta(secs)}`,
+    );
     this.shown = true;
   }
 

@@ -16,7 +16,9 @@ export function explainCommand(program: Command, io: Io, done: (code: number) =>
     .copyInheritedSettings(program)
     .description("what a diagnostic code means, an example, and what to do; without a code, every code")
     .argument("[code]", "a diagnostic code, as printed in [brackets] after a diagnostic")
-    .addOption(new Option("-f, --format <format>", "text, or json (the table's row)").choices(["text", "json"]).default("text"))
+    .addOption(
+      new Option("-f, --format <format>", "text, or json (the table's row)").choices(["text", "json"]).default("text"),
+    )
     .action((code: string | undefined, opts: { format: "text" | "json" }) => {
       done(explain(code, opts.format, io));
     });
@@ -29,14 +31,27 @@ function explain(code: string | undefined, format: "text" | "json", io: Io): num
     if (format === "json") io.stdout.write(JSON.stringify(rows, null, 2) + "\n");
     else {
       const w = Math.max(...rows.map((r) => r.code.length));
-      for (const r of rows) io.stdout.write(wrap([{ text: r.meaning, style: (s) => s }], width, " ".repeat(w + 11), `${r.code.padEnd(w)}  ${r.severity.padEnd(7)}  `).join("\n") + "\n");
+      for (const r of rows)
+        io.stdout.write(
+          wrap(
+            [{ text: r.meaning, style: (s) => s }],
+            width,
+            " ".repeat(w + 11),
+            `${r.code.padEnd(w)}  ${r.severity.padEnd(7)}  `,
+          ).join("\n") + "\n",
+        );
     }
     return 0;
   }
   const info = diagnosticInfo(code.replace(/^\[|\]$/gu, ""));
   if (!info) {
-    const near = closest(code, rows.map((r) => r.code));
-    io.stderr.write(`wire: no diagnostic code '${code}'${near ? `; did you mean '${near}'?` : ""} (wire explain lists them all)\n`);
+    const near = closest(
+      code,
+      rows.map((r) => r.code),
+    );
+    io.stderr.write(
+      `wire: no diagnostic code '${code}'${near ? `; did you mean '${near}'?` : ""} (wire explain lists them all)\n`,
+    );
     return 2;
   }
   if (format === "json") {
@@ -70,7 +85,8 @@ function distance(a: string, b: string): number {
   let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
   for (let i = 1; i <= a.length; i++) {
     const cur = [i];
-    for (let j = 1; j <= b.length; j++) cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
+    for (let j = 1; j <= b.length; j++)
+      cur[j] = Math.min(prev[j]! + 1, cur[j - 1]! + 1, prev[j - 1]! + (a[i - 1] === b[j - 1] ? 0 : 1));
     prev = cur;
   }
   return prev[b.length]!;

@@ -57,7 +57,14 @@ interface Part {
 }
 
 /** Renders stories of one input: all of them, or a streamed part whose first is story `first` (0-based). */
-function renderStories(job: Job, stories: Story[], first: number, many: boolean, part: Part, rules?: (StoryRules | null)[]): void {
+function renderStories(
+  job: Job,
+  stories: Story[],
+  first: number,
+  many: boolean,
+  part: Part,
+  rules?: (StoryRules | null)[],
+): void {
   for (const [j, story] of stories.entries()) {
     const k = first + j;
     if (job.facts) part.outputs.push(JSON.stringify(storyFacts(story)) + "\n");
@@ -83,16 +90,34 @@ function renderStories(job: Job, stories: Story[], first: number, many: boolean,
  * A part of a streamed input: its stories from number `first` (0-based) on, parsed from a window
  * of the input whose first character is code point `cpBefore` of it. `bytes` counts once per input.
  */
-export function runStreamedPart(job: Job, stories: Story[], first: number, many: boolean, window: { text: string; cpBefore: number }): JobResult {
+export function runStreamedPart(
+  job: Job,
+  stories: Story[],
+  first: number,
+  many: boolean,
+  window: { text: string; cpBefore: number },
+): JobResult {
   const part: Part = { outputs: [], toc: [], shown: [], warnings: new Set(), warned: false };
   const messages: string[] = [];
   renderStories(job, stories, first, many, part);
   if (part.shown.length) {
-    const shifted = part.shown.map((d) => ({ ...d, span: { start: d.span.start - window.cpBefore, end: d.span.end - window.cpBefore } }));
+    const shifted = part.shown.map((d) => ({
+      ...d,
+      span: { start: d.span.start - window.cpBefore, end: d.span.end - window.cpBefore },
+    }));
     const columns = byteColumns(window.text, shifted);
     part.shown.forEach((d, k) => messages.push(formatDiagnostic(job.name, d, columns[k])));
   }
-  return { seq: job.seq, outputs: part.outputs, ...(part.toc.length ? { toc: part.toc } : {}), messages, warnings: [...part.warnings], warned: part.warned, failed: false, bytes: 0 };
+  return {
+    seq: job.seq,
+    outputs: part.outputs,
+    ...(part.toc.length ? { toc: part.toc } : {}),
+    messages,
+    warnings: [...part.warnings],
+    warned: part.warned,
+    failed: false,
+    bytes: 0,
+  };
 }
 
 export function runJob(job: Job): JobResult {
@@ -100,9 +125,20 @@ export function runJob(job: Job): JobResult {
     const { part, source } = job.slice;
     try {
       const stories = StoryStream.parseSlice(streamParse(source, { ...job.parse, path: job.name }), part);
-      return runStreamedPart(job, stories, part.storiesBefore, source.count > 1, { text: part.text, cpBefore: part.cpBefore });
+      return runStreamedPart(job, stories, part.storiesBefore, source.count > 1, {
+        text: part.text,
+        cpBefore: part.cpBefore,
+      });
     } catch (e) {
-      return { seq: job.seq, outputs: [], messages: [`wire: ${job.name}: internal error: ${(e as Error).message} [internal-error]`], warnings: [], warned: false, failed: true, bytes: 0 };
+      return {
+        seq: job.seq,
+        outputs: [],
+        messages: [`wire: ${job.name}: internal error: ${(e as Error).message} [internal-error]`],
+        warnings: [],
+        warned: false,
+        failed: true,
+        bytes: 0,
+      };
     }
   }
   const messages: string[] = [];
@@ -113,15 +149,22 @@ export function runJob(job: Job): JobResult {
   const toc: string[] = [];
   const size = job.bytes?.length ?? Buffer.byteLength(job.text ?? "");
   try {
-    const options = { ...job.parse, path: job.name, ...(job.format === "trace" || job.format === "html" ? { trace: true } : {}) };
-    const result = job.bytes ? parseBytes(job.bytes, options) : { ...parseDetailed(job.text ?? "", options), diagnostics: [], text: job.text };
+    const options = {
+      ...job.parse,
+      path: job.name,
+      ...(job.format === "trace" || job.format === "html" ? { trace: true } : {}),
+    };
+    const result = job.bytes
+      ? parseBytes(job.bytes, options)
+      : { ...parseDetailed(job.text ?? "", options), diagnostics: [], text: job.text };
     const shown: Diagnostic[] = [];
     for (const d of result.diagnostics) {
       if (d.severity === "error") failed = true;
       if (atLeast(d, "warning")) warned = true;
       if (!job.facts && atLeast(d, job.report)) shown.push(d);
     }
-    if (job.facts && (result.diagnostics.length || !result.stories.length)) outputs.push(inputFacts(job.name, result.diagnostics, result.stories.length ? 0 : size));
+    if (job.facts && (result.diagnostics.length || !result.stories.length))
+      outputs.push(inputFacts(job.name, result.diagnostics, result.stories.length ? 0 : size));
     const part: Part = { outputs, toc, shown, warnings, warned };
     renderStories(job, result.stories, 0, result.stories.length > 1, part, result.rules);
     warned = part.warned;
@@ -135,5 +178,14 @@ export function runJob(job: Job): JobResult {
     if (job.facts) outputs.push(failureFacts(job.name, "internal-error"));
     failed = true;
   }
-  return { seq: job.seq, outputs, ...(toc.length ? { toc } : {}), messages, warnings: [...warnings], warned, failed, bytes: size };
+  return {
+    seq: job.seq,
+    outputs,
+    ...(toc.length ? { toc } : {}),
+    messages,
+    warnings: [...warnings],
+    warned,
+    failed,
+    bytes: size,
+  };
 }

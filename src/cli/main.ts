@@ -63,7 +63,14 @@ function standardInput(): AsyncIterable<Uint8Array | string> {
   return { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(error) }) };
 }
 
-run(process.argv.slice(2), { stdin: standardInput(), stdout: process.stdout, stderr, env: process.env, canPage: true, signal: controller.signal }).then(
+run(process.argv.slice(2), {
+  stdin: standardInput(),
+  stdout: process.stdout,
+  stderr,
+  env: process.env,
+  canPage: true,
+  signal: controller.signal,
+}).then(
   (code) => {
     process.exitCode = code;
     // A stopped run may leave a read pending (a FIFO with no writer, a silent stdin) that

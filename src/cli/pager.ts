@@ -22,7 +22,11 @@ export function pagerCommand(env: Record<string, string | undefined>): string[] 
 }
 
 /** Starts the pager; null when it cannot be started (then the caller writes to stdout). */
-export async function openPager(argv: string[], env: Record<string, string | undefined>, columns: number | undefined): Promise<Pager | null> {
+export async function openPager(
+  argv: string[],
+  env: Record<string, string | undefined>,
+  columns: number | undefined,
+): Promise<Pager | null> {
   const child = spawn(argv[0]!, argv.slice(1), {
     stdio: ["pipe", "inherit", "inherit"],
     // less shows Devanagari as <E0> escapes unless told the text is UTF-8.

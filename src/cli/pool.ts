@@ -35,7 +35,10 @@ export function workerOptions(execArgv: readonly string[]): { execArgv: string[]
   const limits: ResourceLimits = {};
   const kept: string[] = [];
   for (const a of execArgv) {
-    const m = /^--(max-old-space-size|max_old_space_size|max-semi-space-size|max_semi_space_size|stack-size|stack_size)=(\d+)$/u.exec(a);
+    const m =
+      /^--(max-old-space-size|max_old_space_size|max-semi-space-size|max_semi_space_size|stack-size|stack_size)=(\d+)$/u.exec(
+        a,
+      );
     if (m) {
       const n = Number(m[2]);
       const name = m[1]!.replace(/_/gu, "-");
@@ -54,7 +57,8 @@ export function workerOptions(execArgv: readonly string[]): { execArgv: string[]
 function deathMessage(e: Error | null, exitCode: number | null): string {
   if (e) {
     const code = (e as { code?: string }).code;
-    if (code === "ERR_WORKER_OUT_OF_MEMORY") return "the parser ran out of memory on this input (try splitting it, or --max-input-size)";
+    if (code === "ERR_WORKER_OUT_OF_MEMORY")
+      return "the parser ran out of memory on this input (try splitting it, or --max-input-size)";
     return `the parser's thread stopped: ${e.message.split("\n")[0]}`;
   }
   return `the parser's thread stopped (exit code ${exitCode})`;

@@ -69,34 +69,97 @@ export async function run(argv: string[], io: Io): Promise<number> {
   const parse = program
     .command("parse")
     .description("parse stories from files, or from standard input (`-` or no argument)")
-    .argument("[inputs...]", "files, folders, quoted globs, zip/tar archives or record dumps; - for standard input (the default)")
+    .argument(
+      "[inputs...]",
+      "files, folders, quoted globs, zip/tar archives or record dumps; - for standard input (the default)",
+    )
     .addOption(
       new Option("-f, --format <format>", "output format; auto is pretty on a terminal, else json")
         .choices(["auto", ...FORMATS])
         .default("auto"),
     )
-    .addOption(new Option("--color <when>", "colour the pretty view: auto honours NO_COLOR, FORCE_COLOR, TERM=dumb and the terminal").choices(["auto", "always", "never"]).default("auto"))
-    .option("--fields <list>", "with -f tsv, csv or ndjson: only these fields, comma-separated (named fields or record paths such as dateline.places[0].name)", fieldsOption)
-    .addOption(new Option("--ninjs-version <version>", "ninjs vocabulary for -f ninjs").choices(["3.1", "2.2"]).default("3.1"))
-    .option("--ref-date <YYYY-MM-DD>", "the day the copy was filed: fills in years missing from datelines", checkRefDate)
-    .addOption(new Option("--lang <code>", "story language; auto detects it per story").choices(["auto", "hi", "en"]).default("auto"))
-    .option("-o, --out <path>", "write to this file; to a folder (existing, or ending in /) one file per story, mirroring input paths")
+    .addOption(
+      new Option(
+        "--color <when>",
+        "colour the pretty view: auto honours NO_COLOR, FORCE_COLOR, TERM=dumb and the terminal",
+      )
+        .choices(["auto", "always", "never"])
+        .default("auto"),
+    )
+    .option(
+      "--fields <list>",
+      "with -f tsv, csv or ndjson: only these fields, comma-separated (named fields or record paths such as dateline.places[0].name)",
+      fieldsOption,
+    )
+    .addOption(
+      new Option("--ninjs-version <version>", "ninjs vocabulary for -f ninjs").choices(["3.1", "2.2"]).default("3.1"),
+    )
+    .option(
+      "--ref-date <YYYY-MM-DD>",
+      "the day the copy was filed: fills in years missing from datelines",
+      checkRefDate,
+    )
+    .addOption(
+      new Option("--lang <code>", "story language; auto detects it per story")
+        .choices(["auto", "hi", "en"])
+        .default("auto"),
+    )
+    .option(
+      "-o, --out <path>",
+      "write to this file; to a folder (existing, or ending in /) one file per story, mirroring input paths",
+    )
     .option("--force", "with -o DIR, rewrite outputs that are up to date")
-    .addOption(new Option("-j, --jobs <n>", "parse on this many worker threads").argParser(parseJobs).default(defaultJobs(), "the number of cores"))
-    .option("--ext <list>", "read these extensions when walking folders and archives, instead of the story-file list (comma-separated; * for all)", (v: string, prev: string[] | undefined) => [...(prev ?? []), ...v.split(",").map((x) => x.trim().replace(/^\./u, "")).filter(Boolean)])
-    .addOption(new Option("--from <kind>", "what the inputs hold: text (stories), jsonl or csv (records)").choices(["text", "jsonl", "csv"]).default("text"))
+    .addOption(
+      new Option("-j, --jobs <n>", "parse on this many worker threads")
+        .argParser(parseJobs)
+        .default(defaultJobs(), "the number of cores"),
+    )
+    .option(
+      "--ext <list>",
+      "read these extensions when walking folders and archives, instead of the story-file list (comma-separated; * for all)",
+      (v: string, prev: string[] | undefined) => [
+        ...(prev ?? []),
+        ...v
+          .split(",")
+          .map((x) => x.trim().replace(/^\./u, ""))
+          .filter(Boolean),
+      ],
+    )
+    .addOption(
+      new Option("--from <kind>", "what the inputs hold: text (stories), jsonl or csv (records)")
+        .choices(["text", "jsonl", "csv"])
+        .default("text"),
+    )
     .option("--text-field <name>", "the field holding the story in jsonl/csv records", "text")
     .option("--id-field <name>", "the field naming each jsonl/csv record (source.path becomes file#id)")
     .option("--no-split", "treat each input as exactly one story")
-    .addOption(new Option("--max-input-size <size>", "refuse an input, record or JSONL line larger than this (bytes, or with K, M, G)").argParser(parseSize).default(DEFAULT_MAX_INPUT, "16M"))
+    .addOption(
+      new Option(
+        "--max-input-size <size>",
+        "refuse an input, record or JSONL line larger than this (bytes, or with K, M, G)",
+      )
+        .argParser(parseSize)
+        .default(DEFAULT_MAX_INPUT, "16M"),
+    )
     .option("--no-progress", "no progress line on stderr")
-    .option("--encoding <charset>", "read inputs in this charset (latin1, windows-1252, iso-8859-15 ...) instead of detecting it", checkEncoding)
+    .option(
+      "--encoding <charset>",
+      "read inputs in this charset (latin1, windows-1252, iso-8859-15 ...) instead of detecting it",
+      checkEncoding,
+    )
     .option("--trace", "show which rule read each part of each story, instead of the records (-f trace)")
-    .option("--convert-legacy", "convert Hindi typed in the Kruti Dev legacy font to Unicode (spans still point into the input)")
+    .option(
+      "--convert-legacy",
+      "convert Hindi typed in the Kruti Dev legacy font to Unicode (spans still point into the input)",
+    )
     .option("--strict", "exit 1 when any story has a warning")
     .option("-q, --quiet", "print no diagnostics except errors, and no summary")
     .option("-v, --verbose", "print infos on stderr too (they are always in the records)")
-    .addOption(new Option("--paging <when>", "page the pretty view: auto pages through $PAGER (default less -RFX) on a terminal").choices(["auto", "always", "never"]).default("auto"))
+    .addOption(
+      new Option("--paging <when>", "page the pretty view: auto pages through $PAGER (default less -RFX) on a terminal")
+        .choices(["auto", "always", "never"])
+        .default("auto"),
+    )
     .addHelpText("after", EXAMPLES)
     .exitOverride()
     .action(async (inputs: string[], opts: ParseOpts) => {
@@ -128,7 +191,8 @@ export async function run(argv: string[], io: Io): Promise<number> {
     await program.parseAsync(argv, { from: "user" });
   } catch (e) {
     if (e instanceof CommanderError) {
-      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help") return 0;
+      if (e.code === "commander.helpDisplayed" || e.code === "commander.version" || e.code === "commander.help")
+        return 0;
       return 2;
     }
     if (e instanceof UserError) {
@@ -180,7 +244,8 @@ function parseSize(value: string): number {
 
 function parseJobs(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 256) throw new InvalidArgumentError("expected a whole number from 1 to 256.");
+  if (!Number.isInteger(n) || n < 1 || n > 256)
+    throw new InvalidArgumentError("expected a whole number from 1 to 256.");
   return n;
 }
 
@@ -212,17 +277,31 @@ export function formatOfPath(out: string): Format {
 async function parseCommand(inputs: string[], opts: ParseOpts, io: Io): Promise<number> {
   // With -o the output never depends on the terminal: the format comes from -f, else the file's extension, else JSON.
   const toTerminal = opts.out === undefined && !!io.stdout.isTTY;
-  const format: Format = opts.trace ? "trace" : opts.format !== "auto" ? (opts.format as Format) : opts.out !== undefined ? formatOfPath(opts.out) : toTerminal ? "pretty" : "json";
+  const format: Format = opts.trace
+    ? "trace"
+    : opts.format !== "auto"
+      ? (opts.format as Format)
+      : opts.out !== undefined
+        ? formatOfPath(opts.out)
+        : toTerminal
+          ? "pretty"
+          : "json";
   const env = io.env ?? {};
   const tty = !!io.stdout.isTTY;
   // The pretty view pages on a terminal (auto) or whenever asked (always); never into -o.
-  const pagerArgv = io.canPage && format === "pretty" && !opts.out && (opts.paging === "always" || (opts.paging === "auto" && tty)) ? (await import("./pager.js")).pagerCommand(env) : null;
+  const pagerArgv =
+    io.canPage && format === "pretty" && !opts.out && (opts.paging === "always" || (opts.paging === "auto" && tty))
+      ? (await import("./pager.js")).pagerCommand(env)
+      : null;
   const pager = pagerArgv ? await (await import("./pager.js")).openPager(pagerArgv, env, io.stdout.columns) : null;
   const stdout = pager?.writer ?? io.stdout;
   const renderOptions: RenderOptions = {
     color: useColor(opts.color, env, toTerminal),
     // A terminal's width; else COLUMNS; else the width of the terminal stderr is on (`| less -R`). Into -o: COLUMNS or 80.
-    width: opts.out !== undefined ? Number(env.COLUMNS) || 80 : (io.stdout.columns ?? (Number(env.COLUMNS) || io.stderr.columns || 80)),
+    width:
+      opts.out !== undefined
+        ? Number(env.COLUMNS) || 80
+        : (io.stdout.columns ?? (Number(env.COLUMNS) || io.stderr.columns || 80)),
     ninjsVersion: opts.ninjsVersion,
     fields: opts.fields,
   };
@@ -238,7 +317,13 @@ async function parseCommand(inputs: string[], opts: ParseOpts, io: Io): Promise<
         inputs,
         format,
         render: renderOptions,
-        parse: { refDate: opts.refDate ?? null, lang: opts.lang, split: opts.split, convertLegacy: !!opts.convertLegacy, encoding: opts.encoding ?? null },
+        parse: {
+          refDate: opts.refDate ?? null,
+          lang: opts.lang,
+          split: opts.split,
+          convertLegacy: !!opts.convertLegacy,
+          encoding: opts.encoding ?? null,
+        },
         quiet: !!opts.quiet,
         report,
         strict: !!opts.strict,

@@ -50,7 +50,10 @@ function optionSpec(o: Option): OptionSpec {
     value,
     choices: o.argChoices,
     // A default the description already gives (`-j`: the number of cores) is not the build machine's.
-    default: value && d !== undefined && !(Array.isArray(d) && !d.length) && !/\bdefault\b/u.test(o.description) ? (o.defaultValueDescription ?? String(d)) : undefined,
+    default:
+      value && d !== undefined && !(Array.isArray(d) && !d.length) && !/\bdefault\b/u.test(o.description)
+        ? (o.defaultValueDescription ?? String(d))
+        : undefined,
   };
 }
 
@@ -90,11 +93,22 @@ export function bashCompletion(p: ProgramSpec): string {
   const cases = p.commands.map((c) => {
     const valued = c.options.filter((o) => o.value);
     const valueCases = valued.map((o) => {
-      const act = o.choices ? `COMPREPLY=($(compgen -W "${q(o.choices)}" -- "$cur"))` : isPath(o) ? `COMPREPLY=($(compgen -f -- "$cur"))` : "COMPREPLY=()";
+      const act = o.choices
+        ? `COMPREPLY=($(compgen -W "${q(o.choices)}" -- "$cur"))`
+        : isPath(o)
+          ? `COMPREPLY=($(compgen -f -- "$cur"))`
+          : "COMPREPLY=()";
       return `        ${flagsOf(o).join("|")}) ${act}; return ;;`;
     });
-    const flags = c.options.flatMap((o) => (o.long ? [o.long] : [])).concat(c.options.flatMap((o) => (o.short ? [o.short] : [])));
-    const arg = c.arg === "files" ? `COMPREPLY=($(compgen -f -- "$cur"))` : c.arg === "words" ? `COMPREPLY=($(compgen -W "${q(c.words)}" -- "$cur"))` : "COMPREPLY=()";
+    const flags = c.options
+      .flatMap((o) => (o.long ? [o.long] : []))
+      .concat(c.options.flatMap((o) => (o.short ? [o.short] : [])));
+    const arg =
+      c.arg === "files"
+        ? `COMPREPLY=($(compgen -f -- "$cur"))`
+        : c.arg === "words"
+          ? `COMPREPLY=($(compgen -W "${q(c.words)}" -- "$cur"))`
+          : "COMPREPLY=()";
     return [
       `    ${c.name})`,
       valueCases.length ? `      case "$prev" in\n${valueCases.join("\n")}\n      esac` : "",
@@ -131,7 +145,11 @@ complete -o filenames -o bashdefault -F ${fn} ${p.name}
 /* ------------------------------------------------------------------ zsh */
 
 /** Text inside a zsh `_arguments` spec: `[`, `]`, `:` and `'` escaped. */
-const zq = (s: string) => s.replace(/\\/gu, "\\\\").replace(/'/gu, "'\\''").replace(/([[\]:])/gu, "\\$1");
+const zq = (s: string) =>
+  s
+    .replace(/\\/gu, "\\\\")
+    .replace(/'/gu, "'\\''")
+    .replace(/([[\]:])/gu, "\\$1");
 
 export function zshCompletion(p: ProgramSpec): string {
   const fn = `_${p.name.replace(/\W/gu, "_")}`;
@@ -139,11 +157,22 @@ export function zshCompletion(p: ProgramSpec): string {
     const flags = flagsOf(o);
     const exclusive = flags.length > 1 ? `'(${flags.join(" ")})'` : "";
     const names = flags.length > 1 ? `{${flags.join(",")}}` : flags[0]!;
-    const action = !o.value ? "" : o.choices ? `:${zq(o.value)}:(${o.choices.join(" ")})` : isPath(o) ? `:${zq(o.value)}:_files` : `:${zq(o.value)}: `;
+    const action = !o.value
+      ? ""
+      : o.choices
+        ? `:${zq(o.value)}:(${o.choices.join(" ")})`
+        : isPath(o)
+          ? `:${zq(o.value)}:_files`
+          : `:${zq(o.value)}: `;
     return `${exclusive}${names}'[${zq(o.description)}]${action}'`;
   };
   const cases = p.commands.map((c) => {
-    const arg = c.arg === "files" ? `'*:input:_files'` : c.arg === "words" ? `'1:${c.name === "completion" ? "shell" : "code"}:(${c.words.join(" ")})'` : "";
+    const arg =
+      c.arg === "files"
+        ? `'*:input:_files'`
+        : c.arg === "words"
+          ? `'1:${c.name === "completion" ? "shell" : "code"}:(${c.words.join(" ")})'`
+          : "";
     return `    ${c.name})\n      _arguments -s \\\n        ${[...c.options.map(spec), arg].filter(Boolean).join(" \\\n        ")}\n      ;;`;
   });
   return `#compdef ${p.name}
@@ -191,7 +220,8 @@ export function fishCompletion(p: ProgramSpec): string {
     `${c0} -f`,
   ];
   const names = p.commands.map((c) => c.name).join(" ");
-  for (const c of p.commands) lines.push(`${c0} -n "not __fish_seen_subcommand_from ${names} help" -a ${c.name} -d ${fq(c.description)}`);
+  for (const c of p.commands)
+    lines.push(`${c0} -n "not __fish_seen_subcommand_from ${names} help" -a ${c.name} -d ${fq(c.description)}`);
   lines.push(`${c0} -n "not __fish_seen_subcommand_from ${names} help" -a help -d 'show help for a command'`);
   const opt = (o: OptionSpec, cond: string) => {
     const parts = [c0, `-n "${cond}"`];
@@ -268,7 +298,12 @@ export function manPage(p: ProgramSpec): string {
       .map((f) => `\\fB${roff(f)}\\fR`)
       .join(", ");
     const value = o.value ? ` \\fI${roff(o.value)}\\fR` : "";
-    const notes = [o.choices ? `One of: ${o.choices.join(", ")}.` : "", o.default !== undefined ? `Default: ${o.default}.` : ""].filter(Boolean).join(" ");
+    const notes = [
+      o.choices ? `One of: ${o.choices.join(", ")}.` : "",
+      o.default !== undefined ? `Default: ${o.default}.` : "",
+    ]
+      .filter(Boolean)
+      .join(" ");
     return `.TP\n${flags}${value}\n${roff(o.description)}${notes ? `.\n${roff(notes)}` : ""}\n`;
   };
   const out = [
@@ -288,7 +323,8 @@ export function manPage(p: ProgramSpec): string {
   ];
   for (const c of p.commands) {
     out.push(`.SS "${name} ${c.name} ${roff(c.usage).replace(/"/gu, "")}"`, roff(c.description) + ".");
-    if (c.arg === "words" && c.words.length) out.push(".PP", `\\fI${c.name === "completion" ? "shell" : "code"}\\fR: ${roff(c.words.join(", "))}.`);
+    if (c.arg === "words" && c.words.length)
+      out.push(".PP", `\\fI${c.name === "completion" ? "shell" : "code"}\\fR: ${roff(c.words.join(", "))}.`);
     out.push(...c.options.map(opt));
   }
   return out.join("\n") + "\n" + MAN_TAIL;
@@ -300,7 +336,11 @@ export function manPage(p: ProgramSpec): string {
  * `wire completion bash|zsh|fish` and the hidden `wire man` (the build writes its output to
  * `dist/wire.1`). Both describe `program` when they run, so every command is in.
  */
-export function shellCommands(program: Command, words: Record<string, string[]>, write: (s: string) => void): Command[] {
+export function shellCommands(
+  program: Command,
+  words: Record<string, string[]>,
+  write: (s: string) => void,
+): Command[] {
   const make = (name: string) => new (program.constructor as typeof Command)(name).copyInheritedSettings(program);
   const completion = make("completion")
     .description("print a completion script for bash, zsh or fish")

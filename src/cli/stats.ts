@@ -15,7 +15,20 @@ import { writeWhole } from "../outputs/writers.js";
 import type { WireStats } from "../stats/types.js";
 
 /** The options of `wire parse` that `wire stats` takes as they are (the same definitions). */
-const SHARED = ["--color", "--ref-date", "--lang", "--jobs", "--ext", "--from", "--text-field", "--id-field", "--no-split", "--no-progress", "--convert-legacy", "--quiet"];
+const SHARED = [
+  "--color",
+  "--ref-date",
+  "--lang",
+  "--jobs",
+  "--ext",
+  "--from",
+  "--text-field",
+  "--id-field",
+  "--no-split",
+  "--no-progress",
+  "--convert-legacy",
+  "--quiet",
+];
 
 export const STATS_FORMATS = ["auto", "pretty", "json"] as const;
 
@@ -48,10 +61,20 @@ export function statsCommand(program: Command, parse: Command, io: Io, done: (co
   const cmd = new Command("stats")
     .copyInheritedSettings(program)
     .description("the overview of an archive: languages, agencies, places, dates, speakers, desk codes, diagnostics")
-    .argument("[inputs...]", "files, folders, globs, archives or record dumps, as for parse; - for standard input (the default)")
-    .addOption(new Option("-f, --format <format>", "output format; auto is pretty (the dashboard)").choices([...STATS_FORMATS]).default("auto"))
+    .argument(
+      "[inputs...]",
+      "files, folders, globs, archives or record dumps, as for parse; - for standard input (the default)",
+    )
+    .addOption(
+      new Option("-f, --format <format>", "output format; auto is pretty (the dashboard)")
+        .choices([...STATS_FORMATS])
+        .default("auto"),
+    )
     .option("--top <n>", "length of each list", parseTop, 10)
-    .option("--html <file>", "also write the overview as a web page with charts to this file (- for standard output, in place of the dashboard)");
+    .option(
+      "--html <file>",
+      "also write the overview as a web page with charts to this file (- for standard output, in place of the dashboard)",
+    );
   for (const o of parse.options) if (SHARED.includes(o.long ?? "")) cmd.addOption(o);
   cmd.addHelpText("after", EXAMPLES).action(async (inputs: string[], opts: StatsOpts) => {
     done(await runStats(inputs.length ? inputs : ["-"], opts, io));
@@ -61,12 +84,17 @@ export function statsCommand(program: Command, parse: Command, io: Io, done: (co
 
 function parseTop(value: string): number {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new InvalidArgumentError("expected a whole number from 1 to 10000.");
+  if (!Number.isInteger(n) || n < 1 || n > 10_000)
+    throw new InvalidArgumentError("expected a whole number from 1 to 10000.");
   return n;
 }
 
 /** Runs the batch in facts mode and folds its lines into the overview. */
-export async function collectStats(inputs: string[], opts: Omit<StatsOpts, "format" | "color">, io: Io): Promise<{ stats: WireStats; failed: number; interrupted: boolean }> {
+export async function collectStats(
+  inputs: string[],
+  opts: Omit<StatsOpts, "format" | "color">,
+  io: Io,
+): Promise<{ stats: WireStats; failed: number; interrupted: boolean }> {
   const collector = new StatsCollector();
   let pending = "";
   const sink = {
@@ -117,7 +145,9 @@ async function runStats(inputs: string[], opts: StatsOpts, io: Io): Promise<numb
     try {
       writeWhole(opts.html, renderStatsHtml(stats));
     } catch (e) {
-      io.stderr.write(`wire: ${opts.html}: cannot write the page: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`);
+      io.stderr.write(
+        `wire: ${opts.html}: cannot write the page: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}\n`,
+      );
       return 1;
     }
   }

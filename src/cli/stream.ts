@@ -63,7 +63,11 @@ export async function firstPass(path: string): Promise<FirstPass | null> {
 }
 
 function startsWithMark(b: Buffer): boolean {
-  return (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) || (b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff);
+  return (
+    (b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf) ||
+    (b[0] === 0xff && b[1] === 0xfe) ||
+    (b[0] === 0xfe && b[1] === 0xff)
+  );
 }
 
 /** The second pass: the file's stories, a few at a time, in order. */
@@ -77,7 +81,13 @@ export interface StreamedPart {
 export function streamParse(first: FirstPass, options: ParseOptions): StreamParse {
   const refDate = options.refDate ? parseRefDate(options.refDate) : null;
   const lang = options.lang && options.lang !== "auto" ? options.lang : null;
-  const source = { path: options.path ?? null, count: first.count, bytes: first.bytes, sha256: first.sha256, encoding: "utf-8" };
+  const source = {
+    path: options.path ?? null,
+    count: first.count,
+    bytes: first.bytes,
+    sha256: first.sha256,
+    encoding: "utf-8",
+  };
   return { refDate, lang, source };
 }
 
@@ -98,7 +108,11 @@ export async function* streamSlices(path: string, first: FirstPass): AsyncGenera
   if (slicer.count !== first.count) throw new Error("the file changed while it was read");
 }
 
-export async function* streamStories(path: string, first: FirstPass, options: ParseOptions): AsyncGenerator<StreamedPart> {
+export async function* streamStories(
+  path: string,
+  first: FirstPass,
+  options: ParseOptions,
+): AsyncGenerator<StreamedPart> {
   const stories = new StoryStream(streamParse(first, options));
   const decoder = new TextDecoder("utf-8", { fatal: true, ignoreBOM: true });
   for await (const chunk of createReadStream(path, { highWaterMark: CHUNK }) as AsyncIterable<Buffer>) {

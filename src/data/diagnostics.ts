@@ -47,7 +47,7 @@ export const DIAGNOSTICS = [
     code: "year-inferred",
     severity: "info",
     meaning: "`--ref-date` filled in the dateline's year",
-    example: "`Seoul, Sep 14 (IANS)` parsed with `--ref-date 2024-09-20`: year 2024, `yearFrom: \"ref-date\"`",
+    example: '`Seoul, Sep 14 (IANS)` parsed with `--ref-date 2024-09-20`: year 2024, `yearFrom: "ref-date"`',
     action: "nothing; give the day the copy was filed as `--ref-date` for the right year",
   },
   {
@@ -76,8 +76,7 @@ export const DIAGNOSTICS = [
   {
     code: "desk-slug",
     severity: "info",
-    meaning:
-      "a desk slug leaked into the body (`दि28 वायरस लॉकडाउन लीड सरकार`); the text stays in its paragraph",
+    meaning: "a desk slug leaked into the body (`दि28 वायरस लॉकडाउन लीड सरकार`); the text stays in its paragraph",
     example: "`दि28 वायरस लॉकडाउन लीड सरकार` at the start of a paragraph",
     action: "nothing, or remove the slug from the copy",
   },
@@ -109,8 +108,8 @@ export const DIAGNOSTICS = [
     code: "unbalanced-quote",
     severity: "warning",
     meaning:
-      "a closing quotation mark with no opening one, or an opening one never closed in its paragraph (not when the next paragraph reopens it); at the mark. A run of openers that never close (`\"\"\"\"`) is one diagnostic, `N opening quotation marks never closed`, spanning the run",
-    example: "`He said, \"we will go.` with no closing mark in the paragraph",
+      'a closing quotation mark with no opening one, or an opening one never closed in its paragraph (not when the next paragraph reopens it); at the mark. A run of openers that never close (`""""`) is one diagnostic, `N opening quotation marks never closed`, spanning the run',
+    example: '`He said, "we will go.` with no closing mark in the paragraph',
     action: "check the quote at the position given: its `closed` is false, its text runs to the paragraph's end",
   },
   {
@@ -161,7 +160,7 @@ export const DIAGNOSTICS = [
     severity: "error",
     meaning:
       "a JSONL line that is not a JSON object holding the text field as a string, or a CSV row without the column",
-    example: "`{\"id\": 7}` with `--from jsonl` and no `text` field",
+    example: '`{"id": 7}` with `--from jsonl` and no `text` field',
     action: "name the field with `--text-field`; the other records are parsed all the same",
   },
   {
@@ -170,7 +169,8 @@ export const DIAGNOSTICS = [
     meaning:
       "an input, an archive entry, a CSV record or a JSONL line is larger than `--max-input-size` (16 MiB by default); it is not read whole, and the other inputs go on",
     example: "`wire parse /dev/urandom`; a 600 MB JSONL line",
-    action: "raise the limit (`--max-input-size 200M`) when memory allows (parsing needs about 150 times the size), or split the input",
+    action:
+      "raise the limit (`--max-input-size 200M`) when memory allows (parsing needs about 150 times the size), or split the input",
   },
   {
     code: "unsafe-path",
@@ -213,21 +213,24 @@ export const DIAGNOSTICS = [
   {
     code: "envelope-unreadable",
     severity: "warning",
-    meaning: "a part of a transmission envelope (ANPA 1312, IPTC 7901, ZCZC) could not be read; it is left out of the story text",
+    meaning:
+      "a part of a transmission envelope (ANPA 1312, IPTC 7901, ZCZC) could not be read; it is left out of the story text",
     example: "text before the first `ZCZC`, or a header line that does not follow the standard",
     action: "nothing; the part's span says where it is, and the story is parsed without it",
   },
   {
     code: "envelope-unclosed",
     severity: "warning",
-    meaning: "a transmission envelope has no end (ANPA/IPTC 7901 `ETX`, ZCZC `NNNN` before the next message): the story runs to the next envelope",
+    meaning:
+      "a transmission envelope has no end (ANPA/IPTC 7901 `ETX`, ZCZC `NNNN` before the next message): the story runs to the next envelope",
     example: "an ANPA story cut off before its `ETX`",
     action: "check the end of the story: the file may be truncated",
   },
   {
     code: "table",
     severity: "info",
-    meaning: "a table or agate block (results, racing fields, prices) is kept line by line as a paragraph of `kind: \"table\"`",
+    meaning:
+      'a table or agate block (results, racing fields, prices) is kept line by line as a paragraph of `kind: "table"`',
     example: "lines such as `Milwaukee;35;25;.583` or columns separated by runs of spaces",
     action: "nothing: no prose rule (sentences, quotes) runs on it",
   },

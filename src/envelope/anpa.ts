@@ -15,13 +15,26 @@
  * ```
  */
 import { finding } from "../diagnostics.js";
-import { ETX, EOT, STX, anpaUrgency, field, fullYear, isTakeKey, isoTime, trimEnd, visibleLines, type VLine } from "./lines.js";
+import {
+  ETX,
+  EOT,
+  STX,
+  anpaUrgency,
+  field,
+  fullYear,
+  isTakeKey,
+  isoTime,
+  trimEnd,
+  visibleLines,
+  type VLine,
+} from "./lines.js";
 import { emptyMatch, type EnvelopeMatch, type Range } from "./types.js";
 
 const LINE1 = /^\x16*\x01([A-Za-z])(\d{4})\x1f?([A-Za-z0-9-]*)/u;
 const LINE2 = /^([A-Za-z])[ ]+([A-Za-z]{1,2})([\x13\x14])?([\x11\x12])?[ ]*/u;
 /** `BC-LT--Some-Slug,1st Ld-Writethru 05-14 0612`: keyword, take, date, word count. */
-const KEYWORD = /^([A-Za-z]{1,3}-[A-Za-z0-9.-]*?[A-Za-z0-9.])(?:([ ,]+)(.*?))?[ ]+(\d{1,2})-(\d{1,2})(?:[ ]+(\d{1,5}))?[ ]*$/u;
+const KEYWORD =
+  /^([A-Za-z]{1,3}-[A-Za-z0-9.-]*?[A-Za-z0-9.])(?:([ ,]+)(.*?))?[ ]+(\d{1,2})-(\d{1,2})(?:[ ]+(\d{1,5}))?[ ]*$/u;
 const TRAILER = /([A-Z]{1,4})-([A-Z]{1,4})-(\d{2})-(\d{2})-(\d{2})[ ]+(\d{2})(\d{2})[ ]*GMT/u;
 /** The slug in a keyword: after the cycle and a two-letter region (`BC-LT--Slug`), else after the cycle. */
 const SLUG = /^(?:[A-Za-z]{2}-[A-Za-z]{2}--|[A-Za-z]{1,3}-)/u;
@@ -45,7 +58,14 @@ export function readAnpa(text: string, start: number, end: number): EnvelopeMatc
       m.fields.selector = field(k, k + l1[3].length, l1[3]);
     }
   } else if (h1) {
-    m.findings.push(finding("envelope-unreadable", "ANPA 1312 header line 1 (service, sequence, selector) could not be read", h1.vs, h1.ve));
+    m.findings.push(
+      finding(
+        "envelope-unreadable",
+        "ANPA 1312 header line 1 (service, sequence, selector) could not be read",
+        h1.vs,
+        h1.ve,
+      ),
+    );
   }
 
   // Header line 2: priority, category, text or table, keyword line.
@@ -59,7 +79,14 @@ export function readAnpa(text: string, start: number, end: number): EnvelopeMatc
     if (l2[4] === "\x12") m.tabular = true;
     readKeywordLine(text, s + l2[0].length, h2.ve, m);
   } else if (h2) {
-    m.findings.push(finding("envelope-unreadable", "ANPA 1312 header line 2 (priority, category, keyword) could not be read", h2.vs, h2.ve));
+    m.findings.push(
+      finding(
+        "envelope-unreadable",
+        "ANPA 1312 header line 2 (priority, category, keyword) could not be read",
+        h2.vs,
+        h2.ve,
+      ),
+    );
   }
   for (const l of header.slice(2)) if (l.ve > l.vs) m.other.push({ start: l.vs, end: l.ve });
   m.blank.push({ start, end: stx >= 0 ? stx + 1 : end });
@@ -72,7 +99,8 @@ export function readAnpa(text: string, start: number, end: number): EnvelopeMatc
   const etxAt = text.indexOf(ETX, stx);
   const etx = etxAt >= 0 && etxAt < end ? etxAt : -1;
   const textEnd = etx >= 0 ? etx : end;
-  if (etx < 0) m.findings.push(finding("envelope-unclosed", "ANPA 1312 text without ETX: read to the next envelope", end, end));
+  if (etx < 0)
+    m.findings.push(finding("envelope-unclosed", "ANPA 1312 text without ETX: read to the next envelope", end, end));
   const lines = visibleLines(text, stx + 1, textEnd);
   const carets: { line: VLine; content: Range }[] = [];
   let bodyStart = stx + 1;
@@ -94,7 +122,8 @@ export function readAnpa(text: string, start: number, end: number): EnvelopeMatc
     if (l.ve === l.vs) continue;
     const t = TRAILER.exec(text.slice(l.vs, l.ve));
     if (t && !m.fields.filed) setFiled(text, l.vs + t.index, t, m);
-    else if (!t && text.slice(l.vs, l.ve).replace(/[<\s]/gu, "")) m.findings.push(finding("envelope-unreadable", "text after ETX could not be read", l.vs, l.ve));
+    else if (!t && text.slice(l.vs, l.ve).replace(/[<\s]/gu, ""))
+      m.findings.push(finding("envelope-unreadable", "text after ETX could not be read", l.vs, l.ve));
   }
   const inside = lines.filter((l) => l.ve > l.vs && l.start >= bodyStart);
   const last = inside[inside.length - 1];

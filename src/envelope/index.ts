@@ -22,7 +22,8 @@ export type * from "./types.js";
 export { FIELD_NAMES } from "./types.js";
 
 /** Where an envelope starts: `SYN SYN SOH` (ANPA), `SOH` + a 7901 header at a line start, `ZCZC` at a line start. */
-const START = /(\x16+\x01)|(?:^|(?<=[\r\n\x04\x0c]))(?:(\x01)(?=[A-Za-z]*\d+[ ]+\S[ ]+[A-Za-z]{1,3}[ ]+\d)|[ \t]*(ZCZC)(?=[ \t]|$))/gmu;
+const START =
+  /(\x16+\x01)|(?:^|(?<=[\r\n\x04\x0c]))(?:(\x01)(?=[A-Za-z]*\d+[ ]+\S[ ]+[A-Za-z]{1,3}[ ]+\d)|[ \t]*(ZCZC)(?=[ \t]|$))/gmu;
 /** Feed files are small; the first envelope must start near the top. */
 const FIRST_WITHIN = 4096;
 
@@ -47,12 +48,24 @@ export function findEnvelopes(text: string): Envelopes | null {
   const first = starts[0]!.at;
   if (text.slice(0, first).trim()) {
     const ls = visibleLines(text, 0, first).filter((l) => l.ve > l.vs);
-    if (ls.length) findings.push(finding("envelope-unreadable", "text before the first envelope could not be read", ls[0]!.vs, ls[ls.length - 1]!.ve));
+    if (ls.length)
+      findings.push(
+        finding(
+          "envelope-unreadable",
+          "text before the first envelope could not be read",
+          ls[0]!.vs,
+          ls[ls.length - 1]!.ve,
+        ),
+      );
   }
   const stories = starts.map((s, k) => {
     const end = k + 1 < starts.length ? starts[k + 1]!.at : text.length;
     const last = k + 1 === starts.length;
-    return s.format === "anpa-1312" ? readAnpa(text, s.at, end) : s.format === "iptc-7901" ? readIptc7901(text, s.at, end) : readZczc(text, s.at, end, last);
+    return s.format === "anpa-1312"
+      ? readAnpa(text, s.at, end)
+      : s.format === "iptc-7901"
+        ? readIptc7901(text, s.at, end)
+        : readZczc(text, s.at, end, last);
   });
   return { stories, findings };
 }
@@ -98,6 +111,8 @@ export function declaredCharset(bytes: Uint8Array): string | null {
   START.lastIndex = 0;
   const m = START.exec(head);
   if (!m) return null;
-  const decl = /(?:charset|encoding|char-set)\s*[=:]\s*"?([A-Za-z0-9_.:-]{2,40})/iu.exec(head.slice(m.index, m.index + 1024));
+  const decl = /(?:charset|encoding|char-set)\s*[=:]\s*"?([A-Za-z0-9_.:-]{2,40})/iu.exec(
+    head.slice(m.index, m.index + 1024),
+  );
   return decl ? decl[1]! : "windows-1252";
 }

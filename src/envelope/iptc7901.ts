@@ -17,7 +17,19 @@
  * ```
  */
 import { finding } from "../diagnostics.js";
-import { ETX, STX, field, fullYear, isNotForPublication, isTakeKey, isoTime, monthNumber, trimEnd, visibleLines, type VLine } from "./lines.js";
+import {
+  ETX,
+  STX,
+  field,
+  fullYear,
+  isNotForPublication,
+  isTakeKey,
+  isoTime,
+  monthNumber,
+  trimEnd,
+  visibleLines,
+  type VLine,
+} from "./lines.js";
 import { emptyMatch, type EnvelopeMatch, type Range } from "./types.js";
 
 const HEADER = /^\x01([A-Za-z]*)(\d+)[ ]+(\S)[ ]+([A-Za-z]{1,3})[ ]+(\d+)[ ]*(.*?)[ ]*$/u;
@@ -56,7 +68,14 @@ export function readIptc7901(text: string, start: number, end: number): Envelope
       m.fields.credit = field(o, o + h[6].length, h[6]);
     }
   } else {
-    m.findings.push(finding("envelope-unreadable", "IPTC 7901 header line (source, sequence, priority, category, words) could not be read", first.vs, first.ve));
+    m.findings.push(
+      finding(
+        "envelope-unreadable",
+        "IPTC 7901 header line (source, sequence, priority, category, words) could not be read",
+        first.vs,
+        first.ve,
+      ),
+    );
   }
   m.blank.push({ start, end: first.next });
 
@@ -125,7 +144,8 @@ export function readIptc7901(text: string, start: number, end: number): Envelope
     if (l.start >= bodyEnd) break;
     if (isNotForPublication(text.slice(l.vs, l.ve))) {
       const prev = body[k - 1];
-      m.ednoteFrom = prev && /^[*\s_-]+$/u.test(text.slice(prev.vs, prev.ve)) && prev.ve - prev.vs >= 3 ? prev.vs : l.vs;
+      m.ednoteFrom =
+        prev && /^[*\s_-]+$/u.test(text.slice(prev.vs, prev.ve)) && prev.ve - prev.vs >= 3 ? prev.vs : l.vs;
       break;
     }
   }

@@ -65,7 +65,9 @@ export function isTakeKey(s: string): boolean {
   const words = t.split(/[\s-]+/u).filter(Boolean);
   if (words.length > 4) return false;
   if (words.some((w) => TAKE_WORDS.has(w.toUpperCase().replace(/[^\p{L}]/gu, "")))) {
-    return words.every((w) => w === w.toUpperCase() || /^\d+(?:st|nd|rd|th)$/iu.test(w) || TAKE_WORDS.has(w.toUpperCase()));
+    return words.every(
+      (w) => w === w.toUpperCase() || /^\d+(?:st|nd|rd|th)$/iu.test(w) || TAKE_WORDS.has(w.toUpperCase()),
+    );
   }
   return false;
 }
@@ -78,7 +80,10 @@ const NOTICES = table.notForPublication.map((n) => n.toLowerCase());
 
 /** A line that starts an editor's note: the text below is not for publication. */
 export function isNotForPublication(s: string): boolean {
-  const t = s.trim().toLowerCase().replace(/[.:]+$/u, "");
+  const t = s
+    .trim()
+    .toLowerCase()
+    .replace(/[.:]+$/u, "");
   return NOTICES.some((n) => t === n.toLowerCase() || (t.startsWith(n) && t.length < n.length + 20));
 }
 

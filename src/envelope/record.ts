@@ -27,7 +27,12 @@ export function transmissionOf(text: string, pos: Positions, env: EnvelopeMatch,
   }
   if (!fields.charset && charset) {
     // The charset the file was read in, as the envelope's standard gives it: no span of its own.
-    fields.charset = { text: "", span: { start: pos.cp(env.start), end: pos.cp(env.start) }, line: pos.line(env.start), value: charset };
+    fields.charset = {
+      text: "",
+      span: { start: pos.cp(env.start), end: pos.cp(env.start) },
+      line: pos.line(env.start),
+      value: charset,
+    };
   }
   return {
     format: env.format,

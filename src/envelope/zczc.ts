@@ -62,7 +62,11 @@ export function readZczc(text: string, start: number, end: number, last: boolean
     if (kind === "keyword-or-title") colons.push(content);
     else if (kind === "headline") headline ??= content;
     else if (kind === "layout") {
-      m.fields.layout = field(content.start, content.end, value.toUpperCase() === "T" ? "table" : value.toUpperCase() === "X" ? "text" : value);
+      m.fields.layout = field(
+        content.start,
+        content.end,
+        value.toUpperCase() === "T" ? "table" : value.toUpperCase() === "X" ? "text" : value,
+      );
       if (value.toUpperCase() === "T") m.tabular = true;
     } else if (kind && !m.fields[kind]) m.fields[kind] = field(content.start, content.end, value);
     else if (value) m.other.push(content);
@@ -78,7 +82,8 @@ export function readZczc(text: string, start: number, end: number, last: boolean
   } else if (named.length) m.slugline = named[0]!;
   for (const r of named) if (r !== headline && r !== m.slugline) m.other.push(r);
   m.headline = headline;
-  if (m.slugline) m.fields.keyword = field(m.slugline.start, m.slugline.end, text.slice(m.slugline.start, m.slugline.end).trim());
+  if (m.slugline)
+    m.fields.keyword = field(m.slugline.start, m.slugline.end, text.slice(m.slugline.start, m.slugline.end).trim());
 
   // The body runs to NNNN (or the end).
   let bodyEnd = end;
@@ -90,12 +95,14 @@ export function readZczc(text: string, start: number, end: number, last: boolean
       closed = true;
       m.blank.push({ start: l.start, end });
       for (const r of visibleLines(text, l.next, end)) {
-        if (r.ve > r.vs) m.findings.push(finding("envelope-unreadable", "text after NNNN could not be read", r.vs, r.ve));
+        if (r.ve > r.vs)
+          m.findings.push(finding("envelope-unreadable", "text after NNNN could not be read", r.vs, r.ve));
       }
       break;
     }
   }
-  if (!closed && !last) m.findings.push(finding("envelope-unclosed", "ZCZC message without NNNN: read to the next ZCZC", end, end));
+  if (!closed && !last)
+    m.findings.push(finding("envelope-unclosed", "ZCZC message without NNNN: read to the next ZCZC", end, end));
   m.body = { start: bodyStart, end: Math.max(bodyStart, bodyEnd) };
   return m;
 }

@@ -37,7 +37,12 @@ type TarEntry = Extract extends AsyncIterable<infer S> ? S : never;
 
 const TOO_BIG = `entry is larger than ${MAX_ENTRY_BYTES / 1024 / 1024} MiB; not read`;
 
-export function readArchive(path: string, archive: Origin, kind: ArchiveKind, o: ArchiveOptions): AsyncGenerator<InputItem> {
+export function readArchive(
+  path: string,
+  archive: Origin,
+  kind: ArchiveKind,
+  o: ArchiveOptions,
+): AsyncGenerator<InputItem> {
   return kind === "zip" ? readZip(path, archive, o) : readTar(path, archive, kind === "tgz", o);
 }
 
@@ -121,7 +126,9 @@ async function* readZip(path: string, archive: Origin, o: ArchiveOptions): Async
   let active: Readable | undefined;
   const readEntry = (entry: yauzl.Entry) =>
     new Promise<Readable>((resolve, reject) => {
-      zf.openReadStream(entry, (err, stream) => (err || !stream ? reject(err ?? new Error("cannot read")) : resolve(stream)));
+      zf.openReadStream(entry, (err, stream) =>
+        err || !stream ? reject(err ?? new Error("cannot read")) : resolve(stream),
+      );
     });
 
   try {

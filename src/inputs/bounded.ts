@@ -34,13 +34,19 @@ export function tooLargeMessage(size: number | null, max: number, what = "input"
 
 /** A byte-order mark of UTF-16 or UTF-32: NUL bytes are expected there, not a sign of binary. */
 function wideBom(b: Uint8Array): boolean {
-  return b.length >= 2 && ((b[0] === 0xff && b[1] === 0xfe) || (b[0] === 0xfe && b[1] === 0xff) || (b[0] === 0 && b[1] === 0 && b[2] === 0xfe));
+  return (
+    b.length >= 2 &&
+    ((b[0] === 0xff && b[1] === 0xfe) ||
+      (b[0] === 0xfe && b[1] === 0xff) ||
+      (b[0] === 0 && b[1] === 0 && b[2] === 0xfe))
+  );
 }
 
 /** True when the input's first block says binary (so nothing more needs reading). */
 export function binaryStart(first: Uint8Array): boolean {
   if (wideBom(first)) return false;
-  const body = first.length >= 3 && first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? first.subarray(3) : first;
+  const body =
+    first.length >= 3 && first[0] === 0xef && first[1] === 0xbb && first[2] === 0xbf ? first.subarray(3) : first;
   return looksBinary(body);
 }
 
@@ -93,13 +99,21 @@ export type BoundedLine = string | { tooLong: number } | { binary: true };
  * streams by and given as `{ tooLong: bytes }`, never held whole. A stream whose first block
  * looks binary gives `{ binary: true }` and nothing more (`/dev/zero` has no line end).
  */
-export async function* boundedLines(chunks: AsyncIterable<Uint8Array | string>, max: number): AsyncGenerator<BoundedLine> {
+export async function* boundedLines(
+  chunks: AsyncIterable<Uint8Array | string>,
+  max: number,
+): AsyncGenerator<BoundedLine> {
   let parts: Buffer[] = [];
   let size = 0;
   let skipped = -1;
   let first = true;
   for await (const c0 of chunks) {
-    const c = typeof c0 === "string" ? Buffer.from(c0, "utf8") : Buffer.isBuffer(c0) ? c0 : Buffer.from(c0.buffer, c0.byteOffset, c0.byteLength);
+    const c =
+      typeof c0 === "string"
+        ? Buffer.from(c0, "utf8")
+        : Buffer.isBuffer(c0)
+          ? c0
+          : Buffer.from(c0.buffer, c0.byteOffset, c0.byteLength);
     if (first && c.length) {
       first = false;
       if (binaryStart(c.subarray(0, FIRST_BLOCK))) {

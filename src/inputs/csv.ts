@@ -74,7 +74,8 @@ export class CsvSplitter {
         let j = i + 1;
         for (;;) {
           const q = b.indexOf('"', j);
-          if (q < 0) return final ? this.broken(`a quoted field opened on line ${this.line} is never closed`, final) : null;
+          if (q < 0)
+            return final ? this.broken(`a quoted field opened on line ${this.line} is never closed`, final) : null;
           if (q + 1 >= b.length && !final) return null;
           if (b[q + 1] === '"') {
             val += b.slice(seg, q + 1);
@@ -93,10 +94,14 @@ export class CsvSplitter {
           if (c === "\n") return { event: this.good(fields), next: q + 2 };
           if (c === "\r") {
             if (q + 2 >= b.length && !final) return null;
-            if (b[q + 2] === "\n" || b[q + 2] === undefined) return { event: this.good(fields), next: Math.min(b.length, q + 3) };
+            if (b[q + 2] === "\n" || b[q + 2] === undefined)
+              return { event: this.good(fields), next: Math.min(b.length, q + 3) };
           }
           const line = this.line + count(b, 0, q);
-          return this.broken(`line ${line}: a quote closes the field and ${JSON.stringify(c)} follows it (a quote inside a field is written "")`, final);
+          return this.broken(
+            `line ${line}: a quote closes the field and ${JSON.stringify(c)} follows it (a quote inside a field is written "")`,
+            final,
+          );
         }
         continue;
       }

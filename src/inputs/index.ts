@@ -134,7 +134,9 @@ function toBuffer(chunk: Uint8Array | string): Buffer {
   return Buffer.isBuffer(chunk) ? chunk : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
 }
 
-async function* buffers(src: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>): AsyncGenerator<Buffer> {
+async function* buffers(
+  src: Iterable<Uint8Array | string> | AsyncIterable<Uint8Array | string>,
+): AsyncGenerator<Buffer> {
   for await (const chunk of src) yield toBuffer(chunk);
 }
 
@@ -186,7 +188,11 @@ async function* fromGlob(pattern: string, ctx: Ctx): AsyncGenerator<InputItem> {
     return;
   }
   if (matches.length === 0) {
-    yield errorItem({ name: pattern, relPath: sanitiseRel(pattern), key: pattern }, "read-error", `no file matches ${pattern}`);
+    yield errorItem(
+      { name: pattern, relPath: sanitiseRel(pattern), key: pattern },
+      "read-error",
+      `no file matches ${pattern}`,
+    );
     return;
   }
   matches.sort(byCodePoint);
@@ -273,7 +279,15 @@ async function* fromFile(path: string, origin: Origin, ctx: Ctx): AsyncGenerator
   if (kind) {
     const { readArchive } = await import("./archives.js");
     const stats = ctx.stats;
-    yield* tracked(readArchive(path, origin, kind, { ext: ctx.ext, onEntry: (eo, bytes) => fromBytes(eo, bytes, ctx), onSkip: () => stats.skippedByExt++ }), `${origin.key}:`, ctx);
+    yield* tracked(
+      readArchive(path, origin, kind, {
+        ext: ctx.ext,
+        onEntry: (eo, bytes) => fromBytes(eo, bytes, ctx),
+        onSkip: () => stats.skippedByExt++,
+      }),
+      `${origin.key}:`,
+      ctx,
+    );
     return;
   }
   if (ctx.from === "jsonl") {
@@ -313,8 +327,10 @@ function boundedItem(origin: Origin, got: Bounded, ctx: Ctx): InputItem {
 
 /** An archive entry's bytes: one input, or with jsonl/csv the records they hold. */
 async function* fromBytes(origin: Origin, bytes: Buffer, ctx: Ctx): AsyncGenerator<InputItem> {
-  if (ctx.from === "jsonl") yield* (await records()).jsonlRecords(Readable.from([bytes], { objectMode: false }), origin, ctx);
+  if (ctx.from === "jsonl")
+    yield* (await records()).jsonlRecords(Readable.from([bytes], { objectMode: false }), origin, ctx);
   else if (ctx.from === "csv") yield* (await records()).csvRecords(buffers([bytes]), origin, ctx);
-  else if (bytes.length > ctx.maxSize) yield errorItem(origin, "too-large", tooLargeMessage(bytes.length, ctx.maxSize, "entry"));
+  else if (bytes.length > ctx.maxSize)
+    yield errorItem(origin, "too-large", tooLargeMessage(bytes.length, ctx.maxSize, "entry"));
   else yield bytesItem(origin, bytes);
 }

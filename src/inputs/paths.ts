@@ -140,7 +140,11 @@ export function outputMapper(args: string[], cwd: string): (path: string) => str
   const common = outside.length ? outside.reduce(commonFolder) : null;
   return (p: string) => {
     const abs = resolve(cwd, p);
-    let r = inside(cwd, abs) ? relative(cwd, abs) : common !== null && inside(common, abs) ? relative(common, abs) : abs;
+    let r = inside(cwd, abs)
+      ? relative(cwd, abs)
+      : common !== null && inside(common, abs)
+        ? relative(common, abs)
+        : abs;
     if (sep !== "/") r = r.split(sep).join("/");
     return sanitiseRel(r);
   };

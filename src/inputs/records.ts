@@ -19,7 +19,11 @@ export interface RecordOptions {
 
 /** The origin of record `key` (an id or a line/row number) of a dump. */
 function recordOrigin(dump: Origin, key: string): Origin {
-  const o: Origin = { name: `${dump.name}#${key}`, relPath: `${dumpStem(dump.relPath)}/${idSegment(key)}`, key: `${dump.key}#${key}` };
+  const o: Origin = {
+    name: `${dump.name}#${key}`,
+    relPath: `${dumpStem(dump.relPath)}/${idSegment(key)}`,
+    key: `${dump.key}#${key}`,
+  };
   if (dump.mtimeMs !== undefined) o.mtimeMs = dump.mtimeMs;
   if (dump.unsafe) o.unsafe = dump.unsafe;
   return o;
@@ -57,7 +61,11 @@ export async function* jsonlRecords(input: Readable, dump: Origin, o: RecordOpti
           yield errorItem(dump, "bad-record", "looks binary (NUL bytes), not JSON Lines");
           break;
         }
-        yield errorItem(recordOrigin(dump, String(lineNo)), "too-large", tooLargeMessage(raw.tooLong, max, `line ${lineNo}`));
+        yield errorItem(
+          recordOrigin(dump, String(lineNo)),
+          "too-large",
+          tooLargeMessage(raw.tooLong, max, `line ${lineNo}`),
+        );
         continue;
       }
       let line = raw;
@@ -82,13 +90,21 @@ export async function* jsonlRecords(input: Readable, dump: Origin, o: RecordOpti
         seen.add(key);
       }
       if (text === undefined) {
-        const item = errorItem(recordOrigin(dump, at), "bad-record", `line ${at}: no "${o.textField}" field${misses ? "" : ` (fields seen: ${[...seen].join(", ")}); --text-field names the field that holds the story`}`);
+        const item = errorItem(
+          recordOrigin(dump, at),
+          "bad-record",
+          `line ${at}: no "${o.textField}" field${misses ? "" : ` (fields seen: ${[...seen].join(", ")}); --text-field names the field that holds the story`}`,
+        );
         if (misses++) item.error!.repeat = true;
         yield item;
         continue;
       }
       if (typeof text !== "string") {
-        yield errorItem(recordOrigin(dump, at), "bad-record", `line ${at}: "${o.textField}" is ${describe(text)}, not a string`);
+        yield errorItem(
+          recordOrigin(dump, at),
+          "bad-record",
+          `line ${at}: "${o.textField}" is ${describe(text)}, not a string`,
+        );
         continue;
       }
       const id = o.idField !== undefined ? idOf(rec[o.idField]) : undefined;
@@ -130,8 +146,15 @@ export async function* csvRecords(
         textAt = header.indexOf(o.textField);
         idAt = o.idField !== undefined ? header.indexOf(o.idField) : -1;
         if (textAt < 0) {
-          const shown = header.slice(0, 8).map((h) => JSON.stringify(h)).join(", ");
-          yield errorItem(dump, "bad-record", `no "${o.textField}" column in the header (${shown}${header.length > 8 ? ", ..." : ""})`);
+          const shown = header
+            .slice(0, 8)
+            .map((h) => JSON.stringify(h))
+            .join(", ");
+          yield errorItem(
+            dump,
+            "bad-record",
+            `no "${o.textField}" column in the header (${shown}${header.length > 8 ? ", ..." : ""})`,
+          );
           stop = true;
           return;
         }
@@ -146,7 +169,11 @@ export async function* csvRecords(
       }
       const text = ev.fields[textAt];
       if (typeof text !== "string") {
-        yield errorItem(recordOrigin(dump, at), "bad-record", `row ${at}, line ${ev.line}: no "${o.textField}" column (short row)`);
+        yield errorItem(
+          recordOrigin(dump, at),
+          "bad-record",
+          `row ${at}, line ${ev.line}: no "${o.textField}" column (short row)`,
+        );
         continue;
       }
       const id = idAt >= 0 ? idOf(ev.fields[idAt]) : undefined;
@@ -166,11 +193,20 @@ export async function* csvRecords(
           yield errorItem(dump, "bad-record", "looks binary (NUL bytes), not CSV");
           return;
         }
-        let text = typeof chunk === "string" ? chunk : decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
+        let text =
+          typeof chunk === "string"
+            ? chunk
+            : decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
         if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
         yield* handle(splitter.push(text));
       } else {
-        yield* handle(splitter.push(typeof chunk === "string" ? chunk : decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength))));
+        yield* handle(
+          splitter.push(
+            typeof chunk === "string"
+              ? chunk
+              : decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength)),
+          ),
+        );
       }
       if (stop) return;
     }

@@ -129,7 +129,11 @@ function match(text: string, i: number): Entry | null {
     for (let k = 1; k < n && ok; k++) ok = unitAt(text, i + k) === e.key.charCodeAt(k);
     if (!ok) continue;
     // An en or em dash standing alone (before a space or the end) is a dash, not दृ / कृ.
-    if (n === 1 && (e.key === "\u2013" || e.key === "\u2014") && (i + 1 >= text.length || isSpace(text.charCodeAt(i + 1)))) {
+    if (
+      n === 1 &&
+      (e.key === "\u2013" || e.key === "\u2014") &&
+      (i + 1 >= text.length || isSpace(text.charCodeAt(i + 1)))
+    ) {
       return null;
     }
     return e;
@@ -484,7 +488,11 @@ function wordSignal(w: string): WordSignal {
       foreign = true; // a letter of another script: Devanagari, ...
     } else if (c > 0x7f && c <= 0x24f) {
       letters++; // other Latin letters (é, ü ...)
-    } else if ((c === 0x3b || c === 0x3d || c === 0x7c || c === 0x7b || c === 0x7e || c === 0x60) && k > 0 && k < w.length - 1) {
+    } else if (
+      (c === 0x3b || c === 0x3d || c === 0x7c || c === 0x7b || c === 0x7e || c === 0x60) &&
+      k > 0 &&
+      k < w.length - 1
+    ) {
       inner = true;
     }
   }
@@ -509,7 +517,12 @@ function wordSignal(w: string): WordSignal {
     if (last === 0x41 && isLower(before)) kruti = true; // sentence end: gSA, fd;kA
   }
   if (!kruti && w.endsWith("]") && lower > 0) kruti = true; // Kruti comma: fnYyh]
-  if (!kruti) for (const f of FRAGMENTS) if (core.includes(f)) { kruti = true; break; }
+  if (!kruti)
+    for (const f of FRAGMENTS)
+      if (core.includes(f)) {
+        kruti = true;
+        break;
+      }
   if (kruti && english) kruti = false;
   return { latin, foreign, kruti, english };
 }

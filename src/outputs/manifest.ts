@@ -61,8 +61,17 @@ export class Manifest {
         continue; // a line torn by a killed run
       }
       if (typeof v.put === "string" && typeof v.in === "string") this.notePut(v.in, v.put);
-      else if (typeof v.done === "string" && typeof v.hash === "string" && typeof v.opts === "string" && Array.isArray(v.files))
-        this.noteDone(v.done, { hash: v.hash, opts: v.opts, files: v.files.filter((f): f is string => typeof f === "string") });
+      else if (
+        typeof v.done === "string" &&
+        typeof v.hash === "string" &&
+        typeof v.opts === "string" &&
+        Array.isArray(v.files)
+      )
+        this.noteDone(v.done, {
+          hash: v.hash,
+          opts: v.opts,
+          files: v.files.filter((f): f is string => typeof f === "string"),
+        });
       else if (typeof v.drop === "string") this.noteDrop(v.drop);
     }
   }
@@ -163,7 +172,8 @@ export class Manifest {
   private noteDone(key: string, done: Done): void {
     const s = this.state(key);
     const keep = new Set(done.files.map(fold));
-    for (const f of [...(s.done?.files ?? []), ...s.pending]) if (!keep.has(fold(f)) && this.owners.get(fold(f)) === key) this.owners.delete(fold(f));
+    for (const f of [...(s.done?.files ?? []), ...s.pending])
+      if (!keep.has(fold(f)) && this.owners.get(fold(f)) === key) this.owners.delete(fold(f));
     s.done = done;
     s.pending = [];
     for (const f of done.files) this.owners.set(fold(f), key);

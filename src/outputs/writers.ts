@@ -3,7 +3,19 @@
  * same folder, then renamed over the target. An interrupted run removes its temporary files.
  */
 import { createHash } from "node:crypto";
-import { closeSync, fsyncSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, realpathSync, renameSync, rmSync, writeSync } from "node:fs";
+import {
+  closeSync,
+  fsyncSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  realpathSync,
+  renameSync,
+  rmSync,
+  writeSync,
+} from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
 import type { Stats } from "node:fs";
 import type { Format } from "../render/index.js";
@@ -89,7 +101,10 @@ export class FileOutput {
       this.fd = openSync(this.tmp, "w");
     } catch (e) {
       // mkdir over a file says EEXIST: the path runs through a file.
-      const why = (e as NodeJS.ErrnoException).code === "EEXIST" && (e as NodeJS.ErrnoException).syscall === "mkdir" ? plainError({ code: "ENOTDIR" }) : plainError(e);
+      const why =
+        (e as NodeJS.ErrnoException).code === "EEXIST" && (e as NodeJS.ErrnoException).syscall === "mkdir"
+          ? plainError({ code: "ENOTDIR" })
+          : plainError(e);
       throw new UserError(`cannot write ${target}: ${why}`);
     }
     live.add(this.tmp);
@@ -120,7 +135,17 @@ export class FileOutput {
 }
 
 /** The extension of each format's files in an output folder; none is one that inputs are read from. */
-export const EXT: Record<Format, string> = { json: ".json", ndjson: ".ndjson", yaml: ".yaml", ninjs: ".ninjs.json", pretty: ".pretty", html: ".html", tsv: ".tsv", csv: ".csv", trace: ".trace" };
+export const EXT: Record<Format, string> = {
+  json: ".json",
+  ndjson: ".ndjson",
+  yaml: ".yaml",
+  ninjs: ".ninjs.json",
+  pretty: ".pretty",
+  html: ".html",
+  tsv: ".tsv",
+  csv: ".csv",
+  trace: ".trace",
+};
 
 /** Input extensions left out of output names: `a/b.txt` -> `a/b.json`. */
 const INPUT_EXT = /\.(txt|text|story|wire|nws|news|anpa|ans|iptc|7901|asc|json|jsonl|ndjson|csv|html?|xml)$/iu;
@@ -187,7 +212,10 @@ export class DirOutput {
 
   private readonly lock: string;
 
-  constructor(dir: string, private readonly o: DirOptions) {
+  constructor(
+    dir: string,
+    private readonly o: DirOptions,
+  ) {
     this.root = resolve(dir);
     try {
       mkdirSync(this.root, { recursive: true });
@@ -286,10 +314,18 @@ export class DirOutput {
         if (st.isSymbolicLink()) {
           const to = realpathSync(abs);
           const r = relative(this.real, to);
-          if (r.startsWith("..") || isAbsolute(r)) return { error: `${this.show(cur)} is a symbolic link that leads out of the output folder; not written`, code: "unsafe-path" };
+          if (r.startsWith("..") || isAbsolute(r))
+            return {
+              error: `${this.show(cur)} is a symbolic link that leads out of the output folder; not written`,
+              code: "unsafe-path",
+            };
           st = lstatSync(to);
         }
-        if (!st.isDirectory()) return { error: `cannot write ${this.show(rel)}: ${this.show(cur)} is a file, not a folder`, code: "write-error" };
+        if (!st.isDirectory())
+          return {
+            error: `cannot write ${this.show(rel)}: ${this.show(cur)} is a file, not a folder`,
+            code: "write-error",
+          };
         removeStaleTemporaries(abs);
       } catch (e) {
         return { error: `cannot write ${this.show(rel)}: ${errorMessage(e)}`, code: "write-error" };
@@ -341,7 +377,8 @@ function takeLock(path: string, display: string): void {
       closeSync(fd);
       return;
     } catch (e) {
-      if ((e as NodeJS.ErrnoException).code !== "EEXIST") throw new UserError(`cannot write ${display}: ${plainError(e)}`);
+      if ((e as NodeJS.ErrnoException).code !== "EEXIST")
+        throw new UserError(`cannot write ${display}: ${plainError(e)}`);
     }
     let pid = Number.NaN;
     try {
@@ -350,7 +387,9 @@ function takeLock(path: string, display: string): void {
       /* removed meanwhile */
     }
     if (Number.isInteger(pid) && pid > 0 && pid !== process.pid && alive(pid))
-      throw new UserError(`cannot write ${display}: another wire run (process ${pid}) is writing there; wait for it, or remove ${join(display, LOCK)} if it is gone`);
+      throw new UserError(
+        `cannot write ${display}: another wire run (process ${pid}) is writing there; wait for it, or remove ${join(display, LOCK)} if it is gone`,
+      );
     rmSync(path, { force: true });
   }
   throw new UserError(`cannot write ${display}: its lock ${LOCK} cannot be taken`);
@@ -412,7 +451,8 @@ export class InputWriter {
   finish(ok: boolean): void {
     if (this.failed || !ok) return;
     const keep = new Set(this.files.map(fold));
-    for (const f of this.dir.manifest.owned(this.key)) if (!keep.has(fold(f)) && this.dir.manifest.owner(f) === this.key) this.dir.remove(f);
+    for (const f of this.dir.manifest.owned(this.key))
+      if (!keep.has(fold(f)) && this.dir.manifest.owner(f) === this.key) this.dir.remove(f);
     const done: Done = { hash: this.hash, opts: this.opts, files: this.files };
     this.dir.manifest.done(this.key, done);
   }

@@ -5,7 +5,18 @@
  * diagnostics. Recognisers speak UTF-16 offsets; only this stage speaks code points.
  */
 import type {
-  AgencyRef, Attribution, DateParts, Dateline, Paragraph, Person, Place, Quote, Signoff, Source, Story, TextPart,
+  AgencyRef,
+  Attribution,
+  DateParts,
+  Dateline,
+  Paragraph,
+  Person,
+  Place,
+  Quote,
+  Signoff,
+  Source,
+  Story,
+  TextPart,
 } from "../story.js";
 import { finding, toDiagnostics, type Finding } from "../diagnostics.js";
 import type { Positions } from "../text/positions.js";
@@ -26,20 +37,49 @@ export interface AssembleExtras {
   charset?: string | null;
 }
 
-export function assembleStory(text: string, pos: Positions, m: StoryMatch, source: Source, refDate: RefDate | null, extras: AssembleExtras = {}): Story {
+export function assembleStory(
+  text: string,
+  pos: Positions,
+  m: StoryMatch,
+  source: Source,
+  refDate: RefDate | null,
+  extras: AssembleExtras = {},
+): Story {
   const findings: Finding[] = m.findings.slice();
   const { range, tags } = m;
   const hasMarkup = tags.length > 0 || /&(?:#\d|#x|[a-z]{2,8};)/iu.test(text.slice(range.start, range.end));
   const textOf = (r: Range) => (hasMarkup ? plainText(text, r.start, r.end, tags) : text.slice(r.start, r.end));
   const part = (r: Range): TextPart => ({ text: textOf(r), span: span(pos, r), line: pos.line(r.start) });
-  if (tags.length) findings.push(finding("markup-removed", `${tags.length} HTML tag${tags.length === 1 ? "" : "s"} left out of the text`, tags[0]!.start, tags[0]!.end));
+  if (tags.length)
+    findings.push(
+      finding(
+        "markup-removed",
+        `${tags.length} HTML tag${tags.length === 1 ? "" : "s"} left out of the text`,
+        tags[0]!.start,
+        tags[0]!.end,
+      ),
+    );
   const agencyRef = (a: (Range & { code: string | null }) | null): AgencyRef | null =>
     a ? { code: a.code, text: text.slice(a.start, a.end) } : null;
 
   const dl = m.dateline;
   let dateline: Dateline | null = null;
-  if (dl) dateline = { ...part(dl), places: places(text, dl, findings), date: dateParts(text, dl, refDate, findings), agency: agencyRef(dl.agency) };
-  else findings.push(finding("missing-dateline", "no dateline found (place, date and agency at the top of the story)", range.start, range.start));
+  if (dl)
+    dateline = {
+      ...part(dl),
+      places: places(text, dl, findings),
+      date: dateParts(text, dl, refDate, findings),
+      agency: agencyRef(dl.agency),
+    };
+  else
+    findings.push(
+      finding(
+        "missing-dateline",
+        "no dateline found (place, date and agency at the top of the story)",
+        range.start,
+        range.start,
+      ),
+    );
 
   const so = m.signoff;
   let signoff: Signoff | null = null;
@@ -53,7 +93,9 @@ export function assembleStory(text: string, pos: Positions, m: StoryMatch, sourc
       }),
     };
   } else if (m.hasText) {
-    findings.push(finding("missing-signoff", "no sign-off found (agency and desk codes at the end)", range.end, range.end));
+    findings.push(
+      finding("missing-signoff", "no sign-off found (agency and desk codes at the end)", range.end, range.end),
+    );
   }
 
   const paragraphs: Paragraph[] = m.paragraphs.map((p) => {
@@ -69,7 +111,10 @@ export function assembleStory(text: string, pos: Positions, m: StoryMatch, sourc
   });
 
   // Pronouns and short names resolved to the fullest name the story gives.
-  const referents = resolveSpeakers(text, range.start, [...m.quotes.map((q) => q.speaker), ...m.attributions.map((a) => a.source)]);
+  const referents = resolveSpeakers(text, range.start, [
+    ...m.quotes.map((q) => q.speaker),
+    ...m.attributions.map((a) => a.source),
+  ]);
   const person = (r: Range | null, ref: Referent | null = null): Person | null => {
     if (!r) return null;
     const t = textOf(r);
@@ -130,7 +175,8 @@ function places(text: string, dl: DatelineMatch, findings: Finding[]): Place[] {
     let e = lookupPlace(t);
     if (!e) {
       e = lookupPlaceLoosely(t);
-      if (e) findings.push(finding("place-spelling", `place "${t}" read as ${e.name} (spelt differently)`, r.start, r.end));
+      if (e)
+        findings.push(finding("place-spelling", `place "${t}" read as ${e.name} (spelt differently)`, r.start, r.end));
       else findings.push(finding("unknown-place", `place "${t}" is not in the gazetteer`, r.start, r.end));
     }
     return { text: t, name: e?.name ?? null, country: e?.country ?? null };
@@ -145,7 +191,15 @@ function dateParts(text: string, dl: DatelineMatch, refDate: RefDate | null, fin
     findings.push(finding("invalid-date", `"${t}" is not a date that exists; kept as written`, d.start, d.end));
     return { text: t, day: d.day, month: d.month, year: d.year, yearFrom: d.year === null ? null : "text", iso: null };
   }
-  if (d.year !== null) return { text: t, day: d.day, month: d.month, year: d.year, yearFrom: "text", iso: isoDate(d.year, d.month, d.day) };
+  if (d.year !== null)
+    return {
+      text: t,
+      day: d.day,
+      month: d.month,
+      year: d.year,
+      yearFrom: "text",
+      iso: isoDate(d.year, d.month, d.day),
+    };
   if (refDate) {
     const y = inferYear(d.day, d.month, refDate);
     findings.push(finding("year-inferred", `year ${y} inferred from the reference date`, d.start, d.end));

@@ -112,7 +112,8 @@ export function findDateline(text: string, lines: Line[], tags: Tag[] = []): Dat
     const m = matchLine(text, lines, i, tags);
     if (m) return m;
     // Wire headers, notes, bullets and bylines above the dateline do not use up the search.
-    if (line.contentEnd - line.contentStart > 300 || !headerKind(text.slice(line.contentStart, line.contentEnd))) seen++;
+    if (line.contentEnd - line.contentStart > 300 || !headerKind(text.slice(line.contentStart, line.contentEnd)))
+      seen++;
     else if (i > 40) break;
   }
   return null;
@@ -238,7 +239,14 @@ function gluedPlaceStart(win: string, e: number): number | null {
 
 /** Devanagari vowel signs, virama and nasal marks: no word starts with one. */
 function isMark(c: number): boolean {
-  return (c >= 0x0900 && c <= 0x0903) || (c >= 0x093a && c <= 0x094f) || (c >= 0x0951 && c <= 0x0957) || (c >= 0x0962 && c <= 0x0963) || c === 0x200c || c === 0x200d;
+  return (
+    (c >= 0x0900 && c <= 0x0903) ||
+    (c >= 0x093a && c <= 0x094f) ||
+    (c >= 0x0951 && c <= 0x0957) ||
+    (c >= 0x0962 && c <= 0x0963) ||
+    c === 0x200c ||
+    c === 0x200d
+  );
 }
 
 /** `PUNE/MUMBAI: (Mar 3)` */

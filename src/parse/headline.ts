@@ -53,7 +53,8 @@ export function headerKind(content: string): HeaderKind | null {
   if (BULLET.test(content)) return "bullet";
   if (isBylineLine(content)) return "byline";
   const f = fold(content);
-  if (BYLINE_CREDITS.has(f) || /^(?:associated press|ap|afp|reuters)\b.{0,30}\bwriter$/u.test(f)) return "byline-credit";
+  if (BYLINE_CREDITS.has(f) || /^(?:associated press|ap|afp|reuters)\b.{0,30}\bwriter$/u.test(f))
+    return "byline-credit";
   if (content.length <= 120 && CREDITS.some((c) => f.includes(c))) return "credit";
   return null;
 }

@@ -54,7 +54,14 @@ export function parseText(
   const sample = withoutTables(text.slice(0, 65536));
   const unicodeHindi = /[\u0900-\u097f]/u.test(sample);
   if (!unicodeHindi && looksChanakya(sample)) {
-    inputFindings.push(finding("legacy-font-encoding", "text looks typed in a Chanakya-style legacy Hindi font (Latin-1 letters for Devanagari); it cannot be converted", 0, 0));
+    inputFindings.push(
+      finding(
+        "legacy-font-encoding",
+        "text looks typed in a Chanakya-style legacy Hindi font (Latin-1 letters for Devanagari); it cannot be converted",
+        0,
+        0,
+      ),
+    );
   } else if (!unicodeHindi && looksKrutiDev(sample)) {
     if (options.convertLegacy) {
       const conv = convertKrutiDev(text);
@@ -62,12 +69,25 @@ export function parseText(
       const inner = parseText(conv.text, { ...options, convertLegacy: false }, meta);
       for (const story of inner.stories) {
         map.remap(story);
-        const converted = finding("legacy-font-encoding", "Kruti Dev legacy-font text converted to Unicode; spans point into the input", 0, 0, "info");
+        const converted = finding(
+          "legacy-font-encoding",
+          "Kruti Dev legacy-font text converted to Unicode; spans point into the input",
+          0,
+          0,
+          "info",
+        );
         story.diagnostics.unshift(...toDiagnostics(pos, [converted]));
       }
       return inner;
     }
-    inputFindings.push(finding("legacy-font-encoding", "text looks typed in the Kruti Dev legacy Hindi font (Latin letters for Devanagari); --convert-legacy converts it", 0, 0));
+    inputFindings.push(
+      finding(
+        "legacy-font-encoding",
+        "text looks typed in the Kruti Dev legacy Hindi font (Latin letters for Devanagari); --convert-legacy converts it",
+        0,
+        0,
+      ),
+    );
   }
   // Control characters never reach a part's text: they read as spaces (offsets unchanged).
   if (hasControls(text)) text = maskText(text, []);
@@ -122,12 +142,22 @@ function parseEnvelopes(
 ): ParseResult {
   const refDate = resolveRefDate(options.refDate);
   const lang = options.lang && options.lang !== "auto" ? options.lang : null;
-  const masked = maskText(text, envelopes.stories.flatMap((e) => e.blank));
+  const masked = maskText(
+    text,
+    envelopes.stories.flatMap((e) => e.blank),
+  );
   const tags = findTags(masked, 0, masked.length);
   const all = [...inputFindings, ...envelopes.findings];
   const rules: StoryRules[] | null = options.trace ? [] : null;
   const stories = envelopes.stories.map((e, k) => {
-    const source: Source = { path: options.path ?? null, index: k + 1, count: envelopes.stories.length, bytes: meta.bytes, sha256: meta.sha256, encoding: meta.encoding };
+    const source: Source = {
+      path: options.path ?? null,
+      index: k + 1,
+      count: envelopes.stories.length,
+      bytes: meta.bytes,
+      sha256: meta.sha256,
+      encoding: meta.encoding,
+    };
     const lines = scanLines(masked, e.body.start, e.body.end);
     const match = findStoryParts(masked, lines, e.body, { lang, tags, envelope: e });
     if (rules) rules.push(rulesOf(match));
@@ -135,7 +165,12 @@ function parseEnvelopes(
     if (all.length) story.diagnostics.unshift(...toDiagnostics(pos, all));
     return story;
   });
-  return { stories, diagnostics: stories.length ? [] : toDiagnostics(pos, all), encoding: meta.encoding, ...(rules ? { rules } : {}) };
+  return {
+    stories,
+    diagnostics: stories.length ? [] : toDiagnostics(pos, all),
+    encoding: meta.encoding,
+    ...(rules ? { rules } : {}),
+  };
 }
 
 function withoutTables(sample: string): string {
@@ -150,4 +185,3 @@ function resolveRefDate(s: string | null | undefined): RefDate | null {
   if (!r) throw new RangeError(`refDate must be a real date written YYYY-MM-DD, got "${s}"`);
   return r;
 }
-

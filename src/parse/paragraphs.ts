@@ -42,7 +42,8 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
     let joins =
       mode === "tags" ? !seg.breakBefore : mode === "indent" ? !seg.indented : mode === "blocks" ? true : false;
     // A wrapped line continues its paragraph unless it is indented after a finished sentence.
-    if (seg.wrapped && !seg.breakBefore && prev) joins = !(seg.indented && SENTENCE_END.test(text.slice(Math.max(prev.start, prev.end - 4), prev.end)));
+    if (seg.wrapped && !seg.breakBefore && prev)
+      joins = !(seg.indented && SENTENCE_END.test(text.slice(Math.max(prev.start, prev.end - 4), prev.end)));
     // A line break inside brackets (`(NSE:` / `INFY` / `)`) never ends a paragraph.
     if (prev && !joins && openBracket(text, prev)) joins = true;
     if (prev && joins && !seg.blankBefore && !seg.barrier) {
@@ -131,7 +132,8 @@ function gluedFullStop(text: string, i: number, from: number): boolean {
 /** `।` `॥` `?` `!` `.`: what ends a sentence. */
 const isTerminator = (c: number) => c === 0x0964 || c === 0x0965 || c === 0x3f || c === 0x21 || c === 0x2e;
 /** `"` `'` `”` `’` `»` `)` `]` `›`: what may follow a terminator inside its sentence. */
-const isCloser = (c: number) => c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x29 || c === 0x5d || c === 0x203a;
+const isCloser = (c: number) =>
+  c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019 || c === 0xbb || c === 0x29 || c === 0x5d || c === 0x203a;
 const SLUG_AT = new RegExp(String.raw`^(?:${leftovers.slugPrefixes.join("|")})\d{1,3}\s`, "u");
 
 /** Sentence spans of a paragraph: after `।`, `॥`, `?`, `!`, `.` (not after abbreviations or initials). */

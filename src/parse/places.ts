@@ -52,7 +52,11 @@ const exactCache = new Map<string, PlaceEntry | null>();
 const looseCache = new Map<string, PlaceEntry | null>();
 const CACHE_MAX = 20_000;
 
-function cached(cache: Map<string, PlaceEntry | null>, text: string, look: (t: string) => PlaceEntry | undefined): PlaceEntry | undefined {
+function cached(
+  cache: Map<string, PlaceEntry | null>,
+  text: string,
+  look: (t: string) => PlaceEntry | undefined,
+): PlaceEntry | undefined {
   const hit = cache.get(text);
   if (hit !== undefined) return hit ?? undefined;
   if (cache.size >= CACHE_MAX) cache.clear();

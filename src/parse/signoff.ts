@@ -39,7 +39,9 @@ interface EndMark {
   above: RegExp | null;
   code: string | null;
 }
-const END_MARKS: EndMark[] = (signoffTable.marks as { agency: string; line: string; flags?: string; glued?: string; above?: string }[]).map((m) => {
+const END_MARKS: EndMark[] = (
+  signoffTable.marks as { agency: string; line: string; flags?: string; glued?: string; above?: string }[]
+).map((m) => {
   const flags = `u${m.flags ?? ""}`;
   const opt = (re: string | undefined) => (re ? new RegExp(re, flags) : null);
   return { line: new RegExp(m.line, flags), glued: opt(m.glued), above: opt(m.above), code: m.agency };
@@ -93,7 +95,12 @@ export const SIGNOFF_RULES: readonly SignoffRule[] = [
 ];
 
 /** The sign-off ending at or before line `lastLine` (default: the last line), not above `minLine`. */
-export function findSignoff(text: string, lines: Line[], minLine: number, lastLine = lines.length - 1): SignoffFound | null {
+export function findSignoff(
+  text: string,
+  lines: Line[],
+  minLine: number,
+  lastLine = lines.length - 1,
+): SignoffFound | null {
   let last = lastLine;
   while (last >= minLine && lines[last]!.blank) last--;
   if (last < minLine) return null;
@@ -140,7 +147,13 @@ function gluedEndMark({ text, last, line: L }: SignoffView): SignoffMatch | null
     const g = mark.glued.exec(tail);
     if (!g || g.index === 0) continue;
     const s = L.contentEnd - g[1]!.length;
-    return { start: s, end: L.contentEnd, firstLine: last, agency: { start: s, end: L.contentEnd, code: mark.code }, codes: groupCode(g, L.contentEnd - tail.length) };
+    return {
+      start: s,
+      end: L.contentEnd,
+      firstLine: last,
+      agency: { start: s, end: L.contentEnd, code: mark.code },
+      codes: groupCode(g, L.contentEnd - tail.length),
+    };
   }
   return null;
 }
@@ -211,7 +224,8 @@ function initialsLine(text: string, L: Line, index: number): SignoffMatch | null
   const from = L.contentStart + m[1]!.length;
   const codes: Range[] = [];
   const rest = content.slice(m[1]!.length);
-  for (const c of rest.matchAll(/[A-Za-z]+/gu)) codes.push({ start: from + c.index, end: from + c.index + c[0].length });
+  for (const c of rest.matchAll(/[A-Za-z]+/gu))
+    codes.push({ start: from + c.index, end: from + c.index + c[0].length });
   return {
     start: L.contentStart,
     end: L.contentEnd,

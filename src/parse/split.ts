@@ -103,7 +103,11 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
   const out: StoryRange[] = [];
   let from: Start = { line: 0, at: null, inherits: false };
   for (const s of starts) {
-    if (s.line < from.line || (s.line === from.line && (s.at ?? lines[s.line]!.start) <= (from.at ?? lines[from.line]!.start))) continue;
+    if (
+      s.line < from.line ||
+      (s.line === from.line && (s.at ?? lines[s.line]!.start) <= (from.at ?? lines[from.line]!.start))
+    )
+      continue;
     out.push(range(text, lines, from, s));
     from = s;
   }

@@ -73,7 +73,18 @@ export function findStoryParts(text: string, lines: Line[], range: Range, option
         headline = { ...r, rule: "first-line" };
       } else {
         if (kind === "note" || kind === "slug" || kind === "credit") {
-          findings.push(finding("header-line", kind === "note" ? "an editor's note above the dateline" : kind === "slug" ? "a wire header line above the dateline" : "a publisher's credit line above the dateline", r.start, r.end));
+          findings.push(
+            finding(
+              "header-line",
+              kind === "note"
+                ? "an editor's note above the dateline"
+                : kind === "slug"
+                  ? "a wire header line above the dateline"
+                  : "a publisher's credit line above the dateline",
+              r.start,
+              r.end,
+            ),
+          );
         }
         if (kind === null) headlineOpen = false;
         before.push(r);
@@ -111,7 +122,15 @@ export function findStoryParts(text: string, lines: Line[], range: Range, option
   let paras = withTables(paragraphsOf(text, segments, findings), runs);
   // IPTC 7901 copy is hard-wrapped and separates paragraphs by blank lines: a line end is a wrap.
   if (env?.format === "iptc-7901") paras = joinWrapped(paras);
-  if (runs.length) findings.push(finding("table", `${runs.length} table${runs.length === 1 ? "" : "s"} kept line by line`, runs[0]!.start, runs[0]!.end));
+  if (runs.length)
+    findings.push(
+      finding(
+        "table",
+        `${runs.length} table${runs.length === 1 ? "" : "s"} kept line by line`,
+        runs[0]!.start,
+        runs[0]!.end,
+      ),
+    );
   splitTrailer(text, paras, findings);
   findCreditLine(text, paras, findings);
   findSlugs(text, paras, findings);
@@ -180,7 +199,14 @@ function onlyMarkup(text: string, l: Line, tags: Tag[]): boolean {
  * The body cut into segments (line pieces) for the paragraph stage, with what separates each
  * from the one before: a blank line, a break tag (`<br>`), indentation, or another part.
  */
-function bodySegments(text: string, lines: Line[], before: Range[], bodyStart: number, bodyEnd: number, tags: Tag[]): Segment[] {
+function bodySegments(
+  text: string,
+  lines: Line[],
+  before: Range[],
+  bodyStart: number,
+  bodyEnd: number,
+  tags: Tag[],
+): Segment[] {
   const segments: Segment[] = [];
   let blank = false;
   let tagBreak = false;
@@ -192,7 +218,15 @@ function bodySegments(text: string, lines: Line[], before: Range[], bodyStart: n
     const r = trimMarkup(text, s, e, tags);
     if (r.end > r.start) {
       const later = segments.length > 0;
-      segments.push({ start: r.start, end: r.end, blankBefore: blank && later, breakBefore: tagBreak && later, barrier: barrier && later, indented, wrapped: wrapped && later });
+      segments.push({
+        start: r.start,
+        end: r.end,
+        blankBefore: blank && later,
+        breakBefore: tagBreak && later,
+        barrier: barrier && later,
+        indented,
+        wrapped: wrapped && later,
+      });
       blank = tagBreak = barrier = wrapped = false;
     }
   };
@@ -211,7 +245,12 @@ function bodySegments(text: string, lines: Line[], before: Range[], bodyStart: n
     // Break tags cut the line into pieces.
     let k = s;
     const inLine = tagsWithin(tags, s, e);
-    if (wraps && inLine.length > 0 && inLine.every((t) => t.isBreak) && !text.slice(s, e).replace(TAG_TEXT, "").trim()) {
+    if (
+      wraps &&
+      inLine.length > 0 &&
+      inLine.every((t) => t.isBreak) &&
+      !text.slice(s, e).replace(TAG_TEXT, "").trim()
+    ) {
       // A line holding only break tags separates paragraphs like a blank line.
       if (segments.length > 0) blank = true;
       continue;
@@ -249,7 +288,9 @@ function endsInBreaks(text: string, lines: Line[], bodyStart: number, bodyEnd: n
 
 function withoutEdgeMarkup(text: string, l: Line, tags: Tag[]): Line {
   const r = trimMarkup(text, l.contentStart, l.contentEnd, tags);
-  return r.start === l.contentStart && r.end === l.contentEnd ? l : { ...l, contentStart: r.start, contentEnd: r.end, blank: r.end <= r.start };
+  return r.start === l.contentStart && r.end === l.contentEnd
+    ? l
+    : { ...l, contentStart: r.start, contentEnd: r.end, blank: r.end <= r.start };
 }
 
 /** [s, e) without white space and markup at either edge. */

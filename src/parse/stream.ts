@@ -141,7 +141,13 @@ export class StoryStream {
       for (let k = 0; k < done; k++) out.push(this.story(text, pos, ranges[k]!, tags));
     }
     const next = final ? text.length : ranges[done]!.start;
-    if (this.slices) this.slices.push({ text: text.slice(0, next), cpBefore: this.cpBefore, linesBefore: this.linesBefore, storiesBefore: this.index });
+    if (this.slices)
+      this.slices.push({
+        text: text.slice(0, next),
+        cpBefore: this.cpBefore,
+        linesBefore: this.linesBefore,
+        storiesBefore: this.index,
+      });
     if (!this.parse) this.index += done;
     this.advance(text, next);
     this.buf = text.slice(next);
@@ -153,7 +159,14 @@ export class StoryStream {
     const p = this.parse!;
     this.index++;
     const s = p.source;
-    const source: Source = { path: s.path, index: this.index, count: s.count, bytes: s.bytes, sha256: s.sha256, encoding: s.encoding };
+    const source: Source = {
+      path: s.path,
+      index: this.index,
+      count: s.count,
+      bytes: s.bytes,
+      sha256: s.sha256,
+      encoding: s.encoding,
+    };
     return assembleStory(text, pos, findStoryParts(text, r.lines, r, { lang: p.lang, tags }), source, p.refDate);
   }
 

@@ -41,7 +41,11 @@ const EN_VERBS = new Lexicon(EN_VERB_LIST);
 const EN_SINGLE_VERBS = new Set(EN_VERB_LIST.filter((v) => v.length === 1).map((v) => v[0]!));
 const EN_REPORT_VERBS = new Lexicon(speech.en.reportVerbs.map(words));
 /** Cues around a quotation: speech and report verbs, and question verbs (`," asked Chandran`). */
-const EN_ALL_VERBS = new Lexicon([...EN_VERB_LIST, ...speech.en.reportVerbs.map(words), ...speech.en.quoteVerbs.map(words)]);
+const EN_ALL_VERBS = new Lexicon([
+  ...EN_VERB_LIST,
+  ...speech.en.reportVerbs.map(words),
+  ...speech.en.quoteVerbs.map(words),
+]);
 const EN_EXPRESSION = new Lexicon([
   ...EN_VERB_LIST,
   ...speech.en.reportVerbs.filter((v) => !speech.en.nounLikeVerbs.includes(v)).map(words),
@@ -55,10 +59,48 @@ const EN_SKIP = new Set(speech.en.skipBeforeVerb.map((w) => w.toLowerCase()));
 const EN_PREP = new Set(speech.en.prepositions);
 const EN_RELATIVE = new Set(["who", "which", "whose"]);
 const EN_PRONOUNS = new Set(speech.en.pronouns);
-const EN_QUANTIFIERS = new Set(["one", "some", "many", "several", "most", "two", "three", "each", "all", "both", "none", "few", "any"]);
+const EN_QUANTIFIERS = new Set([
+  "one",
+  "some",
+  "many",
+  "several",
+  "most",
+  "two",
+  "three",
+  "each",
+  "all",
+  "both",
+  "none",
+  "few",
+  "any",
+]);
 /** Participles between a body and its members: `A division bench comprising Justices A and B said`. */
-const EN_PARTICIPLES = new Set(["comprising", "consisting", "including", "headed", "led", "chaired", "composed", "represented"]);
-const EN_DETERMINERS = new Set(["the", "a", "an", "his", "her", "its", "their", "our", "some", "several", "many", "most", "other", "all"]);
+const EN_PARTICIPLES = new Set([
+  "comprising",
+  "consisting",
+  "including",
+  "headed",
+  "led",
+  "chaired",
+  "composed",
+  "represented",
+]);
+const EN_DETERMINERS = new Set([
+  "the",
+  "a",
+  "an",
+  "his",
+  "her",
+  "its",
+  "their",
+  "our",
+  "some",
+  "several",
+  "many",
+  "most",
+  "other",
+  "all",
+]);
 void byLength;
 
 export interface CueMatch {
@@ -240,9 +282,19 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8): Range | nul
       const t = tokens[c]!;
       if (t.punct && ".!?;:।".includes(t.text)) break;
       if (t.text === ",") {
-        if (e - 1 - (c + 1) <= 3 && e - 1 > c + 1 && tokens.slice(c + 1, e - 1).every((w) => isCapitalised(w) && !EN_PRONOUNS.has(lower(w)))) {
+        if (
+          e - 1 - (c + 1) <= 3 &&
+          e - 1 > c + 1 &&
+          tokens.slice(c + 1, e - 1).every((w) => isCapitalised(w) && !EN_PRONOUNS.has(lower(w)))
+        ) {
           const before = nounBeforeEn(tokens, c, max);
-          if (!before || !tokens.some((w) => w.start >= before.start && w.end <= before.end && isCapitalised(w) && w.start !== before.start)) return span(tokens, c + 1, e - 2);
+          if (
+            !before ||
+            !tokens.some(
+              (w) => w.start >= before.start && w.end <= before.end && isCapitalised(w) && w.start !== before.start,
+            )
+          )
+            return span(tokens, c + 1, e - 2);
           return before;
         }
         const np = nounBeforeEn(tokens, c, max);
@@ -347,7 +399,12 @@ export function englishCueBefore(tokens: Token[]): CueMatch | null {
     if (s < 0) continue;
     if (isPassive(tokens, s)) return null;
     const between = v + 1;
-    if (between <= k && phraseStartingAt(tokens, between, EN_OBJECTS) !== k + 1 && !EN_PREP.has(lower(tokens[between]!))) return null;
+    if (
+      between <= k &&
+      phraseStartingAt(tokens, between, EN_OBJECTS) !== k + 1 &&
+      !EN_PREP.has(lower(tokens[between]!))
+    )
+      return null;
     const speaker = nounBeforeEn(tokens, s) ?? nounAfterEn(tokens, v + 1);
     if (!speaker) return null;
     return { cue: span(tokens, s, v), speaker, via: null, withThat, punct };
@@ -372,7 +429,8 @@ export function cueAfter(tokens: Token[]): CueMatch | null {
           const s = phraseEndingAt(tokens, e, HI_VERBS);
           if (s >= v) {
             const speaker = t.text === AGENT ? nounBeforeHi(tokens, k) : span(tokens, k, k);
-            if (speaker && speaker.start >= tokens[i]!.start) return { cue: span(tokens, s, e), speaker, via: null, withThat: false, punct: false };
+            if (speaker && speaker.start >= tokens[i]!.start)
+              return { cue: span(tokens, s, e), speaker, via: null, withThat: false, punct: false };
           }
         }
         return null;
@@ -403,7 +461,13 @@ export function cueAfter(tokens: Token[]): CueMatch | null {
             const via = lower(tokens[v + 1]!) === "by" && v + 2 <= s - 1 ? span(tokens, v + 2, s - 1) : null;
             return { cue: span(tokens, v - 1, s + 1), speaker: subject, via, withThat: false, punct: false };
           }
-          return { cue: span(tokens, v, s + 1), speaker: v + 1 <= s - 1 ? span(tokens, v + 1, s - 1) : null, via: subject, withThat: false, punct: false };
+          return {
+            cue: span(tokens, v, s + 1),
+            speaker: v + 1 <= s - 1 ? span(tokens, v + 1, s - 1) : null,
+            via: subject,
+            withThat: false,
+            punct: false,
+          };
         }
       }
       return null;
@@ -445,7 +509,8 @@ function invertedSubject(tokens: Token[], idx: number): Range | null {
     let e = k + 1;
     while (e < tokens.length && e - k <= 3 && isCapitalised(tokens[e])) e++;
     const end = tokens[e];
-    if (e > k + 1 && (!end || (end.punct && ".!?;".includes(end.text)))) return { start: np.start, end: tokens[e - 1]!.end };
+    if (e > k + 1 && (!end || (end.punct && ".!?;".includes(end.text))))
+      return { start: np.start, end: tokens[e - 1]!.end };
   }
   if (!next || next.punct || EN_RELATIVE.has(lower(next)) || EN_PREP.has(lower(next))) return np;
   return null;
@@ -462,7 +527,15 @@ export interface ReportedMatch {
 /** The words reported speech starts at: a sentence with none of them has none (a cheap skip). */
 const HI_END_VERBS = new Lexicon(speech.hi.saidAtEnd.map(words));
 const HI_AUX = new Set(["है", "था", "थी", "थे", "हैं"]);
-const REPORT_STARTS = new Set([THAT, "according", "quoted", ...HI_ACCORDING.firstWords(), ...HI_END_VERBS.firstWords(), ...EN_VERBS.firstWords(), ...EN_REPORT_VERBS.firstWords()]);
+const REPORT_STARTS = new Set([
+  THAT,
+  "according",
+  "quoted",
+  ...HI_ACCORDING.firstWords(),
+  ...HI_END_VERBS.firstWords(),
+  ...EN_VERBS.firstWords(),
+  ...EN_REPORT_VERBS.firstWords(),
+]);
 
 /** `आडवाणी ने कहा विदेशी मेहमान ...`: speech right after `कहा`/`बताया`, with no कि (not `कहा जाता है`). */
 function speechFollows(tokens: Token[], k: number): boolean {
@@ -510,7 +583,8 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       if (end > 0) {
         const source = nounBeforeHi(tokens, i, 5);
         const head = source ? tokens.find((x) => x.end === source.end)?.text : undefined;
-        if (source && head && !HI_NOT_SOURCES.has(head)) out.push({ kind: "according-to", source, cue: span(tokens, i, end - 1) });
+        if (source && head && !HI_NOT_SOURCES.has(head))
+          out.push({ kind: "according-to", source, cue: span(tokens, i, end - 1) });
         i = end - 1;
       }
       continue;
@@ -519,7 +593,8 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
     // `Yonhap quoted an official as saying ...`: the one quoted is the source.
     if (w === "quoted" && !isPassive(tokens, i)) {
       let s = i + 2;
-      while (s + 1 < tokens.length && s - i <= 9 && !(lower(tokens[s]!) === "as" && lower(tokens[s + 1]!) === "saying")) s++;
+      while (s + 1 < tokens.length && s - i <= 9 && !(lower(tokens[s]!) === "as" && lower(tokens[s + 1]!) === "saying"))
+        s++;
       if (s + 1 < tokens.length && s - i <= 9 && s > i + 1) {
         out.push({ kind: "said-that", source: span(tokens, i + 1, s - 1), cue: span(tokens, i, s + 1) });
         i = s + 1;
@@ -542,7 +617,16 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       if (EN_NOUN_LIKE.has(w)) {
         // `five states,` is a noun: only `states that`, `tells IANS` are speech.
         if (!that && phraseStartingAt(tokens, e, EN_OBJECTS) < 0) continue;
-      } else if (!(after === undefined || after.punct || that || EN_PREP.has(lower(after)) || (i > 0 && tokens[i - 1]!.punct && invertedSubject(tokens, e)))) continue;
+      } else if (
+        !(
+          after === undefined ||
+          after.punct ||
+          that ||
+          EN_PREP.has(lower(after)) ||
+          (i > 0 && tokens[i - 1]!.punct && invertedSubject(tokens, e))
+        )
+      )
+        continue;
     }
     if (isPassive(tokens, i)) continue;
     const inverted = invertedSubject(tokens, e);
@@ -550,7 +634,7 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
     // `X, who ..., said` / `X, mother of Y, said`: the subject stands before the appositive;
     // otherwise a verb after a comma takes the name after it (`..., said Daniel Williams.`).
     const before = prev?.text === "," && appositiveBefore(tokens, i - 1) ? nounBeforeEn(tokens, i) : null;
-    const source = before ?? ((prev?.punct || i === 0) && inverted ? inverted : nounBeforeEn(tokens, i) ?? inverted);
+    const source = before ?? ((prev?.punct || i === 0) && inverted ? inverted : (nounBeforeEn(tokens, i) ?? inverted));
     if (source) out.push({ kind: "said-that", source, cue: span(tokens, i, e - 1) });
     i = e - 1;
   }

@@ -15,7 +15,19 @@ import { finding, type Finding } from "../diagnostics.js";
 import type { Range } from "../text/range.js";
 import { pairMarks, type MarkedQuote } from "./marks.js";
 import { tokenize, wordTokens, type Token } from "./tokens.js";
-import { cueAfter, englishCueBefore, englishExpressionCues, hasHindiSpeechVerb, speechVerbAfter, hindiCueBefore, Lexicon, reportedSpeech, subjectHi, phraseStartingAt, type CueMatch } from "./cues.js";
+import {
+  cueAfter,
+  englishCueBefore,
+  englishExpressionCues,
+  hasHindiSpeechVerb,
+  speechVerbAfter,
+  hindiCueBefore,
+  Lexicon,
+  reportedSpeech,
+  subjectHi,
+  phraseStartingAt,
+  type CueMatch,
+} from "./cues.js";
 import speech from "../data/speech.json" with { type: "json" };
 import { RangeSet } from "./ranges.js";
 import { countAtOrBelow, countBelow, startOf } from "../text/search.js";
@@ -98,14 +110,19 @@ const noCue = (v: QuoteView, kind: QuoteKind): QuoteMatch => ({
  */
 export const QUOTE_KIND_RULES: readonly QuoteKindRule[] = [
   /** the paragraph reopens a quote the previous one left open */
-  { name: "reopened", match: (v) => (v.k === 0 && v.reopened && v.isFirst && v.carry ? inherit(v.m, v.pi, v.carry, "continuation") : null) },
+  {
+    name: "reopened",
+    match: (v) =>
+      v.k === 0 && v.reopened && v.isFirst && v.carry ? inherit(v.m, v.pi, v.carry, "continuation") : null,
+  },
   /** `X ने कहा, "..."`, `X said: "..."` */
   {
     name: "cue-before",
     match: (v) => {
       if (!v.cueB || (v.cueB.withThat && !v.afterEmpty)) return null;
       // `warned of "stern action" over ...`: a short phrase run into the sentence is partial.
-      const runIn = !v.cueB.punct && !v.afterEmpty && !wholeSentence(v.text, v.m.inner) && wordCount(v.text, v.m.inner) < 6;
+      const runIn =
+        !v.cueB.punct && !v.afterEmpty && !wholeSentence(v.text, v.m.inner) && wordCount(v.text, v.m.inner) < 6;
       return fromCue(v.m, v.pi, runIn ? "partial" : "direct", v.cueB);
     },
   },
@@ -114,12 +131,22 @@ export const QUOTE_KIND_RULES: readonly QuoteKindRule[] = [
   /** a paragraph that is only a quote, after a direct quote: the same speaker goes on */
   {
     name: "continuation",
-    match: (v) => (v.isFirst && v.afterEmpty && v.carry && !hasCue(v.text, v.p, v.tops) ? inherit(v.m, v.pi, v.carry, "continuation") : null),
+    match: (v) =>
+      v.isFirst && v.afterEmpty && v.carry && !hasCue(v.text, v.p, v.tops)
+        ? inherit(v.m, v.pi, v.carry, "continuation")
+        : null,
   },
   /** `X said, "..." "..."`: an unattributed quote right after an attributed one goes on with it */
-  { name: "run-on", match: (v) => (v.beforeEmpty && v.afterEmpty && v.prevQuote ? inherit(v.m, v.pi, v.prevQuote, "continuation") : null) },
+  {
+    name: "run-on",
+    match: (v) =>
+      v.beforeEmpty && v.afterEmpty && v.prevQuote ? inherit(v.m, v.pi, v.prevQuote, "continuation") : null,
+  },
   /** a quote of four words or more standing alone, with no cue */
-  { name: "standalone", match: (v) => (v.beforeEmpty && v.afterEmpty && wordCount(v.text, v.m.inner) >= 4 ? noCue(v, "direct") : null) },
+  {
+    name: "standalone",
+    match: (v) => (v.beforeEmpty && v.afterEmpty && wordCount(v.text, v.m.inner) >= 4 ? noCue(v, "direct") : null),
+  },
   /** inside the reporter's sentence: its speaker from the sentence's reported speech, if any */
   {
     name: "partial",
@@ -136,7 +163,11 @@ export const QUOTE_KIND_RULES: readonly QuoteKindRule[] = [
 const REACH = 400;
 const EN_VERBS = new Lexicon(speech.en.verbs.map((p) => p.split(" ")));
 
-export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: Finding[]): { quotes: QuoteMatch[]; attributions: AttributionMatch[] } {
+export function quotesOf(
+  text: string,
+  paragraphs: ParagraphInput[],
+  findings: Finding[],
+): { quotes: QuoteMatch[]; attributions: AttributionMatch[] } {
   const quotes: QuoteMatch[] = [];
   const attributions: AttributionMatch[] = [];
   let carry: QuoteMatch | null = null; // the last quote of the previous paragraph, when direct or continuation
@@ -156,7 +187,9 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
     const lost = orphans.length ? lostOpenings(text, p, marks, orphans, findings, pi) : [];
     // Top-level quotes do not overlap: the set of their insides answers "inside a quote?" fast.
     const topInners = marks.filter((m) => m.parent === null).map((m) => m.inner);
-    const tops = new RangeSet(lost.length ? [...topInners, ...lost.map((q) => q.inner)].sort((a, b) => a.start - b.start) : topInners);
+    const tops = new RangeSet(
+      lost.length ? [...topInners, ...lost.map((q) => q.inner)].sort((a, b) => a.start - b.start) : topInners,
+    );
     for (const q of lost) {
       here.push(q);
       if (q.cue) usedCues.push(q.cue);
@@ -168,7 +201,16 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
     marks.forEach((m, k) => {
       if (m.parent !== null) {
         const parent = here[m.parent] ?? null;
-        here.push({ inner: m.inner, paragraph: pi, kind: "partial", speaker: parent?.speaker ?? null, via: parent?.via ?? null, cue: parent?.cue ?? null, closed: m.close !== null, rule: "nested" });
+        here.push({
+          inner: m.inner,
+          paragraph: pi,
+          kind: "partial",
+          speaker: parent?.speaker ?? null,
+          via: parent?.via ?? null,
+          cue: parent?.cue ?? null,
+          closed: m.close !== null,
+          rule: "nested",
+        });
         return;
       }
       const prevTop = previousTop(marks, k);
@@ -176,12 +218,18 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
       const sentence = sentenceAt(p.sentences, m.open);
       // Whether words stand between the previous quote (or the sentence start) and this one;
       // the cue itself is looked for across earlier quoted words (`ने ‘पीटीआई-भाषा’ से ... कहा, ‘‘`).
-      const sinceQuote = Math.max(sentence.start, prevTop ? prevTop.close! + prevTop.closeLen : p.start, m.open - REACH);
+      const sinceQuote = Math.max(
+        sentence.start,
+        prevTop ? prevTop.close! + prevTop.closeLen : p.start,
+        m.open - REACH,
+      );
       const beforeEmpty = !tokenize(text, sinceQuote, m.open).some((t) => !t.punct);
       // Dense marks (`"a"a"a…`): a look-back with no white space is one piece of a word, cut out
       // without scanning it again for every quote.
       const lo = Math.max(sentence.start, m.open - REACH);
-      const before = tops.outside(breaks.within(lo, m.open) ? tokenize(text, lo, m.open) : wordTokens(text, lo, m.open));
+      const before = tops.outside(
+        breaks.within(lo, m.open) ? tokenize(text, lo, m.open) : wordTokens(text, lo, m.open),
+      );
       let after: Token[] = [];
       if (m.close !== null) {
         const afterStart = m.close + m.closeLen;
@@ -204,8 +252,31 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
         return cues;
       };
       const prevQ = prevTop ? here[marks.indexOf(prevTop)] : undefined;
-      const prevQuote = prevTop && prevQ?.speaker && isSaying(prevQ) && !tokenize(text, prevTop.close! + prevTop.closeLen, m.open).some((t) => !t.punct) ? prevQ : null;
-      const view: QuoteView = { text, p, pi, m, k, tops, carry, reopened, isFirst, beforeEmpty, afterEmpty, cueB, cueA, sentenceCues, prevQuote, colon: afterColon(before) };
+      const prevQuote =
+        prevTop &&
+        prevQ?.speaker &&
+        isSaying(prevQ) &&
+        !tokenize(text, prevTop.close! + prevTop.closeLen, m.open).some((t) => !t.punct)
+          ? prevQ
+          : null;
+      const view: QuoteView = {
+        text,
+        p,
+        pi,
+        m,
+        k,
+        tops,
+        carry,
+        reopened,
+        isFirst,
+        beforeEmpty,
+        afterEmpty,
+        cueB,
+        cueA,
+        sentenceCues,
+        prevQuote,
+        colon: afterColon(before),
+      };
       let q: QuoteMatch | null = null;
       for (const rule of QUOTE_KIND_RULES) {
         q = rule.match(view);
@@ -216,8 +287,10 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
       }
       if (!q) return; // the last rule always matches
       if (q.cue && q.kind === "direct") usedCues.push(q.cue);
-      if (q.speaker && !q.via && q.kind === "direct" && q.cue) q.via = relayAfter(text, q.cue.end, Math.min(p.end, Math.max(sentence.end, q.cue.end)));
-      if (q.speaker && !q.via && q.kind === "direct") q.via = accordingToIn(text, words.outside(sentence, 2 * REACH), q.speaker);
+      if (q.speaker && !q.via && q.kind === "direct" && q.cue)
+        q.via = relayAfter(text, q.cue.end, Math.min(p.end, Math.max(sentence.end, q.cue.end)));
+      if (q.speaker && !q.via && q.kind === "direct")
+        q.via = accordingToIn(text, words.outside(sentence, 2 * REACH), q.speaker);
       here.push(q);
     });
 
@@ -234,9 +307,22 @@ export function quotesOf(text: string, paragraphs: ParagraphInput[], findings: F
         const r: Finding = run;
         r.end = lastTop.open + lastTop.openLen;
         r.message = `${stray[liveRun!]!.count! + 1} opening quotation marks never closed`;
-      } else findings.push(finding("unbalanced-quote", "opening quotation mark never closed", lastTop.open, lastTop.open + lastTop.openLen));
+      } else
+        findings.push(
+          finding(
+            "unbalanced-quote",
+            "opening quotation mark never closed",
+            lastTop.open,
+            lastTop.open + lastTop.openLen,
+          ),
+        );
     }
-    carry = lastQ && (lastQ.kind === "direct" || lastQ.kind === "continuation") && (lastQ.speaker || reopened) ? lastQ : reopened && lastQ ? lastQ : null;
+    carry =
+      lastQ && (lastQ.kind === "direct" || lastQ.kind === "continuation") && (lastQ.speaker || reopened)
+        ? lastQ
+        : reopened && lastQ
+          ? lastQ
+          : null;
 
     // Hindi speech with no marks after `X ने कहा,`; reported speech outside the marks.
     const used = new RangeSet(usedCues.sort((a, b) => a.start - b.start));
@@ -268,7 +354,8 @@ class SentenceTokens {
 
   private entry(s: Range) {
     let e = this.full.get(s.start);
-    if (!e || e.end !== s.end) this.full.set(s.start, (e = { end: s.end, tokens: tokenize(this.text, s.start, s.end) }));
+    if (!e || e.end !== s.end)
+      this.full.set(s.start, (e = { end: s.end, tokens: tokenize(this.text, s.start, s.end) }));
     return e;
   }
 
@@ -316,7 +403,14 @@ class Breaks {
  * from the paragraph's start (or the end of the quote before) to the mark; it is `direct`, closed,
  * with `opened: false`, and never reported speech.
  */
-function lostOpenings(text: string, p: ParagraphInput, marks: MarkedQuote[], orphans: { at: number; len: number; single: boolean }[], findings: Finding[], pi: number): QuoteMatch[] {
+function lostOpenings(
+  text: string,
+  p: ParagraphInput,
+  marks: MarkedQuote[],
+  orphans: { at: number; len: number; single: boolean }[],
+  findings: Finding[],
+  pi: number,
+): QuoteMatch[] {
   const out: QuoteMatch[] = [];
   for (const o of orphans) {
     const afterStart = o.at + o.len;
@@ -326,14 +420,25 @@ function lostOpenings(text: string, p: ParagraphInput, marks: MarkedQuote[], orp
     // From the paragraph's start; after an earlier quote, from the start of the mark's sentence.
     let start = p.start;
     let earlier = out.length ? out[out.length - 1]!.inner.end : -1;
-    for (const m of marks) if (m.parent === null && m.close !== null && m.close < o.at) earlier = Math.max(earlier, m.close + m.closeLen);
+    for (const m of marks)
+      if (m.parent === null && m.close !== null && m.close < o.at) earlier = Math.max(earlier, m.close + m.closeLen);
     if (earlier >= 0) start = Math.max(earlier, sentenceAt(p.sentences, Math.max(p.start, o.at - 1)).start);
     while (start < o.at && /\s/u.test(text[start]!)) start++;
     let end = o.at;
     while (end > start && /\s/u.test(text[end - 1]!)) end--;
     if (wordCount(text, { start, end }) < 3) continue;
-    if (o.single) findings.push(finding("unbalanced-quote", "closing quotation mark without an opening one", o.at, o.at + o.len));
-    out.push({ inner: { start, end }, paragraph: pi, kind: "direct", speaker: cue.speaker, via: cue.via, cue: cue.cue, closed: true, opened: false });
+    if (o.single)
+      findings.push(finding("unbalanced-quote", "closing quotation mark without an opening one", o.at, o.at + o.len));
+    out.push({
+      inner: { start, end },
+      paragraph: pi,
+      kind: "direct",
+      speaker: cue.speaker,
+      via: cue.via,
+      cue: cue.cue,
+      closed: true,
+      opened: false,
+    });
   }
   return out;
 }
@@ -384,7 +489,15 @@ function fromCue(m: MarkedQuote, pi: number, kind: QuoteKind, c: CueMatch): Quot
 }
 
 function inherit(m: MarkedQuote, pi: number, from: QuoteMatch, kind: QuoteKind): QuoteMatch {
-  return { inner: m.inner, paragraph: pi, kind, speaker: from.speaker, via: from.via, cue: null, closed: m.close !== null };
+  return {
+    inner: m.inner,
+    paragraph: pi,
+    kind,
+    speaker: from.speaker,
+    via: from.via,
+    cue: null,
+    closed: m.close !== null,
+  };
 }
 
 function opensWithMark(text: string, p: Range): boolean {
@@ -395,7 +508,10 @@ function opensWithMark(text: string, p: Range): boolean {
 /** Whether a paragraph holds a speech cue outside its quotes (then its quote is not a continuation). */
 function hasCue(text: string, p: ParagraphInput, tops: RangeSet): boolean {
   const outside = tops.outside(tokenize(text, p.start, Math.min(p.end, p.start + 4 * REACH)));
-  return reportedSpeech(outside).some((r) => r.kind === "said-that") || outside.some((_, i) => phraseStartingAt(outside, i, EN_VERBS) > 0);
+  return (
+    reportedSpeech(outside).some((r) => r.kind === "said-that") ||
+    outside.some((_, i) => phraseStartingAt(outside, i, EN_VERBS) > 0)
+  );
 }
 
 /**
@@ -422,10 +538,14 @@ function analyseSentence(tokens: Token[]): SentenceCues {
       agents.push({ at: t.start, cue: { cue: null, speaker: null, via: null, withThat: false, punct: false } });
       return;
     }
-    const verb = reported.find((r) => r.kind === "said-that" && r.source.start === speaker.start)?.cue ?? speechVerbAfter(tokens, k + 1);
+    const verb =
+      reported.find((r) => r.kind === "said-that" && r.source.start === speaker.start)?.cue ??
+      speechVerbAfter(tokens, k + 1);
     agents.push({ at: t.start, cue: { cue: verb, speaker, via: null, withThat: false, punct: false } });
   });
-  const said = reported.filter((r) => r.kind === "said-that").map((r) => ({ cue: r.cue, speaker: r.source, via: null, withThat: true, punct: false }));
+  const said = reported
+    .filter((r) => r.kind === "said-that")
+    .map((r) => ({ cue: r.cue, speaker: r.source, via: null, withThat: true, punct: false }));
   return { agents, english: said.length ? said : englishExpressionCues(tokens) };
 }
 
@@ -456,7 +576,8 @@ const RELAY_BY = speech.en.relayBy.map((m) => m.toLowerCase().split(/\s+/u));
  */
 function relayAfter(text: string, from: number, to: number): Range | null {
   const tokens = tokenize(text, from, Math.min(to, from + 200));
-  const at = (k: number, words: string[]) => words.every((w, j) => tokens[k + j] !== undefined && tokens[k + j]!.text.toLowerCase() === w);
+  const at = (k: number, words: string[]) =>
+    words.every((w, j) => tokens[k + j] !== undefined && tokens[k + j]!.text.toLowerCase() === w);
   const media = (k: number): Range | null => {
     for (const m of MEDIA) if (at(k, m)) return { start: tokens[k]!.start, end: tokens[k + m.length - 1]!.end };
     return null;
@@ -505,12 +626,28 @@ function unmarked(text: string, s: Range, tokens: Token[], pi: number): QuoteMat
     let end = s.end;
     while (end > next.start && /[\s।॥]/u.test(text[end - 1]!)) end--;
     if (end <= next.start) return null;
-    return { inner: { start: next.start, end }, paragraph: pi, kind: "unmarked", speaker, via: null, cue: { start: t.start, end: t.end }, closed: true, rule: "unmarked" };
+    return {
+      inner: { start: next.start, end },
+      paragraph: pi,
+      kind: "unmarked",
+      speaker,
+      via: null,
+      cue: { start: t.start, end: t.end },
+      closed: true,
+      rule: "unmarked",
+    };
   }
   return null;
 }
 
-function reported(s: Range, tokens: Token[], pi: number, used: RangeSet, quotes: QuoteMatch[], out: AttributionMatch[]): void {
+function reported(
+  s: Range,
+  tokens: Token[],
+  pi: number,
+  used: RangeSet,
+  quotes: QuoteMatch[],
+  out: AttributionMatch[],
+): void {
   for (const r of reportedSpeech(tokens)) {
     if (used.overlaps(r.cue)) continue;
     // The cue of an unmarked quote in this sentence is that quote's, not reported speech.

@@ -70,4 +70,3 @@ export function phraseEndingAt(tokens: Token[], i: number, lexicon: Lexicon): nu
 export function phraseStartingAt(tokens: Token[], i: number, lexicon: Lexicon): number {
   return lexicon.startingAt(tokens, i);
 }
-

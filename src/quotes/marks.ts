@@ -50,7 +50,7 @@ export interface ParagraphMarks {
   orphans: { at: number; len: number; single: boolean }[];
 }
 
-const OPENING_CONTEXT = "([{“‘—–-/«>\"";
+const OPENING_CONTEXT = '([{“‘—–-/«>"';
 const CLOSING_NEXT = ",.;:!?।॥)]}…'’”-—–»<";
 
 function isLetterish(c: string | undefined): boolean {
@@ -90,7 +90,15 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
   };
 
   const openQuote = (at: number, len: number, double: boolean) => {
-    quotes.push({ open: at, openLen: len, close: null, closeLen: 0, inner: { start: at + len, end: para.end }, double, parent: double ? null : dOpen >= 0 ? dOpen : null });
+    quotes.push({
+      open: at,
+      openLen: len,
+      close: null,
+      closeLen: 0,
+      inner: { start: at + len, end: para.end },
+      double,
+      parent: double ? null : dOpen >= 0 ? dOpen : null,
+    });
     return quotes.length - 1;
   };
   const closeQuote = (k: number, at: number, len: number) => {
@@ -113,7 +121,8 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
     const c = text[i]!;
     if (c !== '"' && c !== "“" && c !== "”" && c !== "‘" && c !== "’" && c !== "'" && c !== "`") continue;
     const prev = i > para.start ? text[i - 1] : undefined;
-    const doubled = (c === "‘" || c === "’" || c === "'" || c === "`" || (c === '"' && csv)) && text[i + 1] === c && i + 1 < para.end;
+    const doubled =
+      (c === "‘" || c === "’" || c === "'" || c === "`" || (c === '"' && csv)) && text[i + 1] === c && i + 1 < para.end;
     if (c === "`" && !doubled) continue;
     const len = doubled ? 2 : 1;
     const next = i + len < para.end ? text[i + len] : undefined;
@@ -175,7 +184,14 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
       if (dOpen >= 0 && quotes[dOpen]!.open > quotes[sOpen]!.open) abandon();
       closeQuote(sOpen, i, 1);
       sOpen = -1;
-    } else if ((c === "’" || c === "'") && sOpen < 0 && dOpen < 0 && nextBlank && prev !== undefined && ",.?!".includes(prev)) {
+    } else if (
+      (c === "’" || c === "'") &&
+      sOpen < 0 &&
+      dOpen < 0 &&
+      nextBlank &&
+      prev !== undefined &&
+      ",.?!".includes(prev)
+    ) {
       orphans.push({ at: i, len: 1, single: true });
     }
     // An `s'` possessive or a stray single: nothing.
@@ -184,7 +200,8 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
   const lastOpen = dOpen >= 0 ? dOpen : null;
   // Unclosed singles were apostrophes or typos: drop them. Unclosed doubles run to the end.
   for (const q of quotes) q.inner = trim(text, q.inner);
-  const keep = (q: MarkedQuote, k: number) => !dead.has(k) && (q.double || q.close !== null) && q.inner.end > q.inner.start;
+  const keep = (q: MarkedQuote, k: number) =>
+    !dead.has(k) && (q.double || q.close !== null) && q.inner.end > q.inner.start;
   const index = new Map<number, number>();
   const kept: MarkedQuote[] = [];
   quotes.forEach((q, k) => {
@@ -194,7 +211,10 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
     }
   });
   for (const q of kept) if (q.parent !== null) q.parent = index.get(q.parent) ?? null;
-  const liveRun = run >= 0 && run === stray.length - 1 && lastOpen !== null && !dead.has(lastOpen) && quotes[lastOpen]!.close === null ? run : null;
+  const liveRun =
+    run >= 0 && run === stray.length - 1 && lastOpen !== null && !dead.has(lastOpen) && quotes[lastOpen]!.close === null
+      ? run
+      : null;
   return { quotes: kept, stray, liveRun, orphans };
 }
 

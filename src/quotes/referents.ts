@@ -39,7 +39,10 @@ const isDevanagari = (s: string) => /[\u0900-\u097f]/u.test(s);
  * story starts; ranges are UTF-16 offsets into `text`.
  */
 export function resolveSpeakers(text: string, start: number, speakers: (Range | null)[]): (Referent | null)[] {
-  const order = speakers.map((r, k) => ({ r, k })).filter((x): x is { r: Range; k: number } => x.r !== null).sort((a, b) => a.r.start - b.r.start);
+  const order = speakers
+    .map((r, k) => ({ r, k }))
+    .filter((x): x is { r: Range; k: number } => x.r !== null)
+    .sort((a, b) => a.r.start - b.r.start);
   const out: (Referent | null)[] = speakers.map(() => null);
   const persons: (Referent & { at: number })[] = []; // people named so far, in order, with where they were met
   for (const { r, k } of order) {
@@ -86,7 +89,9 @@ function coreName(s: string, hi: boolean): string {
   const ws = words(s);
   let i = 0;
   if (hi) while (i < ws.length - 1 && HI_TITLES.has(ws[i]!)) i++;
-  else while (i < ws.length - 1 && (EN_TITLES.has(ws[i]!.replace(/\.$/u, "").toLowerCase()) || /^[a-z]/u.test(ws[i]!))) i++;
+  else
+    while (i < ws.length - 1 && (EN_TITLES.has(ws[i]!.replace(/\.$/u, "").toLowerCase()) || /^[a-z]/u.test(ws[i]!)))
+      i++;
   return ws.slice(i).join(" ");
 }
 
@@ -130,7 +135,8 @@ function extendEn(hay: string, s: number, e: number): Range {
     start -= m[0].length;
     lefts.push(start);
   }
-  if (lefts.length > 1 && /\b(?:of|for|at|in|on|to|from|the|and)\s+$/iu.test(hay.slice(Math.max(0, start - 6), start))) start = lefts[lefts.length - 2]!;
+  if (lefts.length > 1 && /\b(?:of|for|at|in|on|to|from|the|and)\s+$/iu.test(hay.slice(Math.max(0, start - 6), start)))
+    start = lefts[lefts.length - 2]!;
   // A name reaching the group words of a body (`Tata Motors`) is no person's name.
   const found = hay.slice(start, end);
   if (words(found).some((w) => EN_GROUPS.has(w.toLowerCase()))) return { start: s, end: e };
@@ -160,7 +166,15 @@ function agentName(text: string, from: number, to: number): Referent | null {
       let a = s;
       while (a > 0 && !/\s/u.test(hay[a - 1]!)) a--;
       const w = hay.slice(a, s);
-      if (!w || /[।,.:;"'“”‘’()]/u.test(w) || HI_TITLES.has(w) || HI_STOPS.has(w) || HI_GROUPS.has(w) || HI_PRONOUNS.has(w)) break;
+      if (
+        !w ||
+        /[।,.:;"'“”‘’()]/u.test(w) ||
+        HI_TITLES.has(w) ||
+        HI_STOPS.has(w) ||
+        HI_GROUPS.has(w) ||
+        HI_PRONOUNS.has(w)
+      )
+        break;
       ws.push(a);
       s = a;
       while (s > 0 && /[ \t]/u.test(hay[s - 1]!)) s--;

@@ -76,7 +76,12 @@ function word(text: string, i: number, j: number, out: Token[]): void {
     const tail: Token[] = [];
     while (e > s && isEdge(text.charCodeAt(e - 1))) {
       // An abbreviation or an initial keeps its dot: `Dr.`, `Rs.`, `K.`
-      if (text[e - 1] === "." && e - 1 === j - 1 && (isAbbreviation(text.slice(s, e - 1)) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(text.slice(s, e - 1)))) break;
+      if (
+        text[e - 1] === "." &&
+        e - 1 === j - 1 &&
+        (isAbbreviation(text.slice(s, e - 1)) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(text.slice(s, e - 1)))
+      )
+        break;
       // A plural possessive keeps its apostrophe: `Mariners'`, `players’`.
       if ((text[e - 1] === "'" || text[e - 1] === "’") && e - 1 === j - 1 && e - 2 > s && text[e - 2] === "s") break;
       tail.push(new Token(text[e - 1]!, e - 1, e, true));

@@ -13,34 +13,80 @@ import { stringify } from "csv-stringify/sync";
 import type { Story } from "../story.js";
 
 /** The columns a table gets without `--fields`. */
-export const DEFAULT_FIELDS = ["path", "index", "language", "agency", "place", "country", "date", "headline", "paragraphs", "quotes", "signoff_codes"];
+export const DEFAULT_FIELDS = [
+  "path",
+  "index",
+  "language",
+  "agency",
+  "place",
+  "country",
+  "date",
+  "headline",
+  "paragraphs",
+  "quotes",
+  "signoff_codes",
+];
 
 /** Named columns: short names for what people ask of a story most. */
 export const NAMED_FIELDS: Record<string, { about: string; get: (s: Story) => unknown }> = {
   path: { about: "source.path", get: (s) => s.source.path },
   index: { about: "source.index: the story's number in its input", get: (s) => s.source.index },
   language: { about: "language", get: (s) => s.language },
-  agency: { about: "the agency's code, else its tag as written", get: (s) => (s.agency ? (s.agency.code ?? s.agency.text) : null) },
+  agency: {
+    about: "the agency's code, else its tag as written",
+    get: (s) => (s.agency ? (s.agency.code ?? s.agency.text) : null),
+  },
   dateline: { about: "dateline.text", get: (s) => s.dateline?.text ?? null },
-  place: { about: "the first dateline place: its name, else as written", get: (s) => first(s)?.name ?? first(s)?.text ?? null },
-  places: { about: "every dateline place: name, else as written", get: (s) => s.dateline?.places.map((p) => p.name ?? p.text) ?? [] },
+  place: {
+    about: "the first dateline place: its name, else as written",
+    get: (s) => first(s)?.name ?? first(s)?.text ?? null,
+  },
+  places: {
+    about: "every dateline place: name, else as written",
+    get: (s) => s.dateline?.places.map((p) => p.name ?? p.text) ?? [],
+  },
   country: { about: "the first dateline place's country (ISO 3166-1 alpha-2)", get: (s) => first(s)?.country ?? null },
-  date: { about: "dateline.date.iso, else the date as written", get: (s) => s.dateline?.date?.iso ?? s.dateline?.date?.text ?? null },
+  date: {
+    about: "dateline.date.iso, else the date as written",
+    get: (s) => s.dateline?.date?.iso ?? s.dateline?.date?.text ?? null,
+  },
   headline: { about: "headline.text", get: (s) => s.headline?.text ?? null },
   byline: { about: "byline.text", get: (s) => s.byline?.text ?? null },
   paragraphs: { about: "the number of paragraphs", get: (s) => s.paragraphs.length },
-  body: { about: "the paragraphs' text, a blank line between", get: (s) => s.paragraphs.map((p) => p.text).join("\n\n") },
+  body: {
+    about: "the paragraphs' text, a blank line between",
+    get: (s) => s.paragraphs.map((p) => p.text).join("\n\n"),
+  },
   quotes: { about: "the number of quotes", get: (s) => s.quotes.length },
-  speakers: { about: "every quote's speaker: name, else as written", get: (s) => s.quotes.flatMap((q) => (q.speaker ? [q.speaker.name ?? q.speaker.text] : [])) },
+  speakers: {
+    about: "every quote's speaker: name, else as written",
+    get: (s) => s.quotes.flatMap((q) => (q.speaker ? [q.speaker.name ?? q.speaker.text] : [])),
+  },
   signoff: { about: "signoff.text", get: (s) => s.signoff?.text ?? null },
-  signoff_codes: { about: "the sign-off's desk codes in Latin letters, else as written", get: (s) => s.signoff?.codes.map((c) => c.latin ?? c.text) ?? [] },
+  signoff_codes: {
+    about: "the sign-off's desk codes in Latin letters, else as written",
+    get: (s) => s.signoff?.codes.map((c) => c.latin ?? c.text) ?? [],
+  },
   diagnostics: { about: "the diagnostic codes", get: (s) => s.diagnostics.map((d) => d.code) },
 };
 
 const first = (s: Story) => s.dateline?.places[0];
 
 const PATH = /^[A-Za-z_]\w*(?:\.[A-Za-z_]\w*|\[\d+\]|\[\])*$/u;
-const TOP = new Set(["schema", "source", "language", "agency", "headline", "dateline", "byline", "paragraphs", "quotes", "attributions", "signoff", "diagnostics"]);
+const TOP = new Set([
+  "schema",
+  "source",
+  "language",
+  "agency",
+  "headline",
+  "dateline",
+  "byline",
+  "paragraphs",
+  "quotes",
+  "attributions",
+  "signoff",
+  "diagnostics",
+]);
 
 /** The fields of a `--fields` list; throws a one-line message for an unknown name or a bad path. */
 export function parseFields(list: string): string[] {
@@ -53,7 +99,9 @@ export function parseFields(list: string): string[] {
     if (!PATH.test(f)) throw new Error(`'${f}' is not a field path (write it like dateline.places[0].name).`);
     const head = f.match(/^[A-Za-z_]\w*/u)![0];
     if (!(f === head && f in NAMED_FIELDS) && !TOP.has(head)) {
-      throw new Error(`unknown field '${head}'; named fields: ${Object.keys(NAMED_FIELDS).join(", ")}; or a path into the record.`);
+      throw new Error(
+        `unknown field '${head}'; named fields: ${Object.keys(NAMED_FIELDS).join(", ")}; or a path into the record.`,
+      );
     }
   }
   return fields;
@@ -85,7 +133,8 @@ export function fieldValue(story: Story, field: string): unknown {
 /** The text of one cell. */
 export function cellText(v: unknown): string {
   if (v === null || v === undefined) return "";
-  if (Array.isArray(v)) return v.map((x) => (x !== null && typeof x === "object" ? JSON.stringify(x) : String(x ?? ""))).join("; ");
+  if (Array.isArray(v))
+    return v.map((x) => (x !== null && typeof x === "object" ? JSON.stringify(x) : String(x ?? ""))).join("; ");
   if (typeof v === "object") return JSON.stringify(v);
   return String(v);
 }

@@ -57,7 +57,9 @@ display:flex;flex-direction:column;min-height:100vh;padding-bottom:3.5rem;overfl
 [lang=en]{font-family:system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans",sans-serif}
 `.trim();
 
-const CSS = BASE_CSS + `
+const CSS =
+  BASE_CSS +
+  `
 body>header{order:-2}body>nav{order:-1}main{order:0}body>footer{order:1}
 body>*{width:100%;max-width:52rem;margin:0 auto;padding:0 1rem}
 body>header h1{font-size:1.25rem;margin:1rem 0 .25rem}
@@ -157,7 +159,10 @@ export function htmlPageStart(title = "wire: stories"): string {
 
 /** The close of the page: the contents (when there are several stories) and the footer. */
 export function htmlPageEnd(toc: string[], total = toc.length): string {
-  const nav = total > 1 ? `<nav aria-labelledby="toc-h"><h2 id="toc-h">${total} stories</h2><ol>\n${toc.join("\n")}\n</ol></nav>\n` : "";
+  const nav =
+    total > 1
+      ? `<nav aria-labelledby="toc-h"><h2 id="toc-h">${total} stories</h2><ol>\n${toc.join("\n")}\n</ol></nav>\n`
+      : "";
   const none = total === 0 ? `<p class="none-note">No story was found in the input.</p>\n` : "";
   return `${none}</main>\n${nav}<footer>Made by wire ${escapeHtml(VERSION)} · hover or focus a marked part for what it is and its span · nothing on this page runs a script</footer>\n</body>\n</html>\n`;
 }
@@ -213,15 +218,23 @@ export interface PartRules {
  * One story as an `<article>` whose ids all begin with `id` (unique within the page), and its
  * entry for the table of contents.
  */
-export function renderHtmlStory(story: Story, id: string, rules: PartRules | null = null): { article: string; toc: string } {
-  const tip = (what: string, p: TextPart, rule: string | null | undefined) => escapeAttr(`${what}${rule ? ` · rule ${rule}` : ""} · line ${p.line} · ${spanText(p.span)}`);
+export function renderHtmlStory(
+  story: Story,
+  id: string,
+  rules: PartRules | null = null,
+): { article: string; toc: string } {
+  const tip = (what: string, p: TextPart, rule: string | null | undefined) =>
+    escapeAttr(`${what}${rule ? ` · rule ${rule}` : ""} · line ${p.line} · ${spanText(p.span)}`);
   const lang = escapeAttr(story.language || "und");
   const en = story.language === "en" ? "" : ` lang="en"`;
   const src = story.source;
   const diags = placeDiagnostics(story);
   const markers = (where: string) =>
     (diags.get(where) ?? [])
-      .map(({ d, k }) => ` <a class="dg ${d.severity}" id="${id}-dm${k}" href="#${id}-d${k}"${en} aria-label="${d.severity}: ${escapeAttr(d.message)}">${SEVERITY_MARK[d.severity]}</a>`)
+      .map(
+        ({ d, k }) =>
+          ` <a class="dg ${d.severity}" id="${id}-dm${k}" href="#${id}-d${k}"${en} aria-label="${d.severity}: ${escapeAttr(d.message)}">${SEVERITY_MARK[d.severity]}</a>`,
+      )
       .join("");
   const out: string[] = [];
   out.push(`<article id="${id}" lang="${lang}" aria-labelledby="${id}-h">\n<header>\n`);
@@ -234,13 +247,25 @@ export function renderHtmlStory(story: Story, id: string, rules: PartRules | nul
   ].filter(Boolean);
   out.push(`<p class="src"${en}>${meta.join(" · ")}</p>\n`);
 
-  if (story.headline) out.push(`<h2 class="headline" id="${id}-h"><span class="part" tabindex="0" data-tip="${tip("headline", story.headline, rules?.headline)}">${escapeHtml(story.headline.text)}</span>${markers("headline")}</h2>\n`);
+  if (story.headline)
+    out.push(
+      `<h2 class="headline" id="${id}-h"><span class="part" tabindex="0" data-tip="${tip("headline", story.headline, rules?.headline)}">${escapeHtml(story.headline.text)}</span>${markers("headline")}</h2>\n`,
+    );
   else out.push(`<h2 class="headline none" id="${id}-h"${en}>No headline${markers("headline")}</h2>\n`);
-  if (story.byline) out.push(`<p class="byline"><span class="part" tabindex="0" data-tip="${tip("byline", story.byline, rules?.byline)}">${escapeHtml(story.byline.text)}</span>${markers("byline")}</p>\n`);
+  if (story.byline)
+    out.push(
+      `<p class="byline"><span class="part" tabindex="0" data-tip="${tip("byline", story.byline, rules?.byline)}">${escapeHtml(story.byline.text)}</span>${markers("byline")}</p>\n`,
+    );
 
   const d = story.dateline;
   if (d) {
-    const meaning = [d.places.map(placeOf).join(" / "), dateOf(d.date), d.agency ? d.agency.code ?? d.agency.text : null].filter(Boolean).join(" · ");
+    const meaning = [
+      d.places.map(placeOf).join(" / "),
+      dateOf(d.date),
+      d.agency ? (d.agency.code ?? d.agency.text) : null,
+    ]
+      .filter(Boolean)
+      .join(" · ");
     out.push(
       `<p class="dateline"><span class="part" tabindex="0" data-tip="${tip("dateline", d, rules?.dateline)}">${escapeHtml(d.text)}</span>${markers("dateline")} ` +
         `<span class="means"${en}>${escapeHtml(meaning || "no place, date or agency understood")}</span></p>\n`,
@@ -255,7 +280,9 @@ export function renderHtmlStory(story: Story, id: string, rules: PartRules | nul
     const inferred = p.break === "inferred";
     out.push(
       `<p class="para" id="${id}-p${n}"><a class="pn part" href="#${id}-p${n}" data-tip="${escapeAttr(`paragraph ${n} · break: ${p.break} · line ${p.line} · ${spanText(p.span)}`)}" aria-label="paragraph ${n}">${n}</a>` +
-        (inferred ? `<span class="brk"${en} title="paragraph break inferred where a line break seems lost">↵ inferred</span>` : "") +
+        (inferred
+          ? `<span class="brk"${en} title="paragraph break inferred where a line break seems lost">↵ inferred</span>`
+          : "") +
         `<span class="txt">${paragraphHtml(story, i, id, diags.get(`p${n}`) ?? [], en, placed)}</span></p>\n`,
     );
   });
@@ -264,8 +291,12 @@ export function renderHtmlStory(story: Story, id: string, rules: PartRules | nul
 
   const s = story.signoff;
   if (s) {
-    const codes = s.codes.map((k) => (k.latin && k.latin !== k.text ? `${k.latin} (${k.text})` : k.latin ?? `${k.text} (no Latin spelling)`)).join(" ");
-    const agency = s.agency ? s.agency.code ?? s.agency.text : "";
+    const codes = s.codes
+      .map((k) =>
+        k.latin && k.latin !== k.text ? `${k.latin} (${k.text})` : (k.latin ?? `${k.text} (no Latin spelling)`),
+      )
+      .join(" ");
+    const agency = s.agency ? (s.agency.code ?? s.agency.text) : "";
     out.push(
       `<p class="signoff"><span class="part" tabindex="0" data-tip="${tip("sign-off", s, rules?.signoff)}">${escapeHtml(s.text)}</span>${markers("signoff")} ` +
         `<span class="means"${en}>${escapeHtml([agency, codes].filter(Boolean).join(" · ") || "end mark")}</span></p>\n`,
@@ -275,7 +306,9 @@ export function renderHtmlStory(story: Story, id: string, rules: PartRules | nul
   if (story.quotes.length) {
     out.push(`<h3${en}>Quotes</h3>\n<ol class="list quotes">\n`);
     story.quotes.forEach((q, k) => {
-      const who = q.speaker ? personHtml(q.speaker) + (q.via ? ` <span${en}>via</span> ${personHtml(q.via)}` : "") : `<span${en}>speaker unknown</span>`;
+      const who = q.speaker
+        ? personHtml(q.speaker) + (q.via ? ` <span${en}>via</span> ${personHtml(q.via)}` : "")
+        : `<span${en}>speaker unknown</span>`;
       out.push(
         `<li>${linkTo(placed, `${id}-q${k + 1}`, `<span class="k">${q.kind}</span> ¶${q.paragraph}`, en)} ${who}` +
           (q.cue ? ` · <span class="cue">${escapeHtml(q.cue.text)}</span>` : "") +
@@ -288,7 +321,9 @@ export function renderHtmlStory(story: Story, id: string, rules: PartRules | nul
   if (story.attributions.length) {
     out.push(`<h3${en}>Reported speech</h3>\n<ol class="list reported">\n`);
     story.attributions.forEach((a, k) => {
-      out.push(`<li>${linkTo(placed, `${id}-r${k + 1}`, `<span class="k">${a.kind}</span> ¶${a.paragraph}`, en)} ${personHtml(a.source)} · <span class="cue">${escapeHtml(a.cue.text)}</span></li>\n`);
+      out.push(
+        `<li>${linkTo(placed, `${id}-r${k + 1}`, `<span class="k">${a.kind}</span> ¶${a.paragraph}`, en)} ${personHtml(a.source)} · <span class="cue">${escapeHtml(a.cue.text)}</span></li>\n`,
+      );
     });
     out.push(`</ol>\n`);
   }
@@ -306,7 +341,15 @@ export function renderHtmlStory(story: Story, id: string, rules: PartRules | nul
 
   const warnings = story.diagnostics.filter((g) => g.severity !== "info").length;
   const summary = [
-    d ? [d.places.map((p) => p.name ?? p.text).join(" / "), dateOf(d.date), d.agency ? d.agency.code ?? d.agency.text : null].filter(Boolean).join(" · ") : "no dateline",
+    d
+      ? [
+          d.places.map((p) => p.name ?? p.text).join(" / "),
+          dateOf(d.date),
+          d.agency ? (d.agency.code ?? d.agency.text) : null,
+        ]
+          .filter(Boolean)
+          .join(" · ")
+      : "no dateline",
     `${story.quotes.length} quote${story.quotes.length === 1 ? "" : "s"}`,
     warnings ? `${warnings} warning${warnings === 1 ? "" : "s"}` : "",
   ].filter(Boolean);
@@ -319,9 +362,10 @@ function linkTo(placed: Set<string>, target: string, html: string, en: string): 
   return placed.has(target) ? `<a href="#${target}"${en}>${html}</a>` : `<span${en}>${html}</span>`;
 }
 
-
 function personHtml(p: { text: string; name: string | null }): string {
-  return p.name && p.name !== p.text ? `${escapeHtml(p.name)} <span class="as">(${escapeHtml(p.text)})</span>` : escapeHtml(p.text);
+  return p.name && p.name !== p.text
+    ? `${escapeHtml(p.name)} <span class="as">(${escapeHtml(p.text)})</span>`
+    : escapeHtml(p.text);
 }
 
 function who(q: Quote): string {
@@ -372,7 +416,14 @@ interface Range {
  * inserted at their places. Offsets count code points from the paragraph's start; when markup
  * was left out of the text (it is shorter than its span), parts are found by their text.
  */
-function paragraphHtml(story: Story, i: number, id: string, diags: { d: Diagnostic; k: number }[], en: string, placed: Set<string>): string {
+function paragraphHtml(
+  story: Story,
+  i: number,
+  id: string,
+  diags: { d: Diagnostic; k: number }[],
+  en: string,
+  placed: Set<string>,
+): string {
   const p = story.paragraphs[i]!;
   const cps = Array.from(p.text);
   const n = cps.length;
@@ -421,23 +472,42 @@ function paragraphHtml(story: Story, i: number, id: string, diags: { d: Diagnost
     const r = locate(a.span, "");
     const c = locate(a.cue.span, a.cue.text);
     const kind = a.kind === "according-to" ? "according to" : "said that";
-    const tipText = escapeAttr(`reported speech (${kind}) · source: ${a.source.name ?? a.source.text} · cue: ${a.cue.text} · line ${a.line} · ${spanText(a.span)}`);
+    const tipText = escapeAttr(
+      `reported speech (${kind}) · source: ${a.source.name ?? a.source.text} · cue: ${a.cue.text} · line ${a.line} · ${spanText(a.span)}`,
+    );
     if (r) {
       placed.add(`${id}-r${k + 1}`);
       ranges.push({
         start: r[0],
         end: r[1],
         level: 0,
-        open: (first) => (first ? `<span class="rep part" id="${id}-r${k + 1}" tabindex="0" data-tip="${tipText}">` : `<span class="rep cont">`),
+        open: (first) =>
+          first
+            ? `<span class="rep part" id="${id}-r${k + 1}" tabindex="0" data-tip="${tipText}">`
+            : `<span class="rep cont">`,
         close: (last) => (last ? `<span class="rend"></span></span>` : `</span>`),
       });
-      addPoint(r[1], `<span class="rsrc"><span class="k"${en}>reported</span> ${escapeHtml(a.source.name ?? a.source.text)}</span>`);
+      addPoint(
+        r[1],
+        `<span class="rsrc"><span class="k"${en}>reported</span> ${escapeHtml(a.source.name ?? a.source.text)}</span>`,
+      );
     } else if (c) {
       // No span in this text: the cue carries the source label.
       placed.add(`${id}-r${k + 1}`);
-      addPoint(c[1], `<span class="rsrc" id="${id}-r${k + 1}"><span class="k"${en}>reported</span> ${escapeHtml(a.source.name ?? a.source.text)}</span>`);
+      addPoint(
+        c[1],
+        `<span class="rsrc" id="${id}-r${k + 1}"><span class="k"${en}>reported</span> ${escapeHtml(a.source.name ?? a.source.text)}</span>`,
+      );
     }
-    if (c) ranges.push({ start: c[0], end: c[1], level: 2, open: (first) => `<span class="cue${first ? " part" : ""}"${first ? ` tabindex="0" data-tip="${escapeAttr(`speech cue · ${a.cue.text} · ${spanText(a.cue.span)}`)}"` : ""}>`, close: () => `</span>` });
+    if (c)
+      ranges.push({
+        start: c[0],
+        end: c[1],
+        level: 2,
+        open: (first) =>
+          `<span class="cue${first ? " part" : ""}"${first ? ` tabindex="0" data-tip="${escapeAttr(`speech cue · ${a.cue.text} · ${spanText(a.cue.span)}`)}"` : ""}>`,
+        close: () => `</span>`,
+      });
   });
 
   story.quotes.forEach((q, k) => {
@@ -446,7 +516,9 @@ function paragraphHtml(story: Story, i: number, id: string, diags: { d: Diagnost
     if (!r) return;
     placed.add(`${id}-q${k + 1}`);
     const label = who(q);
-    const tipText = escapeAttr(`quote · ${q.kind}${q.closed ? "" : " (not closed)"} · speaker: ${label || "unknown"}${q.cue ? ` · cue: ${q.cue.text}` : ""} · line ${q.line} · ${spanText(q.span)}`);
+    const tipText = escapeAttr(
+      `quote · ${q.kind}${q.closed ? "" : " (not closed)"} · speaker: ${label || "unknown"}${q.cue ? ` · cue: ${q.cue.text}` : ""} · line ${q.line} · ${spanText(q.span)}`,
+    );
     ranges.push({
       start: r[0],
       end: r[1],
@@ -460,15 +532,26 @@ function paragraphHtml(story: Story, i: number, id: string, diags: { d: Diagnost
     if (q.cue) {
       const c = locate(q.cue.span, q.cue.text);
       if (c && !ranges.some((x) => x.level === 2 && x.start === c[0] && x.end === c[1]))
-        ranges.push({ start: c[0], end: c[1], level: 2, open: (first) => `<span class="cue${first ? " part" : ""}"${first ? ` tabindex="0" data-tip="${escapeAttr(`speech cue · ${q.cue!.text} · ${spanText(q.cue!.span)}`)}"` : ""}>`, close: () => `</span>` });
+        ranges.push({
+          start: c[0],
+          end: c[1],
+          level: 2,
+          open: (first) =>
+            `<span class="cue${first ? " part" : ""}"${first ? ` tabindex="0" data-tip="${escapeAttr(`speech cue · ${q.cue!.text} · ${spanText(q.cue!.span)}`)}"` : ""}>`,
+          close: () => `</span>`,
+        });
     }
     // The label goes after the closing mark and the punctuation that follows it.
     if (q.kind !== "partial" || q.speaker) {
       let at = r[1];
       if (at < n && /["”’'»]/u.test(cps[at]!)) at++;
       while (at < n && /[,.;:!?।॥)]/u.test(cps[at]!)) at++;
-      const kindWord = q.kind === "direct" ? "" : `<span class="k"${en}>${q.kind === "continuation" ? "continued" : q.kind}</span> `;
-      const body = label ? escapeHtml(q.speaker!.name ?? q.speaker!.text) + (q.via ? ` <span${en}>via</span> ${escapeHtml(q.via.name ?? q.via.text)}` : "") : `<span${en}>speaker unknown</span>`;
+      const kindWord =
+        q.kind === "direct" ? "" : `<span class="k"${en}>${q.kind === "continuation" ? "continued" : q.kind}</span> `;
+      const body = label
+        ? escapeHtml(q.speaker!.name ?? q.speaker!.text) +
+          (q.via ? ` <span${en}>via</span> ${escapeHtml(q.via.name ?? q.via.text)}` : "")
+        : `<span${en}>speaker unknown</span>`;
       addPoint(at, `<span class="who" data-for="${id}-q${k + 1}">${kindWord}${body}</span>`);
     } else addPoint(r[1], `<span class="who" data-for="${id}-q${k + 1}"><span class="k"${en}>partial</span></span>`);
   });
@@ -477,7 +560,10 @@ function paragraphHtml(story: Story, i: number, id: string, diags: { d: Diagnost
     // Where markup was left out, the earliest place it can be, moved back to a word's start.
     let at = Math.min(n, Math.max(0, d.span.start - p.span.start - lost));
     if (!exact) while (at > 0 && !/\s/u.test(cps[at - 1]!)) at--;
-    addPoint(at, `<a class="dg ${d.severity}" id="${id}-dm${k}" href="#${id}-d${k}"${en} aria-label="${d.severity}: ${escapeAttr(d.message)}">${SEVERITY_MARK[d.severity]}</a>`);
+    addPoint(
+      at,
+      `<a class="dg ${d.severity}" id="${id}-dm${k}" href="#${id}-d${k}"${en} aria-label="${d.severity}: ${escapeAttr(d.message)}">${SEVERITY_MARK[d.severity]}</a>`,
+    );
   }
 
   // Boundaries, then each segment with the ranges that cover it, outermost first.
@@ -490,7 +576,8 @@ function paragraphHtml(story: Story, i: number, id: string, diags: { d: Diagnost
   const order = [...cuts].filter((x) => x >= 0 && x <= n).sort((a, b) => a - b);
   // A sweep: ranges enter at their start and leave at their end; those open at once are few.
   const byStart = ranges.map((r, k) => ({ r, k })).sort((a, b) => a.r.start - b.r.start || a.k - b.k);
-  const outerFirst = (a: { r: Range; k: number }, b: { r: Range; k: number }) => a.r.level - b.r.level || a.r.start - b.r.start || b.r.end - a.r.end || a.k - b.k;
+  const outerFirst = (a: { r: Range; k: number }, b: { r: Range; k: number }) =>
+    a.r.level - b.r.level || a.r.start - b.r.start || b.r.end - a.r.end || a.k - b.k;
   let next = 0;
   let active: { r: Range; k: number }[] = [];
   const opened = new Set<Range>();

@@ -29,7 +29,11 @@ export interface RenderOptions {
  * `trace`: the rule that read each part (the batch passes the rules, see `render/trace.ts`).
  * All end in a newline.
  */
-export function render(story: Story, format: Format, options: RenderOptions = { color: false, width: 80, ninjsVersion: "3.1" }): string {
+export function render(
+  story: Story,
+  format: Format,
+  options: RenderOptions = { color: false, width: 80, ninjsVersion: "3.1" },
+): string {
   switch (format) {
     case "json":
       return JSON.stringify(story, null, 2) + "\n";

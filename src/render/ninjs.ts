@@ -11,7 +11,23 @@ import type { Story } from "../story.js";
 export type NinjsVersion = "3.1" | "2.2";
 
 /** Speakers that name nobody in particular: pronouns are not people. */
-const PRONOUNS = new Set(["he", "she", "they", "it", "we", "i", "you", "उन्होंने", "इन्होंने", "मैंने", "हमने", "उसने", "आपने", "वे", "वह"]);
+const PRONOUNS = new Set([
+  "he",
+  "she",
+  "they",
+  "it",
+  "we",
+  "i",
+  "you",
+  "उन्होंने",
+  "इन्होंने",
+  "मैंने",
+  "हमने",
+  "उसने",
+  "आपने",
+  "वे",
+  "वह",
+]);
 
 export function ninjsOf(story: Story, version: NinjsVersion = "3.1"): Record<string, unknown> {
   const body = story.paragraphs.map((p) => p.text).join("\n\n");
@@ -19,12 +35,30 @@ export function ninjsOf(story: Story, version: NinjsVersion = "3.1"): Record<str
   const located = story.dateline?.places.map((p) => p.name ?? p.text).join(" / ") || undefined;
   const iso = story.dateline?.date?.iso;
   const agency = story.agency ?? story.signoff?.agency ?? null;
-  const people = [...new Set(story.quotes.flatMap((q) => [q.speaker, q.via]).filter((p) => p && !p.name && !PRONOUNS.has(p.text.toLowerCase())).map((p) => p!.text))];
-  const organisations = [...new Set(story.quotes.flatMap((q) => [q.speaker, q.via]).filter((p) => p?.name).map((p) => p!.name!))];
+  const people = [
+    ...new Set(
+      story.quotes
+        .flatMap((q) => [q.speaker, q.via])
+        .filter((p) => p && !p.name && !PRONOUNS.has(p.text.toLowerCase()))
+        .map((p) => p!.text),
+    ),
+  ];
+  const organisations = [
+    ...new Set(
+      story.quotes
+        .flatMap((q) => [q.speaker, q.via])
+        .filter((p) => p?.name)
+        .map((p) => p!.name!),
+    ),
+  ];
   const codes = story.signoff?.codes ?? [];
   const t = story.transmission;
-  const urgency = typeof t?.priority?.value === "number" && t.priority.value >= 1 && t.priority.value <= 9 ? t.priority.value : undefined;
-  const lead = typeof t?.take?.value === "string" ? /(\d+)\s*(?:st|nd|rd|th)\s*(?:Ld|Lead|LEAD)\b/u.exec(t.take.value) : null;
+  const urgency =
+    typeof t?.priority?.value === "number" && t.priority.value >= 1 && t.priority.value <= 9
+      ? t.priority.value
+      : undefined;
+  const lead =
+    typeof t?.take?.value === "string" ? /(\d+)\s*(?:st|nd|rd|th)\s*(?:Ld|Lead|LEAD)\b/u.exec(t.take.value) : null;
   const doc: Record<string, unknown> = {
     uri: `urn:wire:story:${story.source.sha256}:${story.source.index}`,
     type: "text",
@@ -51,7 +85,11 @@ export function ninjsOf(story: Story, version: NinjsVersion = "3.1"): Record<str
 /** ninjs 2.x spells every property in lower case (`infosources`, `contentcreated`, `contenttype`). */
 function lowerKeys(v: unknown): Record<string, unknown> {
   const walk = (x: unknown): unknown =>
-    Array.isArray(x) ? x.map(walk) : x && typeof x === "object" ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k.toLowerCase(), walk(y)])) : x;
+    Array.isArray(x)
+      ? x.map(walk)
+      : x && typeof x === "object"
+        ? Object.fromEntries(Object.entries(x).map(([k, y]) => [k.toLowerCase(), walk(y)]))
+        : x;
   return walk(v) as Record<string, unknown>;
 }
 

@@ -55,7 +55,12 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
 
   // Header: where the story comes from.
   const src = story.source;
-  const where = [src.path ?? "(text)", src.count > 1 ? `story ${src.index} of ${src.count}` : "", story.language, story.agency ? story.agency.code ?? story.agency.text : ""]
+  const where = [
+    src.path ?? "(text)",
+    src.count > 1 ? `story ${src.index} of ${src.count}` : "",
+    story.language,
+    story.agency ? (story.agency.code ?? story.agency.text) : "",
+  ]
     .filter(Boolean)
     .map((s) => escapeForTerminal(s))
     .join(" · ");
@@ -64,16 +69,51 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
 
   if (story.headline) out.push(...wrap([{ text: e(story.headline.text), style: c.bold }], width, ""));
   if (story.byline) out.push(...wrap([{ text: e(story.byline.text), style: c.italic }], width, ""));
-  if (story.slugline) out.push(...wrap([{ text: "slug ", style: c.dim }, { text: oneLine(story.slugline.text), style: (s) => s }], width, "  "));
-  if (story.ednote) out.push(...wrap([{ text: "note to editors ", style: c.dim }, { text: oneLine(story.ednote.text), style: c.italic }], width, "  "));
+  if (story.slugline)
+    out.push(
+      ...wrap(
+        [
+          { text: "slug ", style: c.dim },
+          { text: oneLine(story.slugline.text), style: (s) => s },
+        ],
+        width,
+        "  ",
+      ),
+    );
+  if (story.ednote)
+    out.push(
+      ...wrap(
+        [
+          { text: "note to editors ", style: c.dim },
+          { text: oneLine(story.ednote.text), style: c.italic },
+        ],
+        width,
+        "  ",
+      ),
+    );
   const d = story.dateline;
   if (d) {
-    const places = d.places.map((p) => (p.name ? `${p.name}${p.country ? ", " + p.country : ""}` : `${p.text} (unknown place)`));
+    const places = d.places.map((p) =>
+      p.name ? `${p.name}${p.country ? ", " + p.country : ""}` : `${p.text} (unknown place)`,
+    );
     const date = d.date
-      ? d.date.iso ?? [d.date.day, d.date.month ? MONTHS[d.date.month - 1] : null].filter((x) => x !== null).join(" ") + (d.date.year ? ` ${d.date.year}` : " (year unknown)")
+      ? (d.date.iso ??
+        [d.date.day, d.date.month ? MONTHS[d.date.month - 1] : null].filter((x) => x !== null).join(" ") +
+          (d.date.year ? ` ${d.date.year}` : " (year unknown)"))
       : null;
-    const meaning = [places.join(" / "), date, d.agency ? d.agency.code ?? d.agency.text : null].filter(Boolean).join(" · ");
-    out.push(...wrap([{ text: e(d.text), style: c.bold }, { text: "  → " + e(meaning), style: c.blue }], width, "  "));
+    const meaning = [places.join(" / "), date, d.agency ? (d.agency.code ?? d.agency.text) : null]
+      .filter(Boolean)
+      .join(" · ");
+    out.push(
+      ...wrap(
+        [
+          { text: e(d.text), style: c.bold },
+          { text: "  → " + e(meaning), style: c.blue },
+        ],
+        width,
+        "  ",
+      ),
+    );
   } else out.push(c.magenta("(no dateline)"));
   out.push("");
 
@@ -97,8 +137,10 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
   out.push("");
 
   if (story.signoff) {
-    const codes = story.signoff.codes.map((k) => (k.latin && k.latin !== k.text ? `${k.text}=${k.latin}` : k.text)).join(" ");
-    const agency = story.signoff.agency ? story.signoff.agency.code ?? story.signoff.agency.text : "";
+    const codes = story.signoff.codes
+      .map((k) => (k.latin && k.latin !== k.text ? `${k.text}=${k.latin}` : k.text))
+      .join(" ");
+    const agency = story.signoff.agency ? (story.signoff.agency.code ?? story.signoff.agency.text) : "";
     out.push(
       ...wrap(
         [
@@ -120,7 +162,10 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
   const t = story.transmission;
   if (t) {
     out.push("", c.bold(`Transmission · ${t.format}`));
-    const fields = Object.entries(t).filter(([, v]) => v && typeof v === "object" && "value" in v) as [string, { text: string; value: unknown }][];
+    const fields = Object.entries(t).filter(([, v]) => v && typeof v === "object" && "value" in v) as [
+      string,
+      { text: string; value: unknown },
+    ][];
     const label = Math.max(...fields.map(([k]) => k.length), 5);
     for (const [k, v] of fields) {
       const meaning = v.value !== null && String(v.value) !== v.text ? c.dim(`  → ${oneLine(String(v.value))}`) : "";
@@ -161,7 +206,10 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
       const head = `  ${`${g.line}:${g.column}`.padStart(posWidth)}  ${paint(g.severity.padEnd(7))}  `;
       out.push(
         ...wrap(
-          [{ text: oneLine(g.message), style: (x) => x }, { text: ` [${g.code}]`, style: c.dim, keep: true }],
+          [
+            { text: oneLine(g.message), style: (x) => x },
+            { text: ` [${g.code}]`, style: c.dim, keep: true },
+          ],
           width,
           " ".repeat(widthOf(head)),
           head,
@@ -247,7 +295,7 @@ function paragraphRuns(story: Story, i: number, c: ChalkInstance): Run[] {
     paint(r, "quote", true);
     if (q.cue) paint(loc.find(q.cue.span.start, q.cue.span.end, q.cue.text), "cue", false);
     if (q.kind !== "partial" || q.speaker) {
-      const who = q.speaker ? q.speaker.name ?? q.speaker.text : "?";
+      const who = q.speaker ? (q.speaker.name ?? q.speaker.text) : "?";
       const label = `⟨${who}${q.via ? ` via ${q.via.name ?? q.via.text}` : ""}⟩`;
       // After the whole closing mark (`’’` too) and the punctuation that follows it.
       let at = r[1];

@@ -23,9 +23,15 @@ let graphemes: Intl.Segmenter | undefined;
 
 function isWide(cp: number): boolean {
   return (
-    (cp >= 0x1100 && cp <= 0x115f) || (cp >= 0x2e80 && cp <= 0xa4cf) || (cp >= 0xac00 && cp <= 0xd7a3) ||
-    (cp >= 0xf900 && cp <= 0xfaff) || (cp >= 0xfe30 && cp <= 0xfe4f) || (cp >= 0xff00 && cp <= 0xff60) ||
-    (cp >= 0xffe0 && cp <= 0xffe6) || (cp >= 0x1f300 && cp <= 0x1faff) || (cp >= 0x20000 && cp <= 0x3fffd)
+    (cp >= 0x1100 && cp <= 0x115f) ||
+    (cp >= 0x2e80 && cp <= 0xa4cf) ||
+    (cp >= 0xac00 && cp <= 0xd7a3) ||
+    (cp >= 0xf900 && cp <= 0xfaff) ||
+    (cp >= 0xfe30 && cp <= 0xfe4f) ||
+    (cp >= 0xff00 && cp <= 0xff60) ||
+    (cp >= 0xffe0 && cp <= 0xffe6) ||
+    (cp >= 0x1f300 && cp <= 0x1faff) ||
+    (cp >= 0x20000 && cp <= 0x3fffd)
   );
 }
 
@@ -89,7 +95,9 @@ function wordsOf(runs: Run[]): Word[] {
   let spaced = false;
   for (const run of runs) {
     // A kept run (a label) is one piece; its inner spaces do not break.
-    const parts = run.keep ? [run.text.trimStart() === run.text ? "" : " ", run.text.trim(), run.text.trimEnd() === run.text ? "" : " "] : run.text.split(/(\s+)/u);
+    const parts = run.keep
+      ? [run.text.trimStart() === run.text ? "" : " ", run.text.trim(), run.text.trimEnd() === run.text ? "" : " "]
+      : run.text.split(/(\s+)/u);
     for (const part of parts) {
       if (part === "") continue;
       if (/^\s+$/u.test(part)) {

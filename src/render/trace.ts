@@ -23,7 +23,8 @@ export function renderTrace(story: Story, rules: StoryRules | null): string {
   const out = [`story ${story.source.index} of ${story.source.count}  ${escapeForTerminal(name)}`];
   const row = (part: string, rule: string, at: string, text: string) =>
     out.push(`  ${part.padEnd(12)}${rule.padEnd(30)}${at.padEnd(14)}${clip(text)}`.trimEnd());
-  const where = (p: { line: number; span: { start: number; end: number } }) => `${p.line} ${p.span.start}-${p.span.end}`;
+  const where = (p: { line: number; span: { start: number; end: number } }) =>
+    `${p.line} ${p.span.start}-${p.span.end}`;
   const part = (label: string, p: TextPart | null, rule: string | null | undefined) => {
     if (p) row(label, rule ?? "?", where(p), p.text);
   };
@@ -35,7 +36,9 @@ export function renderTrace(story: Story, rules: StoryRules | null): string {
   else row("dateline", "none", "", "");
   part("ednote", story.ednote ?? null, "editors-note");
   for (const p of story.paragraphs) row(p.kind === "table" ? "table" : "paragraph", p.break, where(p), p.text);
-  story.quotes.forEach((q, k) => row("quote", rules ? `${q.kind} (${rules.quotes[k] ?? "?"})` : q.kind, where(q), q.text));
+  story.quotes.forEach((q, k) =>
+    row("quote", rules ? `${q.kind} (${rules.quotes[k] ?? "?"})` : q.kind, where(q), q.text),
+  );
   for (const a of story.attributions) row("attribution", a.kind, where(a), `${a.source.text} ${a.cue.text}`);
   if (story.signoff) part("signoff", story.signoff, rules?.signoff);
   else row("signoff", "none", "", "");

@@ -6,7 +6,8 @@
 import { Document, Scalar, visit } from "yaml";
 import type { Story } from "../story.js";
 
-const AMBIGUOUS = /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(?:\.?[0-9][0-9_,:.eE+-]*|\.inf|\.Inf|\.INF|\.nan|\.NaN|\.NAN)|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?|=|<<)$/u;
+const AMBIGUOUS =
+  /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~|[-+]?(?:\.?[0-9][0-9_,:.eE+-]*|\.inf|\.Inf|\.INF|\.nan|\.NaN|\.NAN)|0x[0-9a-fA-F_]+|0o?[0-7_]+|0b[01_]+|\d{4}-\d\d?-\d\d?(?:[Tt ].*)?|=|<<)$/u;
 
 export function renderYaml(story: Story): string {
   // Plain trees: a value met twice (the same agency object) is written twice, never as an alias.

@@ -34,7 +34,10 @@ class Counter<X = undefined> {
     this.dropped = true;
   }
 
-  top(n: number, item: (key: string, count: number, extra: X) => Tally = (key, count) => ({ key, count })): TopList<Tally> {
+  top(
+    n: number,
+    item: (key: string, count: number, extra: X) => Tally = (key, count) => ({ key, count }),
+  ): TopList<Tally> {
     const items = [...this.map]
       .sort((a, b) => b[1].count - a[1].count || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
       .slice(0, n)
@@ -49,7 +52,15 @@ export class StatsCollector {
   private inputs = 0;
   private failed = 0;
   private bytes = 0;
-  private stories = { total: 0, withWarnings: 0, withErrors: 0, withDateline: 0, withSignoff: 0, withHeadline: 0, paragraphs: 0 };
+  private stories = {
+    total: 0,
+    withWarnings: 0,
+    withErrors: 0,
+    withDateline: 0,
+    withSignoff: 0,
+    withHeadline: 0,
+    paragraphs: 0,
+  };
   private readonly languages = new Counter();
   private readonly agencies = new Counter();
   private readonly places = new Counter<{ name: string | null; country: string | null }>();
@@ -136,8 +147,21 @@ export class StatsCollector {
   }
 
   result(top = 10): WireStats {
-    const place = (key: string, count: number, extra: { name: string | null; country: string | null }): PlaceTally => ({ key, count, name: extra.name, country: extra.country });
-    const lists = [this.languages, this.agencies, this.places, this.kinds, this.speakers, this.relays, this.deskCodes] as Counter<unknown>[];
+    const place = (key: string, count: number, extra: { name: string | null; country: string | null }): PlaceTally => ({
+      key,
+      count,
+      name: extra.name,
+      country: extra.country,
+    });
+    const lists = [
+      this.languages,
+      this.agencies,
+      this.places,
+      this.kinds,
+      this.speakers,
+      this.relays,
+      this.deskCodes,
+    ] as Counter<unknown>[];
     return {
       schema: "wire.stats/1",
       top,
@@ -152,7 +176,8 @@ export class StatsCollector {
       relays: this.relays.top(top),
       deskCodes: this.deskCodes.top(top),
       diagnostics: [...this.diagnostics.values()].sort(
-        (a, b) => RANK[a.severity] - RANK[b.severity] || b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
+        (a, b) =>
+          RANK[a.severity] - RANK[b.severity] || b.count - a.count || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0),
       ),
       approximate: lists.some((l) => l.dropped),
     };
@@ -170,7 +195,12 @@ export function statsOf(stories: Iterable<Story>, top = 10): WireStats {
 }
 
 /** Buckets from the first date to the last, empty ones included. */
-export function histogram(days: Map<string, number>, withoutYear: number, invalid: number, withoutDate: number): DateHistogram {
+export function histogram(
+  days: Map<string, number>,
+  withoutYear: number,
+  invalid: number,
+  withoutDate: number,
+): DateHistogram {
   const keys = [...days.keys()].sort();
   const dated = [...days.values()].reduce((a, b) => a + b, 0);
   const base = { dated, withoutYear, invalid, withoutDate };
@@ -180,7 +210,11 @@ export function histogram(days: Map<string, number>, withoutYear: number, invali
   const t0 = Date.parse(`${first}T00:00:00Z`);
   const t1 = Date.parse(`${last}T00:00:00Z`);
   const spanDays = Math.round((t1 - t0) / 86_400_000) + 1;
-  const months = (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 + Number(last.slice(5, 7)) - Number(first.slice(5, 7)) + 1;
+  const months =
+    (Number(last.slice(0, 4)) - Number(first.slice(0, 4))) * 12 +
+    Number(last.slice(5, 7)) -
+    Number(first.slice(5, 7)) +
+    1;
   const bucket: DateHistogram["bucket"] = spanDays <= 31 ? "day" : months <= 36 ? "month" : "year";
   const cut = bucket === "day" ? 10 : bucket === "month" ? 7 : 4;
   const counts = new Map<string, number>();
@@ -206,7 +240,9 @@ export function histogram(days: Map<string, number>, withoutYear: number, invali
     const y0 = Number(first.slice(0, 4));
     const y1 = Number(last.slice(0, 4));
     // A far-off year (a typo) would make a long run of empty years: then only years with stories.
-    if (y1 - y0 < 60) for (let y = y0; y <= y1; y++) out.push({ key: String(y).padStart(4, "0"), count: counts.get(String(y).padStart(4, "0")) ?? 0 });
+    if (y1 - y0 < 60)
+      for (let y = y0; y <= y1; y++)
+        out.push({ key: String(y).padStart(4, "0"), count: counts.get(String(y).padStart(4, "0")) ?? 0 });
     else for (const k of [...counts.keys()].sort()) out.push({ key: k, count: counts.get(k)! });
   }
   return { bucket, first, last, histogram: out, ...base };

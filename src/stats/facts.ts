@@ -56,7 +56,7 @@ export function storyFacts(story: Story): StoryFacts {
     kind: "story",
     bytes: story.source.index === 1 ? story.source.bytes : 0,
     language: story.language,
-    agency: story.agency ? story.agency.code ?? story.agency.text : null,
+    agency: story.agency ? (story.agency.code ?? story.agency.text) : null,
     headline: story.headline !== null,
     dateline: d !== null,
     signoff: story.signoff !== null,
@@ -68,12 +68,20 @@ export function storyFacts(story: Story): StoryFacts {
     relays,
     attributions: story.attributions.length,
     deskCodes: story.signoff ? story.signoff.codes.map((c) => c.latin ?? c.text) : [],
-    diagnostics: story.diagnostics.map((x) => ({ code: x.code, severity: x.severity, at: `${path}:${x.line}:${x.column}` })),
+    diagnostics: story.diagnostics.map((x) => ({
+      code: x.code,
+      severity: x.severity,
+      at: `${path}:${x.line}:${x.column}`,
+    })),
   };
 }
 
 /** The facts line of an input's own diagnostics (`invalid-encoding`, `empty-input` ...); `bytes` when it gave no story. */
-export function inputFacts(path: string, diagnostics: { code: string; severity: Severity; line: number; column: number }[], bytes: number): string {
+export function inputFacts(
+  path: string,
+  diagnostics: { code: string; severity: Severity; line: number; column: number }[],
+  bytes: number,
+): string {
   const f: InputFacts = {
     kind: "input",
     failed: diagnostics.some((d) => d.severity === "error"),

@@ -66,7 +66,13 @@ function barSvg(value: number, max: number, label: string, cls = ""): string {
 }
 
 /** A counted list as a bar chart: the label, the bar, the count (and share). */
-function listChart(title: string, list: TopList, total: number, labelOf: (t: Tally) => string = (t) => t.key, noneWord = "none"): string {
+function listChart(
+  title: string,
+  list: TopList,
+  total: number,
+  labelOf: (t: Tally) => string = (t) => t.key,
+  noneWord = "none",
+): string {
   const max = Math.max(0, ...list.items.map((t) => t.count));
   const rows = list.items
     .map((t) => {
@@ -75,7 +81,9 @@ function listChart(title: string, list: TopList, total: number, labelOf: (t: Tal
     })
     .join("\n");
   const notes = [
-    list.distinct > list.items.length ? `${num(list.distinct - list.items.length)} more not shown (${num(list.distinct)} in all)` : "",
+    list.distinct > list.items.length
+      ? `${num(list.distinct - list.items.length)} more not shown (${num(list.distinct)} in all)`
+      : "",
     list.none ? `${num(list.none)} of ${num(total)} stories with ${noneWord}` : "",
   ].filter(Boolean);
   return (
@@ -134,7 +142,12 @@ function coverageChart(s: WireStats): string {
   ];
   return (
     `<section><h2>Stories with …</h2>\n<table class="bars">\n` +
-    rows.map(([k, v]) => `<tr><th scope="row">${k}</th><td>${barSvg(v, t, `${k}: ${num(v)} of ${num(t)}`)}</td><td class="n">${num(v)} <small>${pct(v, t)}</small></td></tr>`).join("\n") +
+    rows
+      .map(
+        ([k, v]) =>
+          `<tr><th scope="row">${k}</th><td>${barSvg(v, t, `${k}: ${num(v)} of ${num(t)}`)}</td><td class="n">${num(v)} <small>${pct(v, t)}</small></td></tr>`,
+      )
+      .join("\n") +
     `\n</table>\n</section>\n`
   );
 }

@@ -124,9 +124,22 @@ export function renderStats(s: WireStats, options: StatsViewOptions): string {
     }
   };
 
-  const list = (title: string, l: TopList, of: number | null, label: (t: Tally) => string = (t) => e(t.key), noneNote?: string) => {
-    heading(title, l.distinct > l.items.length && `top ${l.items.length} of ${l.distinct.toLocaleString("en-US")}`, l.none > 0 && noneNote !== undefined && `${plural(l.none, "story", "stories")} ${noneNote}`);
-    bars(l.items.map((t) => ({ label: label(t), count: t.count })), of);
+  const list = (
+    title: string,
+    l: TopList,
+    of: number | null,
+    label: (t: Tally) => string = (t) => e(t.key),
+    noneNote?: string,
+  ) => {
+    heading(
+      title,
+      l.distinct > l.items.length && `top ${l.items.length} of ${l.distinct.toLocaleString("en-US")}`,
+      l.none > 0 && noneNote !== undefined && `${plural(l.none, "story", "stories")} ${noneNote}`,
+    );
+    bars(
+      l.items.map((t) => ({ label: label(t), count: t.count })),
+      of,
+    );
   };
 
   // Header
@@ -153,10 +166,16 @@ export function renderStats(s: WireStats, options: StatsViewOptions): string {
 
   list("Languages", s.languages, st.total);
   list("Agencies", s.agencies, st.total, undefined, "without an agency");
-  list("Places", s.places, null, (t) => {
-    const p = t as Tally & { name?: string | null; country?: string | null };
-    return e(p.country ? `${t.key}, ${p.country}` : p.name === null ? `${t.key} ?` : t.key);
-  }, "without a place");
+  list(
+    "Places",
+    s.places,
+    null,
+    (t) => {
+      const p = t as Tally & { name?: string | null; country?: string | null };
+      return e(p.country ? `${t.key}, ${p.country}` : p.name === null ? `${t.key} ?` : t.key);
+    },
+    "without a place",
+  );
 
   const d = s.dates;
   heading(
@@ -167,7 +186,11 @@ export function renderStats(s: WireStats, options: StatsViewOptions): string {
     d.invalid > 0 && `${d.invalid.toLocaleString("en-US")} impossible`,
     d.withoutDate > 0 && `${d.withoutDate.toLocaleString("en-US")} without a date`,
   );
-  bars(d.histogram.map((t) => ({ label: t.key, count: t.count })), null, c.green);
+  bars(
+    d.histogram.map((t) => ({ label: t.key, count: t.count })),
+    null,
+    c.green,
+  );
 
   list("Quote kinds", s.quotes.kinds, s.quotes.total);
   list("Speakers", s.speakers, null);
@@ -184,9 +207,17 @@ export function renderStats(s: WireStats, options: StatsViewOptions): string {
     for (const x of s.diagnostics) {
       const left = `  ${x.severity.padEnd(7)}  ${fitWidth(x.code, codeW)}  ${x.count.toLocaleString("en-US").padStart(numW)}  ${x.stories.toLocaleString("en-US").padStart(stW)}  `;
       const room = W - widthOf(left);
-      out.push(paint[x.severity](left.slice(0, 11)) + left.slice(11) + (room > 3 ? c.dim(fitLeft(e(x.example), room)) : ""));
+      out.push(
+        paint[x.severity](left.slice(0, 11)) + left.slice(11) + (room > 3 ? c.dim(fitLeft(e(x.example), room)) : ""),
+      );
     }
   }
-  if (s.approximate) out.push("", c.dim(fitWidth("Counts at the tails are approximate: the lists met more distinct names than are kept.", W).trimEnd()));
+  if (s.approximate)
+    out.push(
+      "",
+      c.dim(
+        fitWidth("Counts at the tails are approximate: the lists met more distinct names than are kept.", W).trimEnd(),
+      ),
+    );
   return out.join("\n") + "\n";
 }

@@ -28,8 +28,19 @@ export function isAsciiDigit(c: number): boolean {
 
 /** Horizontal white space: space, tab, NBSP and the Unicode spaces, not line ends. */
 export function isHSpace(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
-    c === 0x202f || c === 0x205f || c === 0x3000 || c === 0x0b || c === 0x0c || c === 0xfeff;
+  return (
+    c === 0x20 ||
+    c === 0x09 ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0x0b ||
+    c === 0x0c ||
+    c === 0xfeff
+  );
 }
 
 export function isLineEnd(c: number): boolean {

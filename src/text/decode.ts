@@ -27,8 +27,10 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
   if (options.encoding) return decodeAs(bytes, options.encoding, "forced");
   const n = bytes.length;
   // UTF-32 before UTF-16: the UTF-32LE mark FF FE 00 00 begins with the UTF-16LE one.
-  if (n >= 4 && bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0) return decode32(bytes.subarray(4), true);
-  if (n >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff) return decode32(bytes.subarray(4), false);
+  if (n >= 4 && bytes[0] === 0xff && bytes[1] === 0xfe && bytes[2] === 0 && bytes[3] === 0)
+    return decode32(bytes.subarray(4), true);
+  if (n >= 4 && bytes[0] === 0 && bytes[1] === 0 && bytes[2] === 0xfe && bytes[3] === 0xff)
+    return decode32(bytes.subarray(4), false);
   if (n >= 2 && bytes[0] === 0xff && bytes[1] === 0xfe) return decode16(bytes.subarray(2), "utf-16le");
   if (n >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return decode16(bytes.subarray(2), "utf-16be");
   let body = bytes;
@@ -41,7 +43,9 @@ export function decode(bytes: Uint8Array, options: DecodeOptions = {}): Decoded 
     return {
       text: null,
       encoding: "binary",
-      findings: [finding("binary-input", "input looks binary (NUL bytes), not text; UTF-16 needs a byte-order mark", 0, 0)],
+      findings: [
+        finding("binary-input", "input looks binary (NUL bytes), not text; UTF-16 needs a byte-order mark", 0, 0),
+      ],
     };
   }
   try {
@@ -87,7 +91,11 @@ function decode32(body: Uint8Array, le: boolean): Decoded {
   const encoding = le ? "utf-32le" : "utf-32be";
   const name = encoding.toUpperCase();
   if (body.length % 4 !== 0) {
-    return { text: null, encoding, findings: [finding("invalid-encoding", `invalid ${name}: the length is not a multiple of 4 bytes`, 0, 0)] };
+    return {
+      text: null,
+      encoding,
+      findings: [finding("invalid-encoding", `invalid ${name}: the length is not a multiple of 4 bytes`, 0, 0)],
+    };
   }
   const view = new DataView(body.buffer, body.byteOffset, body.byteLength);
   const parts: string[] = [];
@@ -97,7 +105,12 @@ function decode32(body: Uint8Array, le: boolean): Decoded {
     if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) {
       parts.push(String.fromCodePoint(...chunk));
       const prefix = parts.join("");
-      const f = finding("invalid-encoding", `invalid ${name}: 0x${cp.toString(16)} at byte offset ${i + 4} is not a character`, prefix.length, prefix.length);
+      const f = finding(
+        "invalid-encoding",
+        `invalid ${name}: 0x${cp.toString(16)} at byte offset ${i + 4} is not a character`,
+        prefix.length,
+        prefix.length,
+      );
       return { text: null, encoding, findings: [f], prefix };
     }
     chunk.push(cp);
@@ -159,14 +172,27 @@ export function decodeAs(bytes: Uint8Array, label: string, why: "forced" | "decl
   try {
     dec = new TextDecoder(label, { ignoreBOM: false });
   } catch {
-    return { text: null, encoding: label, findings: [finding("invalid-encoding", `unknown character set "${label}"`, 0, 0)] };
+    return {
+      text: null,
+      encoding: label,
+      findings: [finding("invalid-encoding", `unknown character set "${label}"`, 0, 0)],
+    };
   }
   const text = dec.decode(bytes);
   const findings: Finding[] = [];
   if (why === "guessed") {
-    findings.push(finding("decoded-as", `not UTF-8 (no multi-byte sequence): read as ${dec.encoding}; --encoding names another charset`, 0, 0));
+    findings.push(
+      finding(
+        "decoded-as",
+        `not UTF-8 (no multi-byte sequence): read as ${dec.encoding}; --encoding names another charset`,
+        0,
+        0,
+      ),
+    );
   } else if (why === "declared") {
-    findings.push(finding("decoded-as", `read as ${dec.encoding}, the charset of the transmission envelope`, 0, 0, "info"));
+    findings.push(
+      finding("decoded-as", `read as ${dec.encoding}, the charset of the transmission envelope`, 0, 0, "info"),
+    );
   }
   return { text, encoding: dec.encoding, findings };
 }

@@ -5,5 +5,8 @@ export function escapeRegExp(s: string): string {
 
 /** An alternation of literals, longest first, for use inside a group. */
 export function alternation(words: string[]): string {
-  return [...words].sort((a, b) => b.length - a.length).map(escapeRegExp).join("|");
+  return [...words]
+    .sort((a, b) => b.length - a.length)
+    .map(escapeRegExp)
+    .join("|");
 }
