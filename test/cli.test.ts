@@ -3,27 +3,9 @@ import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "../src/cli/run.js";
-import { fixtures } from "./helpers.js";
+import { fixtures, runWire } from "./helpers.js";
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function wire(argv: string[], stdin: string | Uint8Array = ""): Promise<Result> {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, {
-    stdin: (async function* () {
-      if (stdin.length) yield typeof stdin === "string" ? Buffer.from(stdin) : stdin;
-    })(),
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
+const wire = (argv: string[], stdin: string | Uint8Array = "") => runWire(argv, { stdin });
 
 const tmp = mkdtempSync(join(tmpdir(), "wire-cli-"));
 const file = (name: string, data: string | Uint8Array) => {

@@ -3,21 +3,11 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "../src/cli/run.js";
 import { DIAGNOSTICS, type DiagnosticInfo } from "../src/data/diagnostics.js";
 import { widthOf } from "../src/render/terminal.js";
-import { root } from "./helpers.js";
+import { root, runWire } from "./helpers.js";
 
-async function wire(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, {
-    stdin: (async function* () {})(),
-    stdout: { write: (s: string) => (stdout += s), columns: 80 },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
+const wire = (argv: string[]) => runWire(argv, { columns: 80 });
 
 const squash = (s: string) => s.replace(/\s+/gu, " ").trim();
 const rows = DIAGNOSTICS as readonly DiagnosticInfo[];

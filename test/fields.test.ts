@@ -6,7 +6,6 @@ import { join } from "node:path";
 import { parse as parseCsv } from "csv-parse/sync";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { run } from "../src/cli/run.js";
 import { parse } from "../src/index.js";
 import {
   DEFAULT_FIELDS,
@@ -18,18 +17,9 @@ import {
   tableRow,
 } from "../src/render/fields.js";
 import type { Story } from "../src/story.js";
-import { fixtures } from "./helpers.js";
+import { fixtures, runWire } from "./helpers.js";
 
-async function wire(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, {
-    stdin: (async function* () {})(),
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
+const wire = (argv: string[]) => runWire(argv);
 
 // Fixtures holding one story each, so that a file is a row.
 const hi = fixtures("hi").filter((f) => f.expect.stories.length === 1);

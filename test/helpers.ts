@@ -2,6 +2,8 @@ import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import type { Span, Story } from "../src/story.js";
+import { run } from "../src/cli/run.js";
+import type { Io } from "../src/cli/io.js";
 import { findTags, plainText } from "../src/text/markup.js";
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -88,4 +90,34 @@ export function parts(story: Story): { kind: string; text: string; span: Span }[
   if (story.slugline) out.push({ kind: "slugline", ...story.slugline });
   if (story.ednote) out.push({ kind: "ednote", ...story.ednote });
   return out.sort((a, b) => a.span.start - b.span.start);
+}
+
+/** What the command line did, run in process. */
+export interface WireRun {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+
+/**
+ * Runs the command line in process with `stdin` as standard input, stdout and stderr captured
+ * (stdout `columns` wide when given), `env` as the environment, and any other part of `io` as given.
+ */
+export async function runWire(
+  argv: string[],
+  o: { stdin?: string | Uint8Array; env?: Record<string, string>; columns?: number; io?: Partial<Io> } = {},
+): Promise<WireRun> {
+  let stdout = "";
+  let stderr = "";
+  const stdin = o.stdin ?? "";
+  const code = await run(argv, {
+    stdin: (async function* () {
+      if (stdin.length) yield typeof stdin === "string" ? Buffer.from(stdin) : stdin;
+    })(),
+    stdout: { write: (s: string) => (stdout += s), ...(o.columns ? { columns: o.columns } : {}) },
+    stderr: { write: (s: string) => (stderr += s) },
+    ...(o.env ? { env: o.env } : {}),
+    ...o.io,
+  });
+  return { code, stdout, stderr };
 }

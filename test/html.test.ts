@@ -8,22 +8,12 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "../src/index.js";
-import { run } from "../src/cli/run.js";
 import { render } from "../src/render/index.js";
 import { CSP, escapeHtml, renderHtmlPage, renderHtmlStory } from "../src/render/html.js";
 import { VERSION } from "../src/version.js";
-import { fixtureFolders, fixtures } from "./helpers.js";
+import { fixtureFolders, fixtures, runWire } from "./helpers.js";
 
-async function wire(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv.includes("-j") ? argv : [...argv, "-j", "1"], {
-    stdin: (async function* () {})(),
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
+const wire = (argv: string[]) => runWire(argv.includes("-j") ? argv : [...argv, "-j", "1"]);
 
 const all = fixtureFolders().flatMap((d) => fixtures(d));
 const HOSTILE = "fixtures/en/hostile-markup-scripts-bidi.txt";

@@ -10,27 +10,9 @@ import { escapeForTerminal } from "../src/text/escape.js";
 import { parse } from "../src/index.js";
 import { capFindings, finding } from "../src/diagnostics.js";
 import { workerOptions } from "../src/cli/pool.js";
-import { root } from "./helpers.js";
+import { root, runWire } from "./helpers.js";
 
-interface Result {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-async function wire(argv: string[], stdin: string | Uint8Array = "", extra: Partial<Io> = {}): Promise<Result> {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, {
-    stdin: (async function* () {
-      if (stdin.length) yield typeof stdin === "string" ? Buffer.from(stdin) : stdin;
-    })(),
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    ...extra,
-  });
-  return { code, stdout, stderr };
-}
+const wire = (argv: string[], stdin: string | Uint8Array = "", io: Partial<Io> = {}) => runWire(argv, { stdin, io });
 
 const tmp = mkdtempSync(join(tmpdir(), "wire-rel-"));
 const file = (name: string, data: string | Uint8Array) => {

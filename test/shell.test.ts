@@ -5,20 +5,10 @@ import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "../src/cli/run.js";
 import { DIAGNOSTICS } from "../src/data/diagnostics.js";
-import { root } from "./helpers.js";
+import { root, runWire } from "./helpers.js";
 
-async function wire(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, {
-    stdin: (async function* () {})(),
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
+const wire = (argv: string[]) => runWire(argv);
 
 const has = (cmd: string) => spawnSync("sh", ["-c", `command -v ${cmd}`]).status === 0;
 const COMMANDS = ["parse", "stats", "explain", "completion", "schema"];

@@ -6,20 +6,11 @@ import { mkdtempSync, readFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "../src/cli/run.js";
 import { renderStatsHtml } from "../src/stats/html.js";
 import type { WireStats } from "../src/stats/types.js";
+import { runWire } from "./helpers.js";
 
-async function wire(argv: string[]) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run([...argv, "-j", "1"], {
-    stdin: (async function* () {})(),
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-  });
-  return { code, stdout, stderr };
-}
+const wire = (argv: string[]) => runWire([...argv, "-j", "1"]);
 
 const ELEMENTS = new Set([
   "html",

@@ -4,22 +4,14 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { run } from "../src/cli/run.js";
 import { parse } from "../src/index.js";
 import { parseRefDate } from "../src/parse/date.js";
 import { StoryStream } from "../src/parse/stream.js";
-import { fixtures } from "./helpers.js";
+import { fixtures, runWire } from "./helpers.js";
 
 async function wire(argv: string[], env: Record<string, string> = {}) {
-  let stdout = "";
-  let stderr = "";
-  const code = await run(argv, {
-    stdin: (async function* () {})(),
-    stdout: { write: (s: string) => (stdout += s) },
-    stderr: { write: (s: string) => (stderr += s) },
-    env,
-  });
-  return { code, stdout, stderr: stderr.replace(/ in [0-9.]+ s$/mu, "") };
+  const r = await runWire(argv, { env });
+  return { ...r, stderr: r.stderr.replace(/ in [0-9.]+ s$/mu, "") };
 }
 
 // Every fixture story, one after another, some with Windows line ends and astral characters
