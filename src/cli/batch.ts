@@ -246,12 +246,11 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
    * A big plain file: parsed, rendered and written story by story (see stream.ts), after the
    * inputs before it.
    */
-  const streamInput = async (p: Pending, path: string, first: FirstPass): Promise<void> => {
-    await flushAll();
-    const item = p.item;
+  /** The next job, with what this run's options say about parsing, rendering and reporting. */
+  const jobOf = (name: string, bytes?: Uint8Array, text?: string): Job => {
     const job: Job = {
       seq: seq++,
-      name: item.name,
+      name,
       parse: o.parse,
       format: o.format,
       render: jobRender,
@@ -259,6 +258,14 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       inView: !!o.inView,
       facts: o.facts,
     };
+    if (bytes) job.bytes = bytes;
+    if (text !== undefined) job.text = text;
+    return job;
+  };
+  const streamInput = async (p: Pending, path: string, first: FirstPass): Promise<void> => {
+    await flushAll();
+    const item = p.item;
+    const job = jobOf(item.name);
     const end: JobResult = {
       seq: job.seq,
       outputs: [],
@@ -423,18 +430,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         await streamInput(p, item.file!.path, streamed);
         continue;
       }
-      const job: Job = {
-        seq: seq++,
-        name: item.name,
-        bytes: item.bytes,
-        text: item.text,
-        parse: o.parse,
-        format: o.format,
-        render: jobRender,
-        report: o.report,
-        inView: !!o.inView,
-        facts: o.facts,
-      };
+      const job = jobOf(item.name, item.bytes, item.text);
       if (pool && full()) dispatch();
       group.items.push(p);
       group.jobs.push(job);
