@@ -186,7 +186,14 @@ describe("properties", { timeout: 120_000 }, () => {
   });
 
   it("cases found by the properties stay fixed", () => {
-    for (const t of [":(आईएएनएस)", "|(IANS)", "By :(PTI)", "(Eds) :(IANS) x", " : , 14 सितंबर (आईएएनएस)।"])
+    for (const t of [
+      ":(आईएएनएस)",
+      "|(IANS)",
+      "By :(PTI)",
+      "(Eds) :(IANS) x",
+      " : , 14 सितंबर (आईएएनएस)।",
+      "By Lalit K Jha /सोल, 14 सितंबर (आईएएनएस)। ",
+    ])
       checkLossless(t);
   });
 

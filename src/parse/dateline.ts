@@ -98,10 +98,8 @@ const DATE_PART = String.raw`(?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+\.
 const DATE_TAG = new RegExp(String.raw`^([^\n]{1,80}?),\s+(${DATE_PART})\s+(${TAGS})\s*(?=--|-|—|–|_)`, "u");
 /** `AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --`: the tag between slashes. */
 const SLASH_TAG = new RegExp(String.raw`^([^\n]{1,120}?),\s+(${DATE_PART})\s*\/\s*(${TAGS})\s*\/\s*(?=--|-|—|–)`, "u");
-const DATE_DASH = new RegExp(
-  String.raw`^([^\n]{1,80}?),\s+((?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+)(?:,?\s+[0-9]{4})?)\s*(?=--|-|—|–)`,
-  "u",
-);
+const DATE_DASH =
+  /^([^\n]{1,80}?),\s+((?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+)(?:,?\s+[0-9]{4})?)\s*(?=--|-|—|–)/u;
 
 /** Finds the dateline in the first lines of a story; null when there is none. */
 export function findDateline(text: string, lines: Line[], tags: Tag[] = []): DatelineFound | null {
@@ -437,6 +435,8 @@ function headParts(text: string, from: number, to: number): Head | null {
       placeStart = s;
     }
   }
+  // `By Lalit K Jha /Seoul`: a slash glued to the place separates it from the prefix, which keeps it.
+  while (kind !== null && placeStart < placeEnd && text[placeStart] === "/") placeStart++;
   if (placeStart >= placeEnd || wordCount(text.slice(placeStart, placeEnd)) > 6) return null;
   let prefix: Head["prefix"] = null;
   if (kind !== null) {
