@@ -10,6 +10,8 @@ import { escapeForTerminal } from "../src/text/escape.js";
 import { parse } from "../src/index.js";
 import { capFindings, finding } from "../src/diagnostics.js";
 import { workerOptions } from "../src/cli/pool.js";
+import { SpanMap } from "../src/legacy/remap.js";
+import type { Story } from "../src/story.js";
 import { root, runWire } from "./helpers.js";
 
 const wire = (argv: string[], stdin: string | Uint8Array = "", io: Partial<Io> = {}) => runWire(argv, { stdin, io });
@@ -376,5 +378,62 @@ describe.skipIf(process.platform === "win32")("standard input that is a folder",
     closeSync(fd);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/<stdin>: is a directory \[read-error\]/u);
+  });
+});
+
+// ---- linear everywhere: 4× the input takes about 4× the time, not 16× ---------------------
+
+/** Milliseconds `fn` takes, the best of `n` runs. */
+async function best(fn: () => unknown, n = 2): Promise<number> {
+  let min = Infinity;
+  for (let k = 0; k < n; k++) {
+    const t0 = performance.now();
+    await fn();
+    min = Math.min(min, performance.now() - t0);
+  }
+  return min;
+}
+
+/**
+ * The time of `at(4)` over the time of `at(1)`, the lowest of a few tries: a shared machine
+ * makes any one timing noisy, while a quadratic step keeps the ratio near 16 on every try.
+ */
+async function growth(at: (scale: number) => () => unknown, tries = 3): Promise<number> {
+  const small = at(1);
+  const large = at(4);
+  await small(); // warm up
+  let ratio = Infinity;
+  for (let k = 0; k < tries && ratio >= 7; k++) ratio = Math.min(ratio, (await best(large, 1)) / (await best(small)));
+  return ratio;
+}
+
+describe("linear everywhere", () => {
+  it("--convert-legacy with an emoji in the text: spans map back to the raw input in linear time", async () => {
+    // The map from converted to raw offsets, as --convert-legacy builds it: an emoji first, then
+    // a paragraph span every 50 code points (what a long story gives).
+    const ratio = await growth((k) => {
+      const n = 40_000 * k;
+      const text = `😀${"a".repeat(n)}`;
+      const source = Int32Array.from({ length: text.length }, (_, u) => u);
+      const map = new SpanMap(text, source, text);
+      const story = {
+        paragraphs: Array.from({ length: n / 50 }, (_, p) => ({ span: { start: p * 50, end: p * 50 + 40 } })),
+      };
+      return () => map.remap(structuredClone(story) as unknown as Story);
+    });
+    expect(ratio).toBeLessThan(7);
+    // The emoji counts as one code point and two UTF-16 units on both sides.
+    const t = "😀ab😀cd";
+    const map = new SpanMap(
+      t,
+      Int32Array.from({ length: t.length }, (_, u) => u),
+      t,
+    );
+    const s = { paragraphs: [{ span: { start: 1, end: 4 } }, { span: { start: 4, end: 9 } }] };
+    map.remap(s as unknown as Story);
+    expect(s.paragraphs.map((p) => p.span)).toEqual([
+      { start: 1, end: 4 },
+      { start: 4, end: 6 },
+    ]);
   });
 });

@@ -5,12 +5,13 @@
  */
 import type { Story } from "../story.js";
 import { Positions } from "../text/positions.js";
-import { countAtOrBelow, self } from "../text/search.js";
+import { countAtOrBelow, countBelow, self } from "../text/search.js";
 
 export class SpanMap {
   private readonly starts: Int32Array;
-  private readonly convPos: Positions;
   private readonly rawPos: Positions;
+  /** Code-point offsets of the astral characters (surrogate pairs) of the converted text. */
+  private readonly astralCps: number[] = [];
 
   constructor(
     private readonly converted: string,
@@ -18,17 +19,25 @@ export class SpanMap {
     private readonly raw: string,
   ) {
     this.starts = Int32Array.from(new Set(source)).sort();
-    this.convPos = new Positions(converted);
     this.rawPos = new Positions(raw);
+    for (let u = 0, cp = 0; u < converted.length; u++, cp++) {
+      const c = converted.charCodeAt(u);
+      if (c >= 0xd800 && c <= 0xdbff) {
+        const d = converted.charCodeAt(u + 1);
+        if (d >= 0xdc00 && d <= 0xdfff) {
+          this.astralCps.push(cp);
+          u++;
+        }
+      }
+    }
   }
 
   /** UTF-16 offset in the converted text of a code-point offset. */
   private unit(cp: number): number {
-    // Converted text is Devanagari (BMP); walk only when it holds astral characters.
-    if (this.convPos.cp(this.converted.length) === this.converted.length) return cp;
-    let u = 0;
-    for (let k = 0; k < cp && u < this.converted.length; k++) u += this.converted.codePointAt(u)! > 0xffff ? 2 : 1;
-    return u;
+    // Each astral character before cp takes one more unit: a binary search, not a walk
+    // from the start (which made a text with one emoji quadratic).
+    if (this.astralCps.length === 0) return cp;
+    return Math.min(cp + countBelow(this.astralCps, cp, self), this.converted.length);
   }
 
   /** End (exclusive) of the raw chunk that starts at raw offset x. */
