@@ -8,7 +8,7 @@ import { DATELINE_RULES, findDateline } from "../src/parse/dateline.js";
 import { headerKind, isHeadline } from "../src/parse/headline.js";
 import { scanLines } from "../src/parse/lines.js";
 import { findSignoff, SIGNOFF_RULES } from "../src/parse/signoff.js";
-import { findTags } from "../src/text/markup.js";
+import { maskMarkup } from "../src/text/markup.js";
 import { QUOTE_KIND_RULES } from "../src/quotes/index.js";
 import { pairMarks } from "../src/quotes/marks.js";
 import { paragraphsOf } from "../src/parse/paragraphs.js";
@@ -87,7 +87,7 @@ describe("dateline forms (parse/dateline.ts)", () => {
   for (const row of rows) {
     it(`${row.example} -> ${row.rule ?? "no dateline"}`, () => {
       const text = row.input ?? row.example;
-      const m = findDateline(text, scanLines(text), findTags(text, 0, text.length));
+      const m = findDateline(maskMarkup(text).view, scanLines(text));
       expect(m?.rule ?? null).toBe(row.rule);
       if (m && row.text) expect(text.slice(m.start, m.end)).toBe(row.text);
     });

@@ -27,7 +27,6 @@ import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace } from "./places.js";
 import type { Line } from "./lines.js";
 import { headerKind } from "./headline.js";
-import { tagsWithin, type Tag } from "../text/markup.js";
 import type { Range } from "../text/range.js";
 
 /** What a dateline form reads: the story's lines, line `i`, and a bounded window of it from `p0`. */
@@ -102,12 +101,12 @@ const DATE_DASH =
   /^([^\n]{1,80}?),\s+((?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+)(?:,?\s+[0-9]{4})?)\s*(?=--|-|—|–)/u;
 
 /** Finds the dateline in the first lines of a story; null when there is none. */
-export function findDateline(text: string, lines: Line[], tags: Tag[] = []): DatelineFound | null {
+export function findDateline(text: string, lines: Line[]): DatelineFound | null {
   let seen = 0;
   for (let i = 0; i < lines.length && seen < MAX_LINES; i++) {
     const line = lines[i]!;
     if (line.blank) continue;
-    const m = matchLine(text, lines, i, tags);
+    const m = matchLine(text, lines, i);
     if (m) return m;
     // Wire headers, notes, bullets and bylines above the dateline do not use up the search.
     if (line.contentEnd - line.contentStart > 300 || !headerKind(text.slice(line.contentStart, line.contentEnd)))
@@ -119,7 +118,7 @@ export function findDateline(text: string, lines: Line[], tags: Tag[] = []): Dat
 
 /** The dateline starting at line i (at its first character, after markup), or null: for the story splitter. */
 export function datelineAt(text: string, lines: Line[], i: number): DatelineFound | null {
-  const m = matchLine(text, lines, i, []);
+  const m = matchLine(text, lines, i);
   return m && m.firstLine === i && !m.prefix && m.start <= lines[i]!.contentStart + 1 ? m : null;
 }
 
@@ -128,15 +127,12 @@ export function roundupItemAt(text: string, from: number, to: number): DatelineM
   return gluedPlaceColon(text, text.slice(from, to), from, 0);
 }
 
-function matchLine(text: string, lines: Line[], i: number, tags: Tag[]): DatelineFound | null {
+function matchLine(text: string, lines: Line[], i: number): DatelineFound | null {
   const line = lines[i]!;
-  // Markup before the place (`<font size="2" face="Arial">Mumbai, June 8 (IANS)`) is not part of it.
+  // Markup before the place (`<font size="2" face="Arial">Mumbai, June 8 (IANS)`) reads as
+  // spaces (text/markup.ts) and is not part of it.
   let p0 = line.contentStart;
-  for (const t of tagsWithin(tags, p0, line.contentEnd)) {
-    if (t.start !== p0) break;
-    p0 = t.end;
-    while (p0 < line.contentEnd && isHSpace(text.charCodeAt(p0))) p0++;
-  }
+  while (p0 < line.contentEnd && isHSpace(text.charCodeAt(p0))) p0++;
   const windowEnd = Math.min(line.contentEnd, p0 + WINDOW);
   const win = text.slice(p0, windowEnd);
   const view: DatelineView = { text, lines, i, p0, win };

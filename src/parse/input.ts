@@ -1,15 +1,16 @@
 /**
  * One decoded input to story records: empty input, legacy-font text (warned about, or converted
  * with spans mapped back), the split into stories, then per story the recognisers
- * (`findStoryParts`) and the assembler (`assembleStory`). The stages in order:
+ * (`findStoryParts`, on the markup pre-pass's view) and the assembler (`assembleStory`, on the
+ * text itself). The stages in order:
  *
- *   lines -> stories (split) -> parts (dateline, headline, sign-off, paragraphs, quotes) -> record
+ *   lines -> stories (split) -> markup masked -> parts (dateline, headline, sign-off, paragraphs, quotes) -> record
  */
 import type { Source, StoryRules } from "../story.js";
 import { finding, toDiagnostics, type Finding } from "../diagnostics.js";
 import { Positions } from "../text/positions.js";
 import { isBlank } from "../text/chars.js";
-import { findTags } from "../text/markup.js";
+import { maskMarkup } from "../text/markup.js";
 import { convertKrutiDev, looksKrutiDev } from "../legacy/krutidev.js";
 import { SpanMap } from "../legacy/remap.js";
 import { looksChanakya } from "../legacy/chanakya.js";
@@ -93,7 +94,7 @@ export function parseText(
   if (hasControls(text)) text = maskText(text, []);
   const lines = scanLines(text);
   const ranges = splitStories(text, lines, options.split !== false);
-  const tags = findTags(text, 0, text.length);
+  const markup = maskMarkup(text);
   const rules: StoryRules[] | null = options.trace ? [] : null;
   const stories = ranges.map((r, k) => {
     const source: Source = {
@@ -104,7 +105,7 @@ export function parseText(
       sha256: meta.sha256,
       encoding: meta.encoding,
     };
-    const match = findStoryParts(text, r.lines, r, { lang, tags });
+    const match = findStoryParts(markup, r.lines, r, { lang });
     if (rules) rules.push(rulesOf(match));
     const story = assembleStory(text, pos, match, source, refDate);
     // Input-level warnings (legacy font) belong to every story of the input.
@@ -146,7 +147,7 @@ function parseEnvelopes(
     text,
     envelopes.stories.flatMap((e) => e.blank),
   );
-  const tags = findTags(masked, 0, masked.length);
+  const markup = maskMarkup(masked);
   const all = [...inputFindings, ...envelopes.findings];
   const rules: StoryRules[] | null = options.trace ? [] : null;
   const stories = envelopes.stories.map((e, k) => {
@@ -159,7 +160,7 @@ function parseEnvelopes(
       encoding: meta.encoding,
     };
     const lines = scanLines(masked, e.body.start, e.body.end);
-    const match = findStoryParts(masked, lines, e.body, { lang, tags, envelope: e });
+    const match = findStoryParts(markup, lines, e.body, { lang, envelope: e });
     if (rules) rules.push(rulesOf(match));
     const story = assembleStory(masked, pos, match, source, refDate, { original: text, charset });
     if (all.length) story.diagnostics.unshift(...toDiagnostics(pos, all));

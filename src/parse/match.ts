@@ -20,7 +20,7 @@ export interface StoryMatch {
   range: Range;
   /** The language detected (or given). */
   language: string;
-  /** The HTML tags within the story (see text/markup.ts). */
+  /** The HTML tags within the story: the recognisers read them as spaces, the assembler leaves them out of texts. */
   tags: Tag[];
   /** False when the story holds no non-blank line. */
   hasText: boolean;

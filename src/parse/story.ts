@@ -18,9 +18,10 @@ import { headerKind, isHeadline } from "./headline.js";
 import { paragraphsOf, sentencesOf, type Segment } from "./paragraphs.js";
 import { detectLanguage } from "./language.js";
 import type { Line } from "./lines.js";
+import { isBlank } from "../text/chars.js";
 import { quotesOf } from "../quotes/index.js";
 import { findCreditLine, findSlugs, splitTrailer } from "./leftovers.js";
-import { tagsWithin, type Tag } from "../text/markup.js";
+import { tagsWithin, type Break, type Markup } from "../text/markup.js";
 import type { HeadRule, StoryMatch } from "./match.js";
 import type { EnvelopeMatch } from "../envelope/types.js";
 import { tableRuns, withTables } from "./tables.js";
@@ -28,20 +29,27 @@ import { tableRuns, withTables } from "./tables.js";
 export interface StoryOptions {
   /** The language when the user gave one; null detects it. */
   lang: string | null;
-  /** The HTML tags of the whole input, found once (see text/markup.ts). */
-  tags: Tag[];
   /** The transmission envelope the story came in: its in-text markers are taken as given. */
   envelope?: EnvelopeMatch | null;
 }
 
-/** Finds the parts of the story `range` (its `lines`) of `text`. */
-export function findStoryParts(text: string, lines: Line[], range: Range, options: StoryOptions): StoryMatch {
+/**
+ * Finds the parts of the story `range` (its `lines`) of the input. The recognisers read the
+ * markup pre-pass's view, where tags are spaces (text/markup.ts); the match keeps the story's
+ * tags for the assembler.
+ */
+export function findStoryParts(markup: Markup, lines: Line[], range: Range, options: StoryOptions): StoryMatch {
   const findings: Finding[] = [];
-  const tags = tagsWithin(options.tags, range.start, range.end);
-  // A line holding nothing but markup (`<br>`, `</font>`) counts as blank for the recognisers.
-  if (tags.length) lines = lines.map((l) => (l.blank || !onlyMarkup(text, l, tags) ? l : { ...l, blank: true }));
+  const text = markup.view;
+  const tags = tagsWithin(markup.tags, range.start, range.end);
+  const breaks = tagsWithin(markup.breaks, range.start, range.end);
+  // A line holding nothing but markup (`<br>`, `</font>`) reads as blank.
+  if (tags.length)
+    lines = lines.map((l) =>
+      l.blank || !isBlank(text.slice(l.contentStart, l.contentEnd)) ? l : { ...l, blank: true },
+    );
   const first = lines.findIndex((l) => !l.blank);
-  const dl = findDateline(text, lines, tags);
+  const dl = findDateline(text, lines);
   const env = options.envelope ?? null;
 
   // Headline, byline: what stands before the dateline (or what the envelope read).
@@ -101,7 +109,7 @@ export function findStoryParts(text: string, lines: Line[], range: Range, option
   // Sign-off: at the end, never overlapping the dateline.
   const minLine = dl ? dl.lastLine : Math.max(first, 0);
   // Markup at a line's edges (`--IANS<br/>`) is not part of the sign-off.
-  const bare = tags.length ? lines.map((l) => (l.blank ? l : withoutEdgeMarkup(text, l, tags))) : lines;
+  const bare = tags.length ? lines.map((l) => (l.blank ? l : trimmedLine(text, l))) : lines;
   let so: SignoffFound | null = first < 0 ? null : findSignoff(text, bare, minLine);
   if (so && dl && so.start < dl.end) so = null;
 
@@ -116,7 +124,7 @@ export function findStoryParts(text: string, lines: Line[], range: Range, option
 
   // Body: everything else, cut into paragraphs; tables kept whole.
   const bodyStart = dl ? dl.end : range.start;
-  const segments = bodySegments(text, lines, before, bodyStart, bodyEnd, tags);
+  const segments = bodySegments(text, lines, before, bodyStart, bodyEnd, breaks);
   // Copy the envelope says is tabular is one table; elsewhere runs of table lines are.
   const runs = env?.tabular && !dl ? wholeBody(segments) : tableRuns(text, lines, bodyStart, bodyEnd, false);
   let paras = withTables(paragraphsOf(text, segments, findings), runs);
@@ -185,19 +193,10 @@ function prevContent(lines: Line[], i: number): number {
   return -1;
 }
 
-/** True when a line holds only markup and white space. */
-function onlyMarkup(text: string, l: Line, tags: Tag[]): boolean {
-  let k = l.contentStart;
-  for (const t of tagsWithin(tags, l.contentStart, l.contentEnd)) {
-    if (text.slice(k, t.start).trim()) return false;
-    k = t.end;
-  }
-  return !text.slice(k, l.contentEnd).trim();
-}
-
 /**
  * The body cut into segments (line pieces) for the paragraph stage, with what separates each
- * from the one before: a blank line, a break tag (`<br>`), indentation, or another part.
+ * from the one before: a blank line, a break (`<br>`, `<p>` in the input), indentation, or
+ * another part.
  */
 function bodySegments(
   text: string,
@@ -205,17 +204,17 @@ function bodySegments(
   before: Range[],
   bodyStart: number,
   bodyEnd: number,
-  tags: Tag[],
+  breaks: Break[],
 ): Segment[] {
   const segments: Segment[] = [];
   let blank = false;
   let tagBreak = false;
   let barrier = false;
   let wrapped = false;
-  // Hard-wrapped copy where every line ends in a break tag (`...on<br/>`): that tag is a wrap.
-  const wraps = tags.length > 0 && endsInBreaks(text, lines, bodyStart, bodyEnd, tags);
+  // Hard-wrapped copy where every line ends in a line break (`...on<br/>`): that break is a wrap.
+  const wraps = breaks.length > 0 && endsInBreaks(text, lines, bodyStart, bodyEnd, breaks);
   const push = (s: number, e: number, indented: boolean) => {
-    const r = trimMarkup(text, s, e, tags);
+    const r = trimmed(text, s, e);
     if (r.end > r.start) {
       const later = segments.length > 0;
       segments.push({
@@ -233,7 +232,7 @@ function bodySegments(
   for (const r of before) push(r.start, r.end, false);
   barrier = true;
   for (const l of lines) {
-    if (l.blank && !tagsWithin(tags, l.start, l.end).some((t) => t.isBreak)) {
+    if (l.blank && tagsWithin(breaks, l.start, l.end).length === 0) {
       if (l.start >= bodyStart && l.start < bodyEnd) blank = true;
       continue;
     }
@@ -242,23 +241,17 @@ function bodySegments(
     const s = Math.max(l.contentStart, bodyStart);
     const e = Math.min(l.contentEnd, bodyEnd);
     const indented = s === l.contentStart && (l.contentStart - l.start >= 2 || text[l.start] === "\t");
-    // Break tags cut the line into pieces.
+    // Breaks cut the line into pieces.
     let k = s;
-    const inLine = tagsWithin(tags, s, e);
-    if (
-      wraps &&
-      inLine.length > 0 &&
-      inLine.every((t) => t.isBreak) &&
-      !text.slice(s, e).replace(TAG_TEXT, "").trim()
-    ) {
-      // A line holding only break tags separates paragraphs like a blank line.
+    const inLine = tagsWithin(breaks, s, e);
+    if (wraps && inLine.length > 0 && isBlank(text.slice(s, e))) {
+      // A line holding only breaks separates paragraphs like a blank line.
       if (segments.length > 0) blank = true;
       continue;
     }
     for (const t of inLine) {
-      if (!t.isBreak) continue;
       push(k, t.start, indented && k === s);
-      if (wraps && t.name === "br" && !text.slice(t.end, e).trim()) wrapped = true;
+      if (wraps && t.kind === "line" && isBlank(text.slice(t.end, e))) wrapped = true;
       else tagBreak = true;
       k = t.end;
     }
@@ -267,52 +260,34 @@ function bodySegments(
   return segments;
 }
 
-const TAG_TEXT = /<[^<>]*>/g;
-
-/** True when most lines of the body that hold text end in a `<br>` (and there are at least two): `</p>` ends a paragraph. */
-function endsInBreaks(text: string, lines: Line[], bodyStart: number, bodyEnd: number, tags: Tag[]): boolean {
+/** True when most lines of the body that hold text end in a line break (and there are at least two): `</p>` ends a paragraph. */
+function endsInBreaks(text: string, lines: Line[], bodyStart: number, bodyEnd: number, breaks: Break[]): boolean {
   let withText = 0;
   let ending = 0;
   for (const l of lines) {
     if (l.blank || l.contentEnd <= bodyStart) continue;
     if (l.contentStart >= bodyEnd) break;
-    const inLine = tagsWithin(tags, l.contentStart, l.contentEnd);
-    const last = inLine[inLine.length - 1];
-    const onlyTags = !text.slice(l.contentStart, l.contentEnd).replace(TAG_TEXT, "").trim();
-    if (onlyTags) continue;
+    const r = trimmed(text, l.contentStart, l.contentEnd);
+    if (r.end <= r.start) continue;
     withText++;
-    if (last && last.name === "br" && last.end === l.contentEnd) ending++;
+    const inLine = tagsWithin(breaks, l.contentStart, l.contentEnd);
+    const last = inLine[inLine.length - 1];
+    if (last && last.kind === "line" && last.end === l.contentEnd) ending++;
   }
   return ending >= 2 && ending * 5 >= withText * 3;
 }
 
-function withoutEdgeMarkup(text: string, l: Line, tags: Tag[]): Line {
-  const r = trimMarkup(text, l.contentStart, l.contentEnd, tags);
+/** The line with its content trimmed of white space (of markup, in the view). */
+function trimmedLine(text: string, l: Line): Line {
+  const r = trimmed(text, l.contentStart, l.contentEnd);
   return r.start === l.contentStart && r.end === l.contentEnd
     ? l
     : { ...l, contentStart: r.start, contentEnd: r.end, blank: r.end <= r.start };
 }
 
-/** [s, e) without white space and markup at either edge. */
-function trimMarkup(text: string, s: number, e: number, tags: Tag[]): Range {
-  const inside = tags.length ? tagsWithin(tags, s, e) : [];
-  let a = 0;
-  let b = inside.length - 1;
-  for (;;) {
-    while (s < e && /\s/u.test(text[s]!)) s++;
-    if (a <= b && inside[a]!.start === s) {
-      s = inside[a++]!.end;
-      continue;
-    }
-    break;
-  }
-  for (;;) {
-    while (e > s && /\s/u.test(text[e - 1]!)) e--;
-    if (a <= b && inside[b]!.end === e) {
-      e = inside[b--]!.start;
-      continue;
-    }
-    break;
-  }
-  return { start: s, end: Math.max(s, e) };
+/** [s, e) without white space at either edge. */
+function trimmed(text: string, s: number, e: number): Range {
+  while (s < e && /\s/u.test(text[s]!)) s++;
+  while (e > s && /\s/u.test(text[e - 1]!)) e--;
+  return { start: s, end: e };
 }

@@ -13,7 +13,7 @@ import { splitStories, type StoryRange } from "./split.js";
 import { findStoryParts } from "./story.js";
 import { assembleStory } from "./assemble.js";
 import { Positions } from "../text/positions.js";
-import { findTags } from "../text/markup.js";
+import { maskMarkup, type Markup } from "../text/markup.js";
 
 /** The window's size (UTF-16 units) before stories are taken from it. */
 const WINDOW = 1 << 20;
@@ -137,8 +137,8 @@ export class StoryStream {
     this.window = { text, cpBefore: this.cpBefore };
     if (this.parse) {
       const pos = new ShiftedPositions(text, this.cpBefore, this.linesBefore);
-      const tags = findTags(text, 0, text.length);
-      for (let k = 0; k < done; k++) out.push(this.story(text, pos, ranges[k]!, tags));
+      const markup = maskMarkup(text);
+      for (let k = 0; k < done; k++) out.push(this.story(text, pos, ranges[k]!, markup));
     }
     const next = final ? text.length : ranges[done]!.start;
     if (this.slices)
@@ -155,7 +155,7 @@ export class StoryStream {
     return out;
   }
 
-  private story(text: string, pos: Positions, r: StoryRange, tags: ReturnType<typeof findTags>): Story {
+  private story(text: string, pos: Positions, r: StoryRange, markup: Markup): Story {
     const p = this.parse!;
     this.index++;
     const s = p.source;
@@ -167,7 +167,7 @@ export class StoryStream {
       sha256: s.sha256,
       encoding: s.encoding,
     };
-    return assembleStory(text, pos, findStoryParts(text, r.lines, r, { lang: p.lang, tags }), source, p.refDate);
+    return assembleStory(text, pos, findStoryParts(markup, r.lines, r, { lang: p.lang }), source, p.refDate);
   }
 
   /** Counts the code points and line ends of text[0, to) into what came before the window. */

@@ -8,6 +8,11 @@
  * > | <br>"Kohraam" (1999) was directed ... </font>
  *     ^^^^ a break tag: a paragraph boundary       ^^^^^^^ left out of the text
  * ```
+ *
+ * `maskMarkup` is the pre-pass before the recognisers: it finds the tags once and gives a view
+ * of the text where each tag reads as spaces, so no recogniser knows about HTML and every
+ * offset stays the same. The paragraph stage gets the break tags as `breaks`; the assembler
+ * takes part texts from the input itself (`plainText`).
  */
 import type { Range } from "./range.js";
 import { countBelow, startOf } from "./search.js";
@@ -104,6 +109,40 @@ const NAMED: Record<string, string> = {
   hellip: "…",
 };
 
+/** Where a break tag stands: `line` for `<br>` (it may only wrap a line), `block` for the others. */
+export interface Break extends Range {
+  kind: "line" | "block";
+}
+
+/** What the markup pre-pass gives the recognisers. */
+export interface Markup {
+  /** The text with every tag read as spaces (line ends inside a tag kept): offsets unchanged. */
+  view: string;
+  /** The tags, in order: for the assembler, which leaves them out of part texts. */
+  tags: Tag[];
+  /** The break tags, in order: where paragraphs may end. */
+  breaks: Break[];
+}
+
+/** The markup pre-pass over the whole text (see the comment at the top). */
+export function maskMarkup(text: string): Markup {
+  const tags = findTags(text, 0, text.length);
+  if (tags.length === 0) return { view: text, tags, breaks: [] };
+  let view = "";
+  let k = 0;
+  for (const t of tags) {
+    view += text.slice(k, t.start) + text.slice(t.start, t.end).replace(NOT_LINE_END, " ");
+    k = t.end;
+  }
+  view += text.slice(k);
+  const breaks: Break[] = [];
+  for (const t of tags)
+    if (t.isBreak) breaks.push({ start: t.start, end: t.end, kind: t.name === "br" ? "line" : "block" });
+  return { view, tags, breaks };
+}
+
+const NOT_LINE_END = /[^\r\n]/g;
+
 export function findTags(text: string, from: number, to: number): Tag[] {
   const out: Tag[] = [];
   let i = text.indexOf("<", from);
@@ -143,10 +182,10 @@ export function decodeEntities(s: string): string {
   });
 }
 
-/** The tags that lie inside [from, to), by binary search over the sorted list. */
-export function tagsWithin(tags: Tag[], from: number, to: number): Tag[] {
+/** The tags (or breaks) that lie inside [from, to), by binary search over the sorted list. */
+export function tagsWithin<T extends Range>(tags: T[], from: number, to: number): T[] {
   const lo = countBelow(tags, from, startOf);
-  const out: Tag[] = [];
+  const out: T[] = [];
   for (let k = lo; k < tags.length && tags[k]!.end <= to; k++) out.push(tags[k]!);
   return out;
 }
