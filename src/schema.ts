@@ -249,6 +249,15 @@ export const storySchema = {
                 additionalProperties: false,
               },
             },
+            names: {
+              type: "array",
+              items: {
+                type: "object",
+                properties: { text: { type: "string" }, span, role: { type: "string" } },
+                required: ["text", "span", "role"],
+                additionalProperties: false,
+              },
+            },
           },
           required: ["text", "span", "line", "agency", "codes"],
           additionalProperties: false,

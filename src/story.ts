@@ -118,6 +118,15 @@ export interface SignoffCode {
 export interface Signoff extends TextPart {
   agency: AgencyRef | null;
   codes: SignoffCode[];
+  /** People a credits line names (`(Reporting by A; Editing by B)`); present only when it names some. */
+  names?: SignoffName[];
+}
+
+export interface SignoffName {
+  text: string;
+  span: Span;
+  /** What the line credits them with: `reporting`, `additional-reporting`, `editing`, `writing` ... */
+  role: string;
 }
 
 export interface Source {

@@ -67,7 +67,12 @@ for (const lang of fixtureFolders()) {
             },
             paragraphs: got.paragraphs.map((p) => ({ text: p.text, break: p.break })),
             sentences: got.paragraphs.map((p) => p.sentences.map((s) => at(f.text, s.span))),
-            signoff: got.signoff && { text: got.signoff.text, agency: got.signoff.agency, codes: got.signoff.codes },
+            signoff: got.signoff && {
+              text: got.signoff.text,
+              agency: got.signoff.agency,
+              codes: got.signoff.codes,
+              ...(got.signoff.names ? { names: got.signoff.names.map((n) => ({ text: n.text, role: n.role })) } : {}),
+            },
             ednote: got.ednote?.text ?? null,
             slugline: got.slugline?.text ?? null,
             diagnostics: [...new Set(got.diagnostics.map((d) => d.code))].sort(),

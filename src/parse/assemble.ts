@@ -92,6 +92,8 @@ export function assembleStory(
         return { text: t, latin: latinOfCode(t) };
       }),
     };
+    if (so.names?.length)
+      signoff.names = so.names.map((n) => ({ text: text.slice(n.start, n.end), span: span(pos, n), role: n.role }));
   } else if (m.hasText) {
     findings.push(
       finding("missing-signoff", "no sign-off found (agency and desk codes at the end)", range.end, range.end),

@@ -23,6 +23,13 @@ export interface SignoffMatch extends Range {
   firstLine: number;
   agency: (Range & { code: string | null }) | null;
   codes: Range[];
+  /** People a credits line names (`Reporting by A; Editing by B`), with their role. */
+  names?: SignoffName[];
+}
+
+/** A person a sign-off names, and the role it gives (`reporting`, `additional-reporting`, `editing` ...). */
+export interface SignoffName extends Range {
+  role: string;
 }
 
 const TAGS = alternation(agencyTags);
@@ -37,17 +44,33 @@ interface EndMark {
   line: RegExp;
   glued: RegExp | null;
   above: RegExp | null;
+  names: RegExp | null;
   code: string | null;
 }
 const END_MARKS: EndMark[] = (
-  signoffTable.marks as { agency: string; line: string; flags?: string; glued?: string; above?: string }[]
+  signoffTable.marks as {
+    agency: string;
+    line: string;
+    flags?: string;
+    glued?: string;
+    above?: string;
+    names?: string;
+  }[]
 ).map((m) => {
   const flags = `u${m.flags ?? ""}`;
   const opt = (re: string | undefined) => (re ? new RegExp(re, flags) : null);
-  return { line: new RegExp(m.line, flags), glued: opt(m.glued), above: opt(m.above), code: m.agency };
+  return {
+    line: new RegExp(m.line, flags),
+    glued: opt(m.glued),
+    above: opt(m.above),
+    names: opt(m.names),
+    code: m.agency,
+  };
 });
 const AFTER = signoffTable.after.map((a) => new RegExp(a, "u"));
 const MAX = 80;
+/** How far back from a line's end a closing mark glued after the last sentence may start. */
+const GLUED_REACH = 320;
 
 /** What a sign-off form reads: the story's last non-blank line (`last`, not above `minLine`). */
 export interface SignoffView {
@@ -143,17 +166,22 @@ function endMarkThenNote({ text, lines, minLine, last, line: L, content, short }
 function gluedEndMark({ text, last, line: L }: SignoffView): SignoffMatch | null {
   for (const mark of END_MARKS) {
     if (!mark.glued) continue;
-    const tail = text.slice(Math.max(L.contentStart, L.contentEnd - 80), L.contentEnd);
+    const tail = text.slice(Math.max(L.contentStart, L.contentEnd - GLUED_REACH), L.contentEnd);
     const g = mark.glued.exec(tail);
     if (!g || g.index === 0) continue;
     const s = L.contentEnd - g[1]!.length;
-    return {
+    const found: SignoffMatch = {
       start: s,
       end: L.contentEnd,
       firstLine: last,
       agency: { start: s, end: L.contentEnd, code: mark.code },
       codes: groupCode(g, L.contentEnd - tail.length),
     };
+    if (mark.names) {
+      const names = creditNames(text, s, L.contentEnd, mark.names);
+      if (names.length) found.names = names;
+    }
+    return found;
   }
   return null;
 }
@@ -190,6 +218,10 @@ function endMark(text: string, lines: Line[], index: number, minLine: number): S
       agency: { start: L.contentStart, end: L.contentEnd, code: mark.code },
       codes: groupCode(m, L.contentStart),
     };
+    if (mark.names) {
+      const names = creditNames(text, L.contentStart, L.contentEnd, mark.names);
+      if (names.length) found.names = names;
+    }
     if (mark.above && found.codes.length === 0) {
       let prev = index - 1;
       while (prev >= minLine && lines[prev]!.blank) prev--;
@@ -202,6 +234,41 @@ function endMark(text: string, lines: Line[], index: number, minLine: number): S
     return found;
   }
   return null;
+}
+
+/**
+ * The people a credits line names, clause by clause (`;`):
+ * `(Reporting by A and B in Seoul; Additional reporting by C; Editing by D, E)` gives A and B
+ * (reporting), C (additional-reporting), D and E (editing). A name stops before ` in PLACE`.
+ */
+function creditNames(text: string, from: number, to: number, clause: RegExp): SignoffName[] {
+  const out: SignoffName[] = [];
+  let s = from;
+  if (text[s] === "(") s++;
+  const end = text[to - 1] === ")" ? to - 1 : to;
+  for (let k = s; k <= end; k++) {
+    if (k < end && text[k] !== ";") continue;
+    const part = text.slice(s, k);
+    const lead = part.length - part.trimStart().length;
+    const m = clause.exec(part.trim());
+    if (m?.groups?.role && m.groups.names) {
+      const role = m.groups.role.toLowerCase().replace(/\s+/gu, "-");
+      const base = s + lead + m[0].length - m.groups.names.length;
+      const list = m.groups.names;
+      let pos = 0;
+      for (const sep of [...list.matchAll(/\s*(?:,|&|\band\b)\s*/gu), null]) {
+        const upto = sep ? sep.index : list.length;
+        const raw = list.slice(pos, upto);
+        pos = sep ? sep.index + sep[0].length : list.length;
+        const name = raw.replace(/\s+(?:in|from)\s+\p{Lu}.*$/u, "").trim();
+        if (!/\p{Lu}/u.test(name)) continue;
+        const start = base + (upto - raw.length) + raw.indexOf(name);
+        out.push({ start, end: start + name.length, role });
+      }
+    }
+    s = k + 1;
+  }
+  return out;
 }
 
 /** The named group `code` of a sign-off match, as a range. */
