@@ -13,7 +13,7 @@
  */
 import speech from "../data/speech.json" with { type: "json" };
 import type { Range } from "../text/range.js";
-import type { Token } from "./tokens.js";
+import { isPlainWord, mayHoldWord, type Token } from "./tokens.js";
 import { Lexicon, phraseEndingAt, phraseStartingAt } from "./lexicon.js";
 
 export { Lexicon, phraseEndingAt, phraseStartingAt };
@@ -197,7 +197,7 @@ export function hindiCueBefore(tokens: Token[]): CueMatch | null {
   let { k, punct } = lastWord(tokens);
   if (k < 0) return null;
   let withThat = false;
-  let end = k;
+  const end = k;
   if (!tokens[k]!.punct && tokens[k]!.text === THAT) {
     withThat = true;
     k--;
@@ -536,6 +536,20 @@ const REPORT_STARTS = new Set([
   ...EN_VERBS.firstWords(),
   ...EN_REPORT_VERBS.firstWords(),
 ]);
+
+/** The start words, also lower-cased (what a token of a lower-cased sentence is compared with). */
+const REPORT_KEYS = new Set([...REPORT_STARTS, ...[...REPORT_STARTS].map((w) => w.toLowerCase())]);
+const REPORT_LONGEST = Math.max(...[...REPORT_KEYS].map((w) => w.length));
+/** A start word that is not a plain word (`Dr.`) turns the test off: every sentence is read. */
+const REPORT_PLAIN = [...REPORT_KEYS].every(isPlainWord);
+
+/**
+ * Whether a sentence (its text) may hold reported speech: some word of it starts a reading of
+ * `reportedSpeech`. False means `reportedSpeech` finds nothing there, so its tokens need not be built.
+ */
+export function mayReport(sentence: string): boolean {
+  return !REPORT_PLAIN || mayHoldWord(sentence.toLowerCase(), REPORT_KEYS, REPORT_LONGEST);
+}
 
 /** `आडवाणी ने कहा विदेशी मेहमान ...`: speech right after `कहा`/`बताया`, with no कि (not `कहा जाता है`). */
 function speechFollows(tokens: Token[], k: number): boolean {

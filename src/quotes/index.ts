@@ -14,7 +14,7 @@ import type { AttributionKind, QuoteKind } from "../story.js";
 import { finding, type Finding } from "../diagnostics.js";
 import type { Range } from "../text/range.js";
 import { pairMarks, type MarkedQuote } from "./marks.js";
-import { tokenize, wordTokens, type Token } from "./tokens.js";
+import { hasWord, tokenize, wordTokens, type Token } from "./tokens.js";
 import {
   cueAfter,
   englishCueBefore,
@@ -23,14 +23,18 @@ import {
   speechVerbAfter,
   hindiCueBefore,
   Lexicon,
-  reportedSpeech,
+  mayReport,
+  reportedSpeech as readReportedSpeech,
   subjectHi,
+  type ReportedMatch,
   phraseStartingAt,
   type CueMatch,
 } from "./cues.js";
 import speech from "../data/speech.json" with { type: "json" };
 import { RangeSet } from "./ranges.js";
 import { countAtOrBelow, countBelow, startOf } from "../text/search.js";
+
+const endOf = (t: Token): number => t.end;
 import { isSpace } from "../text/chars.js";
 
 export interface ParagraphInput extends Range {
@@ -159,6 +163,17 @@ export const QUOTE_KIND_RULES: readonly QuoteKindRule[] = [
   },
 ];
 
+/**
+ * The reported speech of a list of tokens, read once per list: a sentence's tokens (outside its
+ * quotes) are one shared array, asked by the reported-speech, partial-quote and relay passes.
+ */
+const readings = new WeakMap<Token[], ReportedMatch[]>();
+function reportedSpeech(tokens: Token[]): ReportedMatch[] {
+  let r = readings.get(tokens);
+  if (!r) readings.set(tokens, (r = readReportedSpeech(tokens)));
+  return r;
+}
+
 /** How far before or after a quote its cue is looked for. */
 const REACH = 400;
 const EN_VERBS = new Lexicon(speech.en.verbs.map((p) => p.split(" ")));
@@ -223,13 +238,13 @@ export function quotesOf(
         prevTop ? prevTop.close! + prevTop.closeLen : p.start,
         m.open - REACH,
       );
-      const beforeEmpty = !tokenize(text, sinceQuote, m.open).some((t) => !t.punct);
+      const beforeEmpty = !hasWord(text, sinceQuote, m.open);
       // Dense marks (`"a"a"a…`): a look-back with no white space is one piece of a word, cut out
       // without scanning it again for every quote.
       const lo = Math.max(sentence.start, m.open - REACH);
-      const before = tops.outside(
-        breaks.within(lo, m.open) ? tokenize(text, lo, m.open) : wordTokens(text, lo, m.open),
-      );
+      const before =
+        (lo === sentence.start ? words.outsideBefore(sentence, m.open) : null) ??
+        tops.outside(breaks.within(lo, m.open) ? tokenize(text, lo, m.open) : wordTokens(text, lo, m.open));
       let after: Token[] = [];
       if (m.close !== null) {
         const afterStart = m.close + m.closeLen;
@@ -238,7 +253,7 @@ export function quotesOf(
           afterEnd = sentenceAt(p.sentences, skipSpaces(text, afterStart, p.end)).end;
         }
         afterEnd = Math.min(Math.max(afterEnd, afterStart), nextTop, afterStart + REACH, p.end);
-        after = tokenize(text, afterStart, afterEnd);
+        after = words.within(sentence, afterStart, afterEnd) ?? tokenize(text, afterStart, afterEnd);
       }
       const afterEmpty = !after.some((t) => !t.punct);
 
@@ -253,10 +268,7 @@ export function quotesOf(
       };
       const prevQ = prevTop ? here[marks.indexOf(prevTop)] : undefined;
       const prevQuote =
-        prevTop &&
-        prevQ?.speaker &&
-        isSaying(prevQ) &&
-        !tokenize(text, prevTop.close! + prevTop.closeLen, m.open).some((t) => !t.punct)
+        prevTop && prevQ?.speaker && isSaying(prevQ) && !hasWord(text, prevTop.close! + prevTop.closeLen, m.open)
           ? prevQ
           : null;
       const view: QuoteView = {
@@ -326,12 +338,14 @@ export function quotesOf(
 
     // Hindi speech with no marks after `X ने कहा,`; reported speech outside the marks.
     const used = new RangeSet(usedCues.sort((a, b) => a.start - b.start));
+    // A sentence with neither `कहा`/`बताया` nor a word reported speech starts at is not tokenized.
     for (const s of p.sentences) {
-      if (!tops.overlaps(s)) {
+      const said = text.slice(s.start, s.end);
+      if (!tops.overlaps(s) && (said.includes("कहा") || said.includes("बताया"))) {
         const u = unmarked(text, s, words.all(s, 4 * REACH), pi);
         if (u) here.push(u);
       }
-      reported(s, words.outside(s, Infinity), pi, used, here, attributions);
+      if (mayReport(said)) reported(s, words.outside(s, Infinity), pi, used, here, attributions);
     }
     here.sort((a, b) => a.inner.start - b.inner.start);
     for (const q of here) quotes.push(q);
@@ -357,6 +371,37 @@ class SentenceTokens {
     if (!e || e.end !== s.end)
       this.full.set(s.start, (e = { end: s.end, tokens: tokenize(this.text, s.start, s.end) }));
     return e;
+  }
+
+  /**
+   * `tops.outside(tokenize(text, s.start, to))` cut from the sentence's tokens, when the cut is
+   * the same: `to` follows white space (a word ending there ends there in both) and no token
+   * (a tag) runs across it. Null otherwise, or when the sentence is too long to tokenize whole.
+   */
+  outsideBefore(s: Range, to: number): Token[] | null {
+    if (s.end - s.start > SENTENCE_REACH || to <= s.start || to > s.end || !isSpace(this.text.charCodeAt(to - 1)))
+      return null;
+    const e = this.entry(s);
+    const k = countBelow(e.tokens, to + 1, endOf);
+    if (k < e.tokens.length && e.tokens[k]!.start < to) return null;
+    const outside = (e.outside ??= this.tops.outside(e.tokens));
+    return outside.slice(0, countBelow(outside, to + 1, endOf));
+  }
+
+  /**
+   * `tokenize(text, from, to)` cut from the tokens of sentence `s`, when the cut is the same: both
+   * ends at white space or at the sentence's edges, and no token (a tag) runs across either.
+   */
+  within(s: Range, from: number, to: number): Token[] | null {
+    if (s.end - s.start > SENTENCE_REACH || from < s.start || to > s.end || from > to) return null;
+    if (from > s.start && !isSpace(this.text.charCodeAt(from))) return null;
+    if (to < s.end && !isSpace(this.text.charCodeAt(to - 1))) return null;
+    const tokens = this.entry(s).tokens;
+    const a = countBelow(tokens, from + 1, endOf);
+    if (a < tokens.length && tokens[a]!.start < from) return null;
+    const b = countBelow(tokens, to + 1, endOf);
+    if (b < tokens.length && tokens[b]!.start < to) return null;
+    return tokens.slice(a, b);
   }
 
   /** The tokens of [s.start, min(s.end, s.start + reach)). */
@@ -577,13 +622,13 @@ const RELAY_BY = speech.en.relayBy.map((m) => m.toLowerCase().split(/\s+/u));
 function relayAfter(text: string, from: number, to: number): Range | null {
   const tokens = tokenize(text, from, Math.min(to, from + 200));
   const at = (k: number, words: string[]) =>
-    words.every((w, j) => tokens[k + j] !== undefined && tokens[k + j]!.text.toLowerCase() === w);
+    words.every((w, j) => tokens[k + j] !== undefined && tokens[k + j]!.lower === w);
   const media = (k: number): Range | null => {
     for (const m of MEDIA) if (at(k, m)) return { start: tokens[k]!.start, end: tokens[k + m.length - 1]!.end };
     return null;
   };
   // `told the BBC`, `told IANS`
-  const direct = media(0) ?? (tokens[0]?.text.toLowerCase() === "the" ? media(1) : null);
+  const direct = media(0) ?? (tokens[0]?.lower === "the" ? media(1) : null);
   if (direct) return direct;
   for (let k = 0; k < tokens.length && k < 14; k++) {
     const t = tokens[k]!;
@@ -591,7 +636,7 @@ function relayAfter(text: string, from: number, to: number): Range | null {
     for (const r of RELAY_BY) {
       if (!at(k, r)) continue;
       let s = k + r.length;
-      if (tokens[s]?.text.toLowerCase() === "the") s++;
+      if (tokens[s]?.lower === "the") s++;
       const m = media(s);
       if (m) return m;
       // An organisation written out: its capitalised words (`the official Korean Central News Agency`).

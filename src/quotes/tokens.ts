@@ -28,6 +28,7 @@ const EDGE_CHARS = "\"'“”‘’,:;।॥.!?…-–—";
 const EDGE = new Set(Array.from(EDGE_CHARS, (c) => c.charCodeAt(0)));
 const isEdge = (c: number) => EDGE.has(c);
 const LT = 0x3c;
+const GT = 0x3e;
 
 export function tokenize(text: string, from: number, to: number): Token[] {
   const out: Token[] = [];
@@ -51,6 +52,68 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     i = j;
   }
   return out;
+}
+
+/**
+ * Whether `tokenize(text, from, to)` would hold a word (a token that is not punctuation): a
+ * character that is neither white space nor edge punctuation, outside the tags the tokenizer
+ * reads whole. The same answer without building the tokens.
+ */
+export function hasWord(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; ) {
+    const c = text.charCodeAt(i);
+    if (c === LT) {
+      const tag = tagAt(text, i);
+      if (tag && tag.end <= to) {
+        i = tag.end;
+        continue;
+      }
+      return true;
+    }
+    if (!isSpace(c) && !isEdge(c)) return true;
+    i++;
+  }
+  return false;
+}
+
+/**
+ * A word `mayHoldWord` can look for: no white space, `<` or `>` in it, no edge punctuation at
+ * either end (the tokenizer keeps some: `Dr.`, `players'`).
+ */
+export function isPlainWord(w: string): boolean {
+  if (w.length === 0 || isEdge(w.charCodeAt(0)) || isEdge(w.charCodeAt(w.length - 1))) return false;
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (isSpace(c) || c === LT || c === GT) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether some token of `lower` (a stretch of text already lower-cased) could be one of `words`
+ * (lower-cased plain words, see `isPlainWord`, none longer than `longest`): a cheap test that lets
+ * a pass over a sentence be skipped without tokenizing it. Never false when a token's lower-cased
+ * text is in `words`; may be true when none is (pieces are cut at every `<` and `>`, not only at tags).
+ */
+export function mayHoldWord(lower: string, words: ReadonlySet<string>, longest: number): boolean {
+  const n = lower.length;
+  let i = 0;
+  while (i < n) {
+    let c = lower.charCodeAt(i);
+    if (isSpace(c) || c === LT || c === GT) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j < n && !isSpace((c = lower.charCodeAt(j))) && c !== LT && c !== GT) j++;
+    let s = i;
+    let e = j;
+    while (s < e && isEdge(lower.charCodeAt(s))) s++;
+    while (e > s && isEdge(lower.charCodeAt(e - 1))) e--;
+    if (e > s && e - s <= longest && words.has(lower.slice(s, e))) return true;
+    i = j;
+  }
+  return false;
 }
 
 /**
