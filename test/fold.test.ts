@@ -4,6 +4,8 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fold as foldScript } from "../scripts/fold.mjs";
 import { fold } from "../src/text/chars.js";
+import placesTable from "../src/data/places.json" with { type: "json" };
+import placesIndex from "../src/data/places-index.json" with { type: "json" };
 
 const chars = fc.constantFrom(
   "a",
@@ -56,5 +58,26 @@ describe("place folding", () => {
     expect(fold("ग़ाज़ियाबाद")).toBe(fold("गाजियाबाद"));
     expect(fold("U.P.")).toBe("up");
     expect(fold("Port-au-Prince")).toBe("port au prince");
+  });
+});
+
+describe("the built gazetteer index (src/data/places-index.json)", () => {
+  it("is places.json folded by the parser: each form kept by the first row that has it, in order", () => {
+    // What the parser computed at its first lookup before the index was built ahead.
+    const seen = new Set<string>();
+    const expected = (placesTable.places as [string, string, string, string[]][]).map(
+      ([name, country, kind, variants]) => {
+        const keys: string[] = [];
+        for (const v of [name, ...variants]) {
+          const k = fold(v);
+          if (k && !seen.has(k)) {
+            seen.add(k);
+            keys.push(k);
+          }
+        }
+        return [name, country, kind, keys];
+      },
+    );
+    expect(placesIndex.places).toEqual(expected);
   });
 });

@@ -1,9 +1,11 @@
 /**
  * Place names -> canonical English name and ISO country, from the generated gazetteer
  * (`src/data/places.json`: CLDR exemplar cities and territories in Hindi and English, plus the
- * hand-written Indian and world tables; see `scripts/gen-places.mjs`).
+ * hand-written Indian and world tables; see `scripts/gen-places.mjs`). The parser reads it as
+ * `src/data/places-index.json`, made from it by `npm run build` (`scripts/gen-places-index.mjs`)
+ * with every written form already folded: the first lookup only fills a Map.
  */
-import placesTable from "../data/places.json" with { type: "json" };
+import placesIndex from "../data/places-index.json" with { type: "json" };
 import { fold } from "../text/chars.js";
 
 export interface PlaceEntry {
@@ -12,6 +14,7 @@ export interface PlaceEntry {
   kind: string;
 }
 
+/** A row of the index: name, country, kind, and the folded forms that name this row. */
 type Row = [string, string, string, string[]];
 
 let index: Map<string, PlaceEntry> | null = null;
@@ -20,12 +23,9 @@ let byLength: Map<number, [string, PlaceEntry][]> | null = null;
 
 function build(): Map<string, PlaceEntry> {
   const m = new Map<string, PlaceEntry>();
-  for (const [name, country, kind, variants] of placesTable.places as Row[]) {
+  for (const [name, country, kind, keys] of placesIndex.places as Row[]) {
     const e: PlaceEntry = { name, country, kind };
-    for (const v of [name, ...variants]) {
-      const k = fold(v);
-      if (k && !m.has(k)) m.set(k, e);
-    }
+    for (const k of keys) m.set(k, e);
   }
   return m;
 }
