@@ -5,12 +5,16 @@
  * others go on: a busy worker keeps the process alive, so a death is never a silent exit.
  */
 import { existsSync } from "node:fs";
+import { createRequire } from "node:module";
 import { fileURLToPath } from "node:url";
 import { dirname, join, resolve } from "node:path";
-import { Worker, type ResourceLimits } from "node:worker_threads";
+import type { Worker, ResourceLimits } from "node:worker_threads";
 import type { Job, JobResult } from "./job.js";
 
 let bundled: string | null = null;
+
+/** `node:worker_threads`, loaded at the first worker: a run that starts none does not pay for it. */
+const threads = (): typeof import("node:worker_threads") => createRequire(import.meta.url)("node:worker_threads");
 
 /** Workers run this script (the bundled command, which is also a worker entry). */
 export function useWorkerScript(path: string): void {
@@ -113,11 +117,11 @@ export class WorkerPool {
     const { execArgv, resourceLimits } = workerOptions(process.execArgv);
     let nw: Worker;
     try {
-      nw = new Worker(this.script, { execArgv, resourceLimits });
+      nw = new (threads().Worker)(this.script, { execArgv, resourceLimits });
     } catch (e) {
       // A flag of the process a worker does not take: start the worker with none.
       if ((e as { code?: string }).code !== "ERR_WORKER_INVALID_EXEC_ARGV") throw e;
-      nw = new Worker(this.script, { execArgv: [], resourceLimits });
+      nw = new (threads().Worker)(this.script, { execArgv: [], resourceLimits });
     }
     // Idle workers must not keep the process alive; `run` refs a worker while it works.
     nw.unref();
