@@ -23,29 +23,34 @@ const joined = texts
 
 describe("StoryStream", () => {
   it.each([
-    [2000, 333],
-    [20000, 4096],
-  ])("gives the stories of parse() with a %i-character window fed %i characters at a time", (size, chunk) => {
-    const whole = parse(joined, { path: "x", refDate: "2024-09-01" });
-    const counter = new StoryStream(null, size);
-    for (let i = 0; i < joined.length; i += chunk) counter.push(joined.slice(i, i + chunk));
-    counter.end();
-    expect(counter.count).toBe(whole.length);
-    const w = whole[0]!.source;
-    const stream = new StoryStream(
-      {
-        refDate: parseRefDate("2024-09-01"),
-        lang: null,
-        source: { path: "x", count: counter.count, bytes: w.bytes, sha256: w.sha256, encoding: "utf-8" },
-      },
-      size,
-    );
-    const got = [];
-    for (let i = 0; i < joined.length; i += chunk) got.push(...stream.push(joined.slice(i, i + chunk)));
-    got.push(...stream.end());
-    expect(got.length).toBeGreaterThan(50);
-    expect(JSON.stringify(got)).toBe(JSON.stringify(whole));
-  });
+    [2000, 333, 1],
+    [20000, 4096, 5000],
+    [1 << 20, 1 << 16, 1 << 17],
+  ])(
+    "gives the stories of parse() with a %i-character window fed %i characters at a time, slices of %i",
+    (size, chunk, slice) => {
+      const whole = parse(joined, { path: "x", refDate: "2024-09-01" });
+      const counter = StoryStream.slicer(size, slice);
+      for (let i = 0; i < joined.length; i += chunk) counter.push(joined.slice(i, i + chunk));
+      counter.end();
+      expect(counter.count).toBe(whole.length);
+      const w = whole[0]!.source;
+      const stream = new StoryStream(
+        {
+          refDate: parseRefDate("2024-09-01"),
+          lang: null,
+          source: { path: "x", count: counter.count, bytes: w.bytes, sha256: w.sha256, encoding: "utf-8" },
+        },
+        size,
+        slice,
+      );
+      const got = [];
+      for (let i = 0; i < joined.length; i += chunk) got.push(...stream.push(joined.slice(i, i + chunk)));
+      got.push(...stream.end());
+      expect(got.length).toBeGreaterThan(50);
+      expect(JSON.stringify(got)).toBe(JSON.stringify(whole));
+    },
+  );
 });
 
 describe("wire parse on a big file", () => {
@@ -79,7 +84,57 @@ describe("wire parse on a big file", () => {
     for (const n of names) expect(readFileSync(join(a, n), "utf8")).toBe(readFileSync(join(b, n), "utf8"));
   });
 
-  it("parses whole what it cannot stream: a byte-order mark, invalid UTF-8", async () => {
+  // Several slices: roundup items (which take the agency of the item before) and a control
+  // character among the stories, repeated until the file holds a few slices' worth.
+  const roundup = readFileSync(
+    join(fixtures("hi")[0]!.path, "../../hi-agencies/roundup-desk-slugs-glued-items.txt"),
+    "utf8",
+  );
+  const many = join(dir, "many.txt");
+  writeFileSync(
+    many,
+    Array.from({ length: 6 }, (_, k) => `${joined}\n\n${roundup}\n\nA bell \u0007 ${k}.`).join("\n\n"),
+  );
+
+  it.each([
+    ["-f", "ndjson", "-j", "1"],
+    ["-f", "ndjson", "-j", "2"],
+    ["-f", "json", "-j", "2", "-v"],
+  ])("gives the output of a whole read on a file of several slices: %s %s %s %s", async (...args) => {
+    const streamed = await wire(["parse", many, ...args], { WIRE_STREAM_FROM: "1" });
+    const whole = await wire(["parse", many, ...args], { WIRE_STREAM_FROM: String(2 ** 40) });
+    expect(streamed.stdout.split("\n").length).toBeGreaterThan(300);
+    expect(streamed.stdout).toMatch(/"index": ?1,/);
+    expect(streamed).toEqual(whole);
+  });
+
+  it("streams a file over --max-input-size, not a story over it", async () => {
+    const r = await wire(["parse", many, "-f", "ndjson", "-q", "--max-input-size", "200K"], { WIRE_STREAM_FROM: "1" });
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe((await wire(["parse", many, "-f", "ndjson", "-q", "--max-input-size", "2M"])).stdout);
+    const long = join(dir, "long.txt");
+    writeFileSync(long, `${texts[0]}\n\n${"Words without an end. ".repeat(60000)}`);
+    const t = await wire(["parse", long, "-f", "ndjson", "--max-input-size", "100K"], { WIRE_STREAM_FROM: "1" });
+    expect(t.code).toBe(1);
+    expect(t.stderr).toContain("[too-large]");
+  });
+
+  it("parses whole what it cannot stream: a feed file, --no-split, --encoding", async () => {
+    const feed = readFileSync(join(fixtures("hi")[0]!.path, "../../feeds/anpa-two-envelopes.bin"));
+    const file = join(dir, "feed.anpa");
+    writeFileSync(file, Buffer.concat([feed, Buffer.from(`\n\n${joined}`)]));
+    for (const args of [
+      [file, "-f", "ndjson"],
+      [many, "-f", "ndjson", "--no-split"],
+      [many, "-f", "ndjson", "--encoding", "utf-8"],
+    ]) {
+      const streamed = await wire(["parse", ...args], { WIRE_STREAM_FROM: "1" });
+      expect(streamed.stdout.length).toBeGreaterThan(2000);
+      expect(streamed).toEqual(await wire(["parse", ...args], { WIRE_STREAM_FROM: String(2 ** 40) }));
+    }
+  });
+
+  it("streams a byte-order mark; parses whole invalid UTF-8", async () => {
     const bom = join(dir, "bom.txt");
     writeFileSync(bom, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(texts[0]!)]));
     const bad = join(dir, "bad.txt");

@@ -9,9 +9,9 @@ import { readdirSync, realpathSync, statSync } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { expandInputs, type InputItem } from "../inputs/index.js";
 import { DEFAULT_EXT, errorMessage, normaliseExt } from "../inputs/paths.js";
-import { runJob, runStreamedPart, type Job, type JobResult } from "./job.js";
-import { firstPass, STREAM_FROM, streamSlices, streamStories, type FirstPass } from "./stream.js";
-import { readFile } from "node:fs/promises";
+import { runJob, type Job, type JobResult } from "./job.js";
+import { firstPass, sliceBytes, STREAM_FROM, type FirstPass } from "./stream.js";
+import { DEFAULT_MAX_INPUT, readBounded, tooLargeMessage } from "../inputs/bounded.js";
 import { WorkerDied, WorkerPool } from "./pool.js";
 import { DirOutput, FileOutput, removeTemporaries } from "../outputs/writers.js";
 import { MANIFEST } from "../outputs/manifest.js";
@@ -147,9 +147,9 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
   const orStop = <T>(p: Promise<T>): Promise<T | "stop"> => (signal ? Promise.race([p, stopped]) : p);
 
   /** A group on the pool; a worker that dies fails only the input that killed it. */
-  const onPool = async (jobs: Job[]): Promise<JobResult[]> => {
+  const onPool = async (jobs: Job[], transfer?: ArrayBuffer[]): Promise<JobResult[]> => {
     try {
-      return await pool!.run(jobs);
+      return await pool!.run(jobs, transfer);
     } catch (e) {
       if (!(e instanceof WorkerDied)) throw e;
       if (jobs.length === 1 || signal?.aborted) return jobs.map((j) => diedResult(j, e.message));
@@ -242,10 +242,6 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     results.forEach((r, k) => emit(head.items[k]!, r));
     await drained();
   };
-  /**
-   * A big plain file: parsed, rendered and written story by story (see stream.ts), after the
-   * inputs before it.
-   */
   /** The next job, with what this run's options say about parsing, rendering and reporting. */
   const jobOf = (name: string, bytes?: Uint8Array, text?: string): Job => {
     const job: Job = {
@@ -262,10 +258,16 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     if (text !== undefined) job.text = text;
     return job;
   };
+  /**
+   * A big plain file: its slices of whole stories (see stream.ts) parsed here or on the workers
+   * (at most 2 × N in flight), written in order, after the inputs before it.
+   */
   const streamInput = async (p: Pending, path: string, first: FirstPass): Promise<void> => {
     await flushAll();
     const item = p.item;
     const job = jobOf(item.name);
+    const { bytes, sha256, count, encoding } = first;
+    const source = { bytes, sha256, count, encoding };
     const end: JobResult = {
       seq: job.seq,
       outputs: [],
@@ -273,50 +275,30 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       warnings: [],
       warned: false,
       failed: false,
-      bytes: first.bytes,
+      bytes,
     };
     const warnings = new Set<string>();
-    let k = 0;
-    if (pool) {
-      // Slices of about a window each go to the workers, at most 2 × N in flight, written in order.
-      const parts: Promise<JobResult>[] = [];
-      const take = async () => {
-        const r = await parts.shift()!;
-        emit(p, r, false);
-        await drained();
-        end.warned ||= r.warned;
-        end.failed ||= r.failed;
-        for (const w of r.warnings) warnings.add(w);
-      };
-      try {
-        for await (const part of streamSlices(path, first)) {
-          parts.push(onPool([{ ...job, slice: { part, source: first } }]).then((rs) => rs[0]!));
-          if (parts.length >= limit) await take();
-          if (signal?.aborted) break;
-        }
-      } catch (e) {
-        end.messages.push(`wire: ${item.name}: internal error: ${(e as Error).message} [internal-error]`);
-        end.failed = true;
-      }
-      while (parts.length) await take();
-      end.warnings = [...warnings];
-      emit(p, end, true);
-      return;
-    }
+    const parts: Promise<JobResult>[] = [];
+    const take = async () => {
+      const r = await parts.shift()!;
+      emit(p, r, false);
+      await drained();
+      end.warned ||= r.warned;
+      end.failed ||= r.failed;
+      for (const w of r.warnings) warnings.add(w);
+    };
     try {
-      for await (const part of streamStories(path, first, { ...o.parse, path: item.name })) {
-        const r = runStreamedPart(job, part.stories, k, first.count > 1, part.window);
-        emit(p, r, false);
-        await drained();
-        k += part.stories.length;
-        end.warned ||= r.warned;
-        for (const w of r.warnings) warnings.add(w);
-        if (signal?.aborted) break;
+      for await (const { ref, bytes } of sliceBytes(path, first)) {
+        const slice: Job = { ...job, slice: { ref, bytes, source } };
+        parts.push(pool ? onPool([slice], [bytes.buffer]).then((rs) => rs[0]!) : Promise.resolve(runJob(slice)));
+        if (parts.length >= (pool ? limit : 1)) await take();
+        if (signal?.aborted || end.failed) break;
       }
     } catch (e) {
       end.messages.push(`wire: ${item.name}: internal error: ${(e as Error).message} [internal-error]`);
       end.failed = true;
     }
+    while (parts.length) await take();
     end.warnings = [...warnings];
     emit(p, end, true);
   };
@@ -393,19 +375,33 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       let streamed: FirstPass | null = null;
       if (item.file) {
         // The trace and HTML views show the rules of a whole parse.
-        streamed =
-          o.format === "trace" || o.format === "html" ? null : await firstPass(item.file.path).catch(() => null);
-        if (!streamed) {
+        const max = o.maxInputSize ?? DEFAULT_MAX_INPUT;
+        const first =
+          o.format === "trace" || o.format === "html"
+            ? null
+            : await firstPass(item.file.path, o.parse, max).catch(() => null);
+        let problem: { code: string; message: string } | null = null;
+        if (first && "tooLarge" in first)
+          problem = { code: "too-large", message: tooLargeMessage(first.tooLarge, max, "one story") };
+        else if (first) streamed = first;
+        else {
+          // Read whole, within --max-input-size.
           try {
-            item.bytes = await readFile(item.file.path);
+            const got = await readBounded(item.file.path, max);
+            if ("tooLarge" in got) problem = { code: "too-large", message: tooLargeMessage(got.tooLarge, max) };
+            else item.bytes = got.bytes;
           } catch (e) {
-            await flushAll();
-            progress.clear();
-            say(`wire: ${item.name}: ${errorMessage(e)} [read-error]`);
-            sum.failed++;
-            progress.add(0, 0, true);
-            continue;
+            problem = { code: "read-error", message: errorMessage(e) };
           }
+        }
+        if (problem) {
+          await flushAll();
+          progress.clear();
+          say(`wire: ${item.name}: ${problem.message} [${problem.code}]`);
+          if (o.facts) io.stdout.write(failureFacts(item.name, problem.code));
+          sum.failed++;
+          progress.add(0, 0, true);
+          continue;
         }
       }
       if (dir) {

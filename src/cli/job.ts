@@ -11,8 +11,8 @@ import { renderTrace } from "../render/trace.js";
 import { failureFacts, inputFacts, storyFacts } from "../stats/facts.js";
 import type { Diagnostic, Severity, Story, StoryRules } from "../story.js";
 import { byteColumns } from "./columns.js";
-import { StoryStream, type StorySlice } from "../parse/stream.js";
-import { streamParse, type StreamSource } from "./stream.js";
+import { sliceStories } from "../parse/stream.js";
+import { sliceOf, streamParse, type SliceRef, type StreamSource } from "./stream.js";
 
 export interface Job {
   seq: number;
@@ -28,8 +28,8 @@ export interface Job {
   inView?: boolean;
   /** For `wire stats`: output each story's facts (one JSON line), no diagnostics on stderr. */
   facts?: boolean;
-  /** A slice of a streamed input (its stories from `slice.storiesBefore` on), instead of bytes or text. */
-  slice?: { part: StorySlice; source: StreamSource };
+  /** A slice of a streamed input (its stories from `slice.ref.storiesBefore` on): its bytes, instead of the input's. */
+  slice?: { ref: SliceRef; bytes: Uint8Array; source: StreamSource };
 }
 
 export interface JobResult {
@@ -59,13 +59,15 @@ interface Part {
 /** Renders stories of one input: all of them, or a streamed part whose first is story `first` (0-based). */
 function renderStories(
   job: Job,
-  stories: Story[],
+  stories: Iterable<Story>,
   first: number,
   many: boolean,
   part: Part,
   rules?: (StoryRules | null)[],
 ): void {
-  for (const [j, story] of stories.entries()) {
+  let j = -1;
+  for (const story of stories) {
+    j++;
     const k = first + j;
     if (job.facts) part.outputs.push(JSON.stringify(storyFacts(story)) + "\n");
     else if (job.format === "html" && job.render.htmlArticles) {
@@ -87,26 +89,43 @@ function renderStories(
 }
 
 /**
- * A part of a streamed input: its stories from number `first` (0-based) on, parsed from a window
- * of the input whose first character is code point `cpBefore` of it. `bytes` counts once per input.
+ * A slice of a streamed input: its stories, parsed, rendered and dropped one at a time. Its
+ * diagnostics' byte columns are counted in the slice's text. `bytes` counts the slice's bytes.
  */
-export function runStreamedPart(
-  job: Job,
-  stories: Story[],
-  first: number,
-  many: boolean,
-  window: { text: string; cpBefore: number },
-): JobResult {
+function runSlice(job: Job, slice: NonNullable<Job["slice"]>): JobResult {
   const part: Part = { outputs: [], toc: [], shown: [], warnings: new Set(), warned: false };
   const messages: string[] = [];
-  renderStories(job, stories, first, many, part);
-  if (part.shown.length) {
-    const shifted = part.shown.map((d) => ({
-      ...d,
-      span: { start: d.span.start - window.cpBefore, end: d.span.end - window.cpBefore },
-    }));
-    const columns = byteColumns(window.text, shifted);
-    part.shown.forEach((d, k) => messages.push(formatDiagnostic(job.name, d, columns[k])));
+  try {
+    const s = sliceOf(slice.ref, slice.bytes);
+    let n = 0;
+    const stories = sliceStories(streamParse(slice.source, { ...job.parse, path: job.name }), s);
+    const counted = (function* () {
+      for (const story of stories) {
+        n++;
+        yield story;
+      }
+    })();
+    renderStories(job, counted, s.storiesBefore, slice.source.count > 1, part);
+    // The slice's stories are not those the first pass found there.
+    if (n !== s.stories) throw new Error("the file changed while it was read");
+    if (part.shown.length) {
+      const shifted = part.shown.map((d) => ({
+        ...d,
+        span: { start: d.span.start - s.cpBefore, end: d.span.end - s.cpBefore },
+      }));
+      const columns = byteColumns(s.text, shifted);
+      part.shown.forEach((d, k) => messages.push(formatDiagnostic(job.name, d, columns[k])));
+    }
+  } catch (e) {
+    return {
+      seq: job.seq,
+      outputs: part.outputs,
+      messages: [`wire: ${job.name}: internal error: ${(e as Error).message} [internal-error]`],
+      warnings: [],
+      warned: false,
+      failed: true,
+      bytes: slice.bytes.length,
+    };
   }
   return {
     seq: job.seq,
@@ -116,31 +135,12 @@ export function runStreamedPart(
     warnings: [...part.warnings],
     warned: part.warned,
     failed: false,
-    bytes: 0,
+    bytes: slice.bytes.length,
   };
 }
 
 export function runJob(job: Job): JobResult {
-  if (job.slice) {
-    const { part, source } = job.slice;
-    try {
-      const stories = StoryStream.parseSlice(streamParse(source, { ...job.parse, path: job.name }), part);
-      return runStreamedPart(job, stories, part.storiesBefore, source.count > 1, {
-        text: part.text,
-        cpBefore: part.cpBefore,
-      });
-    } catch (e) {
-      return {
-        seq: job.seq,
-        outputs: [],
-        messages: [`wire: ${job.name}: internal error: ${(e as Error).message} [internal-error]`],
-        warnings: [],
-        warned: false,
-        failed: true,
-        bytes: 0,
-      };
-    }
-  }
+  if (job.slice) return runSlice(job, job.slice);
   const messages: string[] = [];
   const warnings = new Set<string>();
   let warned = false;

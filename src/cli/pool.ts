@@ -80,7 +80,7 @@ export class WorkerPool {
   constructor(private readonly size: number) {}
 
   /** Runs a group of jobs on a free worker (waiting for one when all are busy). Rejects with `WorkerDied`. */
-  async run(jobs: Job[]): Promise<JobResult[]> {
+  async run(jobs: Job[], transfer: ArrayBuffer[] = []): Promise<JobResult[]> {
     const w = await this.acquire();
     // A busy worker holds the process open: a parse under way is never abandoned by an empty event loop.
     w.ref();
@@ -108,8 +108,8 @@ export class WorkerPool {
       w.on("message", onMessage);
       w.on("error", onError);
       w.on("exit", onExit);
-      // Bytes are copied, not transferred: the caller may still need them.
-      w.postMessage(jobs);
+      // Bytes are copied, not transferred, unless the caller says it no longer needs them.
+      w.postMessage(jobs, transfer);
     });
   }
 

@@ -301,8 +301,9 @@ async function* fromFile(path: string, origin: Origin, ctx: Ctx): AsyncGenerator
   if (ctx.streamFrom !== undefined) {
     try {
       const st = await stat(path);
-      // Within the size cap: a file over it is refused below, streamed or not.
-      if (st.isFile() && st.size >= ctx.streamFrom && st.size <= ctx.maxSize) {
+      // Not bound by the size cap: a streamed file is never held whole (the batch applies the cap
+      // to one story, or to the whole file when it must be read whole after all).
+      if (st.isFile() && st.size >= ctx.streamFrom) {
         yield { ...bytesItem(origin, new Uint8Array(0)), bytes: undefined, file: { path, size: st.size } };
         return;
       }

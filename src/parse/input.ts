@@ -174,7 +174,7 @@ function parseEnvelopes(
   };
 }
 
-function withoutTables(sample: string): string {
+export function withoutTables(sample: string): string {
   const lines = sample.split(/\r\n|\r|\n/u);
   const kept = lines.filter((l) => !isTableLine(l));
   return kept.length === lines.length ? sample : kept.join("\n");
