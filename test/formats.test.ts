@@ -205,4 +205,10 @@ describe.skipIf(!hasNinjs)(ninjsTitle, () => {
     expect(doc.uri).toBe(`urn:wire:story:${s!.source.sha256}:1`);
     expect(ninjsOf(s!, "2.2")).toHaveProperty("infosources");
   });
+
+  it("lists quoted people, but no pronoun (data/pronouns.json) as a person", () => {
+    const [s] = parse('NEW DELHI, Sept 14 (IANS) "We will win," they said.\n"It is done," a teacher said.\n--IANS');
+    expect(s!.quotes.map((q) => q.speaker?.text)).toEqual(["they", "a teacher"]);
+    expect(ninjsOf(s!, "3.1").people).toEqual([{ name: "a teacher", rel: "quoted" }]);
+  });
 });

@@ -7,6 +7,7 @@ import monthsTable from "./months.json" with { type: "json" };
 import numbersTable from "./numbers.json" with { type: "json" };
 import lettersTable from "./desk-letters.json" with { type: "json" };
 import abbreviationsTable from "./abbreviations.json" with { type: "json" };
+import pronounsTable from "./pronouns.json" with { type: "json" };
 import { fold } from "../text/chars.js";
 
 export interface Agency {
@@ -82,4 +83,11 @@ for (const w of abbreviationsTable.words) {
 /** True when `word` (without its dot) is an abbreviation whose dot does not end a sentence. */
 export function isAbbreviation(word: string): boolean {
   return abbreviations.has(word) || abbreviations.has(word.toLowerCase());
+}
+
+const pronouns = new Set(pronounsTable.words);
+
+/** True when a speaker written as `word` names nobody in particular (`he`, `उन्होंने`): not a person. */
+export function isPronoun(word: string): boolean {
+  return pronouns.has(word.toLowerCase());
 }

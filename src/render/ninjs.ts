@@ -7,27 +7,9 @@
  * `1st Ld-Writethru` is version 2) and `edNote` (`ednote` in 2.2).
  */
 import type { Story } from "../story.js";
+import { isPronoun } from "../data/index.js";
 
 export type NinjsVersion = "3.1" | "2.2";
-
-/** Speakers that name nobody in particular: pronouns are not people. */
-const PRONOUNS = new Set([
-  "he",
-  "she",
-  "they",
-  "it",
-  "we",
-  "i",
-  "you",
-  "उन्होंने",
-  "इन्होंने",
-  "मैंने",
-  "हमने",
-  "उसने",
-  "आपने",
-  "वे",
-  "वह",
-]);
 
 export function ninjsOf(story: Story, version: NinjsVersion = "3.1"): Record<string, unknown> {
   const body = story.paragraphs.map((p) => p.text).join("\n\n");
@@ -39,7 +21,7 @@ export function ninjsOf(story: Story, version: NinjsVersion = "3.1"): Record<str
     ...new Set(
       story.quotes
         .flatMap((q) => [q.speaker, q.via])
-        .filter((p) => p && !p.name && !PRONOUNS.has(p.text.toLowerCase()))
+        .filter((p) => p && !p.name && !isPronoun(p.text))
         .map((p) => p!.text),
     ),
   ];
