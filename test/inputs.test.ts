@@ -14,9 +14,8 @@ import {
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import * as zlib from "node:zlib";
-import tar from "tar-stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { makeTar, makeZip, type TarEntry, type ZipEntry } from "./archives.js";
+import { makeTar, makeZip, type TarEntry } from "./archives.js";
 import { expandInputs, type ExpandOptions, type InputItem } from "../src/inputs/index.js";
 import { DEFAULT_EXT, outputMapper } from "../src/inputs/paths.js";
 
