@@ -39,8 +39,7 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
   const raw: ParagraphMatch[] = [];
   for (const seg of segments) {
     const prev = raw[raw.length - 1];
-    let joins =
-      mode === "tags" ? !seg.breakBefore : mode === "indent" ? !seg.indented : mode === "blocks" ? true : false;
+    let joins = mode === "tags" ? !seg.breakBefore : mode === "indent" ? !seg.indented : mode === "blocks";
     // A wrapped line continues its paragraph unless it is indented after a finished sentence.
     if (seg.wrapped && !seg.breakBefore && prev)
       joins = !(seg.indented && SENTENCE_END.test(text.slice(Math.max(prev.start, prev.end - 4), prev.end)));
