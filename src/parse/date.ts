@@ -23,7 +23,7 @@ export interface DateMatch {
 
 const WORD = String.raw`[\p{L}\p{M}\u200c\u200d]+\.?`;
 const DAY = String.raw`[0-9०-९]{1,2}|[\p{L}\p{M}]+`;
-const YEAR = String.raw`[0-9०-९]{4}`;
+const YEAR = "[0-9०-९]{4}";
 // Day first (Hindi, British): "14 सितंबर", "14 September 2023", "दो मार्च"
 const DAY_MONTH = new RegExp(String.raw`(?:^|[\s,])((${DAY})\s+(${WORD})(?:,?\s+(${YEAR}))?)$`, "u");
 // Month first (English): "Sep 14", "Sept. 14, 2023", "June 8"

@@ -88,7 +88,7 @@ const MAX_LINES = 5;
 
 const TAGS = alternation(agencyTags);
 const PAREN_TAG = new RegExp(String.raw`\(\s*(${TAGS})\s*\)`, "iu");
-const BARE_TAG_LINE = new RegExp(String.raw`^(${TAGS})$`, "u");
+const BARE_TAG_LINE = new RegExp(`^(${TAGS})$`, "u");
 const COMMA_TAG = new RegExp(String.raw`^([^,()\n]{1,60}?),\s*(${TAGS})(?=\s*[।:])`, "u");
 /** `PUNE/MUMBAI: (Mar 3)`: places, a colon, then the date in brackets. */
 const COLON_DATE = /^([^:()\n]{1,60}?)\s*:\s*\(([^()\n]{3,24})\)/u;

@@ -37,7 +37,7 @@ const CODE = String.raw`[\p{L}\p{M}\u200c\u200d]{1,12}`;
 const CODES = String.raw`${CODE}(?:\/${CODE})*\/?`;
 /** `--आईएएनएस`, `-- IANS skp/anm`, `—IANS` */
 const SIGN_LINE = new RegExp(String.raw`^(?:-{1,3}|—|–)\s*(${TAGS})(?:\s+(${CODES}))?$`, "u");
-const CODES_LINE = new RegExp(String.raw`^${CODES}$`, "u");
+const CODES_LINE = new RegExp(`^${CODES}$`, "u");
 /** Codes glued after the last sentence: must hold a slash (`जीसीबी/एएनएम`, `ab/`). */
 const GLUED_CODES = new RegExp(String.raw`[।.!?"”’)]\s+(${CODE}\/(?:${CODE}(?:\/${CODE})*\/?)?)$`, "u");
 interface EndMark {
