@@ -21,7 +21,7 @@ interface AttributionWant {
 
 /** `got` when it contains `want` (or both are null), else what was got: so toEqual shows the difference. */
 const within = (got: string | null | undefined, want: string | null): string | null =>
-  want === null ? (got ?? null) : got != null && got.includes(want) ? want : (got ?? null);
+  want === null ? (got ?? null) : got?.includes(want) ? want : (got ?? null);
 
 function quoteView(got: Quote[], want: QuoteWant[]): QuoteWant[] {
   return got.map((q, k) => ({

@@ -174,7 +174,7 @@ function placeless(text: string, from: number, to: number, separated: boolean): 
   while (end > from && (isHSpace(text.charCodeAt(end - 1)) || text[end - 1] === ",")) end--;
   if (end === from) return separated ? { places: [], date: null, prefix: null } : null;
   const d = dateAtEnd(text.slice(from, end));
-  if (!d || d.start !== 0) return null;
+  if (d?.start !== 0) return null;
   return { places: [], date: { ...d, start: from, end }, prefix: null };
 }
 
@@ -251,7 +251,7 @@ function colonDate(text: string, win: string, p0: number, i: number): DatelineMa
   if (wordCount(placeText) > 4) return null;
   const inner = m[2]!.trim();
   const d = dateAtEnd(inner);
-  if (!d || d.start !== 0) return null;
+  if (d?.start !== 0) return null;
   const places = splitPlaces(text, p0, p0 + placeText.length);
   if (places.length === 0 || !places.some((r) => lookupPlace(text.slice(r.start, r.end)))) return null;
   const ds = p0 + m[0].lastIndexOf(inner);
@@ -322,7 +322,7 @@ function dateTag(text: string, win: string, p0: number, i: number): DatelineMatc
   const placeText = m[1]!;
   if (wordCount(placeText) > 8) return null;
   const d = dateAtEnd(m[2]!);
-  if (!d || d.start !== 0) return null;
+  if (d?.start !== 0) return null;
   const ds = p0 + placeText.length + m[0].slice(placeText.length).indexOf(m[2]!);
   const ts = ds + m[2]!.length + m[0].slice(ds - p0 + m[2]!.length).indexOf(m[3]!);
   return {
@@ -364,7 +364,7 @@ function dateDash(text: string, win: string, p0: number, i: number): DatelineMat
   if (wordCount(placeText) > 5) return null;
   const dateStr = m[2]!;
   const d = dateAtEnd(dateStr);
-  if (!d || d.start !== 0) return null;
+  if (d?.start !== 0) return null;
   if (!lookupPlace(placeText) && !/^[A-Z][A-Z .'&-]*(?:,\s*[A-Z][A-Za-z.]*)?$/.test(placeText)) return null;
   const ds = p0 + m[0].indexOf(dateStr, placeText.length);
   return {

@@ -461,7 +461,7 @@ function lostOpenings(
     const afterStart = o.at + o.len;
     const afterEnd = Math.min(sentenceAt(p.sentences, afterStart).end, afterStart + REACH, p.end);
     const cue = cueAfter(tokenize(text, afterStart, Math.max(afterStart, afterEnd)));
-    if (!cue || !cue.speaker || !cue.cue) continue;
+    if (!cue?.speaker || !cue.cue) continue;
     // From the paragraph's start; after an earlier quote, from the start of the mark's sentence.
     let start = p.start;
     let earlier = out.length ? out[out.length - 1]!.inner.end : -1;

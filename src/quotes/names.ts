@@ -18,7 +18,7 @@ export function personName(text: string): string | null {
   if (words.length <= 4) {
     for (const w of words) {
       const a = agencyOf(w.replace(/^[("'‘“]+|[)"'’”,.]+$/gu, ""));
-      if (a && a.code) return a.code;
+      if (a?.code) return a.code;
     }
   }
   return null;
