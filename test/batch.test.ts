@@ -298,8 +298,7 @@ describe("stress (not timed)", () => {
           write: (s: string) => {
             hash.update(s);
             buf += s;
-            let k: number;
-            while ((k = buf.indexOf("\n")) >= 0) {
+            for (let k = buf.indexOf("\n"); k >= 0; k = buf.indexOf("\n")) {
               const line = buf.slice(0, k);
               buf = buf.slice(k + 1);
               if (!JSON.parse(line).source.path.endsWith(`s/${String(count).padStart(5, "0")}.txt`)) ordered = false;

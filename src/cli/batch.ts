@@ -177,7 +177,8 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     if (tally) progress.add(r.outputs.length, r.bytes, r.failed);
     page?.add(r.toc ?? []);
     if (dir) {
-      const w = (p.writer ??= dir.open(p.key, item.relPath, p.hash, p.opts));
+      p.writer ??= dir.open(p.key, item.relPath, p.hash, p.opts);
+      const w = p.writer;
       let unwritten = p.unwritten ?? 0;
       for (const text of r.outputs) {
         if (item.unsafe) {

@@ -377,12 +377,14 @@ async function* readTar(path: string, archive: Origin, gz: boolean, o: ArchiveOp
       const h = entry.header;
       const isFile = h.type === "file" || h.type === "contiguous-file" || h.type == null;
       if (!isFile || !wanted(h.name, o)) {
-        if ((broken.error = await drain(entry)) !== undefined) break;
+        broken.error = await drain(entry);
+        if (broken.error !== undefined) break;
         continue;
       }
       const eo = entryOrigin(archive, h.name);
       if ((h.size ?? 0) > MAX_ENTRY_BYTES) {
-        if ((broken.error = await drain(entry)) !== undefined) break;
+        broken.error = await drain(entry);
+        if (broken.error !== undefined) break;
         yield errorItem(eo, "archive-error", TOO_BIG);
         continue;
       }

@@ -263,7 +263,10 @@ export function quotesOf(
       const sentenceCues = (): SentenceCues => {
         const key = sentence.start;
         let cues = analysed.get(key);
-        if (!cues) analysed.set(key, (cues = analyseSentence(words.outside(sentence, SENTENCE_REACH))));
+        if (!cues) {
+          cues = analyseSentence(words.outside(sentence, SENTENCE_REACH));
+          analysed.set(key, cues);
+        }
         return cues;
       };
       const prevQ = prevTop ? here[marks.indexOf(prevTop)] : undefined;
@@ -368,8 +371,10 @@ class SentenceTokens {
 
   private entry(s: Range) {
     let e = this.full.get(s.start);
-    if (!e || e.end !== s.end)
-      this.full.set(s.start, (e = { end: s.end, tokens: tokenize(this.text, s.start, s.end) }));
+    if (!e || e.end !== s.end) {
+      e = { end: s.end, tokens: tokenize(this.text, s.start, s.end) };
+      this.full.set(s.start, e);
+    }
     return e;
   }
 
@@ -414,7 +419,8 @@ class SentenceTokens {
   outside(s: Range, reach: number): Token[] {
     if (s.end - s.start <= reach) {
       const e = this.entry(s);
-      return (e.outside ??= this.tops.outside(e.tokens));
+      e.outside ??= this.tops.outside(e.tokens);
+      return e.outside;
     }
     return this.tops.outside(tokenize(this.text, s.start, s.start + reach));
   }

@@ -20,7 +20,8 @@ export class Token {
 
   /** The text lower-cased, computed once: every word list compares lower-cased forms. */
   get lower(): string {
-    return (this.low ??= this.text.toLowerCase());
+    this.low ??= this.text.toLowerCase();
+    return this.low;
   }
 }
 

@@ -85,7 +85,8 @@ export function fold(s: string): string {
   let f = folded.get(s);
   if (f === undefined) {
     if (folded.size >= FOLD_CACHE) folded.clear();
-    folded.set(s, (f = foldUncached(s)));
+    f = foldUncached(s);
+    folded.set(s, f);
   }
   return f;
 }
