@@ -5,7 +5,7 @@
  * of an archive. A failed input is reported and the rest go on.
  */
 import { createHash } from "node:crypto";
-import { readdirSync, realpathSync, statSync } from "node:fs";
+import { readdirSync, realpathSync, statSync, type Stats } from "node:fs";
 import { extname, join, resolve } from "node:path";
 import { expandInputs, type InputItem } from "../inputs/index.js";
 import { DEFAULT_EXT, errorMessage, normaliseExt } from "../inputs/paths.js";
@@ -498,7 +498,7 @@ function knownTotal(inputs: string[], ext: string[], from: string): number | nul
   let files = 0;
   const seen = new Set<string>();
   const visit = (p: string, top: boolean): boolean => {
-    let st;
+    let st: Stats;
     try {
       st = statSync(p);
     } catch {
