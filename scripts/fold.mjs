@@ -19,7 +19,7 @@
 export function fold(s) {
   return String(s)
     .normalize("NFD")
-    .replace(/[\u093C\u200C\u200D\u00AD\uFEFF]/g, "")
+    .replace(/\u093C|\u200C|\u200D|\u00AD|\uFEFF/g, "")
     .replace(/\u0901/g, "\u0902")
     .normalize("NFC")
     .toLowerCase()

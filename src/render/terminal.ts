@@ -56,7 +56,7 @@ export function widthOf(s: string): number {
 
 /** Longest text handed to `Intl.Segmenter` at once: it slows down badly on long strings. */
 const CHUNK = 256;
-const CONTINUES = /[\p{M}\u200c\u200d\udc00-\udfff]/u;
+const CONTINUES = /\p{M}|\u200c|\u200d|[\udc00-\udfff]/u;
 
 /**
  * The grapheme clusters of `s`, segmented a chunk at a time so that time stays linear in the
