@@ -306,9 +306,10 @@ describe.skipIf(process.platform === "win32")("bounded on any input", () => {
       [[0, 0, 0xfe, 0xff], false],
     ] as const) {
       const body = Buffer.alloc(Array.from(text).length * 4);
-      Array.from(text).forEach((ch, k) =>
-        le ? body.writeUInt32LE(ch.codePointAt(0)!, k * 4) : body.writeUInt32BE(ch.codePointAt(0)!, k * 4),
-      );
+      for (const [k, ch] of Array.from(text).entries()) {
+        if (le) body.writeUInt32LE(ch.codePointAt(0)!, k * 4);
+        else body.writeUInt32BE(ch.codePointAt(0)!, k * 4);
+      }
       const r = await wire(["parse", "-f", "ndjson", "-j", "1"], Buffer.concat([Buffer.from(bom), body]));
       expect(r.code).toBe(0);
       const rec = JSON.parse(r.stdout);

@@ -240,7 +240,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     const head = inflight.shift()!;
     const results = await orStop(head.results);
     if (results === "stop") return;
-    results.forEach((r, k) => emit(head.items[k]!, r));
+    for (const [k, r] of results.entries()) emit(head.items[k]!, r);
     await drained();
   };
   /** The next job, with what this run's options say about parsing, rendering and reporting. */

@@ -36,9 +36,8 @@ export function renderTrace(story: Story, rules: StoryRules | null): string {
   else row("dateline", "none", "", "");
   part("ednote", story.ednote ?? null, "editors-note");
   for (const p of story.paragraphs) row(p.kind === "table" ? "table" : "paragraph", p.break, where(p), p.text);
-  story.quotes.forEach((q, k) =>
-    row("quote", rules ? `${q.kind} (${rules.quotes[k] ?? "?"})` : q.kind, where(q), q.text),
-  );
+  for (const [k, q] of story.quotes.entries())
+    row("quote", rules ? `${q.kind} (${rules.quotes[k] ?? "?"})` : q.kind, where(q), q.text);
   for (const a of story.attributions) row("attribution", a.kind, where(a), `${a.source.text} ${a.cue.text}`);
   if (story.signoff) part("signoff", story.signoff, rules?.signoff);
   else row("signoff", "none", "", "");
