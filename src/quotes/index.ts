@@ -170,7 +170,10 @@ export const QUOTE_KIND_RULES: readonly QuoteKindRule[] = [
 const readings = new WeakMap<Token[], ReportedMatch[]>();
 function reportedSpeech(tokens: Token[]): ReportedMatch[] {
   let r = readings.get(tokens);
-  if (!r) readings.set(tokens, (r = readReportedSpeech(tokens)));
+  if (!r) {
+    r = readReportedSpeech(tokens);
+    readings.set(tokens, r);
+  }
   return r;
 }
 
@@ -389,7 +392,8 @@ class SentenceTokens {
     const e = this.entry(s);
     const k = countBelow(e.tokens, to + 1, endOf);
     if (k < e.tokens.length && e.tokens[k]!.start < to) return null;
-    const outside = (e.outside ??= this.tops.outside(e.tokens));
+    e.outside ??= this.tops.outside(e.tokens);
+    const outside = e.outside;
     return outside.slice(0, countBelow(outside, to + 1, endOf));
   }
 

@@ -100,13 +100,17 @@ export function mayHoldWord(lower: string, words: ReadonlySet<string>, longest: 
   const n = lower.length;
   let i = 0;
   while (i < n) {
-    let c = lower.charCodeAt(i);
+    const c = lower.charCodeAt(i);
     if (isSpace(c) || c === LT || c === GT) {
       i++;
       continue;
     }
-    let j = i;
-    while (j < n && !isSpace((c = lower.charCodeAt(j))) && c !== LT && c !== GT) j++;
+    let j = i + 1;
+    while (j < n) {
+      const d = lower.charCodeAt(j);
+      if (isSpace(d) || d === LT || d === GT) break;
+      j++;
+    }
     let s = i;
     let e = j;
     while (s < e && isEdge(lower.charCodeAt(s))) s++;
