@@ -114,7 +114,7 @@ function runSlice(job: Job, slice: NonNullable<Job["slice"]>): JobResult {
         span: { start: d.span.start - s.cpBefore, end: d.span.end - s.cpBefore },
       }));
       const columns = byteColumns(s.text, shifted);
-      part.shown.forEach((d, k) => messages.push(formatDiagnostic(job.name, d, columns[k])));
+      for (const [k, d] of part.shown.entries()) messages.push(formatDiagnostic(job.name, d, columns[k]));
     }
   } catch (e) {
     return {
@@ -170,7 +170,7 @@ export function runJob(job: Job): JobResult {
     warned = part.warned;
     if (shown.length) {
       const columns = byteColumns(result.text, shown);
-      shown.forEach((d, k) => messages.push(formatDiagnostic(job.name, d, columns[k])));
+      for (const [k, d] of shown.entries()) messages.push(formatDiagnostic(job.name, d, columns[k]));
     }
   } catch (e) {
     // A bug of ours must not stop the batch: report it for this input and go on.
