@@ -8,11 +8,14 @@
 // Usage: node scripts/gen-places-index.mjs [--check]
 //   --check  write nothing; exit 1 if the index is missing or differs from what would be written
 //
-// Output: {"generatedBy":..., "places":[[name, country, kind, [folded forms]], ...]}, the rows in
-// places.json's order, each with the folded forms it owns: its name, then its variants, each form
-// kept by the first row that has it (what src/parse/places.ts used to compute at run time). The
-// folding is scripts/fold.mjs, which test/fold.test.ts checks against the parser's own; a test
-// also checks this index against the parser's folding of places.json.
+// Output: {"generatedBy":..., "places":[[name, country, kind], ...], "keys":{"<folded form>": row, ...}},
+// the rows in places.json's order, and every folded form with the index of its row: the row's name,
+// then its variants, each form kept by the first row that has it (what src/parse/places.ts used to
+// compute at run time), in that order. An object rather than pairs: Node builds it while parsing
+// the JSON, or from a literal in the bundle, with no loop of Map insertions at start-up. No form may
+// be an array index or `__proto__`, so the object keeps the forms in this order. The folding is
+// scripts/fold.mjs, which test/fold.test.ts checks against the parser's own; a test also checks
+// this index against the parser's folding of places.json.
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
@@ -22,30 +25,31 @@ const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const IN = path.join(ROOT, "src/data/places.json");
 const OUT = path.join(ROOT, "src/data/places-index.json");
 
-/** The index rows for places.json's rows `[name, country, kind, variants]`. */
+/** The index of places.json's rows `[name, country, kind, variants]`. */
 export function placesIndex(rows) {
-  const seen = new Set();
-  return rows.map(([name, country, kind, variants]) => {
-    const keys = [];
+  const keys = {};
+  rows.forEach(([name, , , variants], i) => {
     for (const v of [name, ...variants]) {
       const k = fold(v);
-      if (k && !seen.has(k)) {
-        seen.add(k);
-        keys.push(k);
-      }
+      if (!k || Object.hasOwn(keys, k)) continue;
+      if (k === "__proto__" || String(Number(k) >>> 0) === k) throw new Error(`gen-places-index: cannot key "${k}"`);
+      keys[k] = i;
     }
-    return [name, country, kind, keys];
   });
+  return { places: rows.map(([name, country, kind]) => [name, country, kind]), keys };
 }
 
 function main() {
   const table = JSON.parse(readFileSync(IN, "utf8"));
+  const { places, keys } = placesIndex(table.places);
   const text =
     '{"generatedBy":"scripts/gen-places-index.mjs from src/data/places.json","places":[\n' +
-    placesIndex(table.places)
-      .map((r) => JSON.stringify(r))
+    places.map((r) => JSON.stringify(r)).join(",\n") +
+    '\n],"keys":{\n' +
+    Object.entries(keys)
+      .map(([k, i]) => `${JSON.stringify(k)}:${i}`)
       .join(",\n") +
-    "\n]}\n";
+    "\n}}\n";
   if (process.argv.includes("--check")) {
     if (!existsSync(OUT) || readFileSync(OUT, "utf8") !== text) {
       console.error("gen-places-index: src/data/places-index.json is out of date; run npm run build");

@@ -3,7 +3,7 @@
  * (`src/data/places.json`: CLDR exemplar cities and territories in Hindi and English, plus the
  * hand-written Indian and world tables; see `scripts/gen-places.mjs`). The parser reads it as
  * `src/data/places-index.json`, made from it by `npm run build` (`scripts/gen-places-index.mjs`)
- * with every written form already folded: the first lookup only fills a Map.
+ * with every written form already folded: a lookup is one property of an object made with the data.
  */
 import placesIndex from "../data/places-index.json" with { type: "json" };
 import { fold } from "../text/chars.js";
@@ -14,26 +14,31 @@ export interface PlaceEntry {
   kind: string;
 }
 
-/** A row of the index: name, country, kind, and the folded forms that name this row. */
-type Row = [string, string, string, string[]];
+/** A row of the index: name, country, kind. */
+type Row = [string, string, string];
 
-let index: Map<string, PlaceEntry> | null = null;
+const rows = placesIndex.places as Row[];
+/** Every folded form -> its row, in the gazetteer's order (no form is an array index). */
+const rowOf = placesIndex.keys as Record<string, number>;
+/** One entry per row, made at its first lookup. */
+const entries: PlaceEntry[] = [];
 /** Folded names by length, for the loose lookup. */
 let byLength: Map<number, [string, PlaceEntry][]> | null = null;
 
-function build(): Map<string, PlaceEntry> {
-  const m = new Map<string, PlaceEntry>();
-  for (const [name, country, kind, keys] of placesIndex.places as Row[]) {
-    const e: PlaceEntry = { name, country, kind };
-    for (const k of keys) m.set(k, e);
+function entryOf(key: string): PlaceEntry | undefined {
+  if (!Object.hasOwn(rowOf, key)) return undefined;
+  const i = rowOf[key]!;
+  let e = entries[i];
+  if (!e) {
+    const row = rows[i]!;
+    e = entries[i] = { name: row[0], country: row[1], kind: row[2] };
   }
-  return m;
+  return e;
 }
 
 /** The gazetteer entry for a name exactly as folded (`नयी दिल्ली`, `CLEVELAND`), or undefined. */
 export function lookupExact(text: string): PlaceEntry | undefined {
-  index ??= build();
-  return index.get(fold(text));
+  return entryOf(fold(text));
 }
 
 /**
@@ -91,10 +96,10 @@ function lookupLooselyUncached(text: string): PlaceEntry | undefined {
   const key = fold(text.replace(/\s*[(,].*$/su, ""));
   const n = key.length;
   if (n < 6 || n > 40) return undefined;
-  index ??= build();
   if (!byLength) {
     byLength = new Map();
-    for (const [k, e] of index) {
+    for (const k of Object.keys(rowOf)) {
+      const e = entryOf(k)!;
       const list = byLength.get(k.length);
       if (list) list.push([k, e]);
       else byLength.set(k.length, [[k, e]]);
