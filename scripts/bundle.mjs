@@ -5,6 +5,12 @@
 // a run first needs it (archives, YAML, globs, CSV, zlib, the terminal view ...), where an ES
 // module bundle would load all of Node's modules up front.
 //
+// A few modules are required by modules every run sets up but only called by some runs: chalk
+// (the terminal view), yaml (-f yaml), child_process (commander's external subcommands, the
+// pager), zlib (compressed inputs), crypto (inputs over 64 KB, file names in -o DIR; see
+// src/text/sha256.ts). Each import of them gets a stand-in whose exports are getters
+// that require the real module at the first use (LAZY below); setting them up costs start-up time.
+//
 // The bundle's first line, `// build <hash>`, names this build; then one run of bin/wire.js on
 // two fixtures writes dist/wire.cjs.cache, V8's compiled code for that build and this Node
 // version, which later runs load instead of compiling (see bin/wire.js).
@@ -12,10 +18,65 @@ import { build } from "esbuild";
 import { spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { readFile } from "node:fs/promises";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
+
+const LAZY = ["chalk", "yaml", "node:child_process", "node:zlib", "node:crypto"];
+
+/** esbuild plugin: an import of a LAZY module gets a stand-in that requires it at first use. */
+const lazy = {
+  name: "lazy",
+  setup(b) {
+    const filter = new RegExp(`^(${LAZY.map((m) => m.replace(/[./]/gu, "\\$&")).join("|")})$`);
+    b.onResolve({ filter }, (args) =>
+      // The stand-in's own require gets the real module.
+      args.namespace === "lazy" ? undefined : { path: args.path, namespace: "lazy", pluginData: args.resolveDir },
+    );
+    b.onLoad({ filter: /.*/, namespace: "lazy" }, async (args) => {
+      const resolveDir = args.pluginData;
+      let url = args.path;
+      if (!args.path.startsWith("node:")) {
+        const r = await b.resolve(args.path, { resolveDir, kind: "require-call", namespace: "lazy" });
+        if (r.errors.length) return { errors: r.errors };
+        url = pathToFileURL(r.path).href;
+      }
+      // Its exports as Node sees them; `default` is the stand-in itself, as for any CommonJS module.
+      const names = Object.keys(await import(url)).filter((k) => k !== "default");
+      const getters = names.map(
+        (k) => `  ${JSON.stringify(k)}: { enumerable: true, get: () => load()[${JSON.stringify(k)}] },`,
+      );
+      return {
+        resolveDir,
+        loader: "js",
+        contents: [
+          "let real;",
+          `const load = () => (real ??= require(${JSON.stringify(args.path)}));`,
+          "module.exports = Object.defineProperties({}, {",
+          ...getters,
+          "});",
+        ].join("\n"),
+      };
+    });
+  },
+};
+/**
+ * esbuild plugin: the data files (src/data/*.json) as `JSON.parse` of one string, not object
+ * literals: the code cache then holds one string per file instead of every key and value, and
+ * JSON.parse builds the objects faster than the literals would.
+ */
+const jsonParse = {
+  name: "json-parse",
+  setup(b) {
+    b.onLoad({ filter: /\.json$/ }, async (args) => {
+      const data = JSON.parse(await readFile(args.path, "utf8"));
+      return { loader: "js", contents: `module.exports = JSON.parse(${JSON.stringify(JSON.stringify(data))});` };
+    });
+  },
+};
+
 const outfile = join(root, "dist", "wire.cjs");
 const result = await build({
   absWorkingDir: root,
@@ -28,6 +89,9 @@ const result = await build({
   target: "node20",
   legalComments: "eof",
   logLevel: "warning",
+  plugins: [lazy, jsonParse],
+  minifyWhitespace: true,
+  minifySyntax: true,
   // `import.meta.url` (the package version, the worker script) is the bundle's own address.
   define: { "import.meta.url": "__wireUrl" },
   banner: { js: 'const __wireUrl = require("node:url").pathToFileURL(__filename).href;' },

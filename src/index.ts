@@ -10,6 +10,7 @@
  * The public face only: decoding is `text/decode.ts`, the pipeline `parse/input.ts`.
  */
 import { createHash } from "node:crypto";
+import { SMALL_HASH_BYTES, sha256Hex } from "./text/sha256.js";
 import { decode, decodeAs } from "./text/decode.js";
 import { declaredCharset } from "./envelope/index.js";
 import { Positions } from "./text/positions.js";
@@ -55,5 +56,5 @@ export function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Parse
 }
 
 function sha256(b: Uint8Array): string {
-  return createHash("sha256").update(b).digest("hex");
+  return b.length <= SMALL_HASH_BYTES ? sha256Hex(b) : createHash("sha256").update(b).digest("hex");
 }

@@ -15,7 +15,7 @@
  * `renderHtmlArticle` per story, and `htmlPageEnd` with the contents (placed at the top by
  * the style sheet, since the stories are only known once written).
  */
-import { createHash } from "node:crypto";
+import { sha256 } from "../text/sha256.js";
 import type { Diagnostic, Quote, Span, Story, TextPart } from "../story.js";
 import { VERSION } from "../version.js";
 
@@ -122,7 +122,7 @@ z-index:2;display:block;padding:.5rem 1rem;background:var(--bar);color:var(--bar
 
 /** Nothing may load or run: only the page's inline style sheet, by its hash. */
 export function cspFor(css: string): string {
-  const hash = createHash("sha256").update(css).digest("base64");
+  const hash = Buffer.from(sha256(Buffer.from(css, "utf8"))).toString("base64");
   return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'`;
 }
 
