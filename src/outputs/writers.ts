@@ -14,6 +14,7 @@ import {
   realpathSync,
   renameSync,
   rmSync,
+  statSync,
   writeSync,
 } from "node:fs";
 import { dirname, isAbsolute, join, relative, resolve, sep } from "node:path";
@@ -100,12 +101,9 @@ export class FileOutput {
       mkdirSync(dirname(resolve(target)), { recursive: true });
       this.fd = openSync(this.tmp, "w");
     } catch (e) {
-      // mkdir over a file says EEXIST: the path runs through a file.
-      const why =
-        (e as NodeJS.ErrnoException).code === "EEXIST" && (e as NodeJS.ErrnoException).syscall === "mkdir"
-          ? plainError({ code: "ENOTDIR" })
-          : plainError(e);
-      throw new UserError(`cannot write ${target}: ${why}`);
+      const file = fileOnPath(dirname(resolve(target)));
+      if (file !== null) throw new UserError(`cannot write ${target}: ${shownPath(file)} is a file, not a folder`);
+      throw new UserError(`cannot write ${target}: ${plainError(e)}${hint(e)}`);
     }
     live.add(this.tmp);
   }
@@ -168,9 +166,31 @@ export function shortenSegment(seg: string): string {
   return `${out}-${hash}`;
 }
 
+/**
+ * Names Windows reserves for devices, whatever the extension and the case: `CON`, `PRN`, `AUX`,
+ * `NUL`, `COM1`-`COM9`, `LPT1`-`LPT9` (and the superscript digits ¹²³). Trailing spaces and
+ * dots before the extension do not help (`con .txt` is `CON` too).
+ */
+const RESERVED = /^(con|prn|aux|nul|com[1-9¹²³]|lpt[1-9¹²³])[ .]*$/iu;
+
+/**
+ * A segment that is safe on every system: a device name gets `_` after it (`CON.json` ->
+ * `CON_.json`, `aux` -> `aux_`), so outputs copied to Windows open there, and a run gives the
+ * same names on every system.
+ */
+export function portableSegment(seg: string): string {
+  const dot = seg.indexOf(".");
+  const base = dot < 0 ? seg : seg.slice(0, dot);
+  return RESERVED.test(base) ? `${base.replace(/[ .]+$/u, "")}_${dot < 0 ? "" : seg.slice(dot)}` : seg;
+}
+
 /** The stem of an input's output names: its relative path without an input extension, long segments shortened. */
 export function outputStem(relPath: string): string {
-  return relPath.replace(INPUT_EXT, "").split("/").map(shortenSegment).join("/");
+  return relPath
+    .replace(INPUT_EXT, "")
+    .split("/")
+    .map((seg) => shortenSegment(portableSegment(seg)))
+    .join("/");
 }
 
 /**
@@ -220,7 +240,12 @@ export class DirOutput {
     try {
       mkdirSync(this.root, { recursive: true });
     } catch (e) {
-      throw new UserError(`cannot write ${o.display}: ${plainError(e)}`);
+      const file = fileOnPath(this.root);
+      if (file !== null)
+        throw new UserError(
+          `cannot write ${o.display}: ${shownPath(file)} is a file, not a folder; name a folder for -o DIR/, or leave out the final / to write every record to one file`,
+        );
+      throw new UserError(`cannot write ${o.display}: ${plainError(e)}${hint(e)}`);
     }
     this.real = realpathSync(this.root);
     this.safeDirs.add("");
@@ -365,6 +390,35 @@ export class DirOutput {
   }
 }
 
+/** The first part of an absolute path that exists and is not a folder, or null. */
+function fileOnPath(abs: string): string | null {
+  const parts: string[] = [];
+  for (let p = abs; ; p = dirname(p)) {
+    parts.unshift(p);
+    if (dirname(p) === p) break;
+  }
+  for (const p of parts) {
+    try {
+      if (!statSync(p).isDirectory()) return p;
+    } catch {
+      return null;
+    }
+  }
+  return null;
+}
+
+/** An absolute path as the user would write it: relative to the current folder when inside it. */
+function shownPath(abs: string): string {
+  const r = relative(process.cwd(), abs);
+  return r === "" ? "." : r.startsWith("..") || isAbsolute(r) ? abs : r;
+}
+
+/** What to do about an output folder the system refuses. */
+function hint(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | null)?.code;
+  return code === "EACCES" || code === "EPERM" || code === "EROFS" ? "; choose a folder you can write to with -o" : "";
+}
+
 /** The file that keeps two runs from writing into one output folder at once. */
 const LOCK = ".wire-lock";
 
@@ -378,7 +432,7 @@ function takeLock(path: string, display: string): void {
       return;
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== "EEXIST")
-        throw new UserError(`cannot write ${display}: ${plainError(e)}`);
+        throw new UserError(`cannot write ${display}: ${plainError(e)}${hint(e)}`);
     }
     let pid = Number.NaN;
     try {
