@@ -376,7 +376,7 @@ describe("tar", () => {
     expect(content(last)).toBe("A");
     const err = items.at(-2)!;
     expect(short(err.name)).toBe("cut.tar.gz");
-    expect(err.error).toEqual({ code: "archive-error", message: "unexpected end of file" });
+    expect(err.error).toEqual({ code: "archive-error", message: "the gzip data is broken: unexpected end of file" });
     const entries = items.slice(0, -2);
     expect(entries.length).toBeGreaterThanOrEqual(2);
     expect(entries.length).toBeLessThan(10);

@@ -468,3 +468,90 @@ describe("linear everywhere", () => {
     expect(ratio).toBeLessThan(2);
   }, 60_000);
 });
+
+describe("output names", () => {
+  it("Windows device names (CON, aux, nul, com1 ...) get a _ in -o DIR, whatever the case and extension", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wire-reserved-"));
+    mkdirSync(join(dir, "in", "aux"), { recursive: true });
+    for (const n of ["CON.txt", "nul", "com1.txt", "Lpt9.story", "console.txt", "aux/prn.txt"])
+      writeFileSync(join(dir, "in", n), "NEW DELHI, Nov 5 (IANS) The minister said so.\n");
+    const r = await spawnWire(["parse", "in", "--ext", "*", "-o", "out/", "-j", "1"], { cwd: dir });
+    expect(status(r)).toBe(0);
+    const written = readdirSync(join(dir, "out"), { recursive: true })
+      .map(String)
+      .filter((f) => f.endsWith(".json"))
+      .sort();
+    expect(written).toEqual(
+      ["CON_.json", "Lpt9_.json", "aux_/prn_.json", "com1_.json", "console.json", "nul_.json"].map((f) => `in/${f}`),
+    );
+  });
+});
+
+describe("clear messages for files and folders", () => {
+  const story = "NEW DELHI, Nov 5 (IANS) The minister said so.\n";
+
+  it("-o afile/ where afile is a file names it and says what to do, with no temporary name", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wire-afile-"));
+    writeFileSync(join(dir, "afile"), "");
+    writeFileSync(join(dir, "s.txt"), story);
+    for (const out of ["afile/", "afile/sub/", "afile/sub/all.json"]) {
+      const r = await spawnWire(["parse", "s.txt", "-o", out], { cwd: dir });
+      expect(status(r)).toBe(1);
+      expect(r.stderr).toContain(`cannot write ${out}: afile is a file, not a folder`);
+      expect(r.stderr).not.toMatch(/EEXIST|ENOTDIR|internal error|\.tmp/u);
+    }
+  });
+
+  it("a zip or tar inside an archive is said to be a nested archive, not binary-input", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wire-nested-"));
+    writeFileSync(
+      join(dir, "outer.zip"),
+      makeZip([
+        { name: "inner.zip", data: "PK\u0003\u0004, not read" },
+        { name: "s.txt", data: story },
+      ]),
+    );
+    writeFileSync(
+      join(dir, "outer.tgz"),
+      gzipSync(
+        await makeTar([
+          { name: "in.tar.gz", data: "x" },
+          { name: "s.txt", data: story },
+        ]),
+      ),
+    );
+    const r = await spawnWire(["parse", "outer.zip", "outer.tgz", "--ext", "*", "-f", "ndjson"], { cwd: dir });
+    expect(status(r)).toBe(1);
+    expect(r.stderr).not.toMatch(/binary-input/u);
+    expect(r.stderr).toMatch(/outer\.zip:inner\.zip: an archive inside an archive is not read; extract it/u);
+    expect(r.stderr).toMatch(/outer\.tgz:in\.tar\.gz: an archive inside an archive is not read/u);
+    expect(r.stdout.trim().split("\n")).toHaveLength(2);
+  });
+
+  it("a .tar.gz that is not gzip says so, not zlib's 'incorrect header check'", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wire-fakegz-"));
+    writeFileSync(join(dir, "fake.tar.gz"), "plain text, not gzip\n");
+    const r = await spawnWire(["parse", "fake.tar.gz"], { cwd: dir });
+    expect(status(r)).toBe(1);
+    expect(r.stderr).toMatch(/fake\.tar\.gz: not a gzip file .*name it \.tar \[archive-error\]/u);
+    expect(r.stderr).not.toMatch(/incorrect header check/u);
+  });
+
+  it("two symbolic links to one folder: the folder is read once, under its own name, and no 'loop' is claimed", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wire-twolinks-"));
+    mkdirSync(join(dir, "t", "real"), { recursive: true });
+    writeFileSync(join(dir, "t", "real", "s.txt"), story);
+    symlinkSync("real", join(dir, "t", "l1"));
+    symlinkSync("real", join(dir, "t", "l2"));
+    const r = await spawnWire(["parse", "t", "-f", "ndjson", "-j", "1"], { cwd: dir });
+    expect(status(r)).toBe(0);
+    expect(
+      r.stdout
+        .trim()
+        .split("\n")
+        .map((l) => JSON.parse(l).source.path),
+    ).toEqual(["t/real/s.txt"]);
+    expect(r.stderr).not.toMatch(/loop/u);
+    expect(r.stderr).toMatch(/t\/l1: a link to t\/real, which is read under its own name; skipped/u);
+  });
+});

@@ -10,6 +10,7 @@ import tar, { type Extract } from "tar-stream";
 import yauzl from "yauzl";
 import type { InputItem } from "./item.js";
 import {
+  archiveKind,
   archiveStem,
   crc32,
   errorItem,
@@ -35,6 +36,8 @@ export interface ArchiveOptions {
 }
 
 type TarEntry = Extract extends AsyncIterable<infer S> ? S : never;
+
+const NESTED = "an archive inside an archive is not read; extract it and name it on the command line";
 
 const TOO_BIG = `entry is larger than ${MAX_ENTRY_BYTES / 1024 / 1024} MiB; not read`;
 
@@ -282,6 +285,10 @@ async function* readZip(path: string, archive: Origin, o: ArchiveOptions): Async
       const name = yauzl.getFileNameLowLevel(entry.generalPurposeBitFlag, entry.fileNameRaw, entry.extraFields, false);
       if (!wanted(name, o)) continue;
       const eo = entryOrigin(archive, name);
+      if (archiveKind(name)) {
+        yield errorItem(eo, "archive-error", NESTED);
+        continue;
+      }
       if (entry.uncompressedSize > MAX_ENTRY_BYTES || entry.compressedSize > MAX_ENTRY_BYTES) {
         yield errorItem(eo, "archive-error", TOO_BIG);
         continue;
@@ -340,6 +347,12 @@ async function* readTar(path: string, archive: Origin, gz: boolean, o: ArchiveOp
   src.on("end", () => {
     srcEnded = true;
   });
+  // The first bytes, to tell a file that is not gzip at all from a broken gzip stream.
+  let gzHead: Buffer | undefined;
+  if (gz)
+    src.once("data", (c) => {
+      gzHead = Buffer.from(c as Buffer).subarray(0, 2);
+    });
   src.on("error", (e) => {
     srcErr ??= e;
     check?.destroy();
@@ -382,6 +395,11 @@ async function* readTar(path: string, archive: Origin, gz: boolean, o: ArchiveOp
         continue;
       }
       const eo = entryOrigin(archive, h.name);
+      if (archiveKind(h.name)) {
+        if ((broken.error = await drain(entry)) !== undefined) break;
+        yield errorItem(eo, "archive-error", NESTED);
+        continue;
+      }
       if ((h.size ?? 0) > MAX_ENTRY_BYTES) {
         broken.error = await drain(entry);
         if (broken.error !== undefined) break;
@@ -400,7 +418,7 @@ async function* readTar(path: string, archive: Origin, gz: boolean, o: ArchiveOp
     // The stream is whole only if the checking gunzip says so; it has all the data once the file has ended.
     if (gz && srcEnded && srcErr === undefined) await checked;
     if (srcErr !== undefined) yield errorItem(archive, "read-error", errorMessage(srcErr));
-    else if (gzErr !== undefined) yield errorItem(archive, "archive-error", errorMessage(gzErr));
+    else if (gzErr !== undefined) yield errorItem(archive, "archive-error", gzipMessage(gzErr, gzHead));
     else if (broken.error !== undefined) yield errorItem(archive, "archive-error", errorMessage(broken.error));
   } finally {
     src.unpipe();
@@ -410,6 +428,14 @@ async function* readTar(path: string, archive: Origin, gz: boolean, o: ArchiveOp
     check?.destroy();
     extract.destroy();
   }
+}
+
+/** A gzip error in plain words: a file that is not gzip says so, a broken stream says where it broke. */
+function gzipMessage(e: unknown, head: Buffer | undefined): string {
+  if (head !== undefined && (head.length < 2 || head[0] !== 0x1f || head[1] !== 0x8b))
+    return "not a gzip file (it does not start with the gzip signature 1f 8b); if it is a plain tar, name it .tar";
+  if (head === undefined) return "empty file, not a gzip file";
+  return `the gzip data is broken: ${errorMessage(e)}`;
 }
 
 /** Reads an entry to its end, throwing the data away; the error when the archive broke meanwhile. */

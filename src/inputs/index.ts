@@ -7,7 +7,7 @@ import type { Stats } from "node:fs";
 import { createReadStream } from "node:fs";
 import { readdir, realpath, stat } from "node:fs/promises";
 import { collectBounded, DEFAULT_MAX_INPUT, readBounded, tooLargeMessage, type Bounded } from "./bounded.js";
-import { join, resolve, sep } from "node:path";
+import { join, relative, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
 import {
   archiveKind,
@@ -211,21 +211,39 @@ async function* fromGlob(pattern: string, ctx: Ctx): AsyncGenerator<InputItem> {
   }
 }
 
-/** A folder, depth-first, entries in code-point order at every level. */
+/** A walk's state: the real path of its root, and each real folder read, with the name it was read as. */
+interface Walk {
+  root: string;
+  display: string;
+  seen: Map<string, string>;
+}
+
+/**
+ * A folder, depth-first, entries in code-point order at every level. Each real folder is read
+ * once: a symbolic link to a folder inside the walk is skipped (the folder is read by its own
+ * name, and a link back to a folder above it would loop), and a second link to the same folder
+ * outside the walk is skipped too.
+ */
 async function* walk(root: string, ctx: Ctx): AsyncGenerator<InputItem> {
   const display = trimSlashes(root);
-  const visited = new Set<string>();
+  let real: string;
   try {
-    visited.add(await realpath(root));
+    real = await realpath(root);
   } catch (e) {
     yield errorItem(fileOrigin(display, root, ctx), "read-error", errorMessage(e));
     return;
   }
+  const w: Walk = { root: real, display, seen: new Map([[real, display]]) };
   const top = resolve(ctx.cwd, root);
-  yield* tracked(walkDir(root, display, visited, ctx), top.endsWith(sep) ? top : top + sep, ctx);
+  yield* tracked(walkDir(root, display, real, w, ctx), top.endsWith(sep) ? top : top + sep, ctx);
 }
 
-async function* walkDir(dir: string, display: string, visited: Set<string>, ctx: Ctx): AsyncGenerator<InputItem> {
+/** Whether real path `p` is `folder` or lies inside it. */
+function within(folder: string, p: string): boolean {
+  return p === folder || p.startsWith(folder.endsWith(sep) ? folder : folder + sep);
+}
+
+async function* walkDir(dir: string, display: string, dirReal: string, w: Walk, ctx: Ctx): AsyncGenerator<InputItem> {
   let names: string[];
   try {
     names = await readdir(dir);
@@ -254,13 +272,26 @@ async function* walkDir(dir: string, display: string, visited: Set<string>, ctx:
         yield errorItem(fileOrigin(name, path, ctx), "read-error", errorMessage(e));
         continue;
       }
-      if (visited.has(real)) {
-        ctx.warn(`${name}: folder already visited (symbolic link loop); skipped`);
+      const shown = (r: string) => {
+        const rel = relative(w.root, r).split(sep).join("/");
+        return rel === "" ? w.display : `${w.display}/${rel}`;
+      };
+      if (within(real, dirReal)) {
+        ctx.warn(`${name}: a link back to ${shown(real)}, which holds it (a loop); skipped`);
+        continue;
+      }
+      if (real !== join(dirReal, n) && within(w.root, real)) {
+        ctx.warn(`${name}: a link to ${shown(real)}, which is read under its own name; skipped`);
+        continue;
+      }
+      const before = w.seen.get(real);
+      if (before !== undefined) {
+        ctx.warn(`${name}: a link to the folder already read as ${before}; skipped`);
         continue;
       }
       if (ctx.skip(real)) continue;
-      visited.add(real);
-      yield* walkDir(path, name, visited, ctx);
+      w.seen.set(real, name);
+      yield* walkDir(path, name, real, w, ctx);
     } else if (st.isFile()) {
       if (!archiveKind(n) && !extOk(n, ctx.ext)) {
         ctx.stats.skippedByExt++;
