@@ -441,6 +441,18 @@ describe("linear everywhere", () => {
     ]);
   });
 
+  it("2 MB of `a\\r` (a paragraph per line): time and output grow with the input", async () => {
+    const size: number[] = [];
+    const ratio = await growth((k) => {
+      const t = "a\r".repeat(8192 * k);
+      return () => {
+        size[k === 1 ? 0 : 1] = JSON.stringify(parse(t)).length;
+      };
+    });
+    expect(ratio).toBeLessThan(7);
+    expect(size[1]! / size[0]!).toBeLessThan(4.5);
+  }, 60_000);
+
   it("zip entries read about as fast as the same entries in a tar.gz (was ~5× slower)", async () => {
     const dir = mkdtempSync(join(tmpdir(), "wire-zipspeed-"));
     const entries = Array.from({ length: 1500 }, (_, k) => ({

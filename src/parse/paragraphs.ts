@@ -60,11 +60,15 @@ const SENTENCE_END = /[।॥.?!]["'”’)\]]*$/u;
 
 /** True when the paragraph so far ends inside a bracket opened at most 40 characters before its end. */
 function openBracket(text: string, p: Range): boolean {
+  // Only the last 40 characters are looked at: a search through the whole text before them
+  // made a text of many short lines (2 MB of `a\r`) quadratic.
   const from = Math.max(p.start, p.end - 40);
-  const open = text.lastIndexOf("(", p.end - 1);
-  if (open < from) return false;
-  const close = text.indexOf(")", open);
-  return close < 0 || close >= p.end;
+  for (let i = p.end - 1; i >= from; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 0x29) return false; // `)`: the last bracket before the end is closed
+    if (c === 0x28) return true; // `(`: open at the end
+  }
+  return false;
 }
 
 /**
