@@ -1,6 +1,6 @@
 /**
- * Record dumps: JSON Lines (one object a line, streamed with readline) and CSV with a header
- * row (streamed through csv-parse). Each record is one input; a bad record is an error item
+ * Record dumps: JSON Lines (one object a line, read line by line within --max-input-size) and
+ * CSV with a header row (split by our own reader, csv.ts). Each record is one input; a bad record is an error item
  * and the rest go on.
  */
 import type { Readable } from "node:stream";
