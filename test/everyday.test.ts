@@ -272,7 +272,7 @@ describe("first-hour fixes", () => {
     const notDir = file("plain-file", "x");
     for (const [out, why] of [
       ["/proc/wire-test-x.json", "no such file or directory"],
-      [join(notDir, "x.json"), "not a directory"],
+      [join(notDir, "x.json"), "plain-file is a file, not a folder"],
     ] as const) {
       const r = await wire(["parse", p, "-o", out]);
       expect(r.code).toBe(1);

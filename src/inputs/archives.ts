@@ -396,7 +396,8 @@ async function* readTar(path: string, archive: Origin, gz: boolean, o: ArchiveOp
       }
       const eo = entryOrigin(archive, h.name);
       if (archiveKind(h.name)) {
-        if ((broken.error = await drain(entry)) !== undefined) break;
+        broken.error = await drain(entry);
+        if (broken.error !== undefined) break;
         yield errorItem(eo, "archive-error", NESTED);
         continue;
       }
