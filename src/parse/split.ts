@@ -14,7 +14,9 @@
  * the story before (`... 12 घायलमुंबई में इमारत गिरी` above `मुंबई, 4 मई (आईएएनएस)।`), and the
  * items of a roundup that each open with a desk slug, a headline and a glued `PLACE :` dateline
  * (`...है ।दि12 बाढ़ लीड राहत असम में बाढ़ से हालात बिगड़ेनयी दिल्ली : ...`): such an item
- * inherits the roundup's agency; its slug stays at the end of the story before.
+ * inherits the roundup's agency; its slug stays at the end of the story before. A line after a
+ * finished sentence that opens with a headline glued to its lead, with no dateline
+ * (`हवाई में नाव पर लावा गिरा, 23 घायलहवाई में ...`), starts a story that inherits the agency too.
  *
  * Every line is tested once, with bounded work per line, so splitting is linear.
  */
@@ -24,7 +26,7 @@ import { datelineAt, roundupItemAt, type DatelineMatch } from "./dateline.js";
 import { isHSpace } from "../text/chars.js";
 import table from "../data/leftovers.json" with { type: "json" };
 import { findSignoff } from "./signoff.js";
-import { isHeadline } from "./headline.js";
+import { gluedLeadAt, isHeadline } from "./headline.js";
 
 export interface StoryRange extends Range {
   lines: Line[];
@@ -45,6 +47,8 @@ const SLUG_LEAD = new Set(table.slugLead);
 const ITEM_REACH = 400;
 
 const FINAL = /[।॥.?!"”’)\]]$/u;
+/** A mark that opens a quotation in a headline: `‘`, `“`, `"`, and `'` at a word's start. */
+const OPENING_MARK = /[‘“"]|^'/u;
 
 export function splitStories(text: string, lines: Line[], split = true): StoryRange[] {
   const whole = [{ start: 0, end: text.length, lines }];
@@ -88,6 +92,11 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
           body = false;
         }
       }
+    }
+    if (!isDateline && seenDateline && body && finished(last) && gluedLeadAt(contentOf(i)) !== null) {
+      // A story with no dateline whose headline is glued to its lead (`... 23 घायलहवाई में ...`).
+      at(i, null, true);
+      body = false;
     }
     if (isDateline) {
       seenDateline = true;
@@ -161,7 +170,8 @@ function roundupItems(text: string, l: Line): number[] {
  * Where a desk slug ends and the item's headline starts. The slug is a code and a few keywords
  * (`दि28 वायरस लॉकडाउन लीड सरकार`, `प्रादे15 मप्र वायरस मौत`); the headline starts one word after
  * `लीड`, or where a keyword comes back (`दि5 वायरस एम्स एम्स का ...`), also glued to the last
- * keyword (`... वायरस मौतमप्र में ...`); failing those, after three keywords.
+ * keyword (`... वायरस मौतमप्र में ...`), or at an opening quotation mark (`दि8 वायरस मामले ‘कोविड-19: ...`);
+ * failing those, after three keywords.
  */
 function slugEnd(text: string, from: number, to: number): number | null {
   const words: { start: number; end: number; text: string }[] = [];
@@ -176,6 +186,12 @@ function slugEnd(text: string, from: number, to: number): number | null {
   for (let i = 1; i < words.length && i <= 7; i++) {
     const w = words[i]!;
     if (i >= 2 && SLUG_LEAD.has(words[i - 2]!.text)) return w.start;
+    // An opening quotation mark is never in a slug: the headline starts there (`... मामले ‘कोविड-19: ...`,
+    // glued `... इटली‘बहुत लंबे’ ...`).
+    if (i >= 2) {
+      const q = w.text.search(OPENING_MARK);
+      if (q === 0 || (q > 0 && !isMarkAt(w.text, q))) return w.start + q;
+    }
     if (i >= 2 && keys.includes(w.text)) return (words[i + 1]?.text === w.text ? words[i + 1]! : w).start;
     // A keyword glued to the headline's first word, which repeats an earlier keyword.
     if (i >= 2) {
