@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DATELINE_RULES, findDateline } from "../src/parse/dateline.js";
-import { headerKind, isHeadline } from "../src/parse/headline.js";
+import { gluedLeadAt, headerKind, isHeadline } from "../src/parse/headline.js";
 import { scanLines } from "../src/parse/lines.js";
 import { findSignoff, SIGNOFF_RULES } from "../src/parse/signoff.js";
 import { maskMarkup } from "../src/text/markup.js";
@@ -147,15 +147,30 @@ describe("headline and header lines (parse/headline.ts)", () => {
       input: "Copyright IANS India Private Limited14 June",
       rule: "credit",
     },
+    {
+      example: "हवाई में नाव पर लावा गिरा, 23 घायलहवाई में यात्री नाव पर ...",
+      input: "हवाई में नाव पर लावा गिरा, 23 घायलहवाई में यात्री नाव पर लावा गिरा।",
+      rule: "glued-to-lead",
+      text: "हवाई में नाव पर लावा गिरा, 23 घायल",
+    },
   ];
   covers("src/parse/headline.ts", rows);
   for (const row of rows) {
     it(`${row.example} -> ${row.rule ?? "neither"}`, () => {
       const text = row.input ?? row.example;
+      if (row.rule === "glued-to-lead") {
+        expect(text.slice(0, gluedLeadAt(text) ?? 0)).toBe(row.text);
+        return;
+      }
       const got = headerKind(text) ?? (isHeadline(text) ? "headline" : null);
       expect(got).toBe(row.rule);
     });
   }
+  it("a line whose first word comes back unglued, or after a sentence end, has no glued headline", () => {
+    expect(gluedLeadAt("हवाई में बारिश हुई और हवाई अड्डा बंद रहा")).toBeNull();
+    expect(gluedLeadAt("Rain hit the city. Rain fell again on Monday")).toBeNull();
+    expect(gluedLeadAt("Ferry capsizes on river. Six missingFerry services stopped")).toBeNull();
+  });
 });
 
 describe("rules through the whole parse (trace)", () => {

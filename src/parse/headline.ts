@@ -21,6 +21,32 @@ export function isHeadline(content: string): boolean {
   return content.split(/\s+/u).length <= MAX_WORDS;
 }
 
+/**
+ * Where a headline glued to its story's first sentence ends, in a line that opens a story without a
+ * dateline: the lead repeats the headline's first word, glued to the headline's last word.
+ *
+ * ```
+ * > | हवाई में नाव पर लावा गिरा, 23 घायलहवाई में यात्री नाव पर ...
+ *     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ headline  ^^^^ lead
+ * ```
+ * Null when the line opens with no such headline (at least three words, no sentence end in it).
+ */
+export function gluedLeadAt(content: string): number | null {
+  const first = /^[\p{L}\p{M}\u200c\u200d]+/u.exec(content)?.[0];
+  if (!first || first.length < 2) return null;
+  const limit = Math.min(content.length, MAX_CHARS);
+  for (let k = content.indexOf(first, 1); k > 0 && k < limit; k = content.indexOf(first, k + 1)) {
+    // Glued: a letter or figure right before the word, none right after it.
+    if (!/[\p{L}\p{M}\p{N}]/u.test(content[k - 1]!)) continue;
+    if (/[\p{L}\p{M}]/u.test(content[k + first.length] ?? "")) continue;
+    const head = content.slice(0, k);
+    if (!isHeadline(head) || INNER_END.test(head) || head.split(/\s+/u).length < 3) return null;
+    return k;
+  }
+  return null;
+}
+const INNER_END = /[।॥.?!]["'”’)\]]*\s/u;
+
 /** A byline on a line of its own above the dateline: `by Janie Gabbett, Reuters`, `By K J M Varma`. */
 export function isBylineLine(content: string): boolean {
   return /^by\s/iu.test(content) && content.length <= 80 && !FINAL.test(content) && content.split(/\s+/u).length <= 8;

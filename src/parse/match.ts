@@ -13,7 +13,13 @@ import type { SignoffFound } from "./signoff.js";
 import type { EnvelopeMatch } from "../envelope/types.js";
 
 /** How the headline or the byline was told apart. */
-export type HeadRule = "first-line" | "byline-line" | "byline-with-credit" | "dateline-prefix" | "envelope";
+export type HeadRule =
+  | "first-line"
+  | "byline-line"
+  | "byline-with-credit"
+  | "dateline-prefix"
+  | "envelope"
+  | "glued-to-lead";
 
 export interface StoryMatch {
   /** The story within the input. */

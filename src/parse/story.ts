@@ -14,7 +14,7 @@ import { finding, type Finding } from "../diagnostics.js";
 import { findDateline } from "./dateline.js";
 import type { Range } from "../text/range.js";
 import { findSignoff, type SignoffFound } from "./signoff.js";
-import { headerKind, isHeadline } from "./headline.js";
+import { gluedLeadAt, headerKind, isHeadline } from "./headline.js";
 import { paragraphsOf, sentencesOf, type Segment } from "./paragraphs.js";
 import { detectLanguage } from "./language.js";
 import type { Line } from "./lines.js";
@@ -106,6 +106,13 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     }
   }
 
+  // No dateline: a headline glued to the lead on the first line (`... 23 घायलहवाई में ...`).
+  if (!dl && !headline && first >= 0) {
+    const l = lines[first]!;
+    const cut = gluedLeadAt(text.slice(l.contentStart, l.contentEnd));
+    if (cut !== null) headline = { start: l.contentStart, end: l.contentStart + cut, rule: "glued-to-lead" };
+  }
+
   // Sign-off: at the end, never overlapping the dateline.
   const minLine = dl ? dl.lastLine : Math.max(first, 0);
   // Markup at a line's edges (`--IANS<br/>`) is not part of the sign-off.
@@ -123,7 +130,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   }
 
   // Body: everything else, cut into paragraphs; tables kept whole.
-  const bodyStart = dl ? dl.end : range.start;
+  const bodyStart = dl ? dl.end : headline?.rule === "glued-to-lead" ? headline.end : range.start;
   const segments = bodySegments(text, lines, before, bodyStart, bodyEnd, breaks);
   // Copy the envelope says is tabular is one table; elsewhere runs of table lines are.
   const runs = env?.tabular && !dl ? wholeBody(segments) : tableRuns(text, lines, bodyStart, bodyEnd, false);
