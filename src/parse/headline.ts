@@ -14,10 +14,12 @@ import { fold } from "../text/chars.js";
 const MAX_CHARS = 250;
 const MAX_WORDS = 30;
 const FINAL = /[।॥.?!]["'”’)\]]*$/u;
+const INITIALS_END = /(?:^|\s)(?:\p{Lu}\.){2,}$/u;
 
 export function isHeadline(content: string): boolean {
   if (content.length === 0 || content.length > MAX_CHARS) return false;
-  if (FINAL.test(content)) return false;
+  // A headline may end in initials (`... Threatens U.S.`): that full stop ends no sentence.
+  if (FINAL.test(content) && !INITIALS_END.test(content)) return false;
   return content.split(/\s+/u).length <= MAX_WORDS;
 }
 
@@ -57,6 +59,9 @@ export function isBylineLine(content: string): boolean {
  *
  * ```
  * > | AP-Peru-Protests,0412                   slug   (a wire's raw header line)
+ * > | AP-NR-09-20-89 0002EDT                  slug   (data/leftovers.json wireHeaders)
+ * > | u a AM-Hugo 4thLd-Writethru a0800 09-20 1046   slug
+ * > | LaserPhotos PAR3, PAR4, WX10            slug
  * > | (ATTN: adds details in para 5)          note   (an editor's note: a paragraph of its own)
  * > |   * Queues at petrol stations           bullet (a summary point: a paragraph)
  * > | By Anita Rao                            byline
@@ -68,6 +73,7 @@ export type HeaderKind = "slug" | "note" | "bullet" | "byline" | "byline-credit"
 
 const NOTE = new RegExp(String.raw`^[(\[]?\s*(?:${leftovers.notes.map(escapeRe).join("|")})\s*[:\-—]`, "iu");
 const SLUG = /^[A-Z]{2,}[A-Za-z0-9]*-\S*-\S*(?:,[^\n]{0,40})?$|^[A-Z]{2,}[A-Za-z0-9]*-[^\s,]+,[^\n]{0,40}$/u;
+const WIRE_HEADERS = leftovers.wireHeaders.map((h) => new RegExp(h, "u"));
 const BULLET = /^[*•·▪►■-]\s+\S/u;
 const CREDITS = leftovers.credits.map((c) => fold(c));
 const BYLINE_CREDITS = new Set(leftovers.bylineCredits.map((c) => fold(c)));
@@ -75,7 +81,7 @@ const BYLINE_CREDITS = new Set(leftovers.bylineCredits.map((c) => fold(c)));
 export function headerKind(content: string): HeaderKind | null {
   if (content.length > 300) return null;
   if (NOTE.test(content)) return "note";
-  if (SLUG.test(content)) return "slug";
+  if (SLUG.test(content) || WIRE_HEADERS.some((h) => h.test(content))) return "slug";
   if (BULLET.test(content)) return "bullet";
   if (isBylineLine(content)) return "byline";
   const f = fold(content);
