@@ -56,6 +56,7 @@ const EN_NOUN_LIKE = new Set(speech.en.nounLikeVerbs);
 const EN_PASSIVE = new Set(speech.en.passive);
 const EN_STOP = new Set(speech.en.stop);
 const EN_SKIP = new Set(speech.en.skipBeforeVerb.map((w) => w.toLowerCase()));
+const EN_LY_NOUNS = new Set(speech.en.lyNouns);
 const EN_PREP = new Set(speech.en.prepositions);
 const EN_RELATIVE = new Set(["who", "which", "whose"]);
 const EN_PRONOUNS = new Set(speech.en.pronouns);
@@ -262,7 +263,7 @@ const isCapitalised = (t: Token | undefined) => !!t && !t.punct && /^[\p{Lu}]/u.
  */
 export function nounBeforeEn(tokens: Token[], idx: number, max = 8): Range | null {
   let e = idx;
-  while (e > 0 && EN_SKIP.has(lower(tokens[e - 1]!))) e--;
+  while (e > 0 && (EN_SKIP.has(lower(tokens[e - 1]!)) || lyAdverb(tokens, e - 1))) e--;
   // `Tata Motors ... on Monday said`: the time phrase is no subject.
   if (e < idx && e > 0 && lower(tokens[e - 1]!) === "on") e--;
   // `A division bench comprising Justices A and B said`: the subject stands before the participle.
@@ -336,6 +337,18 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8): Range | nul
   }
   if (EN_PRONOUNS.has(lower(tokens[a]!)) && a < e - 1) a = e - 1;
   return span(tokens, a, e - 1);
+}
+
+/**
+ * Whether token k is an adverb in -ly between a subject and its verb (`He categorically said`,
+ * `Rakesh Rao firmly said`): lower-case, not a noun in -ly (`the family said`), after a capitalised
+ * word or a pronoun.
+ */
+function lyAdverb(tokens: Token[], k: number): boolean {
+  const t = tokens[k]!;
+  if (k === 0 || !/^[a-z]{2,}ly$/u.test(t.text) || EN_LY_NOUNS.has(t.text)) return false;
+  const prev = tokens[k - 1]!;
+  return EN_PRONOUNS.has(lower(prev)) || (isCapitalised(prev) && !EN_DETERMINERS.has(lower(prev)));
 }
 
 /** The noun phrase starting at token `idx` (`said Daniel Williams`, `according to sources in ...`). */
