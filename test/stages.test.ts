@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DATELINE_RULES, findDateline } from "../src/parse/dateline.js";
-import { gluedLeadAt, headerKind, isHeadline } from "../src/parse/headline.js";
+import { gluedLeadAt, headerKind, isHeadline, isTitleLine } from "../src/parse/headline.js";
 import { scanLines } from "../src/parse/lines.js";
 import { findSignoff, SIGNOFF_RULES } from "../src/parse/signoff.js";
 import { maskMarkup } from "../src/text/markup.js";
@@ -143,6 +143,8 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "LaserPhotos PAR3, PAR4, WX10", rule: "slug" },
     { example: "Hurricane Devastates Caribbean; Threatens U.S.", rule: "headline" },
     { example: "Hurricane hit the coast on Monday.", rule: null },
+    { example: "Released hostage says ransom was paid", rule: "headline" },
+    { example: "A French journalist freed on Thursday said ... .", rule: null },
     { example: "(ATTN: adds details in para 5)", rule: "note" },
     { example: "* Queues at petrol stations", rule: "bullet" },
     { example: "By Anita Rao", rule: "byline" },
@@ -171,6 +173,12 @@ describe("headline and header lines (parse/headline.ts)", () => {
       expect(got).toBe(row.rule);
     });
   }
+  it("a title line stands above a longer line that ends a sentence", () => {
+    expect(isTitleLine("Released hostage says ransom was paid", "A French journalist freed on Thursday said so.")).toBe(true);
+    expect(isTitleLine("Released hostage says ransom was paid", "He said")).toBe(false);
+    expect(isTitleLine("Released", "A French journalist freed on Thursday said so.")).toBe(false);
+    expect(isTitleLine("AP-NR-09-20-89 0002EDT", "A French journalist freed on Thursday said so.")).toBe(false);
+  });
   it("a line whose first word comes back unglued, or after a sentence end, has no glued headline", () => {
     expect(gluedLeadAt("हवाई में बारिश हुई और हवाई अड्डा बंद रहा")).toBeNull();
     expect(gluedLeadAt("Rain hit the city. Rain fell again on Monday")).toBeNull();

@@ -49,6 +49,21 @@ export function gluedLeadAt(content: string): number | null {
 }
 const INNER_END = /[।॥.?!]["'”’)\]]*\s/u;
 
+/**
+ * Whether the first line of a story with no dateline is its title: a short headline (two to
+ * twenty words, no sentence end, no wire header) above a longer line that ends a sentence.
+ *
+ * ```
+ * > | Released hostage says ransom was paid     <- title
+ * > | A French journalist freed on Thursday said ... .
+ * ```
+ */
+export function isTitleLine(content: string, next: string | null): boolean {
+  if (next === null || !isHeadline(content) || headerKind(content) !== null) return false;
+  const n = content.split(/\s+/u).length;
+  return n >= 2 && n <= 20 && next.length > content.length && FINAL.test(next);
+}
+
 /** A byline on a line of its own above the dateline: `by Janie Gabbett, Reuters`, `By K J M Varma`. */
 export function isBylineLine(content: string): boolean {
   return /^by\s/iu.test(content) && content.length <= 80 && !FINAL.test(content) && content.split(/\s+/u).length <= 8;

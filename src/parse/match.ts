@@ -19,7 +19,8 @@ export type HeadRule =
   | "byline-with-credit"
   | "dateline-prefix"
   | "envelope"
-  | "glued-to-lead";
+  | "glued-to-lead"
+  | "title-line";
 
 export interface StoryMatch {
   /** The story within the input. */

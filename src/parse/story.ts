@@ -14,7 +14,7 @@ import { finding, type Finding } from "../diagnostics.js";
 import { findDateline } from "./dateline.js";
 import type { Range } from "../text/range.js";
 import { findSignoff, type SignoffFound } from "./signoff.js";
-import { gluedLeadAt, headerKind, isHeadline } from "./headline.js";
+import { gluedLeadAt, headerKind, isHeadline, isTitleLine } from "./headline.js";
 import { paragraphsOf, sentencesOf, type Segment } from "./paragraphs.js";
 import { detectLanguage } from "./language.js";
 import type { Line } from "./lines.js";
@@ -109,8 +109,11 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   // No dateline: a headline glued to the lead on the first line (`... 23 घायलहवाई में ...`).
   if (!dl && !headline && first >= 0) {
     const l = lines[first]!;
-    const cut = gluedLeadAt(text.slice(l.contentStart, l.contentEnd));
+    const content = text.slice(l.contentStart, l.contentEnd);
+    const cut = gluedLeadAt(content);
     if (cut !== null) headline = { start: l.contentStart, end: l.contentStart + cut, rule: "glued-to-lead" };
+    else if (isTitleLine(content, nextLineContent(text, lines, first)))
+      headline = { start: l.contentStart, end: l.contentEnd, rule: "title-line" };
   }
 
   // Sign-off: at the end, never overlapping the dateline.
@@ -130,7 +133,11 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   }
 
   // Body: everything else, cut into paragraphs; tables kept whole.
-  const bodyStart = dl ? dl.end : headline?.rule === "glued-to-lead" ? headline.end : range.start;
+  const bodyStart = dl
+    ? dl.end
+    : headline?.rule === "glued-to-lead" || headline?.rule === "title-line"
+      ? headline.end
+      : range.start;
   const segments = bodySegments(text, lines, before, bodyStart, bodyEnd, breaks);
   // Copy the envelope says is tabular is one table; elsewhere runs of table lines are.
   const runs = env?.tabular && !dl ? wholeBody(segments) : tableRuns(text, lines, bodyStart, bodyEnd, false);
@@ -176,6 +183,15 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     envelope: env,
     findings: env ? [...env.findings, ...findings] : findings,
   };
+}
+
+/** The content of the first non-blank line after line i, or null. */
+function nextLineContent(text: string, lines: Line[], i: number): string | null {
+  for (let k = i + 1; k < lines.length; k++) {
+    const l = lines[k]!;
+    if (!l.blank) return text.slice(l.contentStart, l.contentEnd);
+  }
+  return null;
 }
 
 /** Paragraphs with every line-end break joined into the paragraph before (hard-wrapped copy). */
