@@ -87,7 +87,7 @@ interface QuoteView {
   cueA: CueMatch | null;
   /** The reported-speech cues of the quote's sentence, analysed once per sentence when asked. */
   sentenceCues: () => SentenceCues;
-  /** The attributed quote right before this one in the paragraph, with no words between. */
+  /** The attributed quote right before this one in the paragraph, with no words between but its own cue sentence. */
   prevQuote: QuoteMatch | null;
   /** A colon stands right before the marks. */
   colon: boolean;
@@ -273,8 +273,13 @@ export function quotesOf(
         return cues;
       };
       const prevQ = prevTop ? here[marks.indexOf(prevTop)] : undefined;
+      // `"...," X said. "..."`: the words between are the previous quote's own cue sentence.
       const prevQuote =
-        prevTop && prevQ?.speaker && isSaying(prevQ) && !hasWord(text, prevTop.close! + prevTop.closeLen, m.open)
+        prevTop &&
+        prevQ?.speaker &&
+        isSaying(prevQ) &&
+        (!hasWord(text, prevTop.close! + prevTop.closeLen, m.open) ||
+          (prevQ.rule === "cue-after" && sentence.start >= prevTop.close! + prevTop.closeLen))
           ? prevQ
           : null;
       const view: QuoteView = {
