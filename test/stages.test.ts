@@ -174,7 +174,9 @@ describe("headline and header lines (parse/headline.ts)", () => {
     });
   }
   it("a title line stands above a longer line that ends a sentence", () => {
-    expect(isTitleLine("Released hostage says ransom was paid", "A French journalist freed on Thursday said so.")).toBe(true);
+    expect(isTitleLine("Released hostage says ransom was paid", "A French journalist freed on Thursday said so.")).toBe(
+      true,
+    );
     expect(isTitleLine("Released hostage says ransom was paid", "He said")).toBe(false);
     expect(isTitleLine("Released", "A French journalist freed on Thursday said so.")).toBe(false);
     expect(isTitleLine("AP-NR-09-20-89 0002EDT", "A French journalist freed on Thursday said so.")).toBe(false);
