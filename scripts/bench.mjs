@@ -163,8 +163,23 @@ if (want("throughput")) {
     row(`peak RSS, ${mb} MB of stories`, `${r.rss.toFixed(0)} MB`);
   }
   row(`rate ${sizes[1]} MB / rate ${sizes[0]} MB`, f2(rates[sizes[1]] / rates[sizes[0]]), "(1 = linear)");
-  const r = await time([wire, "parse", big[sizes[0]], "-f", "json", "-q", "-j", "1"], { rss: true });
-  row(`peak RSS, ${sizes[0]} MB of stories, \`-f json\``, `${r.rss.toFixed(0)} MB`);
+  // Every output that streams: one stream of JSON or YAML, one file per story, and the default -j.
+  for (const [label, args] of [
+    ["`-f json`", ["-f", "json", "-j", "1"]],
+    ["`-f yaml`", ["-f", "yaml", "-j", "1"]],
+    ["`-o DIR`", ["-f", "json", "-j", "1", "-o", join(tmp, "out/")]],
+    ["`-f ndjson`, default -j", ["-f", "ndjson"]],
+  ]) {
+    const rs = [];
+    for (const mb of sizes) {
+      rs.push(await time([wire, "parse", big[mb], "-q", ...args], { rss: true }));
+      rmSync(join(tmp, "out"), { recursive: true, force: true });
+    }
+    row(
+      `peak RSS, ${sizes.join(" / ")} MB of stories, ${label}`,
+      rs.map((r) => `${r.rss.toFixed(0)}${r.status ? ` (exit ${r.status})` : ""}`).join(" / ") + " MB",
+    );
+  }
 }
 
 if (want("jobs")) {

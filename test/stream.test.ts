@@ -108,6 +108,25 @@ describe("wire parse on a big file", () => {
     expect(streamed).toEqual(whole);
   });
 
+  it("streams standard input through a temporary file, removed at the end", async () => {
+    const before = readdirSync(tmpdir()).filter((n) => n.startsWith("wire-spool-")).length;
+    const stdin = readFileSync(many);
+    const streamed = await runWire(["parse", "-", "-f", "ndjson", "-j", "2"], {
+      stdin,
+      env: { WIRE_STREAM_FROM: "1000" },
+    });
+    const whole = await runWire(["parse", "-", "-f", "ndjson", "-j", "2"], { stdin });
+    expect(streamed.stdout).toContain('"path":"<stdin>"');
+    expect(streamed).toEqual(whole);
+    // Over the size cap and streamed, it is read (the cap bounds one story).
+    const big = await runWire(["parse", "-", "-f", "ndjson", "-q", "--max-input-size", "200K"], {
+      stdin,
+      env: { WIRE_STREAM_FROM: "1000" },
+    });
+    expect(big).toEqual({ ...whole, stderr: "" });
+    expect(readdirSync(tmpdir()).filter((n) => n.startsWith("wire-spool-")).length).toBe(before);
+  });
+
   it("streams a file over --max-input-size, not a story over it", async () => {
     const r = await wire(["parse", many, "-f", "ndjson", "-q", "--max-input-size", "200K"], { WIRE_STREAM_FROM: "1" });
     expect(r.code).toBe(0);

@@ -4,9 +4,17 @@
  * A bad input is an item with an error, never an exception.
  */
 import type { Stats } from "node:fs";
-import { createReadStream } from "node:fs";
-import { readdir, realpath, stat } from "node:fs/promises";
-import { collectBounded, DEFAULT_MAX_INPUT, readBounded, tooLargeMessage, type Bounded } from "./bounded.js";
+import { createReadStream, rmSync } from "node:fs";
+import { mkdtemp, open, readdir, realpath, rm, stat } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import {
+  binaryStart,
+  collectBounded,
+  DEFAULT_MAX_INPUT,
+  readBounded,
+  tooLargeMessage,
+  type Bounded,
+} from "./bounded.js";
 import { join, relative, resolve, sep } from "node:path";
 import { Readable } from "node:stream";
 import {
@@ -114,19 +122,81 @@ export async function* expandInputs(args: string[], options: ExpandOptions): Asy
 async function* fromStdin(stdin: AsyncIterable<Uint8Array | string>, ctx: Ctx): AsyncGenerator<InputItem> {
   const origin: Origin = { name: "<stdin>", relPath: "stdin", key: "<stdin>" };
   if (ctx.from === "text") {
-    let got: Bounded;
-    try {
-      got = await collectBounded(buffers(stdin), ctx.maxSize);
-    } catch (e) {
-      yield errorItem(origin, "read-error", errorMessage(e));
-      return;
-    }
-    yield boundedItem(origin, got, ctx);
+    yield* stdinText(stdin, origin, ctx);
     return;
   }
   const { csvRecords, jsonlRecords } = await records();
   if (ctx.from === "jsonl") yield* jsonlRecords(Readable.from(buffers(stdin), { objectMode: false }), origin, ctx);
   else yield* csvRecords(stdin, origin, ctx);
+}
+
+/**
+ * Standard input as text: held in memory up to `streamFrom` bytes, as a file's bytes are; past
+ * that, spooled to a temporary file (removed once the input is done) and handed over as a file to
+ * stream, so its records can state its size and hash before the first is written.
+ */
+async function* stdinText(
+  stdin: AsyncIterable<Uint8Array | string>,
+  origin: Origin,
+  ctx: Ctx,
+): AsyncGenerator<InputItem> {
+  // Spooled from the streaming line (as a file that big is streamed); below it, the size cap holds.
+  const limit = ctx.streamFrom ?? Number.POSITIVE_INFINITY;
+  const chunks = buffers(stdin)[Symbol.asyncIterator]();
+  const parts: Buffer[] = [];
+  let size = 0;
+  let spool: Spool | null = null;
+  try {
+    for (;;) {
+      const n = await chunks.next();
+      if (n.done) break;
+      if (spool) {
+        await spool.fh.write(n.value);
+        size += n.value.length;
+        continue;
+      }
+      parts.push(n.value);
+      size += n.value.length;
+      if (size < limit) {
+        if (size > ctx.maxSize) break;
+        continue;
+      }
+      // Binary (read no further), or text to spool.
+      if (binaryStart(Buffer.concat(parts).subarray(0, 65536))) break;
+      const dir = await mkdtemp(join(tmpdir(), "wire-spool-"));
+      // Removed also when the process ends on the way (a closed pipe, an error).
+      const gone = () => rmSync(dir, { recursive: true, force: true });
+      process.on("exit", gone);
+      spool = { dir, fh: await open(join(dir, "stdin"), "w"), gone };
+      for (const p of parts.splice(0)) await spool.fh.write(p);
+    }
+  } catch (e) {
+    if (spool) await cleanUp(spool);
+    yield errorItem(origin, "read-error", errorMessage(e));
+    return;
+  }
+  if (!spool) {
+    yield boundedItem(origin, await collectBounded(buffers(parts), ctx.maxSize), ctx);
+    return;
+  }
+  try {
+    await spool.fh.close();
+    yield { ...bytesItem(origin, new Uint8Array(0)), bytes: undefined, file: { path: join(spool.dir, "stdin"), size } };
+  } finally {
+    await cleanUp(spool);
+  }
+}
+
+interface Spool {
+  dir: string;
+  fh: Awaited<ReturnType<typeof open>>;
+  gone: () => void;
+}
+
+async function cleanUp(spool: Spool): Promise<void> {
+  await spool.fh.close().catch(() => {});
+  await rm(spool.dir, { recursive: true, force: true });
+  process.off("exit", spool.gone);
 }
 
 function toBuffer(chunk: Uint8Array | string): Buffer {
