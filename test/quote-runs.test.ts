@@ -48,4 +48,20 @@ describe("runs of unmatched quotation marks", () => {
     expect(inners(dense)).toEqual(inners(spaced));
     expect(inners(dense)).toHaveLength(50);
   });
+
+  it('stays linear on a paragraph of many quotes (`"a"a"a…`)', () => {
+    const time = (n: number) => {
+      const text = '"a'.repeat(n);
+      const t0 = performance.now();
+      parse(text);
+      return performance.now() - t0;
+    };
+    let ratio = Infinity;
+    for (let attempt = 0; attempt < 3 && ratio > 8; attempt++) {
+      time(16_384);
+      ratio = time(262_144) / Math.max(1, time(65_536));
+    }
+    // 32,768 and 131,072 quotes; 4x the quotes: about 4x the time (16x would be quadratic).
+    expect(ratio).toBeLessThan(8);
+  }, 60_000);
 });

@@ -231,7 +231,9 @@ export function quotesOf(
         });
         return;
       }
-      const prevTop = previousTop(marks, k);
+      // Its index, not `marks.indexOf`: a search per quote was quadratic on runs of marks (`"a"a"a…`).
+      const prevAt = previousTop(marks, k);
+      const prevTop = prevAt >= 0 ? marks[prevAt]! : null;
       const nextTop = nextTopOpen(marks, k, p.end);
       const sentence = sentenceAt(p.sentences, m.open);
       // Whether words stand between the previous quote (or the sentence start) and this one;
@@ -272,7 +274,7 @@ export function quotesOf(
         }
         return cues;
       };
-      const prevQ = prevTop ? here[marks.indexOf(prevTop)] : undefined;
+      const prevQ = prevTop ? here[prevAt] : undefined;
       // `"...," X said. "..."`: the words between are the previous quote's own cue sentence.
       const prevQuote =
         prevTop &&
@@ -518,9 +520,10 @@ function wholeSentence(text: string, r: Range): boolean {
   return /^[\p{Lu}\u0900-\u097f]/u.test(t) && /[.?!।॥]["'”’]?$/u.test(t) && t.split(/\s+/u).length >= 3;
 }
 
-function previousTop(marks: MarkedQuote[], k: number): MarkedQuote | null {
-  for (let j = k - 1; j >= 0; j--) if (marks[j]!.parent === null && marks[j]!.close !== null) return marks[j]!;
-  return null;
+/** The index of the last closed top-level quote before quote k, or -1. */
+function previousTop(marks: MarkedQuote[], k: number): number {
+  for (let j = k - 1; j >= 0; j--) if (marks[j]!.parent === null && marks[j]!.close !== null) return j;
+  return -1;
 }
 
 function nextTopOpen(marks: MarkedQuote[], k: number, end: number): number {

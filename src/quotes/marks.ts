@@ -202,15 +202,16 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
   for (const q of quotes) q.inner = trim(text, q.inner);
   const keep = (q: MarkedQuote, k: number) =>
     !dead.has(k) && (q.double || q.close !== null) && q.inner.end > q.inner.start;
-  const index = new Map<number, number>();
+  const index = new Int32Array(quotes.length).fill(-1);
   const kept: MarkedQuote[] = [];
-  quotes.forEach((q, k) => {
+  for (let k = 0; k < quotes.length; k++) {
+    const q = quotes[k]!;
     if (keep(q, k)) {
-      index.set(k, kept.length);
+      index[k] = kept.length;
       kept.push(q);
     }
-  });
-  for (const q of kept) if (q.parent !== null) q.parent = index.get(q.parent) ?? null;
+  }
+  for (const q of kept) if (q.parent !== null) q.parent = index[q.parent]! >= 0 ? index[q.parent]! : null;
   const liveRun =
     run >= 0 && run === stray.length - 1 && lastOpen !== null && !dead.has(lastOpen) && quotes[lastOpen]!.close === null
       ? run
