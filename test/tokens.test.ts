@@ -1,10 +1,13 @@
 // The tokenizer's shortcuts answer what building the tokens would: `hasWord` is "some token is
 // a word", `mayHoldWord` never says no where a token's lower-cased text is listed, and
 // `mayReport` never skips a sentence that `reportedSpeech` reads something in.
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { hasWord, isPlainWord, mayHoldWord, tokenize } from "../src/quotes/tokens.js";
 import { mayReport, reportedSpeech } from "../src/quotes/cues.js";
+import { root } from "./helpers.js";
 
 const pieces = fc.constantFrom(
   " ",
@@ -76,5 +79,17 @@ describe("tokenizer shortcuts", () => {
     );
     expect(mayReport("The minister SAID he would go.")).toBe(true);
     expect(mayReport("The minister left for Delhi on Monday.")).toBe(false);
+  });
+});
+
+describe("the word tables of the quote code", () => {
+  it("come from src/data/speech.json through one module, not lists written in the code", () => {
+    for (const file of ["cues.ts", "index.ts"]) {
+      const code = readFileSync(join(root, "src", "quotes", file), "utf8");
+      expect(code).not.toMatch(/from "\.\.\/data\/speech\.json"/u);
+      expect(code).not.toMatch(/new (?:Set|Lexicon)\(\[\s*["']/u);
+      expect(code).not.toMatch(/\(\?:[^)]*[\u0900-\u097f]{2}\|/u); // an alternation of Hindi words
+    }
+    expect(readFileSync(join(root, "src", "quotes", "lexicon.ts"), "utf8")).toMatch(/speech\.json/u);
   });
 });

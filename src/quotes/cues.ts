@@ -9,100 +9,49 @@
  * > | योनहाप समाचार एजेंसी की रिपोर्ट के अनुसार, ...   according-to
  * > | The emir in the message said that ...    said-that (the subject before a prepositional phrase)
  * ```
- * The phrases are the tables of `src/data/speech.json`.
+ * The phrases are the tables of `src/data/speech.json`, loaded by `lexicon.ts`.
  */
-import speech from "../data/speech.json" with { type: "json" };
 import type { Range } from "../text/range.js";
 import { isPlainWord, mayHoldWord, type Token } from "./tokens.js";
-import { Lexicon, phraseEndingAt, phraseStartingAt } from "./lexicon.js";
-
-export { Lexicon, phraseEndingAt, phraseStartingAt };
-
-const words = (p: string) => p.split(/\s+/u);
-const byLength = (a: string[], b: string[]) => b.length - a.length;
-
-const HI_VERBS = new Lexicon(speech.hi.verbs.map(words));
-const HI_RELAY = new Lexicon(speech.hi.relay.map(words));
-const HI_ACCORDING = new Lexicon(speech.hi.accordingTo.map(words));
-const HI_POSSESSIVE = new Lexicon(speech.hi.possessive.map(words));
-const HI_ERGATIVE = new Set(speech.hi.ergative);
-const HI_EXPRESSION = new Lexicon([...speech.hi.expression.map(words), ...speech.hi.verbs.map(words)]);
-const HI_STOP = new Set(speech.hi.stop);
-const HI_NOT_SOURCES = new Set(speech.hi.notSources);
-/** Relative pronouns that open a clause between commas: जो, जिसने, जिनकी, जिन्होंने ... */
-const HI_RELATIVE = /^(?:जो|जिस|जिन)/u;
-const HI_POSSESSIVE_PRONOUNS = new Set(["उनका", "इनका", "उसका", "इसका", "उनकी", "उनके"]);
-const HI_POSTPOSITIONS = new Set(["का", "की", "के", "ने", "को", "से", "में", "पर"]);
-const THAT = speech.hi.that;
-const AGENT = speech.hi.agent;
-
-const EN_VERB_LIST = speech.en.verbs.map(words);
-const EN_VERBS = new Lexicon(EN_VERB_LIST);
-const EN_SINGLE_VERBS = new Set(EN_VERB_LIST.filter((v) => v.length === 1).map((v) => v[0]!));
-const EN_REPORT_VERBS = new Lexicon(speech.en.reportVerbs.map(words));
-/** Cues around a quotation: speech and report verbs, and question verbs (`," asked Chandran`). */
-const EN_ALL_VERBS = new Lexicon([
-  ...EN_VERB_LIST,
-  ...speech.en.reportVerbs.map(words),
-  ...speech.en.quoteVerbs.map(words),
-]);
-const EN_EXPRESSION = new Lexicon([
-  ...EN_VERB_LIST,
-  ...speech.en.reportVerbs.filter((v) => !speech.en.nounLikeVerbs.includes(v)).map(words),
-  ...speech.en.expression.map(words),
-]);
-const EN_OBJECTS = new Lexicon(speech.en.objects.map(words));
-const EN_NOUN_LIKE = new Set(speech.en.nounLikeVerbs);
-const EN_PASSIVE = new Set(speech.en.passive);
-const EN_STOP = new Set(speech.en.stop);
-const EN_SKIP = new Set(speech.en.skipBeforeVerb.map((w) => w.toLowerCase()));
-const EN_LY_NOUNS = new Set(speech.en.lyNouns);
-const EN_PREP = new Set(speech.en.prepositions);
-const EN_RELATIVE = new Set(["who", "which", "whose"]);
-const EN_PRONOUNS = new Set(speech.en.pronouns);
-const EN_QUANTIFIERS = new Set([
-  "one",
-  "some",
-  "many",
-  "several",
-  "most",
-  "two",
-  "three",
-  "each",
-  "all",
-  "both",
-  "none",
-  "few",
-  "any",
-]);
-/** Participles between a body and its members: `A division bench comprising Justices A and B said`. */
-const EN_PARTICIPLES = new Set([
-  "comprising",
-  "consisting",
-  "including",
-  "headed",
-  "led",
-  "chaired",
-  "composed",
-  "represented",
-]);
-const EN_DETERMINERS = new Set([
-  "the",
-  "a",
-  "an",
-  "his",
-  "her",
-  "its",
-  "their",
-  "our",
-  "some",
-  "several",
-  "many",
-  "most",
-  "other",
-  "all",
-]);
-void byLength;
+import {
+  AGENT,
+  EN_ALL_VERBS,
+  EN_DETERMINERS,
+  EN_EXPRESSION,
+  EN_LY_NOUNS,
+  EN_NOUN_LIKE,
+  EN_OBJECTS,
+  EN_PARTICIPLES,
+  EN_PASSIVE,
+  EN_PREP,
+  EN_PRONOUNS,
+  EN_QUANTIFIERS,
+  EN_RELATIVE,
+  EN_REPORT_VERBS,
+  EN_SINGLE_VERBS,
+  EN_SKIP,
+  EN_STOP,
+  EN_VERBS,
+  HI_ACCORDING,
+  HI_AUX,
+  HI_END_VERBS,
+  HI_ERGATIVE,
+  HI_EXPRESSION,
+  HI_NOT_SOURCES,
+  HI_NOT_SPEECH_AFTER,
+  HI_POSSESSIVE,
+  HI_POSSESSIVE_PRONOUNS,
+  HI_POSTPOSITIONS,
+  HI_RELATIVE,
+  HI_RELAY,
+  HI_STOP,
+  HI_UNMARKED_VERBS,
+  HI_VERBS,
+  NAME_LINKS,
+  THAT,
+  phraseEndingAt,
+  phraseStartingAt,
+} from "./lexicon.js";
 
 export interface CueMatch {
   /** The speech verb or phrase; null when a partial quote's sentence names a speaker but no verb. */
@@ -252,8 +201,6 @@ const LONGEST_LISTED = 64;
 const lower = (t: Token) => (t.text.length > LONGEST_LISTED ? t.text : t.lower);
 const isWord = (t: Token) => !t.punct && /[\p{L}\p{N}]/u.test(t.text);
 
-/** Small words inside names between capitalised words: `Reserve Bank of India`, `Transport for London`. */
-const NAME_LINKS = new Set(["of", "and", "&", "for", "de", "del", "da", "la", "on"]);
 const isCapitalised = (t: Token | undefined) => !!t && !t.punct && /^[\p{Lu}]/u.test(t.text);
 
 /**
@@ -538,8 +485,6 @@ export interface ReportedMatch {
 }
 
 /** The words reported speech starts at: a sentence with none of them has none (a cheap skip). */
-const HI_END_VERBS = new Lexicon(speech.hi.saidAtEnd.map(words));
-const HI_AUX = new Set(["है", "था", "थी", "थे", "हैं"]);
 const REPORT_STARTS = new Set([
   THAT,
   "according",
@@ -568,8 +513,8 @@ export function mayReport(sentence: string): boolean {
 function speechFollows(tokens: Token[], k: number): boolean {
   const prev = tokens[k - 1]!.text;
   const t = tokens[k];
-  if ((prev !== "कहा" && prev !== "बताया") || !t || t.punct || !isDevanagari(t)) return false;
-  return t.text !== THAT && !HI_AUX.has(t.text) && !/^(?:जा|गय|गई|गए|ग)/u.test(t.text);
+  if (!HI_UNMARKED_VERBS.has(prev) || !t || t.punct || !isDevanagari(t)) return false;
+  return t.text !== THAT && !HI_AUX.has(t.text) && !HI_NOT_SPEECH_AFTER.test(t.text);
 }
 
 /** Whether token k ends a clause: the sentence's end, a danda, or an auxiliary before one. */

@@ -22,20 +22,19 @@ import {
   hasHindiSpeechVerb,
   speechVerbAfter,
   hindiCueBefore,
-  Lexicon,
   mayReport,
   reportedSpeech as readReportedSpeech,
   subjectHi,
   type ReportedMatch,
-  phraseStartingAt,
   type CueMatch,
 } from "./cues.js";
-import speech from "../data/speech.json" with { type: "json" };
+import { AGENT, EN_VERBS, HI_ERGATIVE, HI_UNMARKED_VERBS, MEDIA, RELAY_BY, phraseStartingAt } from "./lexicon.js";
 import { RangeSet } from "./ranges.js";
 import { countAtOrBelow, countBelow, startOf } from "../text/search.js";
+import { isSpace } from "../text/chars.js";
 
 const endOf = (t: Token): number => t.end;
-import { isSpace } from "../text/chars.js";
+const UNMARKED_VERBS = [...HI_UNMARKED_VERBS];
 
 export interface ParagraphInput extends Range {
   sentences: Range[];
@@ -179,7 +178,6 @@ function reportedSpeech(tokens: Token[]): ReportedMatch[] {
 
 /** How far before or after a quote its cue is looked for. */
 const REACH = 400;
-const EN_VERBS = new Lexicon(speech.en.verbs.map((p) => p.split(" ")));
 
 export function quotesOf(
   text: string,
@@ -351,10 +349,11 @@ export function quotesOf(
 
     // Hindi speech with no marks after `X ने कहा,`; reported speech outside the marks.
     const used = new RangeSet(usedCues.sort((a, b) => a.start - b.start));
-    // A sentence with neither `कहा`/`बताया` nor a word reported speech starts at is not tokenized.
+    // A sentence with neither an unmarked-speech verb (`कहा`, `बताया`) nor a word reported speech
+    // starts at is not tokenized.
     for (const s of p.sentences) {
       const said = text.slice(s.start, s.end);
-      if (!tops.overlaps(s) && (said.includes("कहा") || said.includes("बताया"))) {
+      if (!tops.overlaps(s) && UNMARKED_VERBS.some((v) => said.includes(v))) {
         const u = unmarked(text, s, words.all(s, 4 * REACH), pi);
         if (u) here.push(u);
       }
@@ -595,7 +594,7 @@ function analyseSentence(tokens: Token[]): SentenceCues {
   let lastVerb = -1;
   for (let k = tokens.length - 1; k >= 0 && lastVerb < 0; k--) if (hasHindiSpeechVerb(tokens, k, k + 1)) lastVerb = k;
   tokens.forEach((t, k) => {
-    if (t.punct || (t.text !== speech.hi.agent && !speech.hi.ergative.includes(t.text))) return;
+    if (t.punct || (t.text !== AGENT && !HI_ERGATIVE.has(t.text))) return;
     const speaker = subjectHi(tokens, k + 1);
     if (!speaker || lastVerb <= k) {
       agents.push({ at: t.start, cue: { cue: null, speaker: null, via: null, withThat: false, punct: false } });
@@ -630,8 +629,6 @@ function partialCue(cues: SentenceCues, m: MarkedQuote): CueMatch | null {
 }
 
 /** `according to Yonhap, Kim said "..."`: the relaying source of a quote's sentence. */
-const MEDIA = speech.en.media.map((m) => m.toLowerCase().split(/\s+/u)).sort((a, b) => b.length - a.length);
-const RELAY_BY = speech.en.relayBy.map((m) => m.toLowerCase().split(/\s+/u));
 
 /**
  * The organisation a quote reached the copy through, named after its cue: `told the BBC`,
@@ -679,7 +676,7 @@ function accordingToIn(text: string, tokens: Token[], speaker: Range): Range | n
 function unmarked(text: string, s: Range, tokens: Token[], pi: number): QuoteMatch | null {
   for (let k = 0; k + 1 < tokens.length; k++) {
     const t = tokens[k]!;
-    if (t.punct || (t.text !== "कहा" && t.text !== "बताया")) continue;
+    if (t.punct || !HI_UNMARKED_VERBS.has(t.text)) continue;
     const comma = tokens[k + 1]!;
     if (!comma.punct || comma.text !== ",") continue;
     const next = tokens[k + 2];

@@ -1,4 +1,9 @@
-/** Phrase tables matched word by word over tokens. */
+/**
+ * The word tables of the quote and speech-cue code, built once from `src/data/speech.json`:
+ * phrase lists indexed by their first and last words (`Lexicon`), and word sets. `cues.ts` and
+ * `quotes/index.ts` read them from here, so a word is listed in one place.
+ */
+import speech from "../data/speech.json" with { type: "json" };
 import type { Token } from "./tokens.js";
 
 const byLength = (a: string[], b: string[]) => b.length - a.length;
@@ -70,3 +75,63 @@ export function phraseEndingAt(tokens: Token[], i: number, lexicon: Lexicon): nu
 export function phraseStartingAt(tokens: Token[], i: number, lexicon: Lexicon): number {
   return lexicon.startingAt(tokens, i);
 }
+
+/* ------------------------------------------------------------------ tables */
+
+const words = (p: string) => p.split(/\s+/u);
+
+/** The Hindi `कि` (that) and `ने` (the agent's postposition). */
+export const THAT = speech.hi.that;
+export const AGENT = speech.hi.agent;
+export const HI_VERBS = new Lexicon(speech.hi.verbs.map(words));
+export const HI_RELAY = new Lexicon(speech.hi.relay.map(words));
+export const HI_ACCORDING = new Lexicon(speech.hi.accordingTo.map(words));
+export const HI_POSSESSIVE = new Lexicon(speech.hi.possessive.map(words));
+export const HI_ERGATIVE = new Set(speech.hi.ergative);
+export const HI_EXPRESSION = new Lexicon([...speech.hi.expression.map(words), ...speech.hi.verbs.map(words)]);
+export const HI_END_VERBS = new Lexicon(speech.hi.saidAtEnd.map(words));
+export const HI_STOP = new Set(speech.hi.stop);
+export const HI_NOT_SOURCES = new Set(speech.hi.notSources);
+/** `कहा`, `बताया`: speech may follow them with no कि and no marks. */
+export const HI_UNMARKED_VERBS = new Set(speech.hi.unmarkedVerbs);
+/** What follows `कहा` when it is not speech: `कहा जाता है`, `कहा गया`. */
+export const HI_NOT_SPEECH_AFTER = new RegExp(`^(?:${speech.hi.notSpeechAfterSaid.join("|")})`, "u");
+export const HI_AUX = new Set(speech.hi.auxiliaries);
+/** Relative pronouns that open a clause between commas: जो, जिसने, जिनकी, जिन्होंने ... */
+export const HI_RELATIVE = new RegExp(`^(?:${speech.hi.relativeStarts.join("|")})`, "u");
+export const HI_POSSESSIVE_PRONOUNS = new Set(speech.hi.possessivePronouns);
+export const HI_POSTPOSITIONS = new Set(speech.hi.postpositions);
+
+const EN_VERB_LIST = speech.en.verbs.map(words);
+export const EN_VERBS = new Lexicon(EN_VERB_LIST);
+export const EN_SINGLE_VERBS = new Set(EN_VERB_LIST.filter((v) => v.length === 1).map((v) => v[0]!));
+export const EN_REPORT_VERBS = new Lexicon(speech.en.reportVerbs.map(words));
+/** Cues around a quotation: speech and report verbs, and question verbs (`," asked Chandran`). */
+export const EN_ALL_VERBS = new Lexicon([
+  ...EN_VERB_LIST,
+  ...speech.en.reportVerbs.map(words),
+  ...speech.en.quoteVerbs.map(words),
+]);
+export const EN_EXPRESSION = new Lexicon([
+  ...EN_VERB_LIST,
+  ...speech.en.reportVerbs.filter((v) => !speech.en.nounLikeVerbs.includes(v)).map(words),
+  ...speech.en.expression.map(words),
+]);
+export const EN_OBJECTS = new Lexicon(speech.en.objects.map(words));
+export const EN_NOUN_LIKE = new Set(speech.en.nounLikeVerbs);
+export const EN_PASSIVE = new Set(speech.en.passive);
+export const EN_STOP = new Set(speech.en.stop);
+export const EN_SKIP = new Set(speech.en.skipBeforeVerb.map((w) => w.toLowerCase()));
+export const EN_LY_NOUNS = new Set(speech.en.lyNouns);
+export const EN_PREP = new Set(speech.en.prepositions);
+export const EN_RELATIVE = new Set(speech.en.relatives);
+export const EN_PRONOUNS = new Set(speech.en.pronouns);
+export const EN_QUANTIFIERS = new Set(speech.en.quantifiers);
+/** Participles between a body and its members: `A division bench comprising Justices A and B said`. */
+export const EN_PARTICIPLES = new Set(speech.en.participles);
+export const EN_DETERMINERS = new Set(speech.en.determiners);
+/** Small words inside names between capitalised words: `Reserve Bank of India`, `Transport for London`. */
+export const NAME_LINKS = new Set(speech.en.nameLinks);
+/** News organisations (`told the BBC`), longest first, and the words before a relaying one (`carried by`). */
+export const MEDIA = speech.en.media.map((m) => m.toLowerCase().split(/\s+/u)).sort((a, b) => b.length - a.length);
+export const RELAY_BY = speech.en.relayBy.map((m) => m.toLowerCase().split(/\s+/u));
