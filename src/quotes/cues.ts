@@ -495,6 +495,17 @@ const REPORT_STARTS = new Set([
   ...EN_REPORT_VERBS.firstWords(),
 ]);
 
+/** The first letters of the start words, lower-cased too (an ASCII capital is compared lower-cased). */
+const REPORT_FIRST = new Set(
+  [...REPORT_STARTS].flatMap((w) => [w.charCodeAt(0), w.toLowerCase().charCodeAt(0), w.charCodeAt(0) | 0x20]),
+);
+/** False when no start word can begin with this letter (an ASCII or Devanagari one; others are not ruled out). */
+function mayStartReport(c: number): boolean {
+  if (c >= 0x41 && c <= 0x5a) return REPORT_FIRST.has(c + 0x20);
+  if (c < 0x80 || (c >= 0x900 && c <= 0x97f)) return REPORT_FIRST.has(c);
+  return true;
+}
+
 /** The start words, also lower-cased (what a token of a lower-cased sentence is compared with). */
 const REPORT_KEYS = new Set([...REPORT_STARTS, ...[...REPORT_STARTS].map((w) => w.toLowerCase())]);
 const REPORT_LONGEST = Math.max(...[...REPORT_KEYS].map((w) => w.length));
@@ -533,8 +544,9 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
   const out: ReportedMatch[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i]!;
-    // Every reading below starts at one of these words.
-    if (t.punct || !REPORT_STARTS.has(lower(t))) continue;
+    // Every reading below starts at one of these words; most tokens are ruled out by their
+    // first letter before being lower-cased.
+    if (t.punct || !mayStartReport(t.text.charCodeAt(0)) || !REPORT_STARTS.has(lower(t))) continue;
     if (isDevanagari(t)) {
       // `विपिन इटनकर ने सोमवार को यह जानकारी दी।`: a speech verb ending its clause, with no कि.
       const endVerb = phraseStartingAt(tokens, i, HI_END_VERBS);

@@ -134,28 +134,25 @@ export function wordTokens(text: string, from: number, to: number): Token[] {
 /** One space-free word: edge punctuation split off. */
 function word(text: string, i: number, j: number, out: Token[]): void {
   // Split leading and trailing edge punctuation off the word.
-  {
-    let s = i;
-    let e = j;
-    while (s < e && isEdge(text.charCodeAt(s))) {
-      out.push(new Token(text[s]!, s, s + 1, true));
-      s++;
-    }
-    const tail: Token[] = [];
-    while (e > s && isEdge(text.charCodeAt(e - 1))) {
-      // An abbreviation or an initial keeps its dot: `Dr.`, `Rs.`, `K.`
-      if (
-        text[e - 1] === "." &&
-        e - 1 === j - 1 &&
-        (isAbbreviation(text.slice(s, e - 1)) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(text.slice(s, e - 1)))
-      )
-        break;
-      // A plural possessive keeps its apostrophe: `Mariners'`, `players’`.
-      if ((text[e - 1] === "'" || text[e - 1] === "’") && e - 1 === j - 1 && e - 2 > s && text[e - 2] === "s") break;
-      tail.push(new Token(text[e - 1]!, e - 1, e, true));
-      e--;
-    }
-    if (e > s) out.push(new Token(text.slice(s, e), s, e, false));
-    for (let k = tail.length - 1; k >= 0; k--) out.push(tail[k]!);
+  let s = i;
+  let e = j;
+  while (s < e && isEdge(text.charCodeAt(s))) {
+    out.push(new Token(text[s]!, s, s + 1, true));
+    s++;
   }
+  while (e > s && isEdge(text.charCodeAt(e - 1))) {
+    // An abbreviation or an initial keeps its dot: `Dr.`, `Rs.`, `K.`
+    if (
+      text[e - 1] === "." &&
+      e - 1 === j - 1 &&
+      (isAbbreviation(text.slice(s, e - 1)) || /^(?:\p{Lu}\.)*\p{Lu}$/u.test(text.slice(s, e - 1)))
+    )
+      break;
+    // A plural possessive keeps its apostrophe: `Mariners'`, `players’`.
+    if ((text[e - 1] === "'" || text[e - 1] === "’") && e - 1 === j - 1 && e - 2 > s && text[e - 2] === "s") break;
+    e--;
+  }
+  if (e > s) out.push(new Token(text.slice(s, e), s, e, false));
+  // The trailing marks in order, one token each.
+  for (let k = e; k < j; k++) out.push(new Token(text[k]!, k, k + 1, true));
 }
