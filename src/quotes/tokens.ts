@@ -5,7 +5,6 @@
  */
 import { isSpace } from "../text/chars.js";
 import { isAbbreviation } from "../data/index.js";
-import { tagAt } from "../text/markup.js";
 
 export class Token {
   private low: string | undefined;
@@ -38,17 +37,7 @@ export function tokenize(text: string, from: number, to: number): Token[] {
     while (i < to && isSpace(text.charCodeAt(i))) i++;
     if (i >= to) break;
     let j = i;
-    while (j < to && !isSpace(text.charCodeAt(j))) {
-      // An HTML tag ends the word before it and is a token of its own.
-      const tag = text.charCodeAt(j) === LT ? tagAt(text, j) : undefined;
-      if (tag && tag.end <= to) {
-        if (j > i) word(text, i, j, out);
-        out.push(new Token(text.slice(tag.start, tag.end), tag.start, tag.end, true));
-        i = j = tag.end;
-        continue;
-      }
-      j++;
-    }
+    while (j < to && !isSpace(text.charCodeAt(j))) j++;
     if (j > i) word(text, i, j, out);
     i = j;
   }
@@ -57,22 +46,13 @@ export function tokenize(text: string, from: number, to: number): Token[] {
 
 /**
  * Whether `tokenize(text, from, to)` would hold a word (a token that is not punctuation): a
- * character that is neither white space nor edge punctuation, outside the tags the tokenizer
- * reads whole. The same answer without building the tokens.
+ * character that is neither white space nor edge punctuation. The same answer without building
+ * the tokens. Quotes read the markup pre-pass's view, where tags are already spaces.
  */
 export function hasWord(text: string, from: number, to: number): boolean {
-  for (let i = from; i < to; ) {
+  for (let i = from; i < to; i++) {
     const c = text.charCodeAt(i);
-    if (c === LT) {
-      const tag = tagAt(text, i);
-      if (tag && tag.end <= to) {
-        i = tag.end;
-        continue;
-      }
-      return true;
-    }
     if (!isSpace(c) && !isEdge(c)) return true;
-    i++;
   }
   return false;
 }
