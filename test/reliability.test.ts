@@ -1,7 +1,17 @@
 // Hostile and broken input at the command line: nothing from the copy or from file names
 // reaches the terminal raw, output stays proportional to the input, no input stops a batch.
 import { execFileSync, spawn, type ChildProcess } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, symlinkSync, writeFileSync } from "node:fs";
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  symlinkSync,
+  writeFileSync,
+} from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -131,6 +141,25 @@ const status = (r: Child) => r.code ?? (r.signal === "SIGINT" ? 130 : r.signal =
 /** Resolves after `ms`: time for a child to start and block on its input. */
 const started = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
 
+/**
+ * Resolves once the child catches `signal` (its handler shows in /proc/PID/status's SigCgt where
+ * there is one, so a loaded machine's slow start-up is waited for), then a little more for it to
+ * block on its input; else after `ms`.
+ */
+async function catches(c: ChildProcess, signal: "SIGINT" | "SIGTERM", ms = 1200): Promise<void> {
+  if (!existsSync(`/proc/${process.pid}/status`)) return started(ms);
+  const bit = 1n << BigInt((signal === "SIGINT" ? 2 : 15) - 1);
+  for (const until = Date.now() + 20_000; Date.now() < until; ) {
+    try {
+      const m = /^SigCgt:\s*([0-9a-f]+)/mu.exec(readFileSync(`/proc/${c.pid}/status`, "utf8"));
+      if (m && (BigInt(`0x${m[1]}`) & bit) !== 0n) return started(300);
+    } catch {
+      // not started yet
+    }
+    await started(50);
+  }
+}
+
 describe.skipIf(process.platform === "win32")("signals", () => {
   it("Ctrl-C while reading a FIFO that has no writer: stops within a second, summary, 130", async () => {
     const fifo = join(tmp, "nowriter.fifo");
@@ -138,7 +167,7 @@ describe.skipIf(process.platform === "win32")("signals", () => {
     let signalled = 0;
     const r = await spawnWire(["parse", fifo], {
       during: (c) => {
-        void started(1200).then(() => {
+        void catches(c, "SIGINT").then(() => {
           signalled = Date.now();
           c.kill("SIGINT");
         });
@@ -156,7 +185,7 @@ describe.skipIf(process.platform === "win32")("signals", () => {
     const good = join(dir, "good.txt");
     writeFileSync(good, "NEW DELHI, Nov 5 (IANS) The minister said so.\n");
     const r = await spawnWire(["parse", good, fifo, "-f", "ndjson", "-o", join(dir, "all.ndjson")], {
-      during: (c) => void started(1200).then(() => c.kill("SIGTERM")),
+      during: (c) => void catches(c, "SIGTERM").then(() => c.kill("SIGTERM")),
     });
     expect(status(r)).toBe(143);
     expect(r.stderr).toMatch(/interrupted/u);
@@ -400,14 +429,18 @@ async function best(fn: () => unknown, n = 2): Promise<number> {
 
 /**
  * The time of `at(4)` over the time of `at(1)`, the lowest of a few tries: a shared machine
- * makes any one timing noisy, while a quadratic step keeps the ratio near 16 on every try.
+ * makes any one timing noisy, while a quadratic step keeps the ratio near 16 on every try. A linear
+ * step gives about 4; the tests allow up to LINEAR (10), which a loaded machine stays under and a
+ * quadratic step never does.
  */
-async function growth(at: (scale: number) => () => unknown, tries = 3): Promise<number> {
+const LINEAR = 10;
+async function growth(at: (scale: number) => () => unknown, tries = 4): Promise<number> {
   const small = at(1);
   const large = at(4);
   await small(); // warm up
   let ratio = Infinity;
-  for (let k = 0; k < tries && ratio >= 7; k++) ratio = Math.min(ratio, (await best(large, 1)) / (await best(small)));
+  for (let k = 0; k < tries && ratio >= LINEAR; k++)
+    ratio = Math.min(ratio, (await best(large, 1)) / (await best(small)));
   return ratio;
 }
 
@@ -425,7 +458,7 @@ describe("linear everywhere", () => {
       };
       return () => map.remap(structuredClone(story) as unknown as Story);
     });
-    expect(ratio).toBeLessThan(7);
+    expect(ratio).toBeLessThan(LINEAR);
     // The emoji counts as one code point and two UTF-16 units on both sides.
     const t = "😀ab😀cd";
     const map = new SpanMap(
@@ -449,7 +482,7 @@ describe("linear everywhere", () => {
         size[k === 1 ? 0 : 1] = JSON.stringify(parse(t)).length;
       };
     });
-    expect(ratio).toBeLessThan(7);
+    expect(ratio).toBeLessThan(LINEAR);
     expect(size[1]! / size[0]!).toBeLessThan(4.5);
   }, 60_000);
 
