@@ -24,7 +24,7 @@ import { StoryStream, type StorySlice, type StreamParse } from "../parse/stream.
 import { isBlank } from "../text/chars.js";
 
 /** Files at least this big are streamed (smaller ones are parsed whole: one read, one pass). */
-export const STREAM_FROM = 8 << 20;
+export const STREAM_FROM = 1 << 20;
 
 const CHUNK = 1 << 20;
 
