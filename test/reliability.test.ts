@@ -210,7 +210,9 @@ describe("stderr closed early", () => {
 describe("a worker that dies", () => {
   it("fails only its input; the others are written; exit 1 (also with --max-old-space-size)", async () => {
     const big = join(tmp, "huge.txt");
-    writeFileSync(big, 'NEW DELHI, Nov 5 (IANS) The minister said "x" and "y" here.\n\n'.repeat(50_000));
+    // One story of 50,000 paragraphs: held whole even when the file is streamed, so the worker's
+    // 40 MB heap cannot hold it.
+    writeFileSync(big, `NEW DELHI, Nov 5 (IANS) ${'The minister said "x" and "y" here.\n'.repeat(50_000)}`);
     const good = file("fine.txt", "NEW DELHI, Nov 5 (IANS) The minister said so.\n");
     const r = await spawnWire(["parse", "-j", "2", "-f", "ndjson", "-q", big, good], {
       node: ["--max-old-space-size=40"],
