@@ -45,6 +45,9 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
       joins = !(seg.indented && SENTENCE_END.test(text.slice(Math.max(prev.start, prev.end - 4), prev.end)));
     // A line break inside brackets (`(NSE:` / `INFY` / `)`) never ends a paragraph.
     if (prev && !joins && openBracket(text, prev)) joins = true;
+    // One paragraph per line, but a line that starts in lower case after one that ends mid-sentence
+    // is a wrapped line of the same sentence (`...the police` / `said on Monday.`).
+    if (prev && !joins && mode === "lines" && softWrap(text, prev, seg)) joins = true;
     if (prev && joins && !seg.blankBefore && !seg.barrier) {
       prev.end = seg.end;
       continue;
@@ -69,6 +72,20 @@ function openBracket(text: string, p: Range): boolean {
     if (c === 0x28) return true; // `(`: open at the end
   }
   return false;
+}
+
+/**
+ * True when `prev` ends mid-sentence (a lower-case letter or a comma, maybe before a closing
+ * quote mark) and `seg` starts in lower case: hard-wrapped copy without blank lines.
+ */
+function softWrap(text: string, prev: Range, seg: Range): boolean {
+  if (!isLatinLower(text.charCodeAt(seg.start))) return false;
+  let e = prev.end;
+  while (e > prev.start && isSpace(text.charCodeAt(e - 1))) e--;
+  // `...by evening,"` / `he said.`: a closing quote mark after the comma still leaves the sentence open.
+  while (e > prev.start + 1 && isQuoteCloser(text.charCodeAt(e - 1))) e--;
+  const last = text.charCodeAt(e - 1);
+  return e > prev.start && (isLatinLower(last) || last === 0x2c);
 }
 
 /**
@@ -131,6 +148,8 @@ function gluedFullStop(text: string, i: number, from: number): boolean {
   if (word.includes(".") || isAbbreviation(word)) return false;
   return true;
 }
+
+const isQuoteCloser = (c: number) => c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019;
 
 /** `।` `॥` `?` `!` `.`: what ends a sentence. */
 const isTerminator = (c: number) => c === 0x0964 || c === 0x0965 || c === 0x3f || c === 0x21 || c === 0x2e;
