@@ -41,6 +41,7 @@ const CODES_LINE = new RegExp(`^${CODES}$`, "u");
 /** Codes glued after the last sentence: must hold a slash (`जीसीबी/एएनएम`, `ab/`). */
 const GLUED_CODES = new RegExp(String.raw`[।.!?"”’)]\s+(${CODE}\/(?:${CODE}(?:\/${CODE})*\/?)?)$`, "u");
 interface EndMark {
+  /** The agency's code; null when the mark names it (group `agency`, read with `agencyOf`). */
   line: RegExp;
   glued: RegExp | null;
   above: RegExp | null;
@@ -49,7 +50,7 @@ interface EndMark {
 }
 const END_MARKS: EndMark[] = (
   signoffTable.marks as {
-    agency: string;
+    agency: string | null;
     line: string;
     flags?: string;
     glued?: string;
@@ -169,12 +170,14 @@ function gluedEndMark({ text, last, line: L }: SignoffView): SignoffMatch | null
     const tail = text.slice(Math.max(L.contentStart, L.contentEnd - GLUED_REACH), L.contentEnd);
     const g = mark.glued.exec(tail);
     if (!g || g.index === 0) continue;
+    const code = markAgency(mark, g);
+    if (code === undefined) continue;
     const s = L.contentEnd - g[1]!.length;
     const found: SignoffMatch = {
       start: s,
       end: L.contentEnd,
       firstLine: last,
-      agency: { start: s, end: L.contentEnd, code: mark.code },
+      agency: { start: s, end: L.contentEnd, code },
       codes: groupCode(g, L.contentEnd - tail.length),
     };
     if (mark.names) {
@@ -211,11 +214,14 @@ function endMark(text: string, lines: Line[], index: number, minLine: number): S
   for (const mark of END_MARKS) {
     const m = mark.line.exec(content);
     if (!m) continue;
+    const code = markAgency(mark, m);
+    if (code === undefined) continue;
+    const named = mark.code === null ? groupRange(m, "agency", L.contentStart) : null;
     const found: SignoffMatch = {
       start: L.contentStart,
       end: L.contentEnd,
       firstLine: index,
-      agency: { start: L.contentStart, end: L.contentEnd, code: mark.code },
+      agency: { ...(named ?? { start: L.contentStart, end: L.contentEnd }), code },
       codes: groupCode(m, L.contentStart),
     };
     if (mark.names) {
@@ -271,12 +277,28 @@ function creditNames(text: string, from: number, to: number, clause: RegExp): Si
   return out;
 }
 
+/**
+ * The agency a closing mark stands for: its row's, or the one its group `agency` names
+ * (`Source: Xinhua`, `© AFP`); undefined when that group names no agency (`Source: China Daily`).
+ */
+function markAgency(mark: EndMark, m: RegExpExecArray): string | null | undefined {
+  if (mark.code !== null) return mark.code;
+  const named = m.groups?.agency;
+  return named ? agencyOf(named)?.code : undefined;
+}
+
 /** The named group `code` of a sign-off match, as a range. */
 function groupCode(m: RegExpExecArray, base: number): Range[] {
-  const c = m.groups?.code;
-  if (!c) return [];
+  const r = groupRange(m, "code", base);
+  return r ? [r] : [];
+}
+
+/** A named group of a match, as a range (null when it matched nothing). */
+function groupRange(m: RegExpExecArray, name: string, base: number): Range | null {
+  const c = m.groups?.[name];
+  if (!c) return null;
   const at = base + m.index + m[0].indexOf(c);
-  return [{ start: at, end: at + c.length }];
+  return { start: at, end: at + c.length };
 }
 
 /** `dpa abc def`, `AAP XY`, `AAP XY/ab`: the agency, then initials (no dashes). */
