@@ -77,6 +77,14 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --",
     },
     {
+      example: "SEOUL -- ...",
+      input: "SEOUL -- South Korean delegates left Tuesday.",
+      rule: "place-dashes",
+      text: "SEOUL --",
+    },
+    { example: "(not a place: too short)", input: "US -- The talks ended.", rule: null },
+    { example: "(not a place: lower case)", input: "Seoul -- the talks ended.", rule: null },
+    {
       example: "(a roundup item glued to its headline)",
       input: "असम में बाढ़ से हालात बिगड़ेनयी दिल्ली : असम में बाढ़ का पानी घटा है।",
       rule: "glued-place-colon",
@@ -149,6 +157,7 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "* Queues at petrol stations", rule: "bullet" },
     { example: "By Anita Rao", rule: "byline" },
     { example: "Associated Press", rule: "byline-credit" },
+    { example: "-----------------", rule: "rule" },
     {
       example: "... IANS India Private Limited14 June",
       input: "Copyright IANS India Private Limited14 June",

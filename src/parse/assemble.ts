@@ -152,7 +152,7 @@ export function assembleStory(
     schema: "wire.story/1",
     source,
     language: m.language,
-    agency: dateline?.agency ?? signoff?.agency ?? null,
+    agency: dateline?.agency ?? signoff?.agency ?? (m.credit ? agencyRef(m.credit) : null),
     headline: m.headline ? part(m.headline) : null,
     dateline,
     byline: m.byline ? part(m.byline) : null,

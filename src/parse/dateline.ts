@@ -16,6 +16,7 @@
  * > | PUNE/MUMBAI: (Mar 3) ...                           place, colon, the date in brackets
  * > | PERTH, May 9 AAP - ...                             the tag after the date, no brackets
  * > | AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ -- ...   the tag between slashes
+ * > | SEOUL -- ...   PAJU, South Korea -- ...            a summary item: CAPS place and `--` only
  * ```
  * Only the first few lines of a story are searched, and each search looks at a bounded
  * window of its line, so the cost does not grow with the story.
@@ -63,6 +64,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "date-tag", match: (v) => dateTag(v.text, v.win, v.p0, v.i) },
   /** `PLACE[, STATE], DATE -` with no tag (Reuters) */
   { name: "date-dash", match: (v) => dateDash(v.text, v.win, v.p0, v.i) },
+  /** `PLACE -- ` in capitals, no date and no tag (Yonhap's summary items: `SEOUL -- `, `PAJU, South Korea -- `) */
+  { name: "place-dashes", match: (v) => placeDashes(v.text, v.win, v.p0, v.i) },
   /** a roundup item's headline glued to `PLACE :` (`...हालात बिगड़ेनयी दिल्ली : ...`) */
   { name: "glued-place-colon", match: (v) => gluedPlaceColon(v.text, v.win, v.p0, v.i) },
 ];
@@ -97,6 +100,9 @@ const DATE_PART = String.raw`(?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+\.
 const DATE_TAG = new RegExp(String.raw`^([^\n]{1,80}?),\s+(${DATE_PART})\s+(${TAGS})\s*(?=--|-|—|–|_)`, "u");
 /** `AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --`: the tag between slashes. */
 const SLASH_TAG = new RegExp(String.raw`^([^\n]{1,120}?),\s+(${DATE_PART})\s*\/\s*(${TAGS})\s*\/\s*(?=--|-|—|–)`, "u");
+/** `SEOUL -- `, `PAJU, South Korea -- `: a place in capitals (a country after a comma), then `--` and the lead. */
+const PLACE_DASHES =
+  /^([A-Z][A-Z.'’&-]*[A-Z.](?:\s[A-Z][A-Z.'’&-]*[A-Z.]){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)\s+--\s*(?=["“‘'(]?\p{Lu})/u;
 const DATE_DASH =
   /^([^\n]{1,80}?),\s+((?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+)(?:,?\s+[0-9]{4})?)\s*(?=--|-|—|–)/u;
 
@@ -374,6 +380,24 @@ function dateDash(text: string, win: string, p0: number, i: number): DatelineMat
     lastLine: i,
     places: [{ start: p0, end: p0 + placeText.length }],
     date: { ...d, start: ds, end: ds + dateStr.length },
+    agency: null,
+    prefix: null,
+  };
+}
+
+/** `SEOUL -- ` with no date and no tag: the place in capitals, at least three letters. */
+function placeDashes(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const m = PLACE_DASHES.exec(win);
+  if (!m) return null;
+  const placeText = m[1]!;
+  if ((placeText.match(/[A-Z]/g) ?? []).length < 3) return null;
+  return {
+    start: p0,
+    end: separatorEnd(text, p0 + placeText.length),
+    firstLine: i,
+    lastLine: i,
+    places: [{ start: p0, end: p0 + placeText.length }],
+    date: null,
     agency: null,
     prefix: null,
   };

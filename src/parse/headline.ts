@@ -10,6 +10,8 @@
  */
 import leftovers from "../data/leftovers.json" with { type: "json" };
 import { fold } from "../text/chars.js";
+import { agencies, agencyOf } from "../data/index.js";
+import type { Range } from "../text/range.js";
 
 const MAX_CHARS = 250;
 const MAX_WORDS = 30;
@@ -82,19 +84,23 @@ export function isBylineLine(content: string): boolean {
  * > | By Anita Rao                            byline
  * > | Associated Press                        credit under a byline
  * > | ... IANS India Private Limited14 June   credit (a publisher's credit or copyright line)
+ * > | -----------------                       rule   (a digest's separator: no text)
  * ```
  */
-export type HeaderKind = "slug" | "note" | "bullet" | "byline" | "byline-credit" | "credit";
+export type HeaderKind = "slug" | "note" | "bullet" | "byline" | "byline-credit" | "credit" | "rule";
 
 const NOTE = new RegExp(String.raw`^[(\[]?\s*(?:${leftovers.notes.map(escapeRe).join("|")})\s*[:\-—]`, "iu");
 const SLUG = /^[A-Z]{2,}[A-Za-z0-9]*-\S*-\S*(?:,[^\n]{0,40})?$|^[A-Z]{2,}[A-Za-z0-9]*-[^\s,]+,[^\n]{0,40}$/u;
 const WIRE_HEADERS = leftovers.wireHeaders.map((h) => new RegExp(h, "u"));
 const BULLET = /^[*•·▪►■-]\s+\S/u;
+/** A separator line between the items of a digest (`-----------------`). */
+export const RULE = /^(?:[-–—=_*~#]\s?){4,}$/u;
 const CREDITS = leftovers.credits.map((c) => fold(c));
 const BYLINE_CREDITS = new Set(leftovers.bylineCredits.map((c) => fold(c)));
 
 export function headerKind(content: string): HeaderKind | null {
   if (content.length > 300) return null;
+  if (RULE.test(content)) return "rule";
   if (NOTE.test(content)) return "note";
   if (SLUG.test(content) || WIRE_HEADERS.some((h) => h.test(content))) return "slug";
   if (BULLET.test(content)) return "bullet";
@@ -108,4 +114,23 @@ export function headerKind(content: string): HeaderKind | null {
 
 function escapeRe(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
+}
+
+/** Agency names and tags, longest first, for finding an agency named in running text. */
+const AGENCY_WORDS = agencies
+  .flatMap((a) => (a.code === null ? [] : [...a.names, ...a.tags.filter((t) => t.length >= 3)]))
+  .sort((x, y) => y.length - x.length);
+const AGENCY_IN_TEXT = new RegExp(
+  String.raw`(?<![\p{L}\p{M}])(?:${AGENCY_WORDS.map(escapeRe).join("|")})(?![\p{L}\p{M}])`,
+  "u",
+);
+
+/**
+ * The agency a credit names in running text (a digest's preamble: `... moved by Yonhap News
+ * Agency on Tuesday.`; a byline `By PTI`), as a range of `text` from `from` to `to`, or null.
+ */
+export function agencyNamedIn(text: string, from: number, to: number): (Range & { code: string }) | null {
+  const m = AGENCY_IN_TEXT.exec(text.slice(from, to));
+  const code = m ? agencyOf(m[0])?.code : null;
+  return m && code ? { start: from + m.index, end: from + m.index + m[0].length, code } : null;
 }

@@ -35,6 +35,8 @@ export interface StoryMatch {
   byline: (Range & { rule: HeadRule }) | null;
   dateline: DatelineFound | null;
   signoff: SignoffFound | null;
+  /** The agency a credit names when neither dateline nor sign-off does (a digest's preamble, `By PTI`). */
+  credit?: (Range & { code: string }) | null;
   /** `table` marks a table or agate block: its lines kept, no prose rule run on it. */
   paragraphs: (ParagraphMatch & { sentences: Range[]; table?: boolean })[];
   /** An editor's note (`Eds: ...`, `(ATTN: ...)`, "not for publication"), and the envelope's slug. */

@@ -17,6 +17,8 @@
  * inherits the roundup's agency; its slug stays at the end of the story before. A line after a
  * finished sentence that opens with a headline glued to its lead, with no dateline
  * (`हवाई में नाव पर लावा गिरा, 23 घायलहवाई में ...`), starts a story that inherits the agency too.
+ * So does each item of a digest after a separator line (`-----------------`), its headline and
+ * its dateline (Yonhap's summaries: `SEOUL -- ...`).
  *
  * Every line is tested once, with bounded work per line, so splitting is linear.
  */
@@ -26,7 +28,7 @@ import { datelineAt, roundupItemAt, type DatelineMatch } from "./dateline.js";
 import { isHSpace } from "../text/chars.js";
 import table from "../data/leftovers.json" with { type: "json" };
 import { findSignoff } from "./signoff.js";
-import { gluedLeadAt, isHeadline } from "./headline.js";
+import { gluedLeadAt, isHeadline, RULE } from "./headline.js";
 
 export interface StoryRange extends Range {
   lines: Line[];
@@ -61,6 +63,7 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
   let afterSignoff = false;
   const contentOf = (k: number) => text.slice(lines[k]!.contentStart, lines[k]!.contentEnd);
   const finished = (k: number) => k >= 0 && FINAL.test(contentOf(k));
+  const isRule = (k: number) => k >= 0 && RULE.test(contentOf(k));
   const at = (line: number, pos: number | null = null, inherits = false) => starts.push({ line, at: pos, inherits });
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
@@ -78,11 +81,16 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
       seenDateline = isDateline;
     } else if (isDateline && seenDateline && body) {
       if (finished(last)) {
-        at(i);
+        at(i, null, dl.agency === null);
         body = false;
       } else if (last >= 0 && isHeadline(contentOf(last)) && finished(beforeLast)) {
         // A headline right above belongs to the new story.
-        at(last);
+        at(last, null, dl.agency === null);
+        body = false;
+      } else if (isRule(last) || (isRule(beforeLast) && isHeadline(contentOf(last)))) {
+        // A digest's item: a separator line, the item's headline, its dateline; the item takes
+        // the digest's agency when its dateline names none (`SEOUL -- ...`).
+        at(isRule(last) ? last : beforeLast, null, true);
         body = false;
       } else {
         // A headline glued to the last word of the story before.

@@ -14,7 +14,7 @@ import { finding, type Finding } from "../diagnostics.js";
 import { findDateline } from "./dateline.js";
 import type { Range } from "../text/range.js";
 import { findSignoff, type SignoffFound } from "./signoff.js";
-import { gluedLeadAt, headerKind, isHeadline, isTitleLine } from "./headline.js";
+import { agencyNamedIn, gluedLeadAt, headerKind, isHeadline, isTitleLine } from "./headline.js";
 import { paragraphsOf, sentencesOf, type Segment } from "./paragraphs.js";
 import { detectLanguage } from "./language.js";
 import type { Line } from "./lines.js";
@@ -57,6 +57,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   let byline: (Range & { rule: HeadRule }) | null = env?.byline ? { ...env.byline, rule: "envelope" } : null;
   let ednote: Range | null = env?.ednote ?? null;
   const before: Range[] = [];
+  let credit: (Range & { code: string }) | null = null;
   if (dl) {
     // The headline is the first line that is not a wire header, an editor's note, a summary
     // bullet, a byline or a credit line; what follows it up to the dateline is kept in order.
@@ -68,6 +69,20 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
       const content = text.slice(l.contentStart, l.contentEnd);
       const r = { start: l.contentStart, end: l.contentEnd };
       const kind = headerKind(content);
+      if (kind === "rule") {
+        // A digest's separator: what stands above it is the digest's preamble (`Yonhap News
+        // Summary`, `The following is ...`), the ednote; the item's headline is below it.
+        const top = lines[first]!.contentStart;
+        const above = prevContent(lines, i);
+        if (above >= first && !ednote) {
+          ednote = { start: top, end: lines[above]!.contentEnd };
+          credit = agencyNamedIn(text, ednote.start, ednote.end);
+          headline = null;
+          headlineOpen = true;
+          before.length = 0;
+        }
+        continue;
+      }
       if (kind === "byline" && !byline) {
         byline = { ...r, rule: "byline-line" };
         bylineLine = i;
@@ -78,6 +93,20 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         // An editor's note (`Eds: ...`, `(ATTN: ...)`): the story's ednote.
         ednote = r;
       } else if (kind === null && headlineOpen && !headline && isHeadline(content)) {
+        headline = { ...r, rule: "first-line" };
+      } else if (
+        kind === null &&
+        !ednote &&
+        prevContent(lines, dl.firstLine) === i &&
+        isHeadline(content) &&
+        preamble(text, lines, first, i)
+      ) {
+        // Sentences above the line over the dateline that name the agency: a digest's preamble
+        // (`The following is the second summary of major stories moved by Yonhap News Agency
+        // on Tuesday.`), the ednote; the line over the dateline is the first item's headline.
+        ednote = { start: lines[first]!.contentStart, end: lines[prevContent(lines, i)]!.contentEnd };
+        credit = agencyNamedIn(text, ednote.start, ednote.end);
+        before.length = 0;
         headline = { ...r, rule: "first-line" };
       } else {
         if (kind === "note" || kind === "slug" || kind === "credit") {
@@ -175,6 +204,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     byline,
     dateline: dl,
     signoff: so,
+    credit,
     paragraphs,
     quotes: found.quotes,
     attributions: found.attributions,
@@ -209,6 +239,21 @@ function wholeBody(segments: Segment[]): Range[] {
   const a = segments[0];
   const b = segments[segments.length - 1];
   return a && b ? [{ start: a.start, end: b.end }] : [];
+}
+
+/**
+ * Whether the lines from `first` up to line `i` (not included) are a digest's preamble: one of
+ * them ends a sentence, and they name an agency (`... moved by Yonhap News Agency on Tuesday.`).
+ */
+function preamble(text: string, lines: Line[], first: number, i: number): boolean {
+  const above = prevContent(lines, i);
+  if (above < first) return false;
+  let sentence = false;
+  for (let k = first; k <= above; k++) {
+    const l = lines[k]!;
+    if (!l.blank && /[.!?।]["'”’)]*$/u.test(text.slice(l.contentStart, l.contentEnd))) sentence = true;
+  }
+  return sentence && agencyNamedIn(text, lines[first]!.contentStart, lines[above]!.contentEnd) !== null;
 }
 
 function prevContent(lines: Line[], i: number): number {
