@@ -90,12 +90,17 @@ const WINDOW = 300;
 const MAX_LINES = 5;
 
 const TAGS = alternation(agencyTags);
-const PAREN_TAG = new RegExp(String.raw`\(\s*(${TAGS})\s*\)`, "iu");
-const BARE_TAG_LINE = new RegExp(`^(${TAGS})$`, "u");
-const COMMA_TAG = new RegExp(String.raw`^([^,()\n]{1,60}?),\s*(${TAGS})(?=\s*[।:])`, "u");
+/** The tags, lower-cased: `(TAG)` is read case-insensitively (`(REUTERS)`), by a set lookup. */
+const TAG_LOWER = new Set(agencyTags.map((t) => t.toLowerCase()));
+const TAG_EXACT = new Set(agencyTags);
 /** `PUNE/MUMBAI: (Mar 3)`: places, a colon, then the date in brackets. */
 const COLON_DATE = /^([^:()\n]{1,60}?)\s*:\s*\(([^()\n]{3,24})\)/u;
 const DATE_PART = String.raw`(?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+\.?)(?:,?\s+[0-9]{4})?`;
+/**
+ * What every dated form below needs: a comma, space, and the start of a date (`, May 9`, `, 9 May`).
+ * Most lines of a body have none, and this test is far cheaper than the forms' own patterns.
+ */
+const DATE_START = /,\s+(?:\p{L}+\.?\s+[0-9]|[0-9]{1,2}\s+\p{L})/u;
 /** `PERTH, May 9 AAP -`, `DENVER, Apr 2 AP -`: the tag after the date, no parentheses. */
 const DATE_TAG = new RegExp(String.raw`^([^\n]{1,80}?),\s+(${DATE_PART})\s+(${TAGS})\s*(?=--|-|—|–|_)`, "u");
 /** `AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --`: the tag between slashes. */
@@ -105,6 +110,25 @@ const PLACE_DASHES =
   /^([A-Z][A-Z.'’&-]*[A-Z.](?:\s[A-Z][A-Z.'’&-]*[A-Z.]){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)\s+--\s*(?=["“‘'(]?\p{Lu})/u;
 const DATE_DASH =
   /^([^\n]{1,80}?),\s+((?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+)(?:,?\s+[0-9]{4})?)\s*(?=--|-|—|–)/u;
+
+/** `(TAG)` in the window, the first one: where it starts and ends, and the tag as written. */
+function parenTagIn(win: string): { index: number; end: number; tag: string } | null {
+  let close = -1;
+  for (let k = win.indexOf("("); k >= 0; k = win.indexOf("(", k + 1)) {
+    if (close < k) close = win.indexOf(")", k + 1);
+    if (close < 0) return null;
+    const inner = win.slice(k + 1, close);
+    const tag = inner.trim();
+    if (tag.length > 0 && TAG_LOWER.has(tag.toLowerCase()))
+      return { index: k, end: close + 1, tag };
+  }
+  return null;
+}
+
+/** The text of a whole line that is only a tag (`आईएएनएस`). */
+function isBareTag(s: string): boolean {
+  return TAG_EXACT.has(s);
+}
 
 /** Finds the dateline in the first lines of a story; null when there is none. */
 export function findDateline(text: string, lines: Line[]): DatelineFound | null {
@@ -151,11 +175,11 @@ function matchLine(text: string, lines: Line[], i: number): DatelineFound | null
 
 /** `PLACE[, DATE] (TAG)[SEP]` */
 function parenTag(text: string, win: string, p0: number, i: number): DatelineMatch | null {
-  const m = PAREN_TAG.exec(win);
+  const m = parenTagIn(win);
   if (!m) return null;
   const tagStart = p0 + m.index;
-  const tagEnd = tagStart + m[0].length;
-  const nameStart = p0 + m.index + m[0].indexOf(m[1]!);
+  const tagEnd = p0 + m.end;
+  const nameStart = tagStart + win.slice(m.index, m.end).indexOf(m.tag);
   const end = separatorEnd(text, tagEnd);
   const head = headParts(text, p0, tagStart) ?? placeless(text, p0, tagStart, end > tagEnd);
   if (!head) return null;
@@ -166,7 +190,7 @@ function parenTag(text: string, win: string, p0: number, i: number): DatelineMat
     lastLine: i,
     places: head.places,
     date: head.date,
-    agency: { start: nameStart, end: nameStart + m[1]!.length, code: agencyOf(m[1]!)?.code ?? null },
+    agency: { start: nameStart, end: nameStart + m.tag.length, code: agencyOf(m.tag)?.code ?? null },
     prefix: head.prefix,
   };
 }
@@ -251,6 +275,8 @@ function isMark(c: number): boolean {
 
 /** `PUNE/MUMBAI: (Mar 3)` */
 function colonDate(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const colon = win.indexOf(":");
+  if (colon < 1 || win.indexOf("(", colon) < 0) return null;
   const m = COLON_DATE.exec(win);
   if (!m) return null;
   const placeText = m[1]!;
@@ -275,28 +301,55 @@ function colonDate(text: string, win: string, p0: number, i: number): DatelineMa
 
 /** `PLACE, TAG SEP` (Dainik Jagran: `भोपाल, आइएएनएस ।`) */
 function commaTag(text: string, win: string, p0: number, i: number): DatelineMatch | null {
-  const m = COMMA_TAG.exec(win);
+  const m = commaTagIn(win);
   if (!m) return null;
-  const placeText = m[1]!;
+  const placeText = win.slice(0, m.comma);
   if (wordCount(placeText) > 4) return null;
-  const tagStart = p0 + m[0].length - m[2]!.length;
+  const tagStart = p0 + m.tagStart;
   return {
     start: p0,
-    end: separatorEnd(text, tagStart + m[2]!.length),
+    end: separatorEnd(text, tagStart + m.tag.length),
     firstLine: i,
     lastLine: i,
     places: splitPlaces(text, p0, p0 + placeText.length),
     date: null,
-    agency: { start: tagStart, end: tagStart + m[2]!.length, code: agencyOf(m[2]!)?.code ?? null },
+    agency: { start: tagStart, end: tagStart + m.tag.length, code: agencyOf(m.tag)?.code ?? null },
     prefix: null,
   };
+}
+
+/**
+ * `PLACE, TAG` then `।` or `:`: the first comma within 60 characters, no bracket before it,
+ * then a tag (as written) and a separator after optional space.
+ */
+function commaTagIn(win: string): { comma: number; tagStart: number; tag: string } | null {
+  const comma = win.indexOf(",");
+  if (comma < 1 || comma > 60) return null;
+  for (let k = 0; k < comma; k++) {
+    const c = win.charCodeAt(k);
+    if (c === 0x28 || c === 0x29 || c === 0x0a) return null;
+  }
+  let s = comma + 1;
+  while (s < win.length && /\s/u.test(win[s]!)) s++;
+  // The separator closest after the comma: a tag holds neither `।` nor `:`.
+  let sep = -1;
+  for (let k = s; k < win.length && k < s + 64; k++) {
+    const c = win.charCodeAt(k);
+    if (c === 0x0964 || c === 0x3a) {
+      sep = k;
+      break;
+    }
+  }
+  if (sep < 0) return null;
+  const tag = win.slice(s, sep).trimEnd();
+  return tag.length > 0 && TAG_EXACT.has(tag) ? { comma, tagStart: s, tag } : null;
 }
 
 /** A line holding only the tag, then the place and a separator on the next line. */
 function bareTagLine(text: string, lines: Line[], i: number): DatelineMatch | null {
   const line = lines[i]!;
   const tag = text.slice(line.contentStart, line.contentEnd);
-  if (!BARE_TAG_LINE.test(tag)) return null;
+  if (!isBareTag(tag)) return null;
   let j = i + 1;
   while (j < lines.length && lines[j]!.blank) j++;
   const next = lines[j];
@@ -323,6 +376,7 @@ function bareTagLine(text: string, lines: Line[], i: number): DatelineMatch | nu
 
 /** `PLACE[, STATE], DATE TAG -` (AAP, AP) and `PLACE, DATE /TAG/ --` (PR Newswire): the tag without parentheses. */
 function dateTag(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  if (!DATE_START.test(win)) return null;
   const m = DATE_TAG.exec(win) ?? SLASH_TAG.exec(win);
   if (!m) return null;
   const placeText = m[1]!;
@@ -364,6 +418,7 @@ function commaPlaces(text: string, from: number, to: number): Range[] {
 
 /** `PLACE[, STATE], DATE -` with no agency tag (Reuters: `    SALVADOR, Feb 26 - `). */
 function dateDash(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  if (!DATE_START.test(win)) return null;
   const m = DATE_DASH.exec(win);
   if (!m) return null;
   const placeText = m[1]!;
