@@ -12,6 +12,7 @@
  */
 import { dayWordOf, monthOf } from "../data/index.js";
 import { parseDigits } from "../text/chars.js";
+import { codePointBefore, isLetterOrMark, isRegExpSpace } from "../text/classes.js";
 
 export interface DateMatch {
   /** Offset of the date's first character within the searched string. */
@@ -21,39 +22,126 @@ export interface DateMatch {
   year: number | null;
 }
 
-const WORD = String.raw`[\p{L}\p{M}\u200c\u200d]+\.?`;
-const DAY = String.raw`[0-9०-९]{1,2}|[\p{L}\p{M}]+`;
-const YEAR = "[0-9०-९]{4}";
-// Day first (Hindi, British): "14 सितंबर", "14 September 2023", "दो मार्च"
-const DAY_MONTH = new RegExp(String.raw`(?:^|[\s,])((${DAY})\s+(${WORD})(?:,?\s+(${YEAR}))?)$`, "u");
-// Month first (English): "Sep 14", "Sept. 14, 2023", "June 8"
-const MONTH_DAY = new RegExp(String.raw`(?:^|[\s,])((${WORD})\s+([0-9०-९]{1,2})(?:,?\s+(${YEAR}))?)$`, "u");
-
-/** Reads a date at the end of `s` (already trimmed of trailing space and commas). */
+/**
+ * Reads a date at the end of `s` (already trimmed of trailing space and commas): month first
+ * (`WORD DAY[,] [YEAR]`), else day first (`DAY WORD[,] [YEAR]`), each preceded by the start, a
+ * space or a comma. WORD is letters, marks, ZWJ/ZWNJ and an optional final `.`; DAY is one or two
+ * ASCII or Devanagari digits, or (day first) a word of letters and marks; YEAR four digits.
+ * A scan from the end: the patterns this replaces (kept as an oracle in test/date.test.ts)
+ * compiled large Unicode classes on the first dateline of every run.
+ */
 export function dateAtEnd(s: string): DateMatch | null {
   if (s.length > 400) s = s.slice(-400);
-  const offset = 0;
-  let m = MONTH_DAY.exec(s);
-  if (m) {
-    const month = monthOf(m[2]!);
-    const day = parseDigits(m[3]!);
-    if (month !== null && day !== null) {
-      return { start: offset + m.index + m[0].length - m[1]!.length, day, month, year: year(m[4]) };
-    }
+  const md = monthDay(s);
+  if (md) {
+    const month = monthOf(s.slice(md.start, md.wordEnd));
+    const day = parseDigits(s.slice(md.dayStart, md.dayEnd));
+    if (month !== null && day !== null) return { start: md.start, day, month, year: yearAt(s, md.yearStart) };
   }
-  m = DAY_MONTH.exec(s);
-  if (m) {
-    const month = monthOf(m[3]!);
-    const day = parseDigits(m[2]!) ?? dayWordOf(m[2]!);
-    if (month !== null && day !== null) {
-      return { start: offset + m.index + m[0].length - m[1]!.length, day, month, year: year(m[4]) };
-    }
+  const dm = dayMonth(s);
+  if (dm) {
+    const month = monthOf(s.slice(dm.wordStart, dm.wordEnd));
+    const dayText = s.slice(dm.start, dm.dayEnd);
+    const day = parseDigits(dayText) ?? dayWordOf(dayText);
+    if (month !== null && day !== null) return { start: dm.start, day, month, year: yearAt(s, dm.yearStart) };
   }
   return null;
 }
 
-function year(s: string | undefined): number | null {
-  return s === undefined ? null : parseDigits(s);
+interface Parts {
+  start: number;
+  wordStart: number;
+  wordEnd: number;
+  dayStart: number;
+  dayEnd: number;
+  yearStart: number | null;
+}
+
+/** `WORD DAY[,] [YEAR]` at the end of s. */
+function monthDay(s: string): Parts | null {
+  const y = yearTail(s);
+  const dayEnd = y ? y.before : s.length;
+  const dayStart = digitRun(s, dayEnd);
+  if (dayEnd - dayStart < 1 || dayEnd - dayStart > 2) return null;
+  const wordEnd = spaceRun(s, dayStart);
+  if (wordEnd === dayStart) return null;
+  const wordStart = wordRun(s, wordEnd, true);
+  if (wordStart === null || !separated(s, wordStart)) return null;
+  return { start: wordStart, wordStart, wordEnd, dayStart, dayEnd, yearStart: y ? y.start : null };
+}
+
+/** `DAY WORD[,] [YEAR]` at the end of s. */
+function dayMonth(s: string): Parts | null {
+  const y = yearTail(s);
+  const wordEnd = y ? y.before : s.length;
+  const wordStart = wordRun(s, wordEnd, true);
+  if (wordStart === null) return null;
+  const dayEnd = spaceRun(s, wordStart);
+  if (dayEnd === wordStart) return null;
+  let dayStart = digitRun(s, dayEnd);
+  if (dayStart < dayEnd) {
+    if (dayEnd - dayStart > 2) return null;
+  } else {
+    dayStart = letterRun(s, dayEnd, false);
+    if (dayStart === dayEnd) return null;
+  }
+  if (!separated(s, dayStart)) return null;
+  return { start: dayStart, wordStart, wordEnd, dayStart, dayEnd, yearStart: y ? y.start : null };
+}
+
+/** `[,] YEAR` at the end: where the year starts, and where what precedes the optional comma ends. */
+function yearTail(s: string): { start: number; before: number } | null {
+  const start = digitRun(s, s.length);
+  if (s.length - start !== 4) return null;
+  let before = spaceRun(s, start);
+  if (before === start) return null;
+  if (before > 0 && s.charCodeAt(before - 1) === 0x2c) before--;
+  return { start, before };
+}
+
+/** Start of the WORD ending at `end` (letters, then an optional `.`), or null. */
+function wordRun(s: string, end: number, joiners: boolean): number | null {
+  const e = end > 0 && s.charCodeAt(end - 1) === 0x2e ? end - 1 : end;
+  const k = letterRun(s, e, joiners);
+  return k < e ? k : null;
+}
+
+/** Start of the run of letters and marks (and ZWJ/ZWNJ when `joiners`) that ends at `end`. */
+function letterRun(s: string, end: number, joiners: boolean): number {
+  let k = end;
+  while (k > 0) {
+    const { cp, start } = codePointBefore(s, k);
+    if (!(isLetterOrMark(cp) || (joiners && (cp === 0x200c || cp === 0x200d)))) break;
+    k = start;
+  }
+  return k;
+}
+
+function digitRun(s: string, end: number): number {
+  let k = end;
+  while (k > 0 && isDateDigit(s.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+function spaceRun(s: string, end: number): number {
+  let k = end;
+  while (k > 0 && isRegExpSpace(s.charCodeAt(k - 1))) k--;
+  return k;
+}
+
+/** At the start of s, or after a space or a comma. */
+function separated(s: string, k: number): boolean {
+  if (k === 0) return true;
+  const c = s.charCodeAt(k - 1);
+  return c === 0x2c || isRegExpSpace(c);
+}
+
+function isDateDigit(c: number): boolean {
+  return (c >= 0x30 && c <= 0x39) || (c >= 0x0966 && c <= 0x096f);
+}
+
+function yearAt(s: string, start: number | null): number | null {
+  return start === null ? null : parseDigits(s.slice(start));
 }
 
 const DAYS_IN_MONTH = [31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

@@ -14,6 +14,7 @@ import type { BreakKind } from "../story.js";
 import { isAbbreviation } from "../data/index.js";
 import leftovers from "../data/leftovers.json" with { type: "json" };
 import { isDevanagariLetter, isHSpace, isLatinLower, isLatinUpper, isSpace } from "../text/chars.js";
+import { isLetterOrMark } from "../text/classes.js";
 import { finding, type Finding } from "../diagnostics.js";
 import type { Range } from "../text/range.js";
 
@@ -192,7 +193,7 @@ function fullStopEnds(text: string, dot: number, after: number, p: Range): boole
   // The word before the dot.
   let k = dot;
   const floor = Math.max(p.start, dot - 24);
-  while (k > floor && /[\p{L}\p{M}.]/u.test(text[k - 1]!)) k--;
+  while (k > floor && (isLetterOrMark(text.charCodeAt(k - 1)) || text.charCodeAt(k - 1) === 0x2e)) k--;
   const word = text.slice(k, dot);
   if (word.length === 0) return true;
   if (isAbbreviation(word)) return false;

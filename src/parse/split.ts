@@ -26,6 +26,7 @@ import type { Line } from "./lines.js";
 import type { Range } from "../text/range.js";
 import { datelineAt, roundupItemAt, type DatelineMatch } from "./dateline.js";
 import { isHSpace } from "../text/chars.js";
+import { isLetterOrMark } from "../text/classes.js";
 import table from "../data/leftovers.json" with { type: "json" };
 import { findSignoff } from "./signoff.js";
 import { gluedLeadAt, isHeadline, RULE } from "./headline.js";
@@ -156,7 +157,13 @@ function gluedPlace(text: string, s: number, e: number, dl: DatelineMatch): numb
   if (name.length < 2) return null;
   for (let k = text.indexOf(name, s); k >= 0 && k < e; k = text.indexOf(name, k + 1)) {
     // Glued: a letter right before the name, none right after it.
-    if (k > s && /[\p{L}\p{M}]/u.test(text[k - 1]!) && !/[\p{L}\p{M}]/u.test(text[k + name.length] ?? "")) return k;
+    const after = k + name.length;
+    if (
+      k > s &&
+      isLetterOrMark(text.charCodeAt(k - 1)) &&
+      !(after < text.length && isLetterOrMark(text.charCodeAt(after)))
+    )
+      return k;
   }
   return null;
 }

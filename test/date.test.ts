@@ -1,0 +1,126 @@
+// The dateline date reader is a hand-written scan; the patterns it replaced are its oracle here:
+// on any string, both read the same date from the same place.
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { dayWordOf, monthOf } from "../src/data/index.js";
+import { dateAtEnd, type DateMatch } from "../src/parse/date.js";
+import { parseDigits } from "../src/text/chars.js";
+import { isLetterOrMark, isRegExpSpace } from "../src/text/classes.js";
+
+const WORD = String.raw`[\p{L}\p{M}\u200c\u200d]+\.?`;
+const DAY = String.raw`[0-9०-९]{1,2}|[\p{L}\p{M}]+`;
+const YEAR = "[0-9०-९]{4}";
+const DAY_MONTH = new RegExp(String.raw`(?:^|[\s,])((${DAY})\s+(${WORD})(?:,?\s+(${YEAR}))?)$`, "u");
+const MONTH_DAY = new RegExp(String.raw`(?:^|[\s,])((${WORD})\s+([0-9०-९]{1,2})(?:,?\s+(${YEAR}))?)$`, "u");
+
+function oracle(input: string): DateMatch | null {
+  const s = input.length > 400 ? input.slice(-400) : input;
+  const year = (y: string | undefined) => (y === undefined ? null : parseDigits(y));
+  let m = MONTH_DAY.exec(s);
+  if (m) {
+    const month = monthOf(m[2]!);
+    const day = parseDigits(m[3]!);
+    if (month !== null && day !== null)
+      return { start: m.index + m[0].length - m[1]!.length, day, month, year: year(m[4]) };
+  }
+  m = DAY_MONTH.exec(s);
+  if (m) {
+    const month = monthOf(m[3]!);
+    const day = parseDigits(m[2]!) ?? dayWordOf(m[2]!);
+    if (month !== null && day !== null)
+      return { start: m.index + m[0].length - m[1]!.length, day, month, year: year(m[4]) };
+  }
+  return null;
+}
+
+const pieces = [
+  "Sep",
+  "Sept.",
+  "September",
+  "sept",
+  "Mar",
+  "May",
+  "June",
+  "सितंबर",
+  "मार्च",
+  "जून",
+  "दो",
+  "पांच",
+  "Apr.",
+  "14",
+  "1",
+  "01",
+  "१४",
+  "2023",
+  "२०२३",
+  "12023",
+  "123",
+  "New",
+  "Delhi",
+  "सोल",
+  "(IANS)",
+  " ",
+  "  ",
+  "\t",
+  "\n",
+  "\u00a0",
+  "\u2009",
+  "\u0085",
+  ",",
+  ".",
+  "-",
+  "\u200d",
+  "\u200c",
+  "\u093c",
+  "्",
+  "।",
+  "𝐀",
+  "\ud835",
+  "é",
+  "ß",
+  "a",
+  "Z",
+  "0",
+  "९",
+];
+const arb = fc.array(fc.constantFrom(...pieces), { maxLength: 12 }).map((a) => a.join(""));
+
+describe("dateAtEnd", () => {
+  it("reads what the patterns it replaced read, on any string", () => {
+    fc.assert(
+      fc.property(arb, (s) => {
+        expect(dateAtEnd(s)).toEqual(oracle(s));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it("reads the forms datelines use", () => {
+    for (const s of [
+      "Sep 14",
+      "New Delhi, Sept. 14, 2023",
+      "सोल, 14 सितंबर",
+      "नयी दिल्ली, दो मार्च",
+      "x,June 8 2021",
+      "Aug 01",
+    ])
+      expect(dateAtEnd(s)).toEqual(oracle(s));
+    expect(dateAtEnd("New Delhi, Sept. 14, 2023")).toEqual({ start: 11, day: 14, month: 9, year: 2023 });
+    expect(dateAtEnd("सोल, 14 सितंबर")).toMatchObject({ start: 5, day: 14, month: 9, year: null });
+    expect(dateAtEnd("Sep 123")).toBeNull();
+  });
+});
+
+describe("character classes", () => {
+  it("isLetterOrMark is [\\p{L}\\p{M}] and isRegExpSpace is \\s, on every BMP code point", () => {
+    const lm = /^[\p{L}\p{M}]$/u;
+    const sp = /^\s$/u;
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const ch = String.fromCharCode(c);
+      if (isLetterOrMark(c) !== lm.test(ch)) throw new Error(`letter or mark differs at U+${c.toString(16)}`);
+      if (isRegExpSpace(c) !== sp.test(ch)) throw new Error(`space differs at U+${c.toString(16)}`);
+    }
+    expect(isLetterOrMark(0x1d400)).toBe(true);
+  });
+});
