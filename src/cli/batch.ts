@@ -210,7 +210,8 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       else {
         // The progress line shares the terminal: clear it before the story goes there.
         if (io.stdout.isTTY) progress.clear();
-        io.stdout.write(text);
+        if (typeof text === "string") io.stdout.write(text);
+        else for (const piece of text) io.stdout.write(piece);
       }
     }
   };

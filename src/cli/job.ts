@@ -5,7 +5,7 @@
  */
 import { parseBytes, parseDetailed, type ParseOptions } from "../index.js";
 import { formatDiagnostic, atLeast } from "../diagnostics.js";
-import { render, type Format, type RenderOptions } from "../render/index.js";
+import { renderParts, type Format, type RenderOptions } from "../render/index.js";
 import { renderHtml, renderHtmlStory } from "../render/html.js";
 import { renderTrace } from "../render/trace.js";
 import { failureFacts, inputFacts, storyFacts } from "../stats/facts.js";
@@ -35,7 +35,8 @@ export interface Job {
 export interface JobResult {
   seq: number;
   /** The rendered output of each story, in order. */
-  outputs: string[];
+  /** Each story's output: one string, or pieces of a record too large for one (`render/pieces.ts`). */
+  outputs: (string | string[])[];
   /** With `html` articles: each story's entry in the page's table of contents. */
   toc?: string[];
   /** Diagnostic lines for stderr (already filtered by severity). */
@@ -49,7 +50,7 @@ export interface JobResult {
 }
 
 interface Part {
-  outputs: string[];
+  outputs: (string | string[])[];
   toc: string[];
   shown: Diagnostic[];
   warnings: Set<string>;
@@ -77,7 +78,7 @@ function renderStories(
       part.toc.push(html.toc);
     } else if (job.format === "html") part.outputs.push(renderHtml(story, rules?.[j] ?? null));
     else if (job.format === "trace") part.outputs.push(renderTrace(story, rules?.[j] ?? null));
-    else part.outputs.push(render(story, job.format, job.render));
+    else part.outputs.push(renderParts(story, job.format, job.render));
     for (const d of story.diagnostics) {
       if (atLeast(d, "warning")) {
         part.warned = true;
@@ -145,7 +146,7 @@ export function runJob(job: Job): JobResult {
   const warnings = new Set<string>();
   let warned = false;
   let failed = false;
-  const outputs: string[] = [];
+  const outputs: (string | string[])[] = [];
   const toc: string[] = [];
   const size = job.bytes?.length ?? Buffer.byteLength(job.text ?? "");
   try {

@@ -304,6 +304,8 @@ async function parseCommand(inputs: string[], opts: ParseOpts, io: Io): Promise<
         : (io.stdout.columns ?? (Number(env.COLUMNS) || io.stderr.columns || 80)),
     ninjsVersion: opts.ninjsVersion,
     fields: opts.fields,
+    // A JSON record larger than this is written in pieces (WIRE_PIECES_FROM, in characters, moves the line).
+    ...(Number(env.WIRE_PIECES_FROM) > 0 ? { piecesFrom: Number(env.WIRE_PIECES_FROM) } : {}),
   };
   if (opts.fields && !FIELD_FORMATS.includes(format)) {
     await pager?.close();

@@ -72,14 +72,15 @@ export function removeTemporaries(): void {
  * the target once complete, so an interrupted run never leaves a half-written file. (No fsync
  * per file: on archives of 100,000 stories it would dominate the run.)
  */
-export function writeWhole(target: string, content: string): void {
+export function writeWhole(target: string, content: string | string[]): void {
   mkdirSync(dirname(target), { recursive: true });
   const tmp = tempName(target);
   live.add(tmp);
   try {
     const fd = openSync(tmp, "w");
     try {
-      writeSync(fd, content);
+      if (typeof content === "string") writeSync(fd, content);
+      else for (const piece of content) writeSync(fd, piece);
     } finally {
       closeSync(fd);
     }
@@ -108,8 +109,9 @@ export class FileOutput {
     live.add(this.tmp);
   }
 
-  write(s: string): void {
-    writeSync(this.fd, s);
+  write(s: string | string[]): void {
+    if (typeof s === "string") writeSync(this.fd, s);
+    else for (const piece of s) writeSync(this.fd, piece);
   }
 
   /** Publishes the file. */
@@ -465,7 +467,7 @@ export class InputWriter {
   ) {}
 
   /** Writes the next story: its file, or why it could not be written. */
-  write(content: string): StoryWrite {
+  write(content: string | string[]): StoryWrite {
     const k = ++this.k;
     let n = k === 1 ? 1 : this.first;
     let rel = outputName(this.stem, n, k, this.dir.ext);

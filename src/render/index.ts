@@ -6,6 +6,7 @@ import { renderPretty } from "./pretty.js";
 import { renderHtml } from "./html.js";
 import { renderTrace } from "./trace.js";
 import { DEFAULT_FIELDS, fieldsLine, tableHeader, tableRow } from "./fields.js";
+import { estimatedJsonLength, jsonPieces, PIECES_FROM } from "./pieces.js";
 
 export const FORMATS = ["json", "ndjson", "yaml", "pretty", "ninjs", "html", "tsv", "csv", "trace"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -20,6 +21,8 @@ export interface RenderOptions {
   fields?: string[];
   /** `tsv`, `csv`: start each story's output with the header row (one file per story). */
   header?: boolean;
+  /** `json`, `ndjson`: a record estimated longer than this is written in pieces (default `PIECES_FROM`). */
+  piecesFrom?: number;
 }
 
 /**
@@ -55,4 +58,20 @@ export function render(
       return (options.header ? tableHeader(fields, format) : "") + tableRow(story, fields, format);
     }
   }
+}
+
+/**
+ * What `render` gives, but a JSON record that may be too large for one string (`json`,
+ * `ndjson`, `ninjs` is never that large) comes as pieces of the same text, written in turn.
+ */
+export function renderParts(story: Story, format: Format, options?: RenderOptions): string | string[] {
+  if (
+    (format === "json" || (format === "ndjson" && !options?.fields)) &&
+    estimatedJsonLength(story) > (options?.piecesFrom ?? PIECES_FROM)
+  ) {
+    const pieces = jsonPieces(story, format === "json" ? 2 : 0);
+    pieces.push("\n");
+    return pieces;
+  }
+  return render(story, format, options);
 }

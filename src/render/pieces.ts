@@ -1,0 +1,67 @@
+/**
+ * JSON of a record too large for one string (V8 caps a string at 2^29 characters): the same
+ * text as `JSON.stringify(value, null, indent)`, cut into pieces of about `size` characters.
+ *
+ * ```
+ * > | 16 MB of `"a"a"a...`  ->  one story of eight million quotes: 800 MB of JSON
+ * ```
+ * Values are plain data (records): objects, arrays, strings, numbers, booleans and null;
+ * `undefined` members are left out as `JSON.stringify` leaves them out.
+ */
+import type { Story } from "../story.js";
+
+/** Above this many estimated characters a record is written in pieces. */
+export const PIECES_FROM = 64 << 20;
+
+/** A cheap upper estimate of the length of a story's JSON, from its parts' counts and texts. */
+export function estimatedJsonLength(story: Story): number {
+  let n = 4096;
+  for (const p of story.paragraphs) n += 160 + 2 * p.text.length + 48 * p.sentences.length;
+  for (const q of story.quotes) n += 400 + 2 * q.text.length;
+  n += 300 * (story.attributions.length + story.diagnostics.length);
+  return n;
+}
+
+export function jsonPieces(value: unknown, indent: number, size = 1 << 20): string[] {
+  const pieces: string[] = [];
+  let buf: string[] = [];
+  let len = 0;
+  const put = (s: string) => {
+    buf.push(s);
+    len += s.length;
+    if (len >= size) {
+      pieces.push(buf.join(""));
+      buf = [];
+      len = 0;
+    }
+  };
+  const pad = (depth: number) => (indent ? "\n" + " ".repeat(indent * depth) : "");
+  const emit = (v: unknown, depth: number): void => {
+    if (v === null || typeof v !== "object") {
+      put(JSON.stringify(v) ?? "null");
+      return;
+    }
+    if (Array.isArray(v)) {
+      if (v.length === 0) return put("[]");
+      put("[");
+      for (let i = 0; i < v.length; i++) {
+        put((i ? "," : "") + pad(depth + 1));
+        const x = v[i];
+        emit(x === undefined ? null : x, depth + 1);
+      }
+      put(pad(depth) + "]");
+      return;
+    }
+    let first = true;
+    for (const [k, x] of Object.entries(v)) {
+      if (x === undefined || typeof x === "function") continue;
+      put((first ? "{" : ",") + pad(depth + 1) + JSON.stringify(k) + (indent ? ": " : ":"));
+      first = false;
+      emit(x, depth + 1);
+    }
+    put(first ? "{}" : pad(depth) + "}");
+  };
+  emit(value, 0);
+  if (buf.length) pieces.push(buf.join(""));
+  return pieces;
+}
