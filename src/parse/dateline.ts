@@ -119,8 +119,7 @@ function parenTagIn(win: string): { index: number; end: number; tag: string } | 
     if (close < 0) return null;
     const inner = win.slice(k + 1, close);
     const tag = inner.trim();
-    if (tag.length > 0 && TAG_LOWER.has(tag.toLowerCase()))
-      return { index: k, end: close + 1, tag };
+    if (tag.length > 0 && TAG_LOWER.has(tag.toLowerCase())) return { index: k, end: close + 1, tag };
   }
   return null;
 }

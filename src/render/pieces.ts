@@ -42,7 +42,10 @@ export function jsonPieces(value: unknown, indent: number, size = 1 << 20): stri
       return;
     }
     if (Array.isArray(v)) {
-      if (v.length === 0) return put("[]");
+      if (v.length === 0) {
+        put("[]");
+        return;
+      }
       put("[");
       for (let i = 0; i < v.length; i++) {
         put((i ? "," : "") + pad(depth + 1));
