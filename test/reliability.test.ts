@@ -117,13 +117,20 @@ interface Child {
 /** Runs the built CLI; `during` may signal it once it has started. */
 function spawnWire(
   args: string[],
-  opts: { node?: string[]; cwd?: string; during?: (c: ChildProcess) => void; closeStderr?: boolean } = {},
+  opts: {
+    node?: string[];
+    cwd?: string;
+    env?: Record<string, string>;
+    during?: (c: ChildProcess) => void;
+    closeStderr?: boolean;
+  } = {},
 ): Promise<Child> {
   return new Promise((resolve) => {
     const t0 = Date.now();
     const c = spawn(process.execPath, [...(opts.node ?? []), bin, ...args], {
       cwd: opts.cwd ?? tmp,
       stdio: ["ignore", "pipe", "pipe"],
+      ...(opts.env ? { env: { ...process.env, ...opts.env } } : {}),
     });
     let stdout = "";
     let stderr = "";
@@ -213,11 +220,12 @@ describe("a worker that dies", () => {
   it("fails only its input; the others are written; exit 1 (also with --max-old-space-size)", async () => {
     const big = join(tmp, "huge.txt");
     // One story of 50,000 paragraphs: held whole even when the file is streamed, so the worker's
-    // 40 MB heap cannot hold it.
+    // 40 MB heap cannot hold it. A streamed file that small goes to the workers only when told.
     writeFileSync(big, `NEW DELHI, Nov 5 (IANS) ${'The minister said "x" and "y" here.\n'.repeat(50_000)}`);
     const good = file("fine.txt", "NEW DELHI, Nov 5 (IANS) The minister said so.\n");
     const r = await spawnWire(["parse", "-j", "2", "-f", "ndjson", "-q", big, good], {
       node: ["--max-old-space-size=40"],
+      env: { WIRE_WORKERS_FROM: "1" },
     });
     expect(r.stderr).not.toMatch(/ERR_WORKER|at .*\.js:\d+/u);
     expect(r.stderr).toMatch(/huge\.txt: .*memory/u);

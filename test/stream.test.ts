@@ -3,14 +3,18 @@
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { parse } from "../src/index.js";
 import { parseRefDate } from "../src/parse/date.js";
 import { StoryStream } from "../src/parse/stream.js";
+import { slicesOnWorkers, WORKERS_FROM } from "../src/cli/stream.js";
+import { WorkerPool } from "../src/cli/pool.js";
 import { fixtures, runWire } from "./helpers.js";
 
+// With -j 2 the slices go to the workers whatever the file's size (WIRE_WORKERS_FROM), so that
+// the worker path is the one compared.
 async function wire(argv: string[], env: Record<string, string> = {}) {
-  const r = await runWire(argv, { env });
+  const r = await runWire(argv, { env: { WIRE_WORKERS_FROM: "1", ...env } });
   return { ...r, stderr: r.stderr.replace(/ in [0-9.]+ s$/mu, "") };
 }
 
@@ -113,7 +117,7 @@ describe("wire parse on a big file", () => {
     const stdin = readFileSync(many);
     const streamed = await runWire(["parse", "-", "-f", "ndjson", "-j", "2"], {
       stdin,
-      env: { WIRE_STREAM_FROM: "1000" },
+      env: { WIRE_STREAM_FROM: "1000", WIRE_WORKERS_FROM: "1" },
     });
     const whole = await runWire(["parse", "-", "-f", "ndjson", "-j", "2"], { stdin });
     expect(streamed.stdout).toContain('"path":"<stdin>"');
@@ -167,4 +171,32 @@ describe("wire parse on a big file", () => {
     expect(r.code).toBe(1);
     expect(r.stderr).toContain("invalid-encoding");
   });
+});
+
+describe("workers for one streamed file", () => {
+  afterEach(() => {
+    vi.restoreAllMocks();
+  });
+
+  it("are used from WORKERS_FROM bytes, with -j 2 or more", () => {
+    expect(WORKERS_FROM).toBe(4 << 20);
+    expect(slicesOnWorkers({ bytes: WORKERS_FROM }, 2)).toBe(true);
+    expect(slicesOnWorkers({ bytes: WORKERS_FROM - 1 }, 2)).toBe(false);
+    expect(slicesOnWorkers({ bytes: WORKERS_FROM }, 1)).toBe(false);
+    expect(slicesOnWorkers({ bytes: 1000 }, 2, 1000)).toBe(true);
+  });
+
+  it("are not started for a streamed file below the line, and are above it", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wire-workers-"));
+    const file = join(dir, "some.txt");
+    writeFileSync(file, Array.from({ length: 3 }, () => joined).join("\n\n"));
+    const pooled = vi.spyOn(WorkerPool.prototype, "run");
+    const here = await runWire(["parse", file, "-f", "ndjson", "-q", "-j", "2"], { env: { WIRE_STREAM_FROM: "1" } });
+    expect(pooled).not.toHaveBeenCalled();
+    const there = await runWire(["parse", file, "-f", "ndjson", "-q", "-j", "2"], {
+      env: { WIRE_STREAM_FROM: "1", WIRE_WORKERS_FROM: "1000" },
+    });
+    expect(pooled).toHaveBeenCalled();
+    expect(there).toEqual(here);
+  }, 60_000);
 });

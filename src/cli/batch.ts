@@ -10,7 +10,7 @@ import { extname, join, resolve } from "node:path";
 import { expandInputs, type InputItem } from "../inputs/index.js";
 import { DEFAULT_EXT, errorMessage, normaliseExt } from "../inputs/paths.js";
 import { runJob, type Job, type JobResult } from "./job.js";
-import { firstPass, sliceBytes, STREAM_FROM, type FirstPass } from "./stream.js";
+import { firstPass, sliceBytes, slicesOnWorkers, STREAM_FROM, WORKERS_FROM, type FirstPass } from "./stream.js";
 import { DEFAULT_MAX_INPUT, readBounded, tooLargeMessage } from "../inputs/bounded.js";
 import { WorkerDied, WorkerPool } from "./pool.js";
 import { DirOutput, FileOutput, removeTemporaries } from "../outputs/writers.js";
@@ -261,8 +261,9 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     return job;
   };
   /**
-   * A big plain file: its slices of whole stories (see stream.ts) parsed here or on the workers
-   * (at most 2 × N in flight), written in order, after the inputs before it.
+   * A big plain file: its slices of whole stories (see stream.ts) parsed here or, when it is big
+   * enough to repay them, on the workers (at most 2 × N in flight), written in order, after the
+   * inputs before it.
    */
   const streamInput = async (p: Pending, path: string, first: FirstPass): Promise<void> => {
     await flushAll();
@@ -281,6 +282,8 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     };
     const warnings = new Set<string>();
     const parts: Promise<JobResult>[] = [];
+    // Workers only when the file is big enough to repay starting them (WIRE_WORKERS_FROM, in bytes, moves the line).
+    const workers = pool && slicesOnWorkers(first, o.jobs, Number(io.env?.WIRE_WORKERS_FROM) || WORKERS_FROM);
     const take = async () => {
       const r = await parts.shift()!;
       emit(p, r, false);
@@ -292,8 +295,8 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     try {
       for await (const { ref, bytes } of sliceBytes(path, first)) {
         const slice: Job = { ...job, slice: { ref, bytes, source } };
-        parts.push(pool ? onPool([slice], [bytes.buffer]).then((rs) => rs[0]!) : Promise.resolve(runJob(slice)));
-        if (parts.length >= (pool ? limit : 1)) await take();
+        parts.push(workers ? onPool([slice], [bytes.buffer]).then((rs) => rs[0]!) : Promise.resolve(runJob(slice)));
+        if (parts.length >= (workers ? limit : 1)) await take();
         if (signal?.aborted || end.failed) break;
       }
     } catch (e) {

@@ -28,6 +28,19 @@ export const STREAM_FROM = 1 << 20;
 
 const CHUNK = 1 << 20;
 
+/**
+ * A streamed file at least this big is parsed on worker threads (with `-j 2` or more); a smaller
+ * one in this thread. Workers pay only once the parse outlasts their start: each loads the whole
+ * command and warms its tables (0.2–0.3 s of one core), and the first pass is this thread's
+ * alone; at a few MB per second, a 4 MB file gains a second or more from a second core.
+ */
+export const WORKERS_FROM = 4 << 20;
+
+/** Whether a streamed file's slices go to the workers: `jobs` above 1 and `from` bytes or more. */
+export function slicesOnWorkers(first: Pick<FirstPass, "bytes">, jobs: number, from = WORKERS_FROM): boolean {
+  return jobs > 1 && first.bytes >= from;
+}
+
 /** Where a slice lies in the file, and what comes before it. */
 export interface SliceRef {
   /** Byte offset and length in the file. */
