@@ -19,7 +19,7 @@ import { run, type Io } from "../src/cli/run.js";
 import { escapeForTerminal } from "../src/text/escape.js";
 import { parse } from "../src/index.js";
 import { capFindings, finding } from "../src/diagnostics.js";
-import { workerOptions } from "../src/cli/pool.js";
+import { WORKER_YOUNG_MB, workerOptions } from "../src/cli/pool.js";
 import { SpanMap } from "../src/legacy/remap.js";
 import { expandInputs } from "../src/inputs/index.js";
 import { makeTar, makeZip } from "./archives.js";
@@ -240,8 +240,10 @@ describe("a worker that dies", () => {
   it("V8 heap flags become the workers' resource limits", () => {
     expect(workerOptions(["--max-old-space-size=1200", "--enable-source-maps", "--stack-size=2048"])).toEqual({
       execArgv: ["--enable-source-maps"],
-      resourceLimits: { maxOldGenerationSizeMb: 1200, stackSizeMb: 2 },
+      resourceLimits: { maxOldGenerationSizeMb: 1200, stackSizeMb: 2, maxYoungGenerationSizeMb: WORKER_YOUNG_MB },
     });
+    // The user's own semi-space size stands (three semi-spaces make the young generation).
+    expect(workerOptions(["--max-semi-space-size=8"]).resourceLimits).toEqual({ maxYoungGenerationSizeMb: 24 });
   });
 });
 

@@ -9,6 +9,7 @@ import { parseRefDate } from "../src/parse/date.js";
 import { StoryStream } from "../src/parse/stream.js";
 import { slicesOnWorkers, WORKERS_FROM } from "../src/cli/stream.js";
 import { WorkerPool } from "../src/cli/pool.js";
+import { heapGrowthTuned } from "../src/cli/heap.js";
 import { fixtures, runWire } from "./helpers.js";
 
 // With -j 2 the slices go to the workers whatever the file's size (WIRE_WORKERS_FROM), so that
@@ -199,4 +200,32 @@ describe("workers for one streamed file", () => {
     expect(pooled).toHaveBeenCalled();
     expect(there).toEqual(here);
   }, 60_000);
+});
+
+describe("the heap's growth", () => {
+  it("is tuned while a run of a megabyte or more goes on, V8's own after it and in small runs", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wire-heap-"));
+    const file = join(dir, "some.txt");
+    writeFileSync(file, joined);
+    const during = async (argv: string[], env: Record<string, string>) => {
+      const seen: boolean[] = [];
+      await runWire(argv, {
+        env,
+        stdin: texts[0]!,
+        io: {
+          stdout: {
+            write: () => {
+              seen.push(heapGrowthTuned());
+              return true;
+            },
+          },
+        },
+      });
+      expect(seen.length).toBeGreaterThan(0);
+      expect(heapGrowthTuned()).toBe(false);
+      return [...new Set(seen)];
+    };
+    expect(await during(["parse", file, "-f", "ndjson", "-j", "1"], { WIRE_STREAM_FROM: "1" })).toEqual([true]);
+    expect(await during(["parse", "-", "-f", "ndjson", "-j", "1"], {})).toEqual([false]);
+  });
 });

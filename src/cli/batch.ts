@@ -13,6 +13,7 @@ import { runJob, type Job, type JobResult } from "./job.js";
 import { firstPass, sliceBytes, slicesOnWorkers, STREAM_FROM, WORKERS_FROM, type FirstPass } from "./stream.js";
 import { DEFAULT_MAX_INPUT, readBounded, tooLargeMessage } from "../inputs/bounded.js";
 import { WorkerDied, WorkerPool } from "./pool.js";
+import { restoreHeapGrowth, tuneHeapGrowth } from "./heap.js";
 import { DirOutput, FileOutput, removeTemporaries } from "../outputs/writers.js";
 import { MANIFEST } from "../outputs/manifest.js";
 import { VERSION } from "../version.js";
@@ -331,6 +332,12 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     while (inflight.length) await drainOne();
   };
 
+  // Collections keep the heap near what is alive once the run reads a megabyte (see heap.ts).
+  let read = 0;
+  const reading = (bytes: number) => {
+    read += bytes;
+    if (read >= STREAM_FROM) tuneHeapGrowth();
+  };
   try {
     const items = expandInputs(o.inputs, {
       ext: o.ext,
@@ -379,6 +386,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       // A big plain file: streamed when it can be, else read whole here.
       let streamed: FirstPass | null = null;
       if (item.file) {
+        tuneHeapGrowth();
         // The trace and HTML views show the rules of a whole parse.
         const max = o.maxInputSize ?? DEFAULT_MAX_INPUT;
         const first =
@@ -427,6 +435,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
           continue;
         }
       }
+      if (!item.file) reading(item.bytes?.length ?? item.text?.length ?? 0);
       if (streamed) {
         await streamInput(p, item.file!.path, streamed);
         continue;
@@ -458,6 +467,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     progress.clear();
     await pool?.close();
     dir?.close();
+    restoreHeapGrowth();
   }
   if (dir) sum.removed = dir.removed;
   if (sum.inputs === 0 && !sum.interrupted) {

@@ -3,10 +3,15 @@ import { fstatSync } from "node:fs";
 import { run, type Writer } from "./run.js";
 import { escapeForTerminal } from "../text/escape.js";
 import { removeTemporaries } from "../outputs/writers.js";
+import { restoreHeapGrowth } from "./heap.js";
 
 process.stdout.on("error", (e: NodeJS.ErrnoException) => {
   // `wire parse big/ | head -1`: the reader left; end quietly.
-  if (e.code === "EPIPE") process.exit(0);
+  if (e.code === "EPIPE") {
+    // The compiled-code cache written at exit must fit the next run's V8 flags.
+    restoreHeapGrowth();
+    process.exit(0);
+  }
   throw e;
 });
 
