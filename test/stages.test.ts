@@ -82,6 +82,22 @@ describe("dateline forms (parse/dateline.ts)", () => {
       rule: "place-dashes",
       text: "SEOUL --",
     },
+    {
+      example: "KOLKATA: The Eastern Railway said on ...",
+      input: "KOLKATA: The Eastern Railway said on Tuesday that it extended full cooperation to the fire brigade.",
+      rule: "place-colon",
+      text: "KOLKATA:",
+    },
+    {
+      example: "(a headline with no sentence end)",
+      input: "Kolkata: Railways rebut the chief minister on the fire",
+      rule: null,
+    },
+    {
+      example: "(not a place)",
+      input: "Note: The figures below were revised on Monday after a recount by officials.",
+      rule: null,
+    },
     { example: "(not a place: too short)", input: "US -- The talks ended.", rule: null },
     { example: "(not a place: lower case)", input: "Seoul -- the talks ended.", rule: null },
     {

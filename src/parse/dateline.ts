@@ -17,6 +17,7 @@
  * > | PERTH, May 9 AAP - ...                             the tag after the date, no brackets
  * > | AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ -- ...   the tag between slashes
  * > | SEOUL -- ...   PAJU, South Korea -- ...            a summary item: CAPS place and `--` only
+ * > | KOLKATA: The Eastern Railway said on ...           a paper's reprint: place and colon only
  * ```
  * Only the first few lines of a story are searched, and each search looks at a bounded
  * window of its line, so the cost does not grow with the story.
@@ -66,6 +67,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "date-dash", match: (v) => dateDash(v.text, v.win, v.p0, v.i) },
   /** `PLACE -- ` in capitals, no date and no tag (Yonhap's summary items: `SEOUL -- `, `PAJU, South Korea -- `) */
   { name: "place-dashes", match: (v) => placeDashes(v.text, v.win, v.p0, v.i) },
+  /** `PLACE: ` before a lead that ends a sentence, no date and no tag (papers' reprints: `KOLKATA: `, `नई दिल्ली: `) */
+  { name: "place-colon", match: (v) => placeColon(v.text, v.win, v.p0, v.i) },
   /** a roundup item's headline glued to `PLACE :` (`...हालात बिगड़ेनयी दिल्ली : ...`) */
   { name: "glued-place-colon", match: (v) => gluedPlaceColon(v.text, v.win, v.p0, v.i) },
 ];
@@ -108,6 +111,10 @@ const SLASH_TAG = new RegExp(String.raw`^([^\n]{1,120}?),\s+(${DATE_PART})\s*\/\
 /** `SEOUL -- `, `PAJU, South Korea -- `: a place in capitals (a country after a comma), then `--` and the lead. */
 const PLACE_DASHES =
   /^([A-Z][A-Z.'’&-]*[A-Z.](?:\s[A-Z][A-Z.'’&-]*[A-Z.]){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)\s+--\s*(?=["“‘'(]?\p{Lu})/u;
+/** `KOLKATA: `, `NEW DELHI: `, `नई दिल्ली: `, `Kochi (Kerala): `: the place, a colon, the lead. */
+const PLACE_COLON = /^([^:()\n]{2,40}?(?:\s*\([^()\n]{2,30}\))?)\s*:\s+(?=\S)/u;
+/** A sentence end inside the lead (a headline such as `Mumbai: Police receive hoax call` has none). */
+const LEAD_SENTENCE = /[.!?।](?:["'”’)]*)(?:\s|$)/u;
 const DATE_DASH =
   /^([^\n]{1,80}?),\s+((?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+)(?:,?\s+[0-9]{4})?)\s*(?=--|-|—|–)/u;
 
@@ -451,6 +458,36 @@ function placeDashes(text: string, win: string, p0: number, i: number): Dateline
     firstLine: i,
     lastLine: i,
     places: [{ start: p0, end: p0 + placeText.length }],
+    date: null,
+    agency: null,
+    prefix: null,
+  };
+}
+
+/**
+ * `PLACE: ` with no date and no tag, as papers reprint agency copy (`KOLKATA: The Eastern Railway
+ * said ...`, `नई दिल्ली: दिल्ली पुलिस ने ...`): a known place, or one in capitals, of at most four
+ * words, then a lead of at least eight words holding a sentence end (so that a headline such as
+ * `Delhi: 3 die of dengue` is none).
+ */
+function placeColon(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const m = PLACE_COLON.exec(win);
+  if (!m) return null;
+  const placeText = m[1]!.trim();
+  if (wordCount(placeText) > 4) return null;
+  const bare = placeText.replace(/\s*\([^()]*\)$/u, "");
+  const caps = /^[A-Z][A-Z.'’&-]*[A-Z.](?:[\s/][A-Z][A-Z.'’&-]*[A-Z.]){0,3}$/u.test(bare);
+  const places = splitPlaces(text, p0, p0 + bare.length);
+  if (!caps && !places.every((r) => lookupPlace(text.slice(r.start, r.end)))) return null;
+  const lead = text.slice(p0 + m[0].length, Math.min(text.length, p0 + m[0].length + 400));
+  const firstLine = lead.split("\n", 1)[0]!;
+  if (wordCount(firstLine) < 8 || !LEAD_SENTENCE.test(firstLine)) return null;
+  return {
+    start: p0,
+    end: separatorEnd(text, p0 + m[1]!.length),
+    firstLine: i,
+    lastLine: i,
+    places,
     date: null,
     agency: null,
     prefix: null,

@@ -85,6 +85,8 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
       }
       if (kind === "byline" && !byline) {
         byline = { ...r, rule: "byline-line" };
+        // A byline naming the agency (`By PTI`, `By Xinhua writers ...`) credits it.
+        credit ??= agencyNamedIn(text, r.start, r.end);
         bylineLine = i;
       } else if (kind === "byline-credit" && byline && bylineLine >= 0 && prevContent(lines, i) === bylineLine) {
         byline = { start: byline.start, end: r.end, rule: "byline-with-credit" };
