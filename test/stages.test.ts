@@ -174,6 +174,15 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "By Anita Rao", rule: "byline" },
     { example: "Associated Press", rule: "byline-credit" },
     { example: "-----------------", rule: "rule" },
+    { example: "(Photo: Xinhua)", rule: "caption" },
+    {
+      example: "(caption with the agency's credit)",
+      input: "Leaders meet in Beijing, Dec. 17. (Xinhua/Li Ming)",
+      rule: "caption",
+    },
+    { example: "(a headline naming the agency)", input: "Talks end without a deal (AP)", rule: "headline" },
+    { example: "Wed Mar 26, 6:55 PM ET", rule: "timestamp" },
+    { example: "(a page's time stamp)", input: "Updated: 13 hr ago", rule: "timestamp" },
     {
       example: "... IANS India Private Limited14 June",
       input: "Copyright IANS India Private Limited14 June",

@@ -85,14 +85,41 @@ export function isBylineLine(content: string): boolean {
  * > | Associated Press                        credit under a byline
  * > | ... IANS India Private Limited14 June   credit (a publisher's credit or copyright line)
  * > | -----------------                       rule   (a digest's separator: no text)
+ * > | (Photo: Xinhua)                         caption (a photo's caption or credit: no text)
+ * > | Wed Mar 26, 6:55 PM ET                  timestamp (a page's time stamp: no text)
  * ```
  */
-export type HeaderKind = "slug" | "note" | "bullet" | "byline" | "byline-credit" | "credit" | "rule";
+export type HeaderKind =
+  | "slug"
+  | "note"
+  | "bullet"
+  | "byline"
+  | "byline-credit"
+  | "credit"
+  | "rule"
+  | "caption"
+  | "timestamp";
 
 const NOTE = new RegExp(String.raw`^[(\[]?\s*(?:${leftovers.notes.map(escapeRe).join("|")})\s*[:\-—]`, "iu");
 const SLUG = /^[A-Z]{2,}[A-Za-z0-9]*-\S*-\S*(?:,[^\n]{0,40})?$|^[A-Z]{2,}[A-Za-z0-9]*-[^\s,]+,[^\n]{0,40}$/u;
 const WIRE_HEADERS = leftovers.wireHeaders.map((h) => new RegExp(h, "u"));
 const BULLET = /^[*•·▪►■-]\s+\S/u;
+const AGENCY_TAGS = agencies
+  .flatMap((a) => a.tags)
+  .filter((t) => /^[A-Za-z]/u.test(t))
+  .map(escapeRe)
+  .join("|");
+/**
+ * A photo's credit or caption: `(Photo: Xinhua)`, `[Photo/Xinhua]`, or a line ending in the
+ * agency's photo credit (`... Dec. 17, 2018. (Xinhua/Xie Huanchi)`, `(AP Photo/Jane Roe)`).
+ */
+const CAPTION = new RegExp(
+  String.raw`^[(\[]?\s*(?:Photo|Photos|File photo|Image|फोटो|फ़ोटो|तस्वीर)\s*[:/]\s*[^()\[\]\n]{2,40}[)\]]?$|(?:^|\s)[(\[](?:Photo\s*\/\s*(?:${AGENCY_TAGS})|(?:${AGENCY_TAGS})(?:\s+Photo(?:\s*\/\s*[^()\[\]\n]{2,40})?|\s*\/\s*[^()\[\]\n]{2,40}))[)\]]$`,
+  "iu",
+);
+/** A page's time stamp above the story: `Wed Mar 26, 6:55 PM ET`, `March 27, 2008`, `Updated: 13 hr ago`. */
+const TIMESTAMP =
+  /^(?:(?:Updated|Published|Posted|Last updated)\s*:?\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})?(?:,?\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?$|^(?:Updated|Published|Posted)\s*:?\s*\d{1,2}\s+(?:min|mins|minutes|hr|hrs|hours?|days?)\s+ago$/u;
 /** A separator line between the items of a digest (`-----------------`). */
 export const RULE = /^(?:[-–—=_*~#]\s?){4,}$/u;
 const CREDITS = leftovers.credits.map((c) => fold(c));
@@ -101,6 +128,8 @@ const BYLINE_CREDITS = new Set(leftovers.bylineCredits.map((c) => fold(c)));
 export function headerKind(content: string): HeaderKind | null {
   if (content.length > 300) return null;
   if (RULE.test(content)) return "rule";
+  if (CAPTION.test(content)) return "caption";
+  if (TIMESTAMP.test(content) && /\d/u.test(content)) return "timestamp";
   if (NOTE.test(content)) return "note";
   if (SLUG.test(content) || WIRE_HEADERS.some((h) => h.test(content))) return "slug";
   if (BULLET.test(content)) return "bullet";

@@ -83,6 +83,18 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         }
         continue;
       }
+      if (kind === "caption" || kind === "timestamp") {
+        // A photo's caption or credit, a page's time stamp: no part of the story's text.
+        findings.push(
+          finding(
+            "header-line",
+            kind === "caption" ? "a photo caption above the dateline" : "a time stamp above the dateline",
+            r.start,
+            r.end,
+          ),
+        );
+        continue;
+      }
       if (kind === "byline" && !byline) {
         byline = { ...r, rule: "byline-line" };
         // A byline naming the agency (`By PTI`, `By Xinhua writers ...`) credits it.
