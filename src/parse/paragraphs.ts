@@ -37,9 +37,13 @@ export interface ParagraphMatch extends Range {
 
 export function paragraphsOf(text: string, segments: Segment[], findings: Finding[]): ParagraphMatch[] {
   const mode = modeOf(segments);
+  const width = mode === "lines" ? wrapWidth(segments) : 0;
   const raw: ParagraphMatch[] = [];
+  let prevSeg: Segment | undefined;
   for (const seg of segments) {
     const prev = raw[raw.length - 1];
+    const before = prevSeg;
+    prevSeg = seg;
     let joins = mode === "tags" ? !seg.breakBefore : mode === "indent" ? !seg.indented : mode === "blocks";
     // A wrapped line continues its paragraph unless it is indented after a finished sentence.
     if (seg.wrapped && !seg.breakBefore && prev)
@@ -49,6 +53,9 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
     // One paragraph per line, but a line that starts in lower case after one that ends mid-sentence
     // is a wrapped line of the same sentence (`...the police` / `said on Monday.`).
     if (prev && !joins && mode === "lines" && softWrap(text, prev, seg)) joins = true;
+    // In copy hard-wrapped at a fixed width, a full line that ends mid-sentence continues into the
+    // next line whatever its first letter (`...the late Stephen` / `Kim Sou-hwan, the ...`).
+    if (prev && !joins && width > 0 && before && fullLineWrap(text, before, seg, width)) joins = true;
     if (prev && joins && !seg.blankBefore && !seg.barrier) {
       prev.end = seg.end;
       continue;
@@ -73,6 +80,39 @@ function openBracket(text: string, p: Range): boolean {
     if (c === 0x28) return true; // `(`: open at the end
   }
   return false;
+}
+
+/**
+ * The width copy is hard-wrapped at, or 0 when it does not look hard-wrapped: at least four
+ * lines, the longest 50 to 100 characters, and half the lines within 80% of it.
+ */
+function wrapWidth(segments: Segment[]): number {
+  if (segments.length < 4) return 0;
+  let max = 0;
+  for (const s of segments) max = Math.max(max, s.end - s.start);
+  if (max < 50 || max > 100) return 0;
+  const full = segments.filter((s) => s.end - s.start >= max * 0.8).length;
+  return full * 2 >= segments.length ? max : 0;
+}
+
+/**
+ * True when line `prev` fills the wrap width (80% of it or more) and ends mid-sentence in a
+ * Latin letter, a figure or a comma, and `seg` starts with a letter, a figure or a quote mark.
+ */
+function fullLineWrap(text: string, prev: Range, seg: Range, width: number): boolean {
+  // The line's own width: a dateline before the segment (`BEIJING -- South ...`) counts too.
+  let lineStart = prev.start;
+  while (lineStart > 0 && prev.start - lineStart < width && text[lineStart - 1] !== "\n") lineStart--;
+  if (prev.end - lineStart < width * 0.8) return false;
+  let e = prev.end;
+  // `...a nuclear state,"` / `Stewart Upton, spokesman ...`: a closing quote mark after a comma.
+  while (e > prev.start + 1 && isQuoteCloser(text.charCodeAt(e - 1))) e--;
+  const last = text.charCodeAt(e - 1);
+  const ends =
+    e === prev.end
+      ? isLatinLower(last) || (last >= 0x41 && last <= 0x5a) || (last >= 0x30 && last <= 0x39) || last === 0x2c
+      : last === 0x2c;
+  return ends && /^["“‘'(]?[\p{L}\p{N}]/u.test(text.slice(seg.start, seg.start + 2));
 }
 
 /**
