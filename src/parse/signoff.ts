@@ -200,6 +200,8 @@ function kcnaZero({ text, last, line: L }: SignoffView): SignoffMatch | null {
 
 function gluedCodes({ text, last, line: L }: SignoffView): SignoffMatch | null {
   const tail = text.slice(Math.max(L.contentStart, L.contentEnd - 60), L.contentEnd);
+  // The codes hold a slash.
+  if (!tail.includes("/")) return null;
   const g = GLUED_CODES.exec(tail);
   if (!g) return null;
   const s = L.contentEnd - g[1]!.length;
@@ -301,11 +303,15 @@ function groupRange(m: RegExpExecArray, name: string, base: number): Range | nul
   return { start: at, end: at + c.length };
 }
 
+/** The first characters of the tags. */
+const TAG_FIRST = new Set(agencyTags.map((t) => t.charCodeAt(0)));
 /** `dpa abc def`, `AAP XY`, `AAP XY/ab`: the agency, then initials (no dashes). */
 const INITIALS_LINE = new RegExp(String.raw`^(${TAGS})\s+([A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,7}\/?)$`, "u");
 
 function initialsLine(text: string, L: Line, index: number): SignoffMatch | null {
   const content = text.slice(L.contentStart, L.contentEnd);
+  // Cheap necessary conditions first: a tag's first letter opens the line, a letter or `/` ends it.
+  if (!TAG_FIRST.has(content.charCodeAt(0)) || !/[A-Za-z/]$/u.test(content)) return null;
   const m = INITIALS_LINE.exec(content);
   if (!m) return null;
   const code = agencyOf(m[1]!)?.code ?? null;
@@ -326,6 +332,9 @@ function initialsLine(text: string, L: Line, index: number): SignoffMatch | null
 
 function signLine(text: string, L: Line, index: number): SignoffMatch | null {
   const content = text.slice(L.contentStart, L.contentEnd);
+  // A dash opens the line (cheaper to test than the pattern, which holds every tag).
+  const c0 = content.charCodeAt(0);
+  if (c0 !== 0x2d && c0 !== 0x2014 && c0 !== 0x2013) return null;
   const m = SIGN_LINE.exec(content);
   if (!m) return null;
   const tagStart = L.contentStart + content.indexOf(m[1]!, 1);
