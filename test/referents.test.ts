@@ -22,6 +22,21 @@ describe("speaker names", () => {
     expect(b!.speaker).toMatchObject({ text: "she", name: "Pham Thu Hang" });
   });
 
+  it("a headline in title case is no source of names: its capitalised words run together", () => {
+    const text = [
+      "Rao Defends Budget Against Critics",
+      "HYDERABAD, India (AP) - The state finance minister on Monday defended the budget.",
+      '"The numbers add up," Rao said.',
+    ].join("\n");
+    expect(one(text).quotes[0]!.speaker).toEqual({ text: "Rao", name: null });
+    // A headline in sentence case still gives the fullest form.
+    const hi = [
+      "किम जोंग-उन ने सैन्य अभ्यास देखा",
+      "सोल, 3 मई (आईएएनएस)। उत्तर कोरिया में अभ्यास हुआ। किम ने कहा, ‘‘हम तैयार हैं।’’",
+    ].join("\n");
+    expect(one(hi).quotes[0]!.speaker).toMatchObject({ text: "किम", name: "किम जोंग-उन" });
+  });
+
   it("a pronoun with nobody named before it keeps name null", () => {
     const s = one('Jaipur, May 2 (IANS) "The roads will be repaired before the monsoon," he said.');
     expect(s.quotes[0]!.speaker).toEqual({ text: "he", name: null });

@@ -112,8 +112,15 @@ export function assembleStory(
     return out;
   });
 
-  // Pronouns and short names resolved to the fullest name the story gives.
-  const referents = resolveSpeakers(text, range.start, [
+  // Pronouns and short names resolved to the fullest name the story gives, in its text: not in a
+  // headline in title case above it, whose capitalised words run together (`Bush Overplaying Nuclear Role`).
+  const head =
+    m.headline &&
+    titleCase(text.slice(m.headline.start, m.headline.end)) &&
+    m.headline.end <= (m.dateline?.start ?? range.end)
+      ? m.headline.end
+      : range.start;
+  const referents = resolveSpeakers(text, Math.max(range.start, head), [
     ...m.quotes.map((q) => q.speaker),
     ...m.attributions.map((a) => a.source),
   ]);
@@ -165,6 +172,12 @@ export function assembleStory(
     transmission: m.envelope ? transmissionOf(extras.original ?? text, pos, m.envelope, extras.charset ?? null) : null,
     diagnostics: toDiagnostics(pos, findings),
   };
+}
+
+/** A headline in title case: three words or more, most of them capitalised (`Bush Overplaying Nuclear Role`). */
+function titleCase(s: string): boolean {
+  const ws = s.split(/\s+/u).filter((w) => /\p{L}/u.test(w));
+  return ws.length >= 3 && ws.filter((w) => /^[("'‘“]?[A-Z]/u.test(w)).length * 4 >= ws.length * 3;
 }
 
 function span(pos: Positions, r: Range) {
