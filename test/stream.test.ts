@@ -9,6 +9,7 @@ import { parseRefDate } from "../src/parse/date.js";
 import { StoryStream } from "../src/parse/stream.js";
 import { slicesOnWorkers, WORKERS_FROM } from "../src/cli/stream.js";
 import { WorkerPool } from "../src/cli/pool.js";
+import { readBounded } from "../src/inputs/bounded.js";
 import { heapGrowthTuned } from "../src/cli/heap.js";
 import { fixtures, runWire } from "./helpers.js";
 
@@ -227,5 +228,20 @@ describe("the heap's growth", () => {
     };
     expect(await during(["parse", file, "-f", "ndjson", "-j", "1"], { WIRE_STREAM_FROM: "1" })).toEqual([true]);
     expect(await during(["parse", "-", "-f", "ndjson", "-j", "1"], {})).toEqual([false]);
+  });
+});
+
+describe("a small file read whole", () => {
+  it("holds its bytes in a block of their own size (posted to a worker, a typed array copies its whole block)", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wire-exact-"));
+    for (const n of [5, 3000, 70_000, 1_100_000]) {
+      const path = join(dir, `f${n}.txt`);
+      writeFileSync(path, "a".repeat(n));
+      const got = await readBounded(path, 1 << 24);
+      if (!("bytes" in got)) throw new Error("not read");
+      expect(got.bytes.length).toBe(n);
+      expect(got.bytes.byteOffset).toBe(0);
+      expect(got.bytes.buffer.byteLength).toBe(n);
+    }
   });
 });

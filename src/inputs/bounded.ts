@@ -66,7 +66,20 @@ export async function collectBounded(chunks: AsyncIterable<Uint8Array>, max: num
     }
     if (size > max) return { tooLarge: null };
   }
-  return { bytes: parts.length === 1 ? parts[0]! : Buffer.concat(parts, size) };
+  return { bytes: exact(parts.length === 1 ? parts[0]! : Buffer.concat(parts, size)) };
+}
+
+/**
+ * The bytes in a memory block of their own size. A small file is read into a 64 KB block (and
+ * `Buffer.concat` may share a pool): held as it is, every 3 KB story of a folder kept 64 KB
+ * alive until a collection, and a worker was sent a copy of the whole block (a typed array
+ * posts its whole buffer). A folder of 4,000 stories peaked at 280 MB of buffers.
+ */
+function exact(b: Buffer): Buffer {
+  if (b.byteOffset === 0 && b.buffer.byteLength === b.length) return b;
+  const own = Buffer.alloc(b.length);
+  b.copy(own);
+  return own;
 }
 
 /** A file, device or FIFO by path, read with the bound (a regular file over it is not read at all). */
@@ -75,20 +88,33 @@ export async function readBounded(path: string, max: number): Promise<Bounded> {
   try {
     const st = await fh.stat();
     if (st.isFile() && st.size > max) return { tooLarge: st.size };
-    return await collectBounded(readChunks(fh), max);
+    return await collectBounded(readChunks(fh, st.isFile() ? st.size : null), max);
   } finally {
     await fh.close();
   }
 }
 
-async function* readChunks(fh: Awaited<ReturnType<typeof open>>): AsyncGenerator<Buffer> {
-  let first = true;
+/**
+ * A file's bytes in blocks, each filled before it is given: the first of `FIRST_BLOCK` (or the
+ * file's size and one byte, when it is a smaller regular file), then of `CHUNK`. The end of the
+ * input is probed in the room left in the block, so a small file costs one small block where it
+ * used to cost 64 KB and an empty megabyte.
+ */
+async function* readChunks(fh: Awaited<ReturnType<typeof open>>, size: number | null): AsyncGenerator<Buffer> {
+  let buf = Buffer.allocUnsafe(size === null ? FIRST_BLOCK : Math.min(FIRST_BLOCK, size + 1));
+  let used = 0;
   for (;;) {
-    const buf = Buffer.allocUnsafe(first ? FIRST_BLOCK : CHUNK);
-    first = false;
-    const { bytesRead } = await fh.read(buf, 0, buf.length, null);
-    if (bytesRead === 0) return;
-    yield bytesRead === buf.length ? buf : buf.subarray(0, bytesRead);
+    const { bytesRead } = await fh.read(buf, used, buf.length - used, null);
+    if (bytesRead === 0) {
+      if (used) yield buf.subarray(0, used);
+      return;
+    }
+    used += bytesRead;
+    if (used === buf.length) {
+      yield buf;
+      buf = Buffer.allocUnsafe(CHUNK);
+      used = 0;
+    }
   }
 }
 
