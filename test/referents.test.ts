@@ -37,6 +37,27 @@ describe("speaker names", () => {
     expect(one(hi).quotes[0]!.speaker).toMatchObject({ text: "किम", name: "किम जोंग-उन" });
   });
 
+  it("`it` stands for the nearest earlier body that spoke, else a body named in capitals", () => {
+    const spoke = one(
+      [
+        "Islamabad, May 3 (IANS) In a statement on Wednesday, the foreign office said talks would go on.",
+        '"The National Assembly was told of the findings on Tuesday," it said.',
+      ].join("\n"),
+    );
+    expect(spoke.quotes[0]!.speaker).toMatchObject({ text: "it", name: "the foreign office" });
+    const named = one(
+      [
+        "Beijing, Dec. 30 (Xinhua) -- The State Food Administration began tests of kitchenware on Tuesday.",
+        '"We are keeping a close eye on this issue," it said.',
+      ].join("\n"),
+    );
+    expect(named.quotes[0]!.speaker).toMatchObject({ text: "it", name: "The State Food Administration" });
+    expect(one('Pune, Jun 9 (PTI) "The roads are closed," it said.').quotes[0]!.speaker).toEqual({
+      text: "it",
+      name: null,
+    });
+  });
+
   it("a pronoun with nobody named before it keeps name null", () => {
     const s = one('Jaipur, May 2 (IANS) "The roads will be repaired before the monsoon," he said.');
     expect(s.quotes[0]!.speaker).toEqual({ text: "he", name: null });

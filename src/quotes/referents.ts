@@ -22,6 +22,7 @@ export interface Referent {
 }
 
 const EN_PRONOUNS = new Set(table.en.pronouns);
+const EN_BODY_PRONOUNS = new Set(table.en.bodyPronouns);
 const EN_ALL_PRONOUNS = new Set(["he", "she", "they", "it", "we", "i", "you", "who", "this", "that"]);
 const HI_PRONOUNS = new Set(table.hi.pronouns);
 const EN_TITLES = new Set(table.en.titles.map((t) => t.toLowerCase()));
@@ -45,10 +46,18 @@ export function resolveSpeakers(text: string, start: number, speakers: (Range | 
     .sort((a, b) => a.r.start - b.r.start);
   const out: (Referent | null)[] = speakers.map(() => null);
   const persons: (Referent & { at: number })[] = []; // people named so far, in order, with where they were met
+  const bodies: (Referent & { at: number })[] = []; // bodies that spoke so far (`the foreign office said`)
   for (const { r, k } of order) {
     const written = text.slice(r.start, r.end).trim();
     if (!written) continue;
     const hi = isDevanagari(written);
+    if (!hi && EN_BODY_PRONOUNS.has(written.toLowerCase())) {
+      // `"...," it said.`: the nearest earlier body that spoke, else one named in capitals.
+      const met = bodies[bodies.length - 1];
+      out[k] = met ? { name: met.name, from: met.from } : namedBody(text, Math.max(start, r.start - REACH), r.start);
+      continue;
+    }
+    if (!hi && isBody(written)) bodies.push({ name: written.replace(/^the\s+/iu, ""), from: r, at: r.start });
     if (hi ? HI_PRONOUNS.has(written) : EN_PRONOUNS.has(written.toLowerCase())) {
       // The nearest earlier person: a speaker already met, or (English) a name written after a title.
       const met = persons[persons.length - 1] ?? null;
@@ -69,6 +78,32 @@ export function resolveSpeakers(text: string, start: number, speakers: (Range | 
 
 function words(s: string): string[] {
   return s.split(/\s+/u).filter(Boolean);
+}
+
+/** A body that speaks (`the foreign office`, `Tata Motors`): its last word is a group word; not a plural (`officials`). */
+function isBody(s: string): boolean {
+  const ws = words(s);
+  const last = ws[ws.length - 1]!.replace(/[,.;:]+$/u, "").toLowerCase();
+  return ws.length <= 8 && EN_GROUPS.has(last) && !/s$/u.test(last);
+}
+
+const BODY_NAME = new RegExp(
+  String.raw`(?:[A-Z][\p{L}\p{M}'’-]*\s+(?:of\s+(?:the\s+)?)?){0,4}(?:${[...EN_GROUPS]
+    .filter((g) => !g.endsWith("s"))
+    .map((g) => g[0]!.toUpperCase() + g.slice(1))
+    .join("|")})\b`,
+  "gu",
+);
+
+/** The last body named in capitals in [from, to): `the Pakistan Foreign Office said` -> `Pakistan Foreign Office`. */
+function namedBody(text: string, from: number, to: number): Referent | null {
+  let last: Referent | null = null;
+  for (const m of text.slice(from, to).matchAll(BODY_NAME)) {
+    if (words(m[0]).length < 2) continue;
+    const at = from + m.index!;
+    last = { name: m[0], from: { start: at, end: at + m[0].length } };
+  }
+  return last;
 }
 
 /** A person rather than a body or group: not an agency, not ending in `Ministry`, `पुलिस` ... */
