@@ -36,10 +36,28 @@ export function jsonPieces(value: unknown, indent: number, size = 1 << 20): stri
     }
   };
   const pad = (depth: number) => (indent ? "\n" + " ".repeat(indent * depth) : "");
+  /** A value whole when its text fits in one string (the usual case: one quote, one paragraph). */
+  const whole = (v: unknown, depth: number): string | null => {
+    try {
+      const s = JSON.stringify(v, null, indent) ?? "null";
+      return indent && depth > 0 ? s.replaceAll("\n", pad(depth)) : s;
+    } catch (e) {
+      if (e instanceof RangeError) return null;
+      throw e;
+    }
+  };
+  // The record and its fields are walked; their members are written whole unless too large.
   const emit = (v: unknown, depth: number): void => {
     if (v === null || typeof v !== "object") {
       put(JSON.stringify(v) ?? "null");
       return;
+    }
+    if (depth >= 2) {
+      const s = whole(v, depth);
+      if (s !== null) {
+        put(s);
+        return;
+      }
     }
     if (Array.isArray(v)) {
       if (v.length === 0) {
