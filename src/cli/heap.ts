@@ -38,6 +38,22 @@ export function restoreHeapGrowth(): void {
   tuned = false;
 }
 
+/**
+ * V8's own growth while one huge story is parsed, when this thread tuned it; true when paused.
+ * Such a story keeps hundreds of megabytes alive, and a collection every 30 % of that cost a
+ * quarter of its time (2 MB of `"a`: 1.1 s of 5).
+ */
+export function pauseHeapGrowth(): boolean {
+  if (!tuned) return false;
+  setFlagsFromString("--heap-growing-percent=0");
+  return true;
+}
+
+/** The tuned growth again, after `pauseHeapGrowth`. */
+export function resumeHeapGrowth(): void {
+  if (tuned) setFlagsFromString(`--heap-growing-percent=${GROWING_PERCENT}`);
+}
+
 /** Whether the heap growth is tuned now (for tests). */
 export function heapGrowthTuned(): boolean {
   return tuned;

@@ -10,15 +10,28 @@
  */
 import type { Story } from "../story.js";
 
-/** Above this many estimated characters a record is written in pieces. */
-export const PIECES_FROM = 64 << 20;
+/**
+ * Above this many estimated characters a record is written in pieces: half of V8's string limit
+ * (2^29), so that a record estimated under it always fits in one string.
+ */
+export const PIECES_FROM = 256 << 20;
 
-/** A cheap upper estimate of the length of a story's JSON, from its parts' counts and texts. */
+/**
+ * An upper estimate of the length of a story's JSON, from its parts' counts and texts: every
+ * character of copy counted at 6 (`\u0000` is the longest escape), every part at a generous
+ * constant for its fields.
+ */
 export function estimatedJsonLength(story: Story): number {
-  let n = 4096;
-  for (const p of story.paragraphs) n += 160 + 2 * p.text.length + 48 * p.sentences.length;
-  for (const q of story.quotes) n += 400 + 2 * q.text.length;
-  n += 300 * (story.attributions.length + story.diagnostics.length);
+  const t = (s: { text: string } | null | undefined) => (s ? 6 * s.text.length : 0);
+  let n = 8192 + t(story.headline) + t(story.byline) + t(story.dateline) + t(story.slugline) + t(story.ednote);
+  // A sign-off's codes and names lie within its text: a part per character at most.
+  if (story.signoff) n += 100 * story.signoff.text.length;
+  // An envelope's fields lie within it, each given as written and as read.
+  if (story.transmission) n += 4096 + 12 * (story.transmission.span.end - story.transmission.span.start);
+  for (const p of story.paragraphs) n += 200 + t(p) + 60 * p.sentences.length;
+  for (const q of story.quotes) n += 600 + t(q) + t(q.speaker) + t(q.via) + t(q.cue);
+  for (const a of story.attributions) n += 400 + t(a.source) + t(a.cue);
+  for (const d of story.diagnostics) n += 400 + 6 * d.message.length;
   return n;
 }
 
