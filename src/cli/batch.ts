@@ -14,6 +14,7 @@ import { firstPass, sliceBytes, slicesOnWorkers, STREAM_FROM, WORKERS_FROM, type
 import { DEFAULT_MAX_INPUT, readBounded, tooLargeMessage } from "../inputs/bounded.js";
 import { WorkerDied, WorkerPool } from "./pool.js";
 import { restoreHeapGrowth, tuneHeapGrowth } from "./heap.js";
+import { piecesOf } from "../render/pieces.js";
 import { DirOutput, FileOutput, removeTemporaries } from "../outputs/writers.js";
 import { MANIFEST } from "../outputs/manifest.js";
 import { VERSION } from "../version.js";
@@ -211,8 +212,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
       else {
         // The progress line shares the terminal: clear it before the story goes there.
         if (io.stdout.isTTY) progress.clear();
-        if (typeof text === "string") io.stdout.write(text);
-        else for (const piece of text) io.stdout.write(piece);
+        for (const piece of piecesOf(text)) io.stdout.write(piece);
       }
     }
   };

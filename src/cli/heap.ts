@@ -20,21 +20,23 @@ import { createRequire } from "node:module";
 const setFlagsFromString = (flags: string): void =>
   (createRequire(import.meta.url)("node:v8") as typeof import("node:v8")).setFlagsFromString(flags);
 
-const GROWING_PERCENT = 30;
+const TUNED = "--heap-growing-percent=30";
+/** V8's own growth (0: its default factors). */
+const DEFAULT = "--heap-growing-percent=0";
 
 let tuned = false;
 
 /** Collections keep the heap within 30 % of what survives them, until `restoreHeapGrowth`. */
 export function tuneHeapGrowth(): void {
   if (tuned || hasOwnFlag()) return;
-  setFlagsFromString(`--heap-growing-percent=${GROWING_PERCENT}`);
+  setFlagsFromString(TUNED);
   tuned = true;
 }
 
 /** V8's own heap growth again. */
 export function restoreHeapGrowth(): void {
   if (!tuned) return;
-  setFlagsFromString("--heap-growing-percent=0");
+  setFlagsFromString(DEFAULT);
   tuned = false;
 }
 
@@ -45,13 +47,13 @@ export function restoreHeapGrowth(): void {
  */
 export function pauseHeapGrowth(): boolean {
   if (!tuned) return false;
-  setFlagsFromString("--heap-growing-percent=0");
+  setFlagsFromString(DEFAULT);
   return true;
 }
 
 /** The tuned growth again, after `pauseHeapGrowth`. */
 export function resumeHeapGrowth(): void {
-  if (tuned) setFlagsFromString(`--heap-growing-percent=${GROWING_PERCENT}`);
+  if (tuned) setFlagsFromString(TUNED);
 }
 
 /** Whether the heap growth is tuned now (for tests). */

@@ -6,6 +6,7 @@
 import { parseBytes, parseDetailed, type ParseOptions } from "../index.js";
 import { formatDiagnostic, atLeast } from "../diagnostics.js";
 import { renderParts, type Format, type RenderOptions } from "../render/index.js";
+import type { Rendered } from "../render/pieces.js";
 import { renderHtml, renderHtmlStory } from "../render/html.js";
 import { renderTrace } from "../render/trace.js";
 import { failureFacts, inputFacts, storyFacts } from "../stats/facts.js";
@@ -38,9 +39,8 @@ export interface Job {
 
 export interface JobResult {
   seq: number;
-  /** The rendered output of each story, in order. */
-  /** Each story's output: one string, or pieces of a record too large for one (`render/pieces.ts`). */
-  outputs: (string | string[])[];
+  /** The rendered output of each story, in order: one string, or the pieces of a record too large for one. */
+  outputs: Rendered[];
   /** With `html` articles: each story's entry in the page's table of contents. */
   toc?: string[];
   /** Diagnostic lines for stderr (already filtered by severity). */
@@ -54,7 +54,7 @@ export interface JobResult {
 }
 
 interface Part {
-  outputs: (string | string[])[];
+  outputs: Rendered[];
   toc: string[];
   shown: Diagnostic[];
   warnings: Set<string>;
@@ -155,7 +155,7 @@ export function runJob(job: Job): JobResult {
   const warnings = new Set<string>();
   let warned = false;
   let failed = false;
-  const outputs: (string | string[])[] = [];
+  const outputs: Rendered[] = [];
   const toc: string[] = [];
   const size = job.bytes?.length ?? Buffer.byteLength(job.text ?? "");
   try {

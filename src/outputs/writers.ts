@@ -23,6 +23,7 @@ import type { Format } from "../render/index.js";
 import { UserError, plainError } from "../errors.js";
 import { errorMessage } from "../inputs/paths.js";
 import { fold, Manifest, MANIFEST, type Done } from "./manifest.js";
+import { piecesOf, type Rendered } from "../render/pieces.js";
 
 const live = new Set<string>();
 let counter = 0;
@@ -72,15 +73,14 @@ export function removeTemporaries(): void {
  * the target once complete, so an interrupted run never leaves a half-written file. (No fsync
  * per file: on archives of 100,000 stories it would dominate the run.)
  */
-export function writeWhole(target: string, content: string | string[]): void {
+export function writeWhole(target: string, content: Rendered): void {
   mkdirSync(dirname(target), { recursive: true });
   const tmp = tempName(target);
   live.add(tmp);
   try {
     const fd = openSync(tmp, "w");
     try {
-      if (typeof content === "string") writeSync(fd, content);
-      else for (const piece of content) writeSync(fd, piece);
+      for (const piece of piecesOf(content)) writeSync(fd, piece);
     } finally {
       closeSync(fd);
     }
@@ -109,9 +109,8 @@ export class FileOutput {
     live.add(this.tmp);
   }
 
-  write(s: string | string[]): void {
-    if (typeof s === "string") writeSync(this.fd, s);
-    else for (const piece of s) writeSync(this.fd, piece);
+  write(s: Rendered): void {
+    for (const piece of piecesOf(s)) writeSync(this.fd, piece);
   }
 
   /** Publishes the file. */
@@ -467,7 +466,7 @@ export class InputWriter {
   ) {}
 
   /** Writes the next story: its file, or why it could not be written. */
-  write(content: string | string[]): StoryWrite {
+  write(content: Rendered): StoryWrite {
     const k = ++this.k;
     let n = k === 1 ? 1 : this.first;
     let rel = outputName(this.stem, n, k, this.dir.ext);

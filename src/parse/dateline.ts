@@ -25,6 +25,7 @@
 import { agencyOf, agencyTags } from "../data/index.js";
 import { alternation } from "../text/regexp.js";
 import { isHSpace, isLatinLower } from "../text/chars.js";
+import { isRegExpSpace } from "../text/classes.js";
 import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace } from "./places.js";
 import type { Line } from "./lines.js";
@@ -108,9 +109,15 @@ const DATE_START = /,\s+(?:\p{L}+\.?\s+[0-9]|[0-9]{1,2}\s+\p{L})/u;
 const DATE_TAG = new RegExp(String.raw`^([^\n]{1,80}?),\s+(${DATE_PART})\s+(${TAGS})\s*(?=--|-|—|–|_)`, "u");
 /** `AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --`: the tag between slashes. */
 const SLASH_TAG = new RegExp(String.raw`^([^\n]{1,120}?),\s+(${DATE_PART})\s*\/\s*(${TAGS})\s*\/\s*(?=--|-|—|–)`, "u");
+/** A word of a place in capitals (`SEOUL`, `U.S.`, `O'HARE`). */
+const CAPS_WORD = "[A-Z][A-Z.'’&-]*[A-Z.]";
 /** `SEOUL -- `, `PAJU, South Korea -- `: a place in capitals (a country after a comma), then `--` and the lead. */
-const PLACE_DASHES =
-  /^([A-Z][A-Z.'’&-]*[A-Z.](?:\s[A-Z][A-Z.'’&-]*[A-Z.]){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)\s+--\s*(?=["“‘'(]?\p{Lu})/u;
+const PLACE_DASHES = new RegExp(
+  String.raw`^(${CAPS_WORD}(?:\s${CAPS_WORD}){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)\s+--\s*(?=["“‘'(]?\p{Lu})`,
+  "u",
+);
+/** A place of up to four words in capitals, maybe several joined by `/` (`PUNE/MUMBAI`). */
+const CAPS_PLACE = new RegExp(String.raw`^${CAPS_WORD}(?:[\s/]${CAPS_WORD}){0,3}$`, "u");
 /** `KOLKATA: `, `NEW DELHI: `, `नई दिल्ली: `, `Kochi (Kerala): `: the place, a colon, the lead. */
 const PLACE_COLON = /^([^:()\n]{2,40}?(?:\s*\([^()\n]{2,30}\))?)\s*:\s+(?=\S)/u;
 /** A sentence end inside the lead (a headline such as `Mumbai: Police receive hoax call` has none). */
@@ -124,16 +131,10 @@ function parenTagIn(win: string): { index: number; end: number; tag: string } | 
   for (let k = win.indexOf("("); k >= 0; k = win.indexOf("(", k + 1)) {
     if (close < k) close = win.indexOf(")", k + 1);
     if (close < 0) return null;
-    const inner = win.slice(k + 1, close);
-    const tag = inner.trim();
+    const tag = win.slice(k + 1, close).trim();
     if (tag.length > 0 && TAG_LOWER.has(tag.toLowerCase())) return { index: k, end: close + 1, tag };
   }
   return null;
-}
-
-/** The text of a whole line that is only a tag (`आईएएनएस`). */
-function isBareTag(s: string): boolean {
-  return TAG_EXACT.has(s);
 }
 
 /** Finds the dateline in the first lines of a story; null when there is none. */
@@ -336,7 +337,7 @@ function commaTagIn(win: string): { comma: number; tagStart: number; tag: string
     if (c === 0x28 || c === 0x29 || c === 0x0a) return null;
   }
   let s = comma + 1;
-  while (s < win.length && /\s/u.test(win[s]!)) s++;
+  while (s < win.length && isRegExpSpace(win.charCodeAt(s))) s++;
   // The separator closest after the comma: a tag holds neither `।` nor `:`.
   let sep = -1;
   for (let k = s; k < win.length && k < s + 64; k++) {
@@ -355,7 +356,7 @@ function commaTagIn(win: string): { comma: number; tagStart: number; tag: string
 function bareTagLine(text: string, lines: Line[], i: number): DatelineMatch | null {
   const line = lines[i]!;
   const tag = text.slice(line.contentStart, line.contentEnd);
-  if (!isBareTag(tag)) return null;
+  if (!TAG_EXACT.has(tag)) return null;
   let j = i + 1;
   while (j < lines.length && lines[j]!.blank) j++;
   const next = lines[j];
@@ -476,7 +477,7 @@ function placeColon(text: string, win: string, p0: number, i: number): DatelineM
   const placeText = m[1]!.trim();
   if (wordCount(placeText) > 4) return null;
   const bare = placeText.replace(/\s*\([^()]*\)$/u, "");
-  const caps = /^[A-Z][A-Z.'’&-]*[A-Z.](?:[\s/][A-Z][A-Z.'’&-]*[A-Z.]){0,3}$/u.test(bare);
+  const caps = CAPS_PLACE.test(bare);
   const places = splitPlaces(text, p0, p0 + bare.length);
   if (!caps && !places.every((r) => lookupPlace(text.slice(r.start, r.end)))) return null;
   const lead = text.slice(p0 + m[0].length, Math.min(text.length, p0 + m[0].length + 400));

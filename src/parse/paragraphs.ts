@@ -13,7 +13,15 @@
 import type { BreakKind } from "../story.js";
 import { isAbbreviation } from "../data/index.js";
 import leftovers from "../data/leftovers.json" with { type: "json" };
-import { isDevanagariLetter, isHSpace, isLatinLower, isLatinUpper, isSpace } from "../text/chars.js";
+import {
+  isAsciiDigit,
+  isDevanagariLetter,
+  isHSpace,
+  isLatinLetter,
+  isLatinLower,
+  isLatinUpper,
+  isSpace,
+} from "../text/chars.js";
 import { isLetterOrMark } from "../text/classes.js";
 import { finding, type Finding } from "../diagnostics.js";
 import type { Range } from "../text/range.js";
@@ -39,11 +47,9 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
   const mode = modeOf(segments);
   const width = mode === "lines" ? wrapWidth(segments) : 0;
   const raw: ParagraphMatch[] = [];
-  let prevSeg: Segment | undefined;
-  for (const seg of segments) {
+  for (const [k, seg] of segments.entries()) {
     const prev = raw[raw.length - 1];
-    const before = prevSeg;
-    prevSeg = seg;
+    const before = segments[k - 1];
     let joins = mode === "tags" ? !seg.breakBefore : mode === "indent" ? !seg.indented : mode === "blocks";
     // A wrapped line continues its paragraph unless it is indented after a finished sentence.
     if (seg.wrapped && !seg.breakBefore && prev)
@@ -104,14 +110,10 @@ function fullLineWrap(text: string, prev: Range, seg: Range, width: number): boo
   let lineStart = prev.start;
   while (lineStart > 0 && prev.start - lineStart < width && text[lineStart - 1] !== "\n") lineStart--;
   if (prev.end - lineStart < width * 0.8) return false;
-  let e = prev.end;
   // `...a nuclear state,"` / `Stewart Upton, spokesman ...`: a closing quote mark after a comma.
-  while (e > prev.start + 1 && isQuoteCloser(text.charCodeAt(e - 1))) e--;
+  const e = beforeClosers(text, prev, prev.end);
   const last = text.charCodeAt(e - 1);
-  const ends =
-    e === prev.end
-      ? isLatinLower(last) || (last >= 0x41 && last <= 0x5a) || (last >= 0x30 && last <= 0x39) || last === 0x2c
-      : last === 0x2c;
+  const ends = e === prev.end ? isLatinLetter(last) || isAsciiDigit(last) || last === 0x2c : last === 0x2c;
   return ends && /^["“‘'(]?[\p{L}\p{N}]/u.test(text.slice(seg.start, seg.start + 2));
 }
 
@@ -124,7 +126,7 @@ function softWrap(text: string, prev: Range, seg: Range): boolean {
   let e = prev.end;
   while (e > prev.start && isSpace(text.charCodeAt(e - 1))) e--;
   // `...by evening,"` / `he said.`: a closing quote mark after the comma still leaves the sentence open.
-  while (e > prev.start + 1 && isQuoteCloser(text.charCodeAt(e - 1))) e--;
+  e = beforeClosers(text, prev, e);
   const last = text.charCodeAt(e - 1);
   return e > prev.start && (isLatinLower(last) || last === 0x2c);
 }
@@ -191,6 +193,13 @@ function gluedFullStop(text: string, i: number, from: number): boolean {
 }
 
 const isQuoteCloser = (c: number) => c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019;
+
+/** Where the closing quote marks that end `p` before `end` start (`end` when there are none). */
+function beforeClosers(text: string, p: Range, end: number): number {
+  let e = end;
+  while (e > p.start + 1 && isQuoteCloser(text.charCodeAt(e - 1))) e--;
+  return e;
+}
 
 /** `।` `॥` `?` `!` `.`: what ends a sentence. */
 const isTerminator = (c: number) => c === 0x0964 || c === 0x0965 || c === 0x3f || c === 0x21 || c === 0x2e;

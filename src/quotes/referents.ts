@@ -80,7 +80,7 @@ function words(s: string): string[] {
   return s.split(/\s+/u).filter(Boolean);
 }
 
-/** A body that speaks (`the foreign office`, `Tata Motors`): its last word is a group word; not a plural (`officials`). */
+/** A body that speaks (`the foreign office`, `the company`): its last word is a group word, not a plural (`officials`). */
 function isBody(s: string): boolean {
   const ws = words(s);
   const last = ws[ws.length - 1]!.replace(/[,.;:]+$/u, "").toLowerCase();

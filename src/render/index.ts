@@ -6,7 +6,7 @@ import { renderPretty } from "./pretty.js";
 import { renderHtml } from "./html.js";
 import { renderTrace } from "./trace.js";
 import { DEFAULT_FIELDS, fieldsLine, tableHeader, tableRow } from "./fields.js";
-import { estimatedJsonLength, jsonPieces, PIECES_FROM } from "./pieces.js";
+import { estimatedJsonLength, jsonPieces, PIECES_FROM, type Rendered } from "./pieces.js";
 
 export const FORMATS = ["json", "ndjson", "yaml", "pretty", "ninjs", "html", "tsv", "csv", "trace"] as const;
 export type Format = (typeof FORMATS)[number];
@@ -61,10 +61,10 @@ export function render(
 }
 
 /**
- * What `render` gives, but a JSON record that may be too large for one string (`json`,
- * `ndjson`, `ninjs` is never that large) comes as pieces of the same text, written in turn.
+ * What `render` gives, but a `json` or `ndjson` record that may be too large for one string
+ * comes as pieces of the same text, written in turn (other formats are rendered whole).
  */
-export function renderParts(story: Story, format: Format, options?: RenderOptions): string | string[] {
+export function renderParts(story: Story, format: Format, options?: RenderOptions): Rendered {
   if (
     (format === "json" || (format === "ndjson" && !options?.fields)) &&
     estimatedJsonLength(story) > (options?.piecesFrom ?? PIECES_FROM)

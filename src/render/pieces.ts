@@ -10,6 +10,14 @@
  */
 import type { Story } from "../story.js";
 
+/** A story's rendered output: one string, or the pieces of a record too large for one. */
+export type Rendered = string | string[];
+
+/** The pieces of a rendered output, in the order they are written. */
+export function piecesOf(r: Rendered): readonly string[] {
+  return typeof r === "string" ? [r] : r;
+}
+
 /**
  * Above this many estimated characters a record is written in pieces: half of V8's string limit
  * (2^29), so that a record estimated under it always fits in one string.
