@@ -113,13 +113,18 @@ const AGENCY_TAGS = agencies
  * A photo's credit or caption: `(Photo: Xinhua)`, `[Photo/Xinhua]`, or a line ending in the
  * agency's photo credit (`... Dec. 17, 2018. (Xinhua/Xie Huanchi)`, `(AP Photo/Jane Roe)`).
  */
+const CAPTION_WORDS = leftovers.captionWords.map(escapeRe).join("|");
 const CAPTION = new RegExp(
-  String.raw`^[(\[]?\s*(?:Photo|Photos|File photo|Image|फोटो|फ़ोटो|तस्वीर)\s*[:/]\s*[^()\[\]\n]{2,40}[)\]]?$|(?:^|\s)[(\[](?:Photo\s*\/\s*(?:${AGENCY_TAGS})|(?:${AGENCY_TAGS})(?:\s+Photo(?:\s*\/\s*[^()\[\]\n]{2,40})?|\s*\/\s*[^()\[\]\n]{2,40}))[)\]]$`,
+  String.raw`^[(\[]?\s*(?:${CAPTION_WORDS})\s*[:/]\s*[^()\[\]\n]{2,40}[)\]]?$|(?:^|\s)[(\[](?:Photo\s*\/\s*(?:${AGENCY_TAGS})|(?:${AGENCY_TAGS})(?:\s+Photo(?:\s*\/\s*[^()\[\]\n]{2,40})?|\s*\/\s*[^()\[\]\n]{2,40}))[)\]]$`,
   "iu",
 );
 /** A page's time stamp above the story: `Wed Mar 26, 6:55 PM ET`, `March 27, 2008`, `Updated: 13 hr ago`. */
-const TIMESTAMP =
-  /^(?:(?:Updated|Published|Posted|Last updated)\s*:?\s*)?(?:(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)[a-z]*\.?,?\s+)?(?:(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?,?\s+\d{4})?(?:,?\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?$|^(?:Updated|Published|Posted)\s*:?\s*\d{1,2}\s+(?:min|mins|minutes|hr|hrs|hours?|days?)\s+ago$/u;
+const TS = leftovers.timestamps;
+const alt = (words: string[]): string => words.map(escapeRe).join("|");
+const TIMESTAMP = new RegExp(
+  String.raw`^(?:(?:${alt(TS.labels)})\s*:?\s*)?(?:(?:${alt(TS.weekdays)})[a-z]*\.?,?\s+)?(?:(?:${alt(TS.months)})[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:${alt(TS.months)})[a-z]*\.?,?\s+\d{4})?(?:,?\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?$|^(?:${alt(TS.agoLabels)})\s*:?\s*\d{1,2}\s+(?:${alt(TS.agoUnits)})\s+ago$`,
+  "u",
+);
 /** A separator line between the items of a digest (`-----------------`). */
 export const RULE = /^(?:[-–—=_*~#]\s?){4,}$/u;
 const CREDITS = leftovers.credits.map((c) => fold(c));
