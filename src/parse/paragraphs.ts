@@ -102,8 +102,9 @@ function wrapWidth(segments: Segment[]): number {
 }
 
 /**
- * True when line `prev` fills the wrap width (80% of it or more) and ends mid-sentence in a
- * Latin letter, a figure or a comma, and `seg` starts with a letter, a figure or a quote mark.
+ * True when line `prev` fills the wrap width (80% of it or more) and either ends mid-sentence in a
+ * Latin letter, a figure or a comma while `seg` starts with a letter, a figure or a quote mark, or
+ * `seg` starts with a lower-case Latin letter.
  */
 function fullLineWrap(text: string, prev: Range, seg: Range, width: number): boolean {
   // The line's own width: a dateline before the segment (`BEIJING -- South ...`) counts too.
@@ -114,7 +115,10 @@ function fullLineWrap(text: string, prev: Range, seg: Range, width: number): boo
   const e = beforeClosers(text, prev, prev.end);
   const last = text.charCodeAt(e - 1);
   const ends = e === prev.end ? isLatinLetter(last) || isAsciiDigit(last) || last === 0x2c : last === 0x2c;
-  return ends && /^["“‘'(]?[\p{L}\p{N}]/u.test(text.slice(seg.start, seg.start + 2));
+  // A line starting in lower case goes on whatever ends the full line before it (`... the U.S.` /
+  // `and South Korea ...`, `... News Agency (KCNA)` / `said.`): no paragraph opens in lower case.
+  if (!ends) return isLatinLower(text.charCodeAt(seg.start));
+  return /^["“‘'(]?[\p{L}\p{N}]/u.test(text.slice(seg.start, seg.start + 2));
 }
 
 /**
