@@ -50,6 +50,8 @@ export interface SliceRef {
   linesBefore: number;
   storiesBefore: number;
   stories: number;
+  /** Where its stories lie in its text (`boundsOf`): the second pass does not split again. */
+  bounds?: Int32Array;
 }
 
 export interface FirstPass {
@@ -83,8 +85,8 @@ export async function firstPass(
   const keep = (done: StorySlice[]) => {
     for (const s of done) {
       const length = Buffer.byteLength(s.text, "utf8");
-      const { cpBefore, linesBefore, storiesBefore, stories } = s;
-      slices.push({ start: offset, length, cpBefore, linesBefore, storiesBefore, stories });
+      const { cpBefore, linesBefore, storiesBefore, stories, bounds } = s;
+      slices.push({ start: offset, length, cpBefore, linesBefore, storiesBefore, stories, bounds });
       offset += length;
     }
   };
@@ -179,6 +181,6 @@ export function sliceOf(ref: SliceRef, bytes: Uint8Array): StorySlice {
     throw new Error("the file changed while it was read");
   }
   if (hasControls(text)) text = maskText(text, []);
-  const { cpBefore, linesBefore, storiesBefore, stories } = ref;
-  return { text, cpBefore, linesBefore, storiesBefore, stories };
+  const { cpBefore, linesBefore, storiesBefore, stories, bounds } = ref;
+  return { text, cpBefore, linesBefore, storiesBefore, stories, bounds };
 }

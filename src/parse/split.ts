@@ -246,6 +246,45 @@ function nextContent(lines: Line[], i: number): number {
   return -1;
 }
 
+/**
+ * Stories' places in a text as numbers, three per story (start, end, 1 when it inherits), from
+ * `first` to `last` (exclusive) of `ranges`, shifted back by `base`: what a first pass over the
+ * input learnt, handed to the second pass (`rangesAt`) so that each slice is not split again.
+ */
+export function boundsOf(ranges: StoryRange[], first = 0, last = ranges.length, base = 0): Int32Array {
+  const out = new Int32Array((last - first) * 3);
+  for (let k = first; k < last; k++) {
+    const r = ranges[k]!;
+    const j = (k - first) * 3;
+    out[j] = r.start - base;
+    out[j + 1] = r.end - base;
+    out[j + 2] = r.inherits ? 1 : 0;
+  }
+  return out;
+}
+
+/**
+ * The story ranges of `text` from their `boundsOf`: the same ranges `splitStories` gives (each
+ * story's lines cut to it), found without trying any line as a dateline or a sign-off.
+ */
+export function rangesAt(text: string, lines: Line[], bounds: Int32Array): StoryRange[] {
+  const out: StoryRange[] = [];
+  let li = 0;
+  // The Start of offset x: its line (bounds only grow, so the walk is linear) and where in it.
+  const startAt = (x: number): Start => {
+    while (li + 1 < lines.length && lines[li + 1]!.start <= x) li++;
+    return { line: li, at: x === lines[li]!.start ? null : x, inherits: false };
+  };
+  for (let j = 0; j + 2 < bounds.length; j += 3) {
+    const from = startAt(bounds[j]!);
+    from.inherits = bounds[j + 2] === 1;
+    const end = bounds[j + 1]!;
+    const to = end >= text.length ? null : startAt(end);
+    out.push(range(text, lines, from, to));
+  }
+  return out;
+}
+
 function range(text: string, lines: Line[], from: Start, to: Start | null): StoryRange {
   const end = to === null ? text.length : (to.at ?? lines[to.line]!.start);
   const lastLine = to === null ? lines.length : to.at === null ? to.line : to.line + 1;

@@ -15,7 +15,7 @@
 import type { Story, Source } from "../story.js";
 import type { RefDate } from "./date.js";
 import { scanLines } from "./lines.js";
-import { splitStories, type StoryRange } from "./split.js";
+import { boundsOf, rangesAt, splitStories, type StoryRange } from "./split.js";
 import { findStoryParts } from "./story.js";
 import { assembleStory } from "./assemble.js";
 import { Positions } from "../text/positions.js";
@@ -62,6 +62,11 @@ export interface StorySlice {
   storiesBefore: number;
   /** How many stories it holds. */
   stories: number;
+  /**
+   * Where its stories lie (`boundsOf`), when the pass that cut it knows: parsing the slice then
+   * does not split it again.
+   */
+  bounds?: Int32Array;
 }
 
 export interface StreamParse {
@@ -77,7 +82,8 @@ export interface StreamParse {
  */
 export function* sliceStories(parse: StreamParse, slice: StorySlice): Generator<Story> {
   const text = slice.text;
-  const ranges = splitStories(text, scanLines(text), true);
+  const lines = scanLines(text);
+  const ranges = slice.bounds ? rangesAt(text, lines, slice.bounds) : splitStories(text, lines, true);
   const pos = new ShiftedPositions(text, slice.cpBefore, slice.linesBefore);
   const markup = maskMarkup(text);
   const s = parse.source;
@@ -176,7 +182,7 @@ export class StoryStream {
     for (let k = 1; k <= done; k++) {
       const at = k === done ? end : ranges[k]!.start;
       if (k < done && (at - from < this.slice || !cuttable(text, ranges[k]!))) continue;
-      this.cut(text, from, at, k - k0);
+      this.cut(text, from, at, boundsOf(ranges, k0, k, from));
       from = at;
       k0 = k;
     }
@@ -188,14 +194,16 @@ export class StoryStream {
     return out;
   }
 
-  /** A slice of text[from, to) holding `stories` stories; what came before moves past it. */
-  private cut(text: string, from: number, to: number, stories: number): void {
+  /** A slice of text[from, to) holding the stories of `bounds`; what came before moves past it. */
+  private cut(text: string, from: number, to: number, bounds: Int32Array): void {
+    const stories = bounds.length / 3;
     this.slices.push({
       text: text.slice(from, to),
       cpBefore: this.cpBefore,
       linesBefore: this.linesBefore,
       storiesBefore: this.index,
       stories,
+      bounds,
     });
     this.index += stories;
     this.advance(text, from, to);
