@@ -24,7 +24,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-const LAZY = ["chalk", "yaml", "node:child_process", "node:zlib", "node:crypto"];
+const LAZY = ["chalk", "yaml", "node:child_process", "node:zlib", "node:crypto", "node:module", "node:fs/promises", "node:stream", "node:os"];
 
 /** esbuild plugin: an import of a LAZY module gets a stand-in that requires it at first use. */
 const lazy = {

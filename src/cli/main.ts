@@ -55,17 +55,24 @@ function dieBy(name: "SIGINT" | "SIGTERM"): void {
   process.kill(process.pid, name);
 }
 
-/** Standard input, or an iterable that fails with EISDIR when it is a folder (`wire parse < dir/`). */
+/**
+ * Standard input, set up when first read (a run over files never touches it: making the stream
+ * costs start-up time), or an iterable that fails with EISDIR when it is a folder (`wire parse < dir/`).
+ */
 function standardInput(): AsyncIterable<Uint8Array | string> {
-  let folder = false;
-  try {
-    folder = fstatSync(0).isDirectory();
-  } catch {
-    // no standard input at all: read it as usual
-  }
-  if (!folder) return process.stdin;
-  const error = Object.assign(new Error("standard input is a directory"), { code: "EISDIR" });
-  return { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(error) }) };
+  return {
+    [Symbol.asyncIterator]: () => {
+      let folder = false;
+      try {
+        folder = fstatSync(0).isDirectory();
+      } catch {
+        // no standard input at all: read it as usual
+      }
+      if (!folder) return (process.stdin as AsyncIterable<Uint8Array | string>)[Symbol.asyncIterator]();
+      const error = Object.assign(new Error("standard input is a directory"), { code: "EISDIR" });
+      return { next: () => Promise.reject(error) };
+    },
+  };
 }
 
 run(process.argv.slice(2), {

@@ -126,8 +126,6 @@ export function cspFor(css: string): string {
   return `default-src 'none'; style-src 'sha256-${hash}'; img-src data:; script-src 'none'; object-src 'none'; base-uri 'none'; form-action 'none'`;
 }
 
-export const CSP = cspFor(CSS);
-
 /** A standalone document up to the opening of its body: the policy, the viewport, the style sheet. */
 export function documentStart(title: string, css: string): string {
   return (
