@@ -8,7 +8,8 @@
 // A few modules are required by modules every run sets up but only called by some runs: chalk
 // (the terminal view), yaml (-f yaml), child_process (commander's external subcommands, the
 // pager), zlib (compressed inputs), crypto (inputs over 64 KB, file names in -o DIR; see
-// src/text/sha256.ts). Each import of them gets a stand-in whose exports are getters
+// src/text/sha256.ts), module (createRequire, which sets up Node's ES module loader), fs/promises,
+// stream and os (folders, archives, dumps, streamed files, worker counts). Each import of them gets a stand-in whose exports are getters
 // that require the real module at the first use (LAZY below); setting them up costs start-up time.
 //
 // The bundle's first line, `// build <hash>`, names this build; then one run of bin/wire.js on
@@ -24,7 +25,17 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 
 const root = fileURLToPath(new URL("..", import.meta.url));
 
-const LAZY = ["chalk", "yaml", "node:child_process", "node:zlib", "node:crypto", "node:module", "node:fs/promises", "node:stream", "node:os"];
+const LAZY = [
+  "chalk",
+  "yaml",
+  "node:child_process",
+  "node:zlib",
+  "node:crypto",
+  "node:module",
+  "node:fs/promises",
+  "node:stream",
+  "node:os",
+];
 
 /** esbuild plugin: an import of a LAZY module gets a stand-in that requires it at first use. */
 const lazy = {
