@@ -43,6 +43,9 @@ export function estimatedJsonLength(story: Story): number {
   return n;
 }
 
+/** How many members of an array are turned into text in one call. */
+const RUN = 1024;
+
 export function jsonPieces(value: unknown, indent: number, size = 1 << 20): string[] {
   const pieces: string[] = [];
   let buf: string[] = [];
@@ -67,6 +70,15 @@ export function jsonPieces(value: unknown, indent: number, size = 1 << 20): stri
       throw e;
     }
   };
+  /**
+   * Members `from` to `to` of array `v` (at `depth`) as they stand between its brackets; null
+   * when they do not fit in one string.
+   */
+  const members = (v: unknown[], from: number, to: number, depth: number): string | null => {
+    const s = whole(from === 0 && to >= v.length ? v : v.slice(from, to), depth);
+    // `[` + members + pad(depth) + `]`: what stands between the brackets.
+    return s === null ? null : s.slice(1, s.length - 1 - pad(depth).length);
+  };
   // The record and its fields are walked; their members are written whole unless too large.
   const emit = (v: unknown, depth: number): void => {
     if (v === null || typeof v !== "object") {
@@ -86,10 +98,23 @@ export function jsonPieces(value: unknown, indent: number, size = 1 << 20): stri
         return;
       }
       put("[");
-      for (let i = 0; i < v.length; i++) {
+      // Members below the record's fields go a run at a time (one call for many small quotes),
+      // no more than fill the piece at hand.
+      let count = 16;
+      for (let i = 0; i < v.length; ) {
+        const run = depth >= 1 ? members(v, i, i + count, depth) : null;
+        if (run !== null) {
+          put((i ? "," : "") + run);
+          const n = Math.min(count, v.length - i);
+          // As many as fill what is left of the piece at hand, at the length these had.
+          count = Math.max(1, Math.min(RUN, Math.floor(((size - len) * n) / Math.max(1, run.length))));
+          i += n;
+          continue;
+        }
         put((i ? "," : "") + pad(depth + 1));
         const x = v[i];
         emit(x === undefined ? null : x, depth + 1);
+        i++;
       }
       put(pad(depth) + "]");
       return;
