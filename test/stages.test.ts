@@ -126,6 +126,7 @@ describe("sign-off forms (parse/signoff.ts)", () => {
   const rows: Row[] = [
     { example: "--आईएएनएस", input: `${body}--आईएएनएस`, rule: "sign-line", text: "--आईएएनएस" },
     { example: "—IANS skp/anm", input: `${body}—IANS skp/anm`, rule: "sign-line", text: "—IANS skp/anm" },
+    { example: "-- IANS skp/anm", input: `${body}-- IANS skp/anm`, rule: "sign-line", text: "-- IANS skp/anm" },
     { example: "... लेंगे। जीसीबी/एएनएम", input: "वे कल लौट लेंगे। जीसीबी/एएनएम", rule: "glued-codes", text: "जीसीबी/एएनएम" },
     { example: "एसकेपी", input: `${body}--आईएएनएस\nएसकेपी`, rule: "codes-below-sign-line", text: "--आईएएनएस\nएसकेपी" },
     { example: "Reuter", input: "The talks end today.\n Reuter", rule: "end-mark", text: "Reuter" },

@@ -14,7 +14,7 @@
  * body is never a sign-off.
  */
 import { agencyOf, agencyTags } from "../data/index.js";
-import { alternation } from "../text/regexp.js";
+import { isLetterOrMark, isRegExpSpace } from "../text/classes.js";
 import signoffTable from "../data/signoffs.json" with { type: "json" };
 import type { Line } from "./lines.js";
 import type { Range } from "../text/range.js";
@@ -32,12 +32,14 @@ export interface SignoffName extends Range {
   role: string;
 }
 
-const TAGS = alternation(agencyTags);
 const CODE = String.raw`[\p{L}\p{M}\u200c\u200d]{1,12}`;
-const CODES = String.raw`${CODE}(?:\/${CODE})*\/?`;
-/** `--आईएएनएस`, `-- IANS skp/anm`, `—IANS` */
-const SIGN_LINE = new RegExp(String.raw`^(?:-{1,3}|—|–)\s*(${TAGS})(?:\s+(${CODES}))?$`, "u");
-const CODES_LINE = new RegExp(`^${CODES}$`, "u");
+/** Agency tags by their first character, longest first. */
+const TAGS_BY_FIRST = new Map<string, string[]>();
+for (const t of [...agencyTags].sort((a, b) => b.length - a.length)) {
+  const list = TAGS_BY_FIRST.get(t[0]!);
+  if (list) list.push(t);
+  else TAGS_BY_FIRST.set(t[0]!, [t]);
+}
 /** Codes glued after the last sentence: must hold a slash (`जीसीबी/एएनएम`, `ab/`). */
 const GLUED_CODES = new RegExp(String.raw`[।.!?"”’)]\s+(${CODE}\/(?:${CODE}(?:\/${CODE})*\/?)?)$`, "u");
 interface EndMark {
@@ -47,6 +49,8 @@ interface EndMark {
   above: RegExp | null;
   names: RegExp | null;
   code: string | null;
+  /** Words of which the line must hold one before the patterns are tried (lower case). */
+  needs: string[] | null;
 }
 const END_MARKS: EndMark[] = (
   signoffTable.marks as {
@@ -56,6 +60,7 @@ const END_MARKS: EndMark[] = (
     glued?: string;
     above?: string;
     names?: string;
+    needs?: string[];
   }[]
 ).map((m) => {
   const flags = `u${m.flags ?? ""}`;
@@ -66,8 +71,19 @@ const END_MARKS: EndMark[] = (
     above: opt(m.above),
     names: opt(m.names),
     code: m.agency,
+    needs: m.needs ?? null,
   };
 });
+
+/**
+ * Whether `s` holds one of a mark's `needs` words, in any case (`ſ` is an `s` to a
+ * case-insensitive pattern); true for a mark without them.
+ */
+function mayHold(mark: EndMark, s: string): boolean {
+  if (mark.needs === null) return true;
+  const lower = s.toLowerCase().replaceAll("ſ", "s");
+  return mark.needs.some((w) => lower.includes(w));
+}
 const AFTER = signoffTable.after.map((a) => new RegExp(a, "u"));
 const MAX = 80;
 /** How far back from a line's end a closing mark glued after the last sentence may start. */
@@ -140,7 +156,7 @@ export function findSignoff(
 }
 
 function codesBelowSignLine({ text, lines, minLine, last, line: L, content, short }: SignoffView): SignoffMatch | null {
-  if (!short || !CODES_LINE.test(content)) return null;
+  if (!short || !isDeskCodes(content, 0, content.length)) return null;
   let prev = last - 1;
   while (prev >= minLine && lines[prev]!.blank) prev--;
   const P = lines[prev];
@@ -168,6 +184,7 @@ function gluedEndMark({ text, last, line: L }: SignoffView): SignoffMatch | null
   for (const mark of END_MARKS) {
     if (!mark.glued) continue;
     const tail = text.slice(Math.max(L.contentStart, L.contentEnd - GLUED_REACH), L.contentEnd);
+    if (!mayHold(mark, tail)) continue;
     const g = mark.glued.exec(tail);
     if (!g || g.index === 0) continue;
     const code = markAgency(mark, g);
@@ -214,6 +231,7 @@ function endMark(text: string, lines: Line[], index: number, minLine: number): S
   if (L.contentEnd - L.contentStart > 400) return null;
   const content = text.slice(L.contentStart, L.contentEnd);
   for (const mark of END_MARKS) {
+    if (!mayHold(mark, content)) continue;
     const m = mark.line.exec(content);
     if (!m) continue;
     const code = markAgency(mark, m);
@@ -305,47 +323,132 @@ function groupRange(m: RegExpExecArray, name: string, base: number): Range | nul
 
 /** The first characters of the tags. */
 const TAG_FIRST = new Set(agencyTags.map((t) => t.charCodeAt(0)));
-/** `dpa abc def`, `AAP XY`, `AAP XY/ab`: the agency, then initials (no dashes). */
-const INITIALS_LINE = new RegExp(String.raw`^(${TAGS})\s+([A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,7}\/?)$`, "u");
+
+/**
+ * `dpa abc def`, `AAP XY`, `AAP XY/ab`: the agency, then initials (no dashes). Read by hand as the
+ * pattern `^(TAG)\s+([A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,7}\/?)$` would (the longest tag
+ * that fits first); the agency tag, or null.
+ */
+export function initialsLineTag(content: string): string | null {
+  // Cheap necessary conditions first: a tag's first letter opens the line, a letter or `/` ends it.
+  if (!TAG_FIRST.has(content.charCodeAt(0)) || !/[A-Za-z/]$/u.test(content)) return null;
+  for (const tag of TAGS_BY_FIRST.get(content[0]!) ?? []) {
+    if (!content.startsWith(tag)) continue;
+    let r = tag.length;
+    while (r < content.length && isRegExpSpace(content.charCodeAt(r))) r++;
+    if (r > tag.length && isInitials(content, r)) return tag;
+  }
+  return null;
+}
+
+/** `[A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,7}\/?` filling `s` from `from` on. */
+function isInitials(s: string, from: number): boolean {
+  const n = s.length;
+  let i = from;
+  for (let groups = 1; groups <= 8; groups++) {
+    const start = i;
+    while (i < n && isAsciiLetter(s.charCodeAt(i))) i++;
+    if (i === start || i - start > 4) return false;
+    if (i === n) return true;
+    if (s.charCodeAt(i) === 0x2f) {
+      if (++i === n) return true;
+    } else if (isRegExpSpace(s.charCodeAt(i))) {
+      while (i < n && isRegExpSpace(s.charCodeAt(i))) i++;
+    } else return false;
+  }
+  return false;
+}
+
+function isAsciiLetter(c: number): boolean {
+  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
+}
 
 function initialsLine(text: string, L: Line, index: number): SignoffMatch | null {
   const content = text.slice(L.contentStart, L.contentEnd);
-  // Cheap necessary conditions first: a tag's first letter opens the line, a letter or `/` ends it.
-  if (!TAG_FIRST.has(content.charCodeAt(0)) || !/[A-Za-z/]$/u.test(content)) return null;
-  const m = INITIALS_LINE.exec(content);
-  if (!m) return null;
-  const code = agencyOf(m[1]!)?.code ?? null;
+  const tag = initialsLineTag(content);
+  if (tag === null) return null;
+  const code = agencyOf(tag)?.code ?? null;
   if (code === null) return null;
-  const from = L.contentStart + m[1]!.length;
+  const from = L.contentStart + tag.length;
   const codes: Range[] = [];
-  const rest = content.slice(m[1]!.length);
+  const rest = content.slice(tag.length);
   for (const c of rest.matchAll(/[A-Za-z]+/gu))
     codes.push({ start: from + c.index, end: from + c.index + c[0].length });
   return {
     start: L.contentStart,
     end: L.contentEnd,
     firstLine: index,
-    agency: { start: L.contentStart, end: L.contentStart + m[1]!.length, code },
+    agency: { start: L.contentStart, end: L.contentStart + tag.length, code },
     codes,
   };
 }
 
 function signLine(text: string, L: Line, index: number): SignoffMatch | null {
   const content = text.slice(L.contentStart, L.contentEnd);
-  // A dash opens the line (cheaper to test than the pattern, which holds every tag).
-  const c0 = content.charCodeAt(0);
-  if (c0 !== 0x2d && c0 !== 0x2014 && c0 !== 0x2013) return null;
-  const m = SIGN_LINE.exec(content);
+  const m = signLineParts(content);
   if (!m) return null;
-  const tagStart = L.contentStart + content.indexOf(m[1]!, 1);
-  const codes = m[2] ? codeRanges(text, L.contentEnd - m[2].length, L.contentEnd) : [];
+  const tagStart = L.contentStart + content.indexOf(m.tag, 1);
+  const codes = m.codes ? codeRanges(text, L.contentEnd - m.codes.length, L.contentEnd) : [];
   return {
     start: L.contentStart,
     end: L.contentEnd,
     firstLine: index,
-    agency: { start: tagStart, end: tagStart + m[1]!.length, code: agencyOf(m[1]!)?.code ?? null },
+    agency: { start: tagStart, end: tagStart + m.tag.length, code: agencyOf(m.tag)?.code ?? null },
     codes,
   };
+}
+
+/**
+ * A sign line's agency tag and desk codes, read by hand as the pattern
+ * `^(?:-{1,3}|—|–)\s*(TAG)(?:\s+(CODES))?$` would read them (TAG: any agency tag, the longest that
+ * fits first; CODES: `isDeskCodes`): a pattern alternating every tag with classes of all letters
+ * cost more to compile than a run spends reading its lines.
+ *
+ * ```
+ * > | -- IANS skp/anm
+ *        ^^^^ tag  ^^^^^^^ codes
+ * ```
+ */
+export function signLineParts(content: string): { tag: string; codes: string | null } | null {
+  const n = content.length;
+  let p = 0;
+  const c0 = content.charCodeAt(0);
+  if (c0 === 0x2d) {
+    while (p < n && content.charCodeAt(p) === 0x2d) p++;
+    if (p > 3) return null; // no tag starts with a dash
+  } else if (c0 === 0x2014 || c0 === 0x2013) p = 1;
+  else return null;
+  while (p < n && isRegExpSpace(content.charCodeAt(p))) p++;
+  for (const tag of TAGS_BY_FIRST.get(content[p] ?? "") ?? []) {
+    if (!content.startsWith(tag, p)) continue;
+    const q = p + tag.length;
+    if (q === n) return { tag, codes: null };
+    let r = q;
+    while (r < n && isRegExpSpace(content.charCodeAt(r))) r++;
+    if (r > q && r < n && isDeskCodes(content, r, n)) return { tag, codes: content.slice(r) };
+  }
+  return null;
+}
+
+/**
+ * Whether `s[from, to)` is desk codes, `CODE(/CODE)*` with an optional trailing `/`, each code one to
+ * twelve letters, marks, ZWNJ or ZWJ (`एसकेपी`, `skp/anm`, `ab/`).
+ */
+export function isDeskCodes(s: string, from: number, to: number): boolean {
+  let n = 0; // code points in the code at hand
+  let codes = 0;
+  for (let i = from; i < to; ) {
+    const c = s.codePointAt(i)!;
+    i += c > 0xffff ? 2 : 1;
+    if (c === 0x2f) {
+      if (n === 0) return false;
+      codes++;
+      n = 0;
+    } else if (c === 0x200c || c === 0x200d || isLetterOrMark(c)) {
+      if (++n > 12) return false;
+    } else return false;
+  }
+  return n > 0 || codes > 0;
 }
 
 /** `एसजीके/एएनएम` -> two ranges; a trailing `/` gives no empty code. */
