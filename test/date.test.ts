@@ -4,8 +4,16 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { dayWordOf, monthOf } from "../src/data/index.js";
 import { dateAtEnd, type DateMatch } from "../src/parse/date.js";
+import { hasDateStart } from "../src/parse/dateline.js";
 import { parseDigits } from "../src/text/chars.js";
-import { isLetterOrMark, isRegExpSpace } from "../src/text/classes.js";
+import {
+  isLetter,
+  isLetterMarkOrNumber,
+  isLetterOrMark,
+  isRegExpSpace,
+  isWordChar,
+  runEnd,
+} from "../src/text/classes.js";
 
 const WORD = String.raw`[\p{L}\p{M}\u200c\u200d]+\.?`;
 const DAY = String.raw`[0-9०-९]{1,2}|[\p{L}\p{M}]+`;
@@ -122,5 +130,61 @@ describe("character classes", () => {
       if (isRegExpSpace(c) !== sp.test(ch)) throw new Error(`space differs at U+${c.toString(16)}`);
     }
     expect(isLetterOrMark(0x1d400)).toBe(true);
+  });
+
+  it("isLetterMarkOrNumber is [\\p{L}\\p{M}\\p{N}] on every BMP code point, lone surrogates included", () => {
+    const lmn = /^[\p{L}\p{M}\p{N}]$/u;
+    for (let c = 0; c < 0x10000; c++) {
+      if (isLetterMarkOrNumber(c) !== lmn.test(String.fromCharCode(c)))
+        throw new Error(`letter, mark or number differs at U+${c.toString(16)}`);
+    }
+    expect(isLetterMarkOrNumber(0x1d7ce)).toBe(true); // MATHEMATICAL BOLD DIGIT ZERO
+    expect(isLetterMarkOrNumber(0x1f642)).toBe(false);
+  });
+
+  it("isLetter is \\p{L} on every BMP code point", () => {
+    const l = /^\p{L}$/u;
+    for (let c = 0; c < 0x10000; c++) {
+      if (isLetter(c) !== l.test(String.fromCharCode(c))) throw new Error(`letter differs at U+${c.toString(16)}`);
+    }
+    expect(isLetter(0x1d400)).toBe(true);
+  });
+
+  it("hasDateStart finds what the pattern it replaces finds", () => {
+    const DATE_START = /,\s+(?:\p{L}+\.?\s+[0-9]|[0-9]{1,2}\s+\p{L})/u;
+    const text = fc.array(
+      fc.constantFrom(",", " ", "\u00a0", "May", "Feb.", "सितंबर", "ि", "9", "14", "123", ".", "𝐀", "🙂", "x", "(IANS)"),
+      { maxLength: 10 },
+    );
+    fc.assert(
+      fc.property(text, (parts) => {
+        const s = parts.join("");
+        expect(hasDateStart(s)).toBe(DATE_START.test(s));
+      }),
+      { numRuns: 20000 },
+    );
+  });
+
+  it("runEnd reads the runs the patterns it replaces read, up to a bound that may cut a pair", () => {
+    const text = fc.array(
+      fc.constantFrom("a", "Z", "क", "ि", "्", "-", " ", "\u200c", "\u200d", "1", "।", "𝐀", "🙂", "\ud835"),
+      {
+        maxLength: 12,
+      },
+    );
+    fc.assert(
+      fc.property(text, fc.nat(14), fc.nat(14), (parts, from0, len) => {
+        const s = parts.join("");
+        const from = Math.min(from0, s.length);
+        const to = Math.min(s.length, from + len);
+        const cut = s.slice(from, to);
+        expect(runEnd(s, from, to, isLetterOrMark) - from).toBe(/^[\p{L}\p{M}]*/u.exec(cut)![0].length);
+        expect(runEnd(s, from, to, isWordChar) - from).toBe(/^[\p{L}\p{M}\u200c\u200d]*/u.exec(cut)![0].length);
+        expect(runEnd(s, from, to, (c) => c === 0x2d || isLetterOrMark(c)) - from).toBe(
+          /^[\p{L}\p{M}-]*/u.exec(cut)![0].length,
+        );
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -25,7 +25,7 @@
 import { agencyOf, agencyTags } from "../data/index.js";
 import { alternation } from "../text/regexp.js";
 import { isHSpace, isLatinLower } from "../text/chars.js";
-import { isRegExpSpace } from "../text/classes.js";
+import { isLetter, isRegExpSpace, runEnd } from "../text/classes.js";
 import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace } from "./places.js";
 import type { Line } from "./lines.js";
@@ -101,10 +101,42 @@ const TAG_EXACT = new Set(agencyTags);
 const COLON_DATE = /^([^:()\n]{1,60}?)\s*:\s*\(([^()\n]{3,24})\)/u;
 const DATE_PART = String.raw`(?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+\.?)(?:,?\s+[0-9]{4})?`;
 /**
- * What every dated form below needs: a comma, space, and the start of a date (`, May 9`, `, 9 May`).
- * Most lines of a body have none, and this test is far cheaper than the forms' own patterns.
+ * What every dated form below needs: a comma, space, and the start of a date (`, May 9`, `, 9 May`),
+ * as the pattern `,\s+(?:\p{L}+\.?\s+[0-9]|[0-9]{1,2}\s+\p{L})` finds it, read by hand (that
+ * pattern's classes of all letters cost a run more to compile than reading its lines). Most lines of
+ * a body have none, and this test is far cheaper than the forms' own patterns.
  */
-const DATE_START = /,\s+(?:\p{L}+\.?\s+[0-9]|[0-9]{1,2}\s+\p{L})/u;
+export function hasDateStart(s: string): boolean {
+  const n = s.length;
+  for (let k = s.indexOf(","); k >= 0; k = s.indexOf(",", k + 1)) {
+    let i = k + 1;
+    while (i < n && isRegExpSpace(s.charCodeAt(i))) i++;
+    if (i === k + 1 || i === n) continue;
+    const c = s.charCodeAt(i);
+    if (c >= 0x30 && c <= 0x39) {
+      // `, 9 May`: one or two figures, space, a letter.
+      let j = i + 1;
+      if (j < n && isDigit(s.charCodeAt(j))) j++;
+      if (j < n && isDigit(s.charCodeAt(j))) continue;
+      const w = j;
+      while (j < n && isRegExpSpace(s.charCodeAt(j))) j++;
+      if (j > w && j < n && isLetter(s.codePointAt(j)!)) return true;
+    } else {
+      // `, May 9`, `, Feb. 2`: letters, perhaps a full stop, space, a figure.
+      let j = runEnd(s, i, n, isLetter);
+      if (j === i) continue;
+      if (s.charCodeAt(j) === 0x2e) j++;
+      const w = j;
+      while (j < n && isRegExpSpace(s.charCodeAt(j))) j++;
+      if (j > w && j < n && isDigit(s.charCodeAt(j))) return true;
+    }
+  }
+  return false;
+}
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
 /** `PERTH, May 9 AAP -`, `DENVER, Apr 2 AP -`: the tag after the date, no parentheses. */
 const DATE_TAG = new RegExp(String.raw`^([^\n]{1,80}?),\s+(${DATE_PART})\s+(${TAGS})\s*(?=--|-|—|–|_)`, "u");
 /** `AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --`: the tag between slashes. */
@@ -383,7 +415,7 @@ function bareTagLine(text: string, lines: Line[], i: number): DatelineMatch | nu
 
 /** `PLACE[, STATE], DATE TAG -` (AAP, AP) and `PLACE, DATE /TAG/ --` (PR Newswire): the tag without parentheses. */
 function dateTag(text: string, win: string, p0: number, i: number): DatelineMatch | null {
-  if (!DATE_START.test(win)) return null;
+  if (!hasDateStart(win)) return null;
   const m = DATE_TAG.exec(win) ?? SLASH_TAG.exec(win);
   if (!m) return null;
   const placeText = m[1]!;
@@ -425,7 +457,7 @@ function commaPlaces(text: string, from: number, to: number): Range[] {
 
 /** `PLACE[, STATE], DATE -` with no agency tag (Reuters: `    SALVADOR, Feb 26 - `). */
 function dateDash(text: string, win: string, p0: number, i: number): DatelineMatch | null {
-  if (!DATE_START.test(win)) return null;
+  if (!hasDateStart(win)) return null;
   const m = DATE_DASH.exec(win);
   if (!m) return null;
   const placeText = m[1]!;

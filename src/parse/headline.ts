@@ -10,6 +10,7 @@
  */
 import leftovers from "../data/leftovers.json" with { type: "json" };
 import { fold } from "../text/chars.js";
+import { isLetterMarkOrNumber, isLetterOrMark, isWordChar, runEnd } from "../text/classes.js";
 import { agencies, agencyOf } from "../data/index.js";
 import type { Range } from "../text/range.js";
 
@@ -36,13 +37,14 @@ export function isHeadline(content: string): boolean {
  * Null when the line opens with no such headline (at least three words, no sentence end in it).
  */
 export function gluedLeadAt(content: string): number | null {
-  const first = /^[\p{L}\p{M}\u200c\u200d]+/u.exec(content)?.[0];
-  if (!first || first.length < 2) return null;
+  const first = content.slice(0, runEnd(content, 0, content.length, isWordChar));
+  if (first.length < 2) return null;
   const limit = Math.min(content.length, MAX_CHARS);
   for (let k = content.indexOf(first, 1); k > 0 && k < limit; k = content.indexOf(first, k + 1)) {
     // Glued: a letter or figure right before the word, none right after it.
-    if (!/[\p{L}\p{M}\p{N}]/u.test(content[k - 1]!)) continue;
-    if (/[\p{L}\p{M}]/u.test(content[k + first.length] ?? "")) continue;
+    if (!isLetterMarkOrNumber(content.charCodeAt(k - 1))) continue;
+    const after = k + first.length;
+    if (after < content.length && isLetterOrMark(content.charCodeAt(after))) continue;
     const head = content.slice(0, k);
     if (!isHeadline(head) || INNER_END.test(head) || head.split(/\s+/u).length < 3) return null;
     return k;

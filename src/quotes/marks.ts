@@ -15,6 +15,7 @@
  * (`‘ ’`, `'`) pair inside or outside them. One pass, no backtracking.
  */
 import { isSpace } from "../text/chars.js";
+import { isLetterMarkOrNumber } from "../text/classes.js";
 import type { Range } from "../text/range.js";
 
 export interface MarkedQuote {
@@ -55,7 +56,7 @@ const CLOSING_NEXT = ",.;:!?।॥)]}…'’”-—–»<";
 
 function isLetterish(c: string | undefined): boolean {
   if (c === undefined) return false;
-  return /[\p{L}\p{M}\p{N}]/u.test(c);
+  return isLetterMarkOrNumber(c.codePointAt(0)!);
 }
 
 export function pairMarks(text: string, para: Range): ParagraphMarks {

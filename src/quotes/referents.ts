@@ -14,6 +14,7 @@
 import table from "../data/referents.json" with { type: "json" };
 import { agencyOf } from "../data/index.js";
 import type { Range } from "../text/range.js";
+import { isLetterOrMark, isWordChar, runEnd } from "../text/classes.js";
 
 export interface Referent {
   /** The name as the story writes it, and where. */
@@ -140,10 +141,9 @@ function fullestName(text: string, from: number, to: number, name: string, hi: b
   const hay = text.slice(from, to);
   let best: Referent | null = null;
   for (let i = hay.indexOf(name); i >= 0; i = hay.indexOf(name, i + 1)) {
-    const before = hay[i - 1];
-    const after = hay[i + name.length];
-    if (before !== undefined && /[\p{L}\p{M}]/u.test(before)) continue;
-    if (after !== undefined && /[\p{L}\p{M}]/u.test(after) && !(hi && after === "-")) continue;
+    const a = i + name.length;
+    if (i > 0 && isLetterOrMark(hay.charCodeAt(i - 1))) continue;
+    if (a < hay.length && isLetterOrMark(hay.charCodeAt(a)) && !(hi && hay[a] === "-")) continue;
     const r = hi ? extendHi(hay, i, i + name.length) : extendEn(hay, i, i + name.length);
     if (r.end - r.start > name.length && (!best || r.end - r.start >= best.from.end - best.from.start)) {
       best = { name: hay.slice(r.start, r.end), from: { start: from + r.start, end: from + r.end } };
@@ -178,15 +178,21 @@ function extendEn(hay: string, s: number, e: number): Range {
   return { start, end };
 }
 
+const isLetterMarkOrHyphen = (c: number) => c === 0x2d || isLetterOrMark(c);
+
 /** Devanagari words after [s, e) up to a postposition: `किम जोंग-उन ने` -> `किम जोंग-उन`. */
 function extendHi(hay: string, s: number, e: number): Range {
-  let end = e;
-  const rest = /^[\p{L}\p{M}-]*/u.exec(hay.slice(end, end + 30));
-  end += rest ? rest[0].length : 0;
+  let end = runEnd(hay, e, Math.min(hay.length, e + 30), isLetterMarkOrHyphen);
   for (let n = 0; n < 2; n++) {
-    const m = /^ +((?:[\p{L}\p{M}-]|\u200c|\u200d)+)/u.exec(hay.slice(end, end + 40));
-    if (!m || HI_STOPS.has(m[1]!) || HI_TITLES.has(m[1]!) || HI_GROUPS.has(m[1]!)) break;
-    end += m[0].length;
+    // ` +` then a word of letters, marks, hyphens, ZWNJ or ZWJ, within 40 characters.
+    const to = Math.min(hay.length, end + 40);
+    let w = end;
+    while (w < to && hay.charCodeAt(w) === 0x20) w++;
+    const wEnd = runEnd(hay, w, to, (c) => c === 0x2d || isWordChar(c));
+    if (w === end || wEnd === w) break;
+    const word = hay.slice(w, wEnd);
+    if (HI_STOPS.has(word) || HI_TITLES.has(word) || HI_GROUPS.has(word)) break;
+    end = wEnd;
   }
   return { start: s, end };
 }

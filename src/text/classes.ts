@@ -37,6 +37,70 @@ export function isLetterOrMark(cp: number): boolean {
   return yes;
 }
 
+const LETTER = /^\p{L}$/u;
+/** Per BMP code point, as `seen`, for `\p{L}`. */
+const seenL = new Uint8Array(0x10000);
+
+/** `\p{L}` for one code point. */
+export function isLetter(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a);
+  if (cp >= 0x0900 && cp <= 0x097f)
+    return (
+      (cp >= 0x0904 && cp <= 0x0939) || cp === 0x093d || cp === 0x0950 || (cp >= 0x0958 && cp <= 0x0961) || cp >= 0x0971
+    );
+  if (cp > 0xffff) return LETTER.test(String.fromCodePoint(cp));
+  const k = seenL[cp]!;
+  if (k !== 0) return k === 1;
+  const yes = LETTER.test(String.fromCharCode(cp));
+  seenL[cp] = yes ? 1 : 2;
+  return yes;
+}
+
+const LETTER_MARK_OR_NUMBER = /^[\p{L}\p{M}\p{N}]$/u;
+/** Per BMP code point, as `seen`, for `[\p{L}\p{M}\p{N}]`. */
+const seenN = new Uint8Array(0x10000);
+
+/** `[\p{L}\p{M}\p{N}]` for one code point. */
+export function isLetterMarkOrNumber(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 0x41 && cp <= 0x5a) || (cp >= 0x61 && cp <= 0x7a) || (cp >= 0x30 && cp <= 0x39);
+  // Devanagari: all but the dandas and the abbreviation sign (its digits are numbers).
+  if (cp >= 0x0900 && cp <= 0x097f) return !(cp === 0x0964 || cp === 0x0965 || cp === 0x0970);
+  if (cp > 0xffff) return LETTER_MARK_OR_NUMBER.test(String.fromCodePoint(cp));
+  const k = seenN[cp]!;
+  if (k !== 0) return k === 1;
+  const yes = LETTER_MARK_OR_NUMBER.test(String.fromCharCode(cp));
+  seenN[cp] = yes ? 1 : 2;
+  return yes;
+}
+
+/**
+ * Where a run of code points that `ok` accepts, from `from`, ends, reading no further than `to`
+ * (a surrogate pair cut at `to` is a lone surrogate there, as in a pattern run on the slice: no
+ * letter): the end of what `[\p{L}\p{M}]+` matches at `from` in `s.slice(0, to)`, with `isLetterOrMark`.
+ */
+export function runEnd(s: string, from: number, to: number, ok: (cp: number) => boolean): number {
+  let i = from;
+  while (i < to) {
+    let c = s.charCodeAt(i);
+    let w = 1;
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < to) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        c = (c - 0xd800) * 0x400 + (d - 0xdc00) + 0x10000;
+        w = 2;
+      }
+    }
+    if (!ok(c)) break;
+    i += w;
+  }
+  return i;
+}
+
+/** A letter or mark, ZWNJ or ZWJ: what a Devanagari word is made of. */
+export function isWordChar(cp: number): boolean {
+  return cp === 0x200c || cp === 0x200d || isLetterOrMark(cp);
+}
+
 /** Devanagari block: everything is a letter or mark but dandas, digits and the abbreviation sign. */
 function isDevanagariLetterOrMark(cp: number): boolean {
   return !(cp === 0x0964 || cp === 0x0965 || (cp >= 0x0966 && cp <= 0x096f) || cp === 0x0970);
