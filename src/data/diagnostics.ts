@@ -81,6 +81,14 @@ export const DIAGNOSTICS = [
     action: "nothing, or remove the slug from the copy",
   },
   {
+    code: "page-leftover",
+    severity: "info",
+    meaning:
+      "a line a web page left in the story is no paragraph: `ADVERTISEMENT` between paragraphs, a time stamp or photo caption under the title of a story with no dateline, or a time stamp after the story",
+    example: "`ADVERTISEMENT` on a line of its own between two paragraphs",
+    action: "nothing: the line is left out of the paragraphs",
+  },
+  {
     code: "header-line",
     severity: "info",
     meaning:

@@ -12,6 +12,7 @@ import leftovers from "../data/leftovers.json" with { type: "json" };
 import { fold } from "../text/chars.js";
 import { isLetterMarkOrNumber, isLetterOrMark, isWordChar, runEnd } from "../text/classes.js";
 import { agencies, agencyOf } from "../data/index.js";
+import monthsTable from "../data/months.json" with { type: "json" };
 import type { Range } from "../text/range.js";
 
 const MAX_CHARS = 250;
@@ -120,23 +121,109 @@ const CAPTION = new RegExp(
   String.raw`^[(\[]?\s*(?:${CAPTION_WORDS})\s*[:/]\s*[^()\[\]\n]{2,40}[)\]]?$|(?:^|\s)[(\[](?:Photo\s*\/\s*(?:${AGENCY_TAGS})|(?:${AGENCY_TAGS})(?:\s+Photo(?:\s*\/\s*[^()\[\]\n]{2,40})?|\s*\/\s*[^()\[\]\n]{2,40}))[)\]]$`,
   "iu",
 );
-/** A page's time stamp above the story: `Wed Mar 26, 6:55 PM ET`, `March 27, 2008`, `Updated: 13 hr ago`. */
+/** A page's time stamp above the story: `Wed Mar 26, 6:55 PM ET`, `March 27, 2008`, `Updated: 13 hr ago` (more shapes: `isStampLine`). */
 const TS = leftovers.timestamps;
 const alt = (words: string[]): string => words.map(escapeRe).join("|");
 const TIMESTAMP = new RegExp(
   String.raw`^(?:(?:${alt(TS.labels)})\s*:?\s*)?(?:(?:${alt(TS.weekdays)})[a-z]*\.?,?\s+)?(?:(?:${alt(TS.months)})[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:${alt(TS.months)})[a-z]*\.?,?\s+\d{4})?(?:,?\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?$|^(?:${alt(TS.agoLabels)})\s*:?\s*\d{1,2}\s+(?:${alt(TS.agoUnits)})\s+ago$`,
   "u",
 );
+const STAMP_LABELS = new Set(TS.labelWords);
+const WEEKDAYS = TS.weekdayNames.map((w) => w.toLowerCase());
+const MONTHS = Object.values(monthsTable.months)
+  .flat()
+  .filter((m) => /^[A-Za-z]+$/u.test(m))
+  .map((m) => m.toLowerCase());
+const AGO_UNITS = new Set(TS.agoUnits);
+const STAMP_TIME = /^\d{1,2}[:.]\d{2}(?::\d{2})?(?:[+-]\d{2}(?::?\d{2})?)?$/u;
+const STAMP_ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/u;
+const STAMP_NUMBER = /^\d{1,4}(?:st|nd|rd|th)?$/u;
+const MERIDIEM = /^[ap]\.?m\.?$/iu;
+const ZONE = /^[A-Z]{2,4}$/u;
+
+/**
+ * What a run of words says when it is nothing but a page's time stamp: labels first (`Posted at`,
+ * `and last updated`), then dates, times, weekdays, numbers (`Posted at 6:11 AM, Oct 18, 2018`,
+ * `28th June 2003`, `2018-10-18 09:11:06-04`, `59 minutes ago`); null when a word is none of these.
+ */
+function stampOf(words: string[]): { date: boolean; time: boolean; ago: boolean } | null {
+  let date = false;
+  let time = false;
+  let ago = false;
+  let label = true;
+  for (const w of words) {
+    const lw = w.toLowerCase();
+    if (label && STAMP_LABELS.has(lw.replace(/:$/u, ""))) continue;
+    label = false;
+    if (STAMP_ISO.test(w)) {
+      date = true;
+      time ||= w.includes("T");
+    } else if (STAMP_TIME.test(w)) time = true;
+    else if (lw === "ago") ago = true;
+    else if (STAMP_NUMBER.test(w) || MERIDIEM.test(w) || AGO_UNITS.has(lw) || (time && ZONE.test(w))) continue;
+    else {
+      const bare = lw.replace(/\.$/u, "");
+      if (bare.length >= 3 && MONTHS.some((m) => m.startsWith(bare))) date = true;
+      else if (!(bare.length >= 3 && WEEKDAYS.some((d) => d.startsWith(bare)))) return null;
+    }
+  }
+  return { date, time, ago };
+}
+
+/**
+ * A page's time stamp read word by word (the pattern above takes only its commonest shapes); a
+ * stamp with a date and a time may follow a short credit (`Darpan News Desk IANS, 11 Jul, 2022
+ * 12:08 PM`).
+ */
+function isStampLine(content: string): boolean {
+  if (content.length > 80 || !/\d/u.test(content)) return false;
+  const whole = stampOf(content.split(/[\s,|]+/u).filter(Boolean));
+  if (whole) return whole.ago || whole.date || whole.time;
+  const comma = content.indexOf(",");
+  if (comma < 0 || /\d/u.test(content.slice(0, comma)) || content.slice(0, comma).split(/\s+/u).length > 6)
+    return false;
+  const rest = stampOf(
+    content
+      .slice(comma + 1)
+      .split(/[\s,|]+/u)
+      .filter(Boolean),
+  );
+  return rest?.date === true && rest.time;
+}
+
+/**
+ * A caption line ending in its photo credit: `... in Paju, South Korea. Photo courtesy of
+ * Unification Ministry/EPA-EFE`, `... Tribune photo: Manas Ranjan Bhui`, `... UPI/Stephen Shaver | License Photo`.
+ */
+function endsInPhotoCredit(content: string): boolean {
+  if (leftovers.captionMarks.some((m) => content.endsWith(m))) return true;
+  for (const c of leftovers.captionCredits) {
+    const at = content.lastIndexOf(c);
+    if (at <= 0) continue;
+    const tail = content.slice(at + c.length).trim();
+    if (tail.length < 2 || tail.length > 60 || /[.!?]$/u.test(tail)) continue;
+    if (/(?:[.!?)\]]|[.!?]\s+\S+)$/u.test(content.slice(0, at).trimEnd())) return true;
+  }
+  return false;
+}
+
 /** A separator line between the items of a digest (`-----------------`). */
 export const RULE = /^(?:[-–—=_*~#]\s?){4,}$/u;
 const CREDITS = leftovers.credits.map((c) => fold(c));
 const BYLINE_CREDITS = new Set(leftovers.bylineCredits.map((c) => fold(c)));
 
+const PAGE_LEFTOVERS = new Set(leftovers.pageLeftovers.map((w) => fold(w)));
+
+/** A line a web page leaves between paragraphs (`ADVERTISEMENT`): never a paragraph. */
+export function isPageLeftover(content: string): boolean {
+  return content.length <= 40 && PAGE_LEFTOVERS.has(fold(content));
+}
+
 export function headerKind(content: string): HeaderKind | null {
   if (content.length > 300) return null;
   if (RULE.test(content)) return "rule";
-  if (CAPTION.test(content)) return "caption";
-  if (TIMESTAMP.test(content) && /\d/u.test(content)) return "timestamp";
+  if (CAPTION.test(content) || endsInPhotoCredit(content)) return "caption";
+  if ((TIMESTAMP.test(content) && /\d/u.test(content)) || isStampLine(content)) return "timestamp";
   if (NOTE.test(content)) return "note";
   if (SLUG.test(content) || WIRE_HEADERS.some((h) => h.test(content))) return "slug";
   if (BULLET.test(content)) return "bullet";

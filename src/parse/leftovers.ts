@@ -12,7 +12,7 @@ import table from "../data/leftovers.json" with { type: "json" };
 import { finding, type Finding } from "../diagnostics.js";
 import { fold } from "../text/chars.js";
 import type { ParagraphMatch } from "./paragraphs.js";
-import { headerKind } from "./headline.js";
+import { headerKind, isPageLeftover } from "./headline.js";
 
 const TRAILERS = table.trailers.map((t) => fold(t));
 const SLUG = new RegExp(String.raw`(?:^|[\s।:])((?:${table.slugPrefixes.join("|")})\d{1,3})(?=\s)`, "gu");
@@ -60,4 +60,36 @@ export function findSlugs(text: string, paras: ParagraphMatch[], findings: Findi
       findings.push(finding("desk-slug", `desk slug "${m[1]}" left in the body`, at, at + m[1]!.length));
     }
   }
+}
+
+/**
+ * What a web page leaves in the body, dropped from the paragraphs with an info `page-leftover`:
+ * a line such as `ADVERTISEMENT` anywhere, a page's time stamp or photo caption at the top of a
+ * story with no dateline (under its title: `June 29, 2009 12:00 am`) and a time stamp closing
+ * the story (`18 may 2004 22:54:00`).
+ */
+export function dropPageLeftovers(text: string, paras: ParagraphMatch[], top: boolean, findings: Finding[]): void {
+  const drop = (k: number, what: string) => {
+    const p = paras[k]!;
+    findings.push(finding("page-leftover", what, p.start, p.end));
+    paras.splice(k, 1);
+    if (k === 0 && paras[0]) paras[0].break = "start";
+  };
+  for (let k = paras.length - 1; k >= 0; k--) {
+    const p = paras[k]!;
+    if (p.end - p.start <= 40 && isPageLeftover(text.slice(p.start, p.end))) drop(k, "a web page's leftover line");
+  }
+  while (top && paras.length > 1 && paras[0]!.end - paras[0]!.start <= 300) {
+    const kind = headerKind(text.slice(paras[0]!.start, paras[0]!.end));
+    if (kind !== "timestamp" && kind !== "caption") break;
+    drop(0, kind === "caption" ? "a photo caption above the story" : "a time stamp above the story");
+  }
+  const last = paras[paras.length - 1];
+  if (
+    paras.length > 1 &&
+    last &&
+    last.end - last.start <= 80 &&
+    headerKind(text.slice(last.start, last.end)) === "timestamp"
+  )
+    drop(paras.length - 1, "a time stamp after the story");
 }

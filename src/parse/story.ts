@@ -20,7 +20,7 @@ import { detectLanguage } from "./language.js";
 import type { Line } from "./lines.js";
 import { isBlank } from "../text/chars.js";
 import { quotesOf } from "../quotes/index.js";
-import { findCreditLine, findSlugs, splitTrailer } from "./leftovers.js";
+import { dropPageLeftovers, findCreditLine, findSlugs, splitTrailer } from "./leftovers.js";
 import { tagsWithin, type Break, type Markup } from "../text/markup.js";
 import type { HeadRule, StoryMatch } from "./match.js";
 import type { EnvelopeMatch } from "../envelope/types.js";
@@ -155,7 +155,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     const content = text.slice(l.contentStart, l.contentEnd);
     const cut = gluedLeadAt(content);
     if (cut !== null) headline = { start: l.contentStart, end: l.contentStart + cut, rule: "glued-to-lead" };
-    else if (isTitleLine(content, nextLineContent(text, lines, first)))
+    else if (isTitleLine(content, nextLineContent(text, lines, first, true)))
       headline = { start: l.contentStart, end: l.contentEnd, rule: "title-line" };
   }
 
@@ -196,6 +196,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         runs[0]!.end,
       ),
     );
+  dropPageLeftovers(text, paras, !dl, findings);
   splitTrailer(text, paras, findings);
   findCreditLine(text, paras, findings);
   findSlugs(text, paras, findings);
@@ -229,11 +230,14 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   };
 }
 
-/** The content of the first non-blank line after line i, or null. */
-function nextLineContent(text: string, lines: Line[], i: number): string | null {
+/** The content of the first non-blank line after line i (past time stamps and captions when `past` is set), or null. */
+function nextLineContent(text: string, lines: Line[], i: number, past = false): string | null {
   for (let k = i + 1; k < lines.length; k++) {
     const l = lines[k]!;
-    if (!l.blank) return text.slice(l.contentStart, l.contentEnd);
+    if (l.blank) continue;
+    const content = text.slice(l.contentStart, l.contentEnd);
+    const kind = past ? headerKind(content) : null;
+    if (kind !== "timestamp" && kind !== "caption") return content;
   }
   return null;
 }
