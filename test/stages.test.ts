@@ -94,6 +94,24 @@ describe("dateline forms (parse/dateline.ts)", () => {
       rule: null,
     },
     {
+      example: "नई दिल्ली 27 फरवरी।भारत ने ...",
+      input: "नई दिल्ली 27 फरवरी।भारत ने राजधानी की हिंसा पर एक विदेशी संस्था की टिप्पणियों को भ्रामक बताया है।",
+      rule: "place-date-mark",
+      text: "नई दिल्ली 27 फरवरी।",
+    },
+    {
+      example: "(place, comma, date, colon)",
+      input: "जयपुर, 3 अप्रैल: राज्य सरकार ने बुधवार को कहा कि सभी सरकारी स्कूल सुबह की पाली में चलेंगे।",
+      rule: "place-date-mark",
+      text: "जयपुर, 3 अप्रैल:",
+    },
+    { example: "(a headline: no sentence in the lead)", input: "मुंबई 5 मार्च: शेयर बाजार गिरा", rule: null },
+    {
+      example: "(not a known place)",
+      input: "कुल 12 मार्च। इस दिन शहर के सभी स्कूल और दफ्तर बंद रहेंगे, प्रशासन ने बताया।",
+      rule: null,
+    },
+    {
       example: "(not a place)",
       input: "Note: The figures below were revised on Monday after a recount by officials.",
       rule: null,

@@ -18,6 +18,7 @@
  * > | AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ -- ...   the tag between slashes
  * > | SEOUL -- ...   PAJU, South Korea -- ...            a summary item: CAPS place and `--` only
  * > | KOLKATA: The Eastern Railway said on ...           a paper's reprint: place and colon only
+ * > | नई दिल्ली 27 फरवरी।भारत ने ...                       a paper's own copy: place, date, danda or colon
  * ```
  * Only the first few lines of a story are searched, and each search looks at a bounded
  * window of its line, so the cost does not grow with the story.
@@ -68,6 +69,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "date-dash", match: (v) => dateDash(v.text, v.win, v.p0, v.i) },
   /** `PLACE -- ` in capitals, no date and no tag (Yonhap's summary items: `SEOUL -- `, `PAJU, South Korea -- `) */
   { name: "place-dashes", match: (v) => placeDashes(v.text, v.win, v.p0, v.i) },
+  /** `PLACE DATE।` / `PLACE DATE:` before a lead that ends a sentence, no tag (Hindi papers: `नई दिल्ली 27 फरवरी।`) */
+  { name: "place-date-mark", match: (v) => placeDateMark(v.text, v.win, v.p0, v.i) },
   /** `PLACE: ` before a lead that ends a sentence, no date and no tag (papers' reprints: `KOLKATA: `, `नई दिल्ली: `) */
   { name: "place-colon", match: (v) => placeColon(v.text, v.win, v.p0, v.i) },
   /** a roundup item's headline glued to `PLACE :` (`...हालात बिगड़ेनयी दिल्ली : ...`) */
@@ -492,6 +495,42 @@ function placeDashes(text: string, win: string, p0: number, i: number): Dateline
     lastLine: i,
     places: [{ start: p0, end: p0 + placeText.length }],
     date: null,
+    agency: null,
+    prefix: null,
+  };
+}
+
+/** `नई दिल्ली 27 फरवरी।`, `नई दिल्ली, 20 सितंबर:`: a place, a date (maybe a year), a danda, colon or dash. */
+const PLACE_DATE_MARK =
+  /^([^\n\d,:;।()"“”]{2,40}?),?\s+((?:[0-9]{1,2}\s+[\p{L}\p{M}]+|[\p{L}\p{M}]+\.?\s+[0-9]{1,2})(?:,?\s+[0-9]{4})?)\s*(?=।|:|--|—|–)/u;
+
+/**
+ * `PLACE DATE।` with no tag, as Hindi papers date their own copy (`नई दिल्ली 27 फरवरी।भारत ने
+ * ...`, `नई दिल्ली 20 सितंबर:उप प्रधान मंत्री ...`): a known place of at most four words, a date
+ * with or without a comma before it, a danda, colon or dash, then a lead of at least eight words
+ * holding a sentence end.
+ */
+function placeDateMark(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  // Cheap test first: a figure near the start of the line.
+  if (!/[0-9]/u.test(win.slice(0, 60))) return null;
+  const m = PLACE_DATE_MARK.exec(win);
+  if (!m) return null;
+  const placeText = m[1]!.trim();
+  if (wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
+  const dateStr = m[2]!;
+  const d = dateAtEnd(dateStr);
+  if (d?.start !== 0) return null;
+  const end = separatorEnd(text, p0 + m[0].length);
+  const lead = text.slice(end, Math.min(text.length, end + 400)).split("\n", 1)[0]!;
+  if (wordCount(lead) < 8 || !LEAD_SENTENCE.test(lead)) return null;
+  const ds = p0 + m[0].indexOf(dateStr, m[1]!.length);
+  return {
+    start: p0,
+    end,
+    firstLine: i,
+    lastLine: i,
+    places: [{ start: p0, end: p0 + placeText.length }],
+    date: { ...d, start: ds, end: ds + dateStr.length },
     agency: null,
     prefix: null,
   };
