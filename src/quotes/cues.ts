@@ -16,6 +16,7 @@ import { isPlainWord, mayHoldWord, type Token } from "./tokens.js";
 import {
   AGENT,
   EN_ALL_VERBS,
+  EN_APPOSITIVE_STARTS,
   EN_DETERMINERS,
   EN_EXPRESSION,
   EN_LY_NOUNS,
@@ -43,6 +44,7 @@ import {
   HI_POSSESSIVE_PRONOUNS,
   HI_POSTPOSITIONS,
   HI_RELATIVE,
+  RELAY_BY,
   HI_RELAY,
   HI_STOP,
   HI_UNMARKED_VERBS,
@@ -443,18 +445,26 @@ export function cueAfter(tokens: Token[]): CueMatch | null {
 /**
  * Whether the comma at `comma` closes an appositive: an earlier comma within reach opens it,
  * and what stands between starts with `who`/`which`/`whose` or is a short phrase (`64`,
- * `mother of Montgomery`).
+ * `mother of Montgomery`): `sure`; or it starts with an article (`a spokesman for the NATO troops
+ * in Afghanistan`) or a relay phrase (`reported by Xinhua`): `long`, which a name after the verb
+ * outweighs (`... in Xigaze, the second-biggest city in Tibet, said Xu Bo`).
  */
-function appositiveBefore(tokens: Token[], comma: number): boolean {
+function appositiveBefore(tokens: Token[], comma: number): "sure" | "long" | null {
   for (let c = comma - 1; c >= 0 && comma - c <= 18; c--) {
     const t = tokens[c]!;
-    if (t.punct && ".!?;:।".includes(t.text)) return false;
+    if (t.punct && ".!?;:।".includes(t.text)) return null;
     if (t.text !== ",") continue;
     const first = tokens[c + 1];
-    if (!first) return false;
-    return EN_RELATIVE.has(lower(first)) || comma - c - 1 <= 4;
+    if (!first) return null;
+    if (EN_RELATIVE.has(lower(first)) || comma - c - 1 <= 4) return "sure";
+    if (
+      EN_APPOSITIVE_STARTS.has(lower(first)) ||
+      RELAY_BY.some((r) => r.every((w, k) => tokens[c + 1 + k] !== undefined && lower(tokens[c + 1 + k]!) === w))
+    )
+      return "long";
+    return null;
   }
-  return false;
+  return null;
 }
 
 /** `said Daniel Williams.` / `noted Arthur Miller, BankAmerica's ...`: a name that ends its clause. */
@@ -617,7 +627,9 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
     const prev = i > 0 ? tokens[i - 1]! : undefined;
     // `X, who ..., said` / `X, mother of Y, said`: the subject stands before the appositive;
     // otherwise a verb after a comma takes the name after it (`..., said Daniel Williams.`).
-    const before = prev?.text === "," && appositiveBefore(tokens, i - 1) ? nounBeforeEn(tokens, i) : null;
+    const appositive = prev?.text === "," ? appositiveBefore(tokens, i - 1) : null;
+    const named = inverted !== null && isCapitalised(tokens.find((t) => t.start === inverted.start));
+    const before = appositive === "sure" || (appositive === "long" && !named) ? nounBeforeEn(tokens, i) : null;
     const source = before ?? ((prev?.punct || i === 0) && inverted ? inverted : (nounBeforeEn(tokens, i) ?? inverted));
     if (source) out.push({ kind: "said-that", source, cue: span(tokens, i, e - 1) });
     i = e - 1;

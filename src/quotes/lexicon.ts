@@ -125,6 +125,8 @@ export const EN_SKIP = new Set(speech.en.skipBeforeVerb.map((w) => w.toLowerCase
 export const EN_LY_NOUNS = new Set(speech.en.lyNouns);
 export const EN_PREP = new Set(speech.en.prepositions);
 export const EN_RELATIVE = new Set(speech.en.relatives);
+/** Words opening an appositive of any length: `Knut Peters, a spokesman for ..., says`. */
+export const EN_APPOSITIVE_STARTS = new Set(speech.en.appositiveStarts);
 export const EN_PRONOUNS = new Set(speech.en.pronouns);
 export const EN_QUANTIFIERS = new Set(speech.en.quantifiers);
 /** Participles between a body and its members: `A division bench comprising Justices A and B said`. */
