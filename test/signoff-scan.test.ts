@@ -1,8 +1,9 @@
-// The sign-off lines read by hand (`signLineParts`, `isDeskCodes`, `initialsLineTag`) read exactly
+// The sign-off and header lines read by hand (`signLineParts`, `isDeskCodes`, `initialsLineTag`) read exactly
 // what the patterns they replace read: the patterns are kept here as the oracle.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { agencyTags } from "../src/data/index.js";
+import { CAPTION, headerKind, isCreditLine, mayBeCaption, mayBeTimestamp, TIMESTAMP } from "../src/parse/headline.js";
 import { initialsLineTag, isDeskCodes, signLineParts } from "../src/parse/signoff.js";
 import { alternation } from "../src/text/regexp.js";
 
@@ -62,5 +63,88 @@ describe("sign-off lines read by hand", () => {
     expect(isDeskCodes("ab/", 0, 3)).toBe(true);
     expect(isDeskCodes("a//b", 0, 4)).toBe(false);
     expect(initialsLineTag("AAP XY/ab")).toBe("AAP");
+  });
+});
+
+describe("header lines: cheap tests before the patterns", () => {
+  const piece = fc.oneof(
+    fc.constantFrom(...agencyTags, "Photo", "PHOTO", "File  photo", "Image", "फोटो", "तस्वीर", "ſource", "Updated"),
+    fc.constantFrom(
+      "(",
+      ")",
+      "[",
+      "]",
+      "/",
+      ":",
+      " ",
+      "\u00a0",
+      ",",
+      ".",
+      "Wed",
+      "Mar",
+      "26",
+      "6:55",
+      "PM",
+      "ET",
+      "ago",
+    ),
+    fc.constantFrom("hr", "2008", "कहा", "Xie Huanchi", "🙂"),
+    fc.string({ maxLength: 3 }),
+  );
+  const line = fc.array(piece, { maxLength: 9 }).map((a) => a.join(""));
+  const caption = fc
+    .tuple(
+      fc.constantFrom("", "(", "[", "A view. ("),
+      fc.constantFrom("Photo", "photo", "File photo", "Image", "फोटो", "Xinhua", "AP Photo", "IANS"),
+      fc.constantFrom(":", "/", " : ", " ", ""),
+      fc.constantFrom("Xinhua", "Jane Roe", "IANS", ""),
+      fc.constantFrom(")", "]", ""),
+    )
+    .map((t) => t.join(""));
+  const stamp = fc
+    .tuple(
+      fc.constantFrom("", "Updated: ", "Posted "),
+      fc.constantFrom("", "Wed ", "Sun, "),
+      fc.constantFrom("", "Mar 26", "27 March 2008", "March 27, 2008"),
+      fc.constantFrom("", ", 6:55 PM ET", " 10.30"),
+    )
+    .map((t) => t.join(""));
+
+  it("never turn away a line the caption or time-stamp pattern reads", () => {
+    let captions = 0;
+    let stamps = 0;
+    fc.assert(
+      fc.property(fc.oneof(line, caption, stamp), (s) => {
+        if (CAPTION.test(s)) {
+          captions++;
+          expect(mayBeCaption(s)).toBe(true);
+        }
+        if (TIMESTAMP.test(s)) {
+          stamps++;
+          expect(mayBeTimestamp(s)).toBe(true);
+        }
+      }),
+      { numRuns: 20000 },
+    );
+    // The generator does reach both patterns.
+    expect(captions).toBeGreaterThan(20);
+    expect(stamps).toBeGreaterThan(20);
+  });
+
+  it("isCreditLine is headerKind's credit", () => {
+    const credit = fc.constantFrom("Indo Asian News Service", "IANS India Private Limited", "(c) Reuters 2019");
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          line,
+          credit,
+          fc.tuple(line, credit, line).map((t) => t.join(" ")),
+        ),
+        (s) => {
+          expect(isCreditLine(s)).toBe(headerKind(s) === "credit");
+        },
+      ),
+      { numRuns: 5000 },
+    );
   });
 });

@@ -10,7 +10,7 @@
  */
 import leftovers from "../data/leftovers.json" with { type: "json" };
 import { fold } from "../text/chars.js";
-import { isLetterMarkOrNumber, isLetterOrMark, isWordChar, runEnd } from "../text/classes.js";
+import { isLetterMarkOrNumber, isLetterOrMark, isRegExpSpace, isWordChar, runEnd } from "../text/classes.js";
 import { agencies, agencyOf } from "../data/index.js";
 import monthsTable from "../data/months.json" with { type: "json" };
 import type { Range } from "../text/range.js";
@@ -117,14 +117,14 @@ const AGENCY_TAGS = agencies
  * agency's photo credit (`... Dec. 17, 2018. (Xinhua/Xie Huanchi)`, `(AP Photo/Jane Roe)`).
  */
 const CAPTION_WORDS = leftovers.captionWords.map(escapeRe).join("|");
-const CAPTION = new RegExp(
+export const CAPTION = new RegExp(
   String.raw`^[(\[]?\s*(?:${CAPTION_WORDS})\s*[:/]\s*[^()\[\]\n]{2,40}[)\]]?$|(?:^|\s)[(\[](?:Photo\s*\/\s*(?:${AGENCY_TAGS})|(?:${AGENCY_TAGS})(?:\s+Photo(?:\s*\/\s*[^()\[\]\n]{2,40})?|\s*\/\s*[^()\[\]\n]{2,40}))[)\]]$`,
   "iu",
 );
 /** A page's time stamp above the story: `Wed Mar 26, 6:55 PM ET`, `March 27, 2008`, `Updated: 13 hr ago` (more shapes: `isStampLine`). */
 const TS = leftovers.timestamps;
 const alt = (words: string[]): string => words.map(escapeRe).join("|");
-const TIMESTAMP = new RegExp(
+export const TIMESTAMP = new RegExp(
   String.raw`^(?:(?:${alt(TS.labels)})\s*:?\s*)?(?:(?:${alt(TS.weekdays)})[a-z]*\.?,?\s+)?(?:(?:${alt(TS.months)})[a-z]*\.?\s+\d{1,2}(?:,?\s+\d{4})?|\d{1,2}\s+(?:${alt(TS.months)})[a-z]*\.?,?\s+\d{4})?(?:,?\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?[Mm]\.?)?(?:\s*[A-Z]{2,4})?)?$|^(?:${alt(TS.agoLabels)})\s*:?\s*\d{1,2}\s+(?:${alt(TS.agoUnits)})\s+ago$`,
   "u",
 );
@@ -207,6 +207,35 @@ function endsInPhotoCredit(content: string): boolean {
   return false;
 }
 
+/**
+ * What `CAPTION` needs, tested before it (a pattern alternating every agency tag, case-insensitive,
+ * costs a run more to compile than most runs spend on their header lines): a closing bracket at
+ * the end, or the first word of a caption word anywhere, in any case (`ſ` is an `s` to the pattern).
+ */
+const CAPTION_FIRST_WORDS = leftovers.captionWords.map((w) => w.toLowerCase().split(/\s+/u)[0]!);
+export function mayBeCaption(content: string): boolean {
+  const last = content.charCodeAt(content.length - 1);
+  if (last === 0x29 || last === 0x5d) return true;
+  const lower = content.toLowerCase().replaceAll("ſ", "s");
+  return CAPTION_FIRST_WORDS.some((w) => lower.includes(w));
+}
+
+/** What `TIMESTAMP` needs: nothing but ASCII letters and figures, `:`, `.`, `,` and white space. */
+export function mayBeTimestamp(content: string): boolean {
+  for (let i = 0; i < content.length; i++) {
+    const c = content.charCodeAt(i);
+    const ok =
+      (c >= 0x61 && c <= 0x7a) ||
+      (c >= 0x41 && c <= 0x5a) ||
+      (c >= 0x30 && c <= 0x3a) || // figures and `:`
+      c === 0x2e ||
+      c === 0x2c ||
+      isRegExpSpace(c);
+    if (!ok) return false;
+  }
+  return true;
+}
+
 /** A separator line between the items of a digest (`-----------------`). */
 export const RULE = /^(?:[-–—=_*~#]\s?){4,}$/u;
 const CREDITS = leftovers.credits.map((c) => fold(c));
@@ -219,11 +248,22 @@ export function isPageLeftover(content: string): boolean {
   return content.length <= 40 && PAGE_LEFTOVERS.has(fold(content));
 }
 
+/**
+ * Whether a line is a publisher's credit line (`headerKind` "credit"), testing the credit words
+ * before every other kind of header line.
+ */
+export function isCreditLine(content: string): boolean {
+  if (content.length > 120) return false;
+  const f = fold(content);
+  return CREDITS.some((c) => f.includes(c)) && headerKind(content) === "credit";
+}
+
 export function headerKind(content: string): HeaderKind | null {
   if (content.length > 300) return null;
   if (RULE.test(content)) return "rule";
-  if (CAPTION.test(content) || endsInPhotoCredit(content)) return "caption";
-  if ((TIMESTAMP.test(content) && /\d/u.test(content)) || isStampLine(content)) return "timestamp";
+  if ((mayBeCaption(content) && CAPTION.test(content)) || endsInPhotoCredit(content)) return "caption";
+  if ((mayBeTimestamp(content) && TIMESTAMP.test(content) && /\d/u.test(content)) || isStampLine(content))
+    return "timestamp";
   if (NOTE.test(content)) return "note";
   if (SLUG.test(content) || WIRE_HEADERS.some((h) => h.test(content))) return "slug";
   if (BULLET.test(content)) return "bullet";

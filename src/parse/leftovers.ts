@@ -12,7 +12,7 @@ import table from "../data/leftovers.json" with { type: "json" };
 import { finding, type Finding } from "../diagnostics.js";
 import { fold } from "../text/chars.js";
 import type { ParagraphMatch } from "./paragraphs.js";
-import { headerKind, isPageLeftover } from "./headline.js";
+import { headerKind, isCreditLine, isPageLeftover } from "./headline.js";
 
 const TRAILERS = table.trailers.map((t) => fold(t));
 const SLUG = new RegExp(String.raw`(?:^|[\s।:])((?:${table.slugPrefixes.join("|")})\d{1,3})(?=\s)`, "gu");
@@ -46,7 +46,7 @@ export function splitTrailer(text: string, paras: ParagraphMatch[], findings: Fi
 export function findCreditLine(text: string, paras: ParagraphMatch[], findings: Finding[]): void {
   const last = paras[paras.length - 1];
   if (!last || paras.length < 2 || last.end - last.start > 300) return;
-  if (headerKind(text.slice(last.start, last.end)) === "credit") {
+  if (isCreditLine(text.slice(last.start, last.end))) {
     findings.push(finding("publisher-trailer", "a publisher's credit line follows the story", last.start, last.end));
   }
 }
