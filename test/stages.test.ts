@@ -116,6 +116,13 @@ describe("dateline forms (parse/dateline.ts)", () => {
       input: "Note: The figures below were revised on Monday after a recount by officials.",
       rule: null,
     },
+    {
+      example: "NEW YORK — The Walt Disney Co. ...",
+      input: "NEW YORK — The Walt Disney Co. on Tuesday overhauled its film release plans.",
+      rule: "place-dashes",
+      text: "NEW YORK —",
+    },
+    { example: "(a single dash after no known place)", input: "UPDATE - Police say the road is closed.", rule: null },
     { example: "(not a place: too short)", input: "US -- The talks ended.", rule: null },
     { example: "(not a place: lower case)", input: "Seoul -- the talks ended.", rule: null },
     {

@@ -17,6 +17,7 @@
  * > | PERTH, May 9 AAP - ...                             the tag after the date, no brackets
  * > | AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ -- ...   the tag between slashes
  * > | SEOUL -- ...   PAJU, South Korea -- ...            a summary item: CAPS place and `--` only
+ * > | NEW YORK — The Walt Disney Co. ...                 a paper's AP copy: a known CAPS place and a dash
  * > | KOLKATA: The Eastern Railway said on ...           a paper's reprint: place and colon only
  * > | नई दिल्ली 27 फरवरी।भारत ने ...                       a paper's own copy: place, date, danda or colon
  * ```
@@ -67,7 +68,7 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "date-tag", match: (v) => dateTag(v.text, v.win, v.p0, v.i) },
   /** `PLACE[, STATE], DATE -` with no tag (Reuters) */
   { name: "date-dash", match: (v) => dateDash(v.text, v.win, v.p0, v.i) },
-  /** `PLACE -- ` in capitals, no date and no tag (Yonhap's summary items: `SEOUL -- `, `PAJU, South Korea -- `) */
+  /** `PLACE -- ` in capitals, no date and no tag (Yonhap's summary items: `SEOUL -- `, `PAJU, South Korea -- `; `NEW YORK — ` for a known place) */
   { name: "place-dashes", match: (v) => placeDashes(v.text, v.win, v.p0, v.i) },
   /** `PLACE DATE।` / `PLACE DATE:` before a lead that ends a sentence, no tag (Hindi papers: `नई दिल्ली 27 फरवरी।`) */
   { name: "place-date-mark", match: (v) => placeDateMark(v.text, v.win, v.p0, v.i) },
@@ -146,11 +147,16 @@ const DATE_TAG = new RegExp(String.raw`^([^\n]{1,80}?),\s+(${DATE_PART})\s+(${TA
 const SLASH_TAG = new RegExp(String.raw`^([^\n]{1,120}?),\s+(${DATE_PART})\s*\/\s*(${TAGS})\s*\/\s*(?=--|-|—|–)`, "u");
 /** A word of a place in capitals (`SEOUL`, `U.S.`, `O'HARE`). */
 const CAPS_WORD = "[A-Z][A-Z.'’&-]*[A-Z.]";
-/** `SEOUL -- `, `PAJU, South Korea -- `: a place in capitals (a country after a comma), then `--` and the lead. */
+/**
+ * `SEOUL -- `, `PAJU, South Korea -- `: a place in capitals (a country after a comma), then `--`
+ * and the lead; or a dash or hyphen between spaces (`NEW YORK — `, `AUSTIN, Texas — `, `TOKYO - `).
+ */
 const PLACE_DASHES = new RegExp(
-  String.raw`^(${CAPS_WORD}(?:\s${CAPS_WORD}){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)\s+--\s*(?=["“‘'(]?\p{Lu})`,
+  String.raw`^(${CAPS_WORD}(?:\s${CAPS_WORD}){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)\s+(--\s*|[—–-]\s+)(?=["“‘'(]?\p{Lu})`,
   "u",
 );
+/** The city in capitals before `, State` in a `PLACE_DASHES` match. */
+const CAPS_CITY = new RegExp(String.raw`^${CAPS_WORD}(?:\s${CAPS_WORD}){0,3}`, "u");
 /** A place of up to four words in capitals, maybe several joined by `/` (`PUNE/MUMBAI`). */
 const CAPS_PLACE = new RegExp(String.raw`^${CAPS_WORD}(?:[\s/]${CAPS_WORD}){0,3}$`, "u");
 /** `KOLKATA: `, `NEW DELHI: `, `नई दिल्ली: `, `Kochi (Kerala): `: the place, a colon, the lead. */
@@ -488,6 +494,9 @@ function placeDashes(text: string, win: string, p0: number, i: number): Dateline
   if (!m) return null;
   const placeText = m[1]!;
   if ((placeText.match(/[A-Z]/g) ?? []).length < 3) return null;
+  // After a single dash (AP copy as papers print it: `NEW YORK — `) the city must be a known
+  // place, so that a line such as `UPDATE - Police say ...` is no dateline.
+  if (!m[2]!.startsWith("--") && !lookupPlace(CAPS_CITY.exec(placeText)![0])) return null;
   return {
     start: p0,
     end: separatorEnd(text, p0 + placeText.length),
