@@ -122,6 +122,17 @@ describe("dateline forms (parse/dateline.ts)", () => {
       rule: "place-dashes",
       text: "NEW YORK —",
     },
+    {
+      example: "By IANS, Hyderabad: Expert assistance ...",
+      input: "By IANS, Hyderabad: Expert assistance from Egypt is on its way to conserve a mummy at a museum here.",
+      rule: "agency-byline",
+      text: "Hyderabad:",
+    },
+    {
+      example: "(a byline naming no agency)",
+      input: "By Anita Rao, Hyderabad: Expert assistance from Egypt is on its way to conserve a mummy here.",
+      rule: null,
+    },
     { example: "(a single dash after no known place)", input: "UPDATE - Police say the road is closed.", rule: null },
     { example: "(not a place: too short)", input: "US -- The talks ended.", rule: null },
     { example: "(not a place: lower case)", input: "Seoul -- the talks ended.", rule: null },

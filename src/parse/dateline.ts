@@ -19,6 +19,7 @@
  * > | SEOUL -- ...   PAJU, South Korea -- ...            a summary item: CAPS place and `--` only
  * > | NEW YORK — The Walt Disney Co. ...                 a paper's AP copy: a known CAPS place and a dash
  * > | KOLKATA: The Eastern Railway said on ...           a paper's reprint: place and colon only
+ * > | By IANS, Hyderabad: Expert assistance ...          the agency as a byline, the place, a colon
  * > | नई दिल्ली 27 फरवरी।भारत ने ...                       a paper's own copy: place, date, danda or colon
  * ```
  * Only the first few lines of a story are searched, and each search looks at a bounded
@@ -70,6 +71,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "date-dash", match: (v) => dateDash(v.text, v.win, v.p0, v.i) },
   /** `PLACE -- ` in capitals, no date and no tag (Yonhap's summary items: `SEOUL -- `, `PAJU, South Korea -- `; `NEW YORK — ` for a known place) */
   { name: "place-dashes", match: (v) => placeDashes(v.text, v.win, v.p0, v.i) },
+  /** `By TAG, PLACE: ` before a lead that ends a sentence (`By IANS, Hyderabad: `): the agency's byline, then the place */
+  { name: "agency-byline", match: (v) => agencyByline(v.text, v.win, v.p0, v.i) },
   /** `PLACE DATE।` / `PLACE DATE:` before a lead that ends a sentence, no tag (Hindi papers: `नई दिल्ली 27 फरवरी।`) */
   { name: "place-date-mark", match: (v) => placeDateMark(v.text, v.win, v.p0, v.i) },
   /** `PLACE: ` before a lead that ends a sentence, no date and no tag (papers' reprints: `KOLKATA: `, `नई दिल्ली: `) */
@@ -197,6 +200,8 @@ export function findDateline(text: string, lines: Line[]): DatelineFound | null 
 /** The dateline starting at line i (at its first character, after markup), or null: for the story splitter. */
 export function datelineAt(text: string, lines: Line[], i: number): DatelineFound | null {
   const m = matchLine(text, lines, i);
+  // `By IANS, Hyderabad: ` opens its line with the agency's byline: that line starts the story.
+  if (m?.rule === "agency-byline" && m.firstLine === i) return m;
   return m && m.firstLine === i && !m.prefix && m.start <= lines[i]!.contentStart + 1 ? m : null;
 }
 
@@ -506,6 +511,39 @@ function placeDashes(text: string, win: string, p0: number, i: number): Dateline
     date: null,
     agency: null,
     prefix: null,
+  };
+}
+
+/** `By IANS, Hyderabad: `: `By`, an agency's tag, a comma, the place, a colon. */
+const AGENCY_BYLINE = new RegExp(String.raw`^[Bb][Yy]\s+(${TAGS})\s*,\s*([^:()\n,]{2,40}?)\s*:\s*(?=\S)`, "u");
+
+/**
+ * `By IANS, New Delhi: Designers are ...` (IANS copy as portals print it): the agency as a byline,
+ * then a known place, or one in capitals, of at most four words, a colon, and a lead of at least
+ * eight words holding a sentence end. The byline is the dateline's prefix; the tag its agency.
+ */
+function agencyByline(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  if (win.charCodeAt(0) !== 0x42 && win.charCodeAt(0) !== 0x62) return null; // `B`, `b`
+  const m = AGENCY_BYLINE.exec(win);
+  if (!m) return null;
+  const placeText = m[2]!.trim();
+  if (wordCount(placeText) > 4 || (!lookupPlace(placeText) && !CAPS_PLACE.test(placeText))) return null;
+  const lead = text.slice(p0 + m[0].length, Math.min(text.length, p0 + m[0].length + 400)).split("\n", 1)[0]!;
+  if (wordCount(lead) < 8 || !LEAD_SENTENCE.test(lead)) return null;
+  const tagStart = p0 + m[0].indexOf(m[1]!);
+  const placeStart = p0 + m[0].indexOf(placeText, m[0].indexOf(",") + 1);
+  const colon = p0 + m[0].indexOf(":", placeStart - p0 + placeText.length);
+  let bylineEnd = placeStart;
+  while (bylineEnd > p0 && isHSpace(text.charCodeAt(bylineEnd - 1))) bylineEnd--;
+  return {
+    start: placeStart,
+    end: separatorEnd(text, colon),
+    firstLine: i,
+    lastLine: i,
+    places: [{ start: placeStart, end: placeStart + placeText.length }],
+    date: null,
+    agency: { start: tagStart, end: tagStart + m[1]!.length, code: agencyOf(m[1]!)?.code ?? null },
+    prefix: { start: p0, end: bylineEnd, kind: "byline" },
   };
 }
 
