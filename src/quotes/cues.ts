@@ -17,6 +17,7 @@ import {
   AGENT,
   EN_ALL_VERBS,
   EN_APPOSITIVE_STARTS,
+  EN_CLAUSE_STARTS,
   EN_DETERMINERS,
   EN_EXPRESSION,
   EN_LY_NOUNS,
@@ -467,7 +468,7 @@ function appositiveBefore(tokens: Token[], comma: number): "sure" | "long" | nul
   return null;
 }
 
-/** `said Daniel Williams.` / `noted Arthur Miller, BankAmerica's ...`: a name that ends its clause. */
+/** `said Daniel Williams.` / `noted Arthur Miller, BankAmerica's ...` / `said Im Mi-jeong as he stood`: a name that ends its clause. */
 function invertedSubject(tokens: Token[], idx: number): Range | null {
   const np = nounAfterEn(tokens, idx);
   if (!np) return null;
@@ -482,7 +483,14 @@ function invertedSubject(tokens: Token[], idx: number): Range | null {
     if (e > k + 1 && (!end || (end.punct && ".!?;".includes(end.text))))
       return { start: np.start, end: tokens[e - 1]!.end };
   }
-  if (!next || next.punct || EN_RELATIVE.has(lower(next)) || EN_PREP.has(lower(next))) return np;
+  if (
+    !next ||
+    next.punct ||
+    EN_RELATIVE.has(lower(next)) ||
+    EN_PREP.has(lower(next)) ||
+    EN_CLAUSE_STARTS.has(lower(next))
+  )
+    return np;
   return null;
 }
 

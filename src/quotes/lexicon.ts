@@ -127,6 +127,8 @@ export const EN_PREP = new Set(speech.en.prepositions);
 export const EN_RELATIVE = new Set(speech.en.relatives);
 /** Words opening an appositive of any length: `Knut Peters, a spokesman for ..., says`. */
 export const EN_APPOSITIVE_STARTS = new Set(speech.en.appositiveStarts);
+/** Words opening a clause after an inverted subject: `said Im Mi-jeong as he stood ...`. */
+export const EN_CLAUSE_STARTS = new Set(speech.en.clauseStarts);
 export const EN_PRONOUNS = new Set(speech.en.pronouns);
 export const EN_QUANTIFIERS = new Set(speech.en.quantifiers);
 /** Participles between a body and its members: `A division bench comprising Justices A and B said`. */
