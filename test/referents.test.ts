@@ -22,6 +22,19 @@ describe("speaker names", () => {
     expect(b!.speaker).toMatchObject({ text: "she", name: "Pham Thu Hang" });
   });
 
+  it("a name in an appositive of the speaker, or in the clause the speaker's verb opens, is not the one a pronoun means", () => {
+    const text = [
+      "KANDAHAR, June 3 (AFP) - Gunmen attacked a police post outside the city on Monday, officials said.",
+      '"Four policemen were wounded in the attack," said Rahim Jan Sherzad, the head of the provincial council.',
+      "The attackers fled on motorbikes, said Sherzad, a cousin of Governor Tooryalai Wesa.",
+      '"We are searching the villages near the highway," he said.',
+    ].join("\n");
+    expect(one(text).quotes[1]!.speaker).toMatchObject({ text: "he", name: "Rahim Jan Sherzad" });
+    const hi =
+      "मेरठ, एक जून (भाषा) जिला गन्ना अधिकारी ने शनिवार को बताया कि पांच मिलों ने भुगतान कर दिया है । उन्होंने कहा, ‘‘बाकी रकम जुलाई तक मिलेगी ।’’";
+    expect(one(hi).quotes[0]!.speaker).toMatchObject({ text: "उन्होंने", name: "जिला गन्ना अधिकारी" });
+  });
+
   it("a headline in title case is no source of names: its capitalised words run together", () => {
     const text = [
       "Rao Defends Budget Against Critics",

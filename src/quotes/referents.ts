@@ -36,6 +36,9 @@ const REACH = 3000;
 
 const isDevanagari = (s: string) => /[\u0900-\u097f]/u.test(s);
 
+/** A sentence end between two points of the text. */
+const SENTENCE_END = /[.!?।][”"’')]*\s/u;
+
 /**
  * For each speaker range (in any order), the person it refers to, or null. `start` is where the
  * story starts; ranges are UTF-16 offsets into `text`.
@@ -46,7 +49,7 @@ export function resolveSpeakers(text: string, start: number, speakers: (Range | 
     .filter((x): x is { r: Range; k: number } => x.r !== null)
     .sort((a, b) => a.r.start - b.r.start);
   const out: (Referent | null)[] = speakers.map(() => null);
-  const persons: (Referent & { at: number })[] = []; // people named so far, in order, with where they were met
+  const persons: (Referent & { at: number; end: number })[] = []; // people named so far, in order, with where they were met
   const bodies: (Referent & { at: number })[] = []; // bodies that spoke so far (`the foreign office said`)
   for (const { r, k } of order) {
     const written = text.slice(r.start, r.end).trim();
@@ -64,14 +67,21 @@ export function resolveSpeakers(text: string, start: number, speakers: (Range | 
       const met = persons[persons.length - 1] ?? null;
       const from = Math.max(start, met ? met.at : 0, r.start - REACH);
       const titled = hi ? agentName(text, from, r.start) : titledName(text, from, r.start);
-      out[k] = titled && (!met || titled.from.start > met.at) ? titled : met && { name: met.name, from: met.from };
+      // A titled name in the same sentence as that speaker stands in an appositive of theirs
+      // (`said Karzai, a brother of President Hamid Karzai.`): the speaker is still the one meant.
+      const later =
+        titled &&
+        (!met ||
+          (titled.from.start > met.at &&
+            (titled.from.end <= met.end || SENTENCE_END.test(text.slice(met.end, titled.from.start)))));
+      out[k] = later ? titled : met && { name: met.name, from: met.from };
       continue;
     }
     if (!isPerson(written, hi)) continue;
     const core = coreName(written, hi);
     const full = fullestName(text, Math.max(start, r.start - REACH), r.start, core, hi);
     const found = full ?? { name: core, from: r };
-    persons.push({ ...found, at: r.start });
+    persons.push({ ...found, at: r.start, end: r.end });
     if (full && full.name !== written && !written.endsWith(full.name)) out[k] = full;
   }
   return out;
