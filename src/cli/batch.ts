@@ -13,6 +13,7 @@ import { runJob, type Job, type JobResult } from "./job.js";
 import { firstPass, sliceBytes, slicesOnWorkers, STREAM_FROM, WORKERS_FROM, type FirstPass } from "./stream.js";
 import { DEFAULT_MAX_INPUT, readBounded, tooLargeMessage } from "../inputs/bounded.js";
 import { WorkerDied, WorkerPool } from "./pool.js";
+import { orStop as stopOr } from "./stop.js";
 import { restoreHeapGrowth, tuneHeapGrowth } from "./heap.js";
 import { piecesOf } from "../render/pieces.js";
 import { DirOutput, FileOutput, removeTemporaries } from "../outputs/writers.js";
@@ -139,14 +140,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
   const seen = new Set<string>();
   const complete: string[] = [];
   const stats = { skippedByExt: 0 };
-  // Resolves when a signal stops the run: a read blocked on a FIFO or a silent stdin, or a
-  // worker busy with a long input, is not waited for.
-  const stopped = new Promise<"stop">((resolve) => {
-    if (!signal) return;
-    if (signal.aborted) resolve("stop");
-    else signal.addEventListener("abort", () => resolve("stop"), { once: true });
-  });
-  const orStop = <T>(p: Promise<T>): Promise<T | "stop"> => (signal ? Promise.race([p, stopped]) : p);
+  const orStop = <T>(p: Promise<T>): Promise<T | "stop"> => stopOr(p, signal);
 
   /** A group on the pool; a worker that dies fails only the input that killed it. */
   const onPool = async (jobs: Job[], transfer?: ArrayBuffer[]): Promise<JobResult[]> => {
