@@ -5,7 +5,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DATELINE_RULES, findDateline } from "../src/parse/dateline.js";
-import { gluedLeadAt, headerKind, isHeadline, isTitleLine } from "../src/parse/headline.js";
+import { bylineBeforeStamp, gluedLeadAt, headerKind, isHeadline, isTitleLine } from "../src/parse/headline.js";
 import { scanLines } from "../src/parse/lines.js";
 import { findSignoff, SIGNOFF_RULES } from "../src/parse/signoff.js";
 import { maskMarkup } from "../src/text/markup.js";
@@ -107,6 +107,26 @@ describe("dateline forms (parse/dateline.ts)", () => {
     },
     { example: "(a headline: no sentence in the lead)", input: "मुंबई 5 मार्च: शेयर बाजार गिरा", rule: null },
     {
+      example: "(ANI's copy without its tag: the country in brackets)",
+      input:
+        "Gandhidham [India], Apr 22 : The port authority will add six cargo berths over three years, officials said.",
+      rule: "place-date-mark",
+      text: "Gandhidham [India], Apr 22 :",
+    },
+    {
+      example: "(ANI's tagged dateline)",
+      input: "Shillong (Meghalaya) [India], Jan 8 (ANI): The minister said so on Saturday.",
+      rule: "paren-tag",
+      text: "Shillong (Meghalaya) [India], Jan 8 (ANI):",
+    },
+    {
+      example: "(a lead too long for a headline, its sentence end glued to the next sentence)",
+      input: `Mumbai: Calling its offer a case of unfair trade practice, the consumer commission has fined the operator Rs.2 million.${"The company lured its subscribers with the hope of prizes for long calls on any day of the month ".repeat(4)}`,
+      rule: "place-colon",
+      text: "Mumbai:",
+    },
+    { example: "(PANA: the country after a hyphen)", input: "Niamey- Niger (PANA) -- Talks ended.", rule: "paren-tag" },
+    {
       example: "(not a known place)",
       input: "कुल 12 मार्च। इस दिन शहर के सभी स्कूल और दफ्तर बंद रहेंगे, प्रशासन ने बताया।",
       rule: null,
@@ -174,6 +194,14 @@ describe("sign-off forms (parse/signoff.ts)", () => {
     },
     { example: "... Enditem", input: "Talks ended on Monday. Enditem", rule: "glued-end-mark", text: "Enditem" },
     { example: "abc@yna.co.kr (END)", input: "Talks end.\nabc@yna.co.kr (END)", rule: "end-mark" },
+    { example: "( With inputs from ANI )", input: "Talks end.\n( With inputs from ANI )", rule: "end-mark" },
+    {
+      example: "... (With inputs from ANI)",
+      input: "Talks ended on Monday. (With inputs from ANI)",
+      rule: "glued-end-mark",
+      text: "(With inputs from ANI)",
+    },
+    { example: "(inputs from no agency)", input: "Talks end.\n(With inputs from our correspondent)", rule: null },
     { example: "AAP JT/sb", input: "Talks end.\nAAP JT/sb", rule: "initials-line", text: "AAP JT/sb" },
     { example: "dpa abc def", input: "Talks end.\ndpa abc def", rule: "initials-line", text: "dpa abc def" },
   ];
@@ -209,6 +237,14 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "(ATTN: adds details in para 5)", rule: "note" },
     { example: "* Queues at petrol stations", rule: "bullet" },
     { example: "By Anita Rao", rule: "byline" },
+    { example: "By ANI | Updated: April 22, 2021 18:40 IST", rule: "byline" },
+    { example: "ANI | Updated: Jan 8, 2022 09:15 IST", rule: "byline" },
+    { example: "(a bar with no time stamp after it)", input: "By ANI | New Delhi bureau", rule: "byline" },
+    {
+      example: "(a bar after a headline)",
+      input: "Rain floods city | Updated: Jan 8, 2022 09:15 IST",
+      rule: "headline",
+    },
     { example: "Associated Press", rule: "byline-credit" },
     { example: "-----------------", rule: "rule" },
     { example: "(Photo: Xinhua)", rule: "caption" },
@@ -244,6 +280,13 @@ describe("headline and header lines (parse/headline.ts)", () => {
       expect(got).toBe(row.rule);
     });
   }
+  it("a byline and a time stamp split by a bar: the byline's own length", () => {
+    expect(bylineBeforeStamp("By ANI | Updated: April 22, 2021 18:40 IST")).toBe("By ANI".length);
+    expect(bylineBeforeStamp("ANI | Updated: Jan 8, 2022 09:15 IST")).toBe("ANI".length);
+    expect(bylineBeforeStamp("By ANI")).toBe(0);
+    expect(bylineBeforeStamp("Rain floods city | Updated: Jan 8, 2022 09:15 IST")).toBe(0);
+    expect(bylineBeforeStamp("By ANI | Sports desk")).toBe(0);
+  });
   it("a title line stands above a longer line that ends a sentence", () => {
     expect(isTitleLine("Released hostage says ransom was paid", "A French journalist freed on Thursday said so.")).toBe(
       true,

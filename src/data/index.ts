@@ -85,6 +85,13 @@ export function isAbbreviation(word: string): boolean {
   return abbreviations.has(word) || abbreviations.has(word.toLowerCase());
 }
 
+const titles = new Set(abbreviationsTable.titles);
+
+/** True when `word` (without its full stop) is a title written before a name: `Col`, `Dr`, `डॉ`. */
+export function isTitleAbbreviation(word: string): boolean {
+  return titles.has(word);
+}
+
 const pronouns = new Set(pronounsTable.words);
 
 /** True when a speaker written as `word` names nobody in particular (`he`, `उन्होंने`): not a person. */

@@ -166,6 +166,19 @@ const CAPS_PLACE = new RegExp(String.raw`^${CAPS_WORD}(?:[\s/]${CAPS_WORD}){0,3}
 const PLACE_COLON = /^([^:()\n]{2,40}?(?:\s*\([^()\n]{2,30}\))?)\s*:\s+(?=\S)/u;
 /** A sentence end inside the lead (a headline such as `Mumbai: Police receive hoax call` has none). */
 const LEAD_SENTENCE = /[.!?।](?:["'”’)]*)(?:\s|$)/u;
+/** Words from which a line is too long for a headline, with or without a sentence end. */
+const LEAD_WORDS = 25;
+
+/**
+ * Whether the first line after a dateline without a tag reads as a story's lead: eight words or
+ * more with a sentence end, or a line longer than any headline (`Mumbai: Calling its lucky-draw
+ * offer ... ordered it to stop the scheme within a month.The company had been luring ...`, where
+ * the first sentence end is glued to the next sentence).
+ */
+function isLead(firstLine: string): boolean {
+  const n = wordCount(firstLine);
+  return n >= LEAD_WORDS || (n >= 8 && LEAD_SENTENCE.test(firstLine));
+}
 const DATE_DASH =
   /^([^\n]{1,80}?),\s+((?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+)(?:,?\s+[0-9]{4})?)\s*(?=--|-|—|–)/u;
 
@@ -519,8 +532,8 @@ const AGENCY_BYLINE = new RegExp(String.raw`^[Bb][Yy]\s+(${TAGS})\s*,\s*([^:()\n
 
 /**
  * `By IANS, New Delhi: Designers are ...` (IANS copy as portals print it): the agency as a byline,
- * then a known place, or one in capitals, of at most four words, a colon, and a lead of at least
- * eight words holding a sentence end. The byline is the dateline's prefix; the tag its agency.
+ * then a known place, or one in capitals, of at most four words, a colon, and a lead (`isLead`).
+ * The byline is the dateline's prefix; the tag its agency.
  */
 function agencyByline(text: string, win: string, p0: number, i: number): DatelineMatch | null {
   if (win.charCodeAt(0) !== 0x42 && win.charCodeAt(0) !== 0x62) return null; // `B`, `b`
@@ -529,7 +542,7 @@ function agencyByline(text: string, win: string, p0: number, i: number): Datelin
   const placeText = m[2]!.trim();
   if (wordCount(placeText) > 4 || (!lookupPlace(placeText) && !CAPS_PLACE.test(placeText))) return null;
   const lead = text.slice(p0 + m[0].length, Math.min(text.length, p0 + m[0].length + 400)).split("\n", 1)[0]!;
-  if (wordCount(lead) < 8 || !LEAD_SENTENCE.test(lead)) return null;
+  if (!isLead(lead)) return null;
   const tagStart = p0 + m[0].indexOf(m[1]!);
   const placeStart = p0 + m[0].indexOf(placeText, m[0].indexOf(",") + 1);
   const colon = p0 + m[0].indexOf(":", placeStart - p0 + placeText.length);
@@ -554,8 +567,8 @@ const PLACE_DATE_MARK =
 /**
  * `PLACE DATE।` with no tag, as Hindi papers date their own copy (`नई दिल्ली 27 फरवरी।भारत ने
  * ...`, `नई दिल्ली 20 सितंबर:उप प्रधान मंत्री ...`): a known place of at most four words, a date
- * with or without a comma before it, a danda, colon or dash, then a lead of at least eight words
- * holding a sentence end.
+ * with or without a comma before it, a danda, colon or dash, then a lead (`isLead`). Also ANI's
+ * copy without its tag, the place qualified in brackets (`Gandhidham [India], Apr 22 : ...`).
  */
 function placeDateMark(text: string, win: string, p0: number, i: number): DatelineMatch | null {
   // Cheap test first: a figure near the start of the line.
@@ -569,7 +582,7 @@ function placeDateMark(text: string, win: string, p0: number, i: number): Dateli
   if (d?.start !== 0) return null;
   const end = separatorEnd(text, p0 + m[0].length);
   const lead = text.slice(end, Math.min(text.length, end + 400)).split("\n", 1)[0]!;
-  if (wordCount(lead) < 8 || !LEAD_SENTENCE.test(lead)) return null;
+  if (!isLead(lead)) return null;
   const ds = p0 + m[0].indexOf(dateStr, m[1]!.length);
   return {
     start: p0,
@@ -586,7 +599,7 @@ function placeDateMark(text: string, win: string, p0: number, i: number): Dateli
 /**
  * `PLACE: ` with no date and no tag, as papers reprint agency copy (`KOLKATA: The Eastern Railway
  * said ...`, `नई दिल्ली: दिल्ली पुलिस ने ...`): a known place, or one in capitals, of at most four
- * words, then a lead of at least eight words holding a sentence end (so that a headline such as
+ * words, then a lead (`isLead`: eight words with a sentence end, so that a headline such as
  * `Delhi: 3 die of dengue` is none).
  */
 function placeColon(text: string, win: string, p0: number, i: number): DatelineMatch | null {
@@ -600,7 +613,7 @@ function placeColon(text: string, win: string, p0: number, i: number): DatelineM
   if (!caps && !places.every((r) => lookupPlace(text.slice(r.start, r.end)))) return null;
   const lead = text.slice(p0 + m[0].length, Math.min(text.length, p0 + m[0].length + 400));
   const firstLine = lead.split("\n", 1)[0]!;
-  if (wordCount(firstLine) < 8 || !LEAD_SENTENCE.test(firstLine)) return null;
+  if (!isLead(firstLine)) return null;
   return {
     start: p0,
     end: separatorEnd(text, p0 + m[1]!.length),

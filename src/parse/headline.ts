@@ -75,6 +75,28 @@ export function isBylineLine(content: string): boolean {
 }
 
 /**
+ * A byline and the page's time stamp on one line, split by `|`, as portals print agency copy:
+ *
+ * ```
+ * > | By ANI | Updated: April 22, 2021 18:40 IST
+ * >   ^^^^^^ byline   ^^^^^^^^^^^^^^^^^^^^^^^^^^^ time stamp (no text)
+ * > | ANI | Updated: Jan 8, 2022 09:15 IST
+ * ```
+ *
+ * The byline is `By ...` or an agency's name alone; what follows the bar is a time stamp. Gives
+ * the length of the byline (without the spaces before the bar), or 0 when the line is not one.
+ */
+export function bylineBeforeStamp(content: string): number {
+  if (content.length > 120) return 0;
+  const bar = content.indexOf("|");
+  if (bar <= 0) return 0;
+  const left = content.slice(0, bar).trimEnd();
+  const right = content.slice(bar + 1).trim();
+  if (!left || !(isBylineLine(left) || agencyOf(left))) return 0;
+  return (mayBeTimestamp(right) && TIMESTAMP.test(right)) || isStampLine(right) ? left.length : 0;
+}
+
+/**
  * What a line above the dateline is when it is not the headline:
  *
  * ```
@@ -267,7 +289,7 @@ export function headerKind(content: string): HeaderKind | null {
   if (NOTE.test(content)) return "note";
   if (SLUG.test(content) || WIRE_HEADERS.some((h) => h.test(content))) return "slug";
   if (BULLET.test(content)) return "bullet";
-  if (isBylineLine(content)) return "byline";
+  if (isBylineLine(content) || bylineBeforeStamp(content) > 0) return "byline";
   const f = fold(content);
   if (BYLINE_CREDITS.has(f) || /^(?:associated press|ap|afp|reuters)\b.{0,30}\bwriter$/u.test(f))
     return "byline-credit";

@@ -11,7 +11,7 @@
  * holds several lines (hard-wrapped copy), each block is one paragraph.
  */
 import type { BreakKind } from "../story.js";
-import { isAbbreviation } from "../data/index.js";
+import { isAbbreviation, isTitleAbbreviation } from "../data/index.js";
 import leftovers from "../data/leftovers.json" with { type: "json" };
 import {
   isAsciiDigit,
@@ -24,6 +24,7 @@ import {
 } from "../text/chars.js";
 import { isLetterOrMark } from "../text/classes.js";
 import { finding, type Finding } from "../diagnostics.js";
+import { headerKind, isPageLeftover } from "./headline.js";
 import type { Range } from "../text/range.js";
 
 export interface Segment extends Range {
@@ -44,7 +45,7 @@ export interface ParagraphMatch extends Range {
 }
 
 export function paragraphsOf(text: string, segments: Segment[], findings: Finding[]): ParagraphMatch[] {
-  const mode = modeOf(segments);
+  const mode = modeOf(text, segments);
   const width = mode === "lines" ? wrapWidth(segments) : 0;
   const raw: ParagraphMatch[] = [];
   for (const [k, seg] of segments.entries()) {
@@ -62,6 +63,8 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
     // In copy hard-wrapped at a fixed width, a full line that ends mid-sentence continues into the
     // next line whatever its first letter (`...the late Stephen` / `Kim Sou-hwan, the ...`).
     if (prev && !joins && width > 0 && before && fullLineWrap(text, before, seg, width)) joins = true;
+    // A title before a name never ends a paragraph (`... the visiting Chadian leader, Gen.` / `Idriss Mahamat, ...`).
+    if (prev && !joins && endsInTitle(text, prev) && isLetterOrMark(text.charCodeAt(seg.start))) joins = true;
     if (prev && joins && !seg.blankBefore && !seg.barrier) {
       prev.end = seg.end;
       continue;
@@ -74,6 +77,17 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
 }
 
 const SENTENCE_END = /[।॥.?!]["'”’)\]]*$/u;
+
+/** True when `p` ends in a title and its full stop (`Gen.`, `Dr.`, `डॉ.`), a word of its own. */
+function endsInTitle(text: string, p: Range): boolean {
+  let e = p.end;
+  if (text.charCodeAt(e - 1) !== 0x2e) return false;
+  e--;
+  let k = e;
+  while (k > p.start && e - k <= 8 && isLetterOrMark(text.charCodeAt(k - 1))) k--;
+  if (k === e || (k > p.start && !isSpace(text.charCodeAt(k - 1)))) return false;
+  return isTitleAbbreviation(text.slice(k, e));
+}
 
 /** True when the paragraph so far ends inside a bracket opened at most 40 characters before its end. */
 function openBracket(text: string, p: Range): boolean {
@@ -140,8 +154,11 @@ function softWrap(text: string, prev: Range, seg: Range): boolean {
  * (an indented line starts a paragraph, others continue it: Reuters), `blocks` (blank lines;
  * hard-wrapped lines inside), or `lines` (one paragraph per line).
  */
-function modeOf(segments: Segment[]): "tags" | "indent" | "blocks" | "lines" {
-  if (segments.some((s) => s.breakBefore)) return "tags";
+function modeOf(text: string, all: Segment[]): "tags" | "indent" | "blocks" | "lines" {
+  if (all.some((s) => s.breakBefore)) return "tags";
+  // A web page's leftover lines (`ADVERTISEMENT`, the time stamp closing the story) go later
+  // (`dropPageLeftovers`): the blank lines around them say nothing of the copy's paragraphs.
+  const segments = all.filter((s, k) => !isLeftover(text, s, k === all.length - 1));
   let indented = 0;
   let flush = 0;
   for (let i = 1; i < segments.length; i++) {
@@ -152,6 +169,13 @@ function modeOf(segments: Segment[]): "tags" | "indent" | "blocks" | "lines" {
   }
   if (indented >= 2 && flush >= 1) return "indent";
   return usesBlocks(segments) ? "blocks" : "lines";
+}
+
+/** What `dropPageLeftovers` drops from the body: a page's leftover line, a time stamp at its end. */
+function isLeftover(text: string, s: Segment, last: boolean): boolean {
+  const n = s.end - s.start;
+  if (n <= 40 && isPageLeftover(text.slice(s.start, s.end))) return true;
+  return last && n <= 80 && headerKind(text.slice(s.start, s.end)) === "timestamp";
 }
 
 function usesBlocks(segments: Segment[]): boolean {

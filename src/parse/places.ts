@@ -73,14 +73,25 @@ function cached(
 function lookupPlaceUncached(text: string): PlaceEntry | undefined {
   const exact = lookupExact(text);
   if (exact) return exact;
-  const paren = text.indexOf("(");
+  // A qualifier after the name: `Kochi (Kerala)`, ANI's `Gandhidham [India]`, `Shillong (Meghalaya) [India]`.
+  const paren = qualifierStart(text);
   if (paren > 0) {
     const e = lookupExact(text.slice(0, paren));
     if (e) return e;
   }
   const comma = text.indexOf(",");
   if (comma > 0) return lookupExact(text.slice(0, comma));
+  // PANA's `Niamey- Niger`: the city, a hyphen glued to it, the country.
+  const dash = text.indexOf("- ");
+  if (dash > 0 && text.charCodeAt(dash - 1) !== 0x20) return lookupExact(text.slice(0, dash));
   return undefined;
+}
+
+/** Where a bracketed qualifier (`(`, `[`) starts, or -1. */
+function qualifierStart(text: string): number {
+  const p = text.indexOf("(");
+  const b = text.indexOf("[");
+  return p < 0 ? b : b < 0 ? p : Math.min(p, b);
 }
 
 /**

@@ -14,7 +14,7 @@ import { finding, type Finding } from "../diagnostics.js";
 import { findDateline } from "./dateline.js";
 import type { Range } from "../text/range.js";
 import { findSignoff, type SignoffFound } from "./signoff.js";
-import { agencyNamedIn, gluedLeadAt, headerKind, isHeadline, isTitleLine } from "./headline.js";
+import { agencyNamedIn, bylineBeforeStamp, gluedLeadAt, headerKind, isHeadline, isTitleLine } from "./headline.js";
 import { paragraphsOf, sentencesOf, type Segment } from "./paragraphs.js";
 import { detectLanguage } from "./language.js";
 import type { Line } from "./lines.js";
@@ -96,6 +96,12 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         continue;
       }
       if (kind === "byline" && !byline) {
+        // `By ANI | Updated: April 22, 2021 18:40 IST`: the stamp after the bar is no part of the text.
+        const own = bylineBeforeStamp(content);
+        if (own > 0) {
+          findings.push(finding("header-line", "a time stamp after the byline", r.start + own, r.end));
+          r.end = r.start + own;
+        }
         byline = { ...r, rule: "byline-line" };
         // A byline naming the agency (`By PTI`, `By Xinhua writers ...`) credits it.
         credit ??= agencyNamedIn(text, r.start, r.end);
