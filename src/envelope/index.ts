@@ -35,6 +35,8 @@ export interface Envelopes {
 
 /** The envelopes of a feed file, or null when the text is not enveloped. Linear in the text. */
 export function findEnvelopes(text: string): Envelopes | null {
+  // What every start needs, tested first (a story's whole text is read): SOH or ZCZC.
+  if (text.indexOf("\x01") < 0 && text.indexOf("ZCZC") < 0) return null;
   const starts: { at: number; format: EnvelopeFormat }[] = [];
   START.lastIndex = 0;
   for (let m = START.exec(text); m; m = START.exec(text)) {

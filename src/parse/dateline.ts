@@ -163,7 +163,17 @@ const CAPS_CITY = new RegExp(String.raw`^${CAPS_WORD}(?:\s${CAPS_WORD}){0,3}`, "
 /** A place of up to four words in capitals, maybe several joined by `/` (`PUNE/MUMBAI`). */
 const CAPS_PLACE = new RegExp(String.raw`^${CAPS_WORD}(?:[\s/]${CAPS_WORD}){0,3}$`, "u");
 /** `KOLKATA: `, `NEW DELHI: `, `नई दिल्ली: `, `Kochi (Kerala): `: the place, a colon, the lead. */
-const PLACE_COLON = /^([^:()\n]{2,40}?(?:\s*\([^()\n]{2,30}\))?)\s*:\s+(?=\S)/u;
+export const PLACE_COLON = /^([^:()\n]{2,40}?(?:\s*\([^()\n]{2,30}\))?)\s*:\s+(?=\S)/u;
+/**
+ * What `PLACE_COLON` needs, tested before it (it runs on every line the story splitter reads): no
+ * colon in the first two characters, and a colon with a space after it.
+ */
+export function mayBePlaceColon(win: string): boolean {
+  let colon = win.indexOf(":");
+  if (colon < 2) return false;
+  while (colon >= 0 && !isRegExpSpace(win.charCodeAt(colon + 1))) colon = win.indexOf(":", colon + 1);
+  return colon >= 0;
+}
 /** A sentence end inside the lead (a headline such as `Mumbai: Police receive hoax call` has none). */
 const LEAD_SENTENCE = /[.!?।](?:["'”’)]*)(?:\s|$)/u;
 /** Words from which a line is too long for a headline, with or without a sentence end. */
@@ -603,6 +613,7 @@ function placeDateMark(text: string, win: string, p0: number, i: number): Dateli
  * `Delhi: 3 die of dengue` is none).
  */
 function placeColon(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  if (!mayBePlaceColon(win)) return null;
   const m = PLACE_COLON.exec(win);
   if (!m) return null;
   const placeText = m[1]!.trim();

@@ -16,6 +16,13 @@ import { headerKind, isCreditLine, isPageLeftover } from "./headline.js";
 
 const TRAILERS = table.trailers.map((t) => fold(t));
 const SLUG = new RegExp(String.raw`(?:^|[\s।:])((?:${table.slugPrefixes.join("|")})\d{1,3})(?=\s)`, "gu");
+/** What a desk slug needs, tested before `SLUG`: the last letter of a slug's prefix right before a figure. */
+const SLUG_NEEDS = new RegExp(`[${[...new Set(table.slugPrefixes.map((p) => p.slice(-1)))].join("")}][0-9]`, "u");
+
+/** Whether `s` may hold a desk slug (`दि28`): false means it holds none. */
+export function mayHoldSlug(s: string): boolean {
+  return SLUG_NEEDS.test(s);
+}
 /** How far from a paragraph's end a publisher's note may start. */
 const TRAILER_REACH = 800;
 
@@ -55,6 +62,7 @@ export function findCreditLine(text: string, paras: ParagraphMatch[], findings: 
 export function findSlugs(text: string, paras: ParagraphMatch[], findings: Finding[]): void {
   for (const p of paras) {
     const s = text.slice(p.start, p.end);
+    if (!mayHoldSlug(s)) continue;
     for (const m of s.matchAll(SLUG)) {
       const at = p.start + m.index! + m[0].length - m[1]!.length;
       findings.push(finding("desk-slug", `desk slug "${m[1]}" left in the body`, at, at + m[1]!.length));

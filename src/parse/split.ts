@@ -30,6 +30,7 @@ import { isLetterOrMark } from "../text/classes.js";
 import table from "../data/leftovers.json" with { type: "json" };
 import { findSignoff } from "./signoff.js";
 import { gluedLeadAt, isHeadline, RULE } from "./headline.js";
+import { mayHoldSlug } from "./leftovers.js";
 
 export interface StoryRange extends Range {
   lines: Line[];
@@ -173,6 +174,7 @@ function roundupItems(text: string, l: Line): number[] {
   if (l.contentEnd - l.contentStart < 40) return [];
   const out: number[] = [];
   const s = text.slice(l.contentStart, l.contentEnd);
+  if (!mayHoldSlug(s)) return out;
   for (const m of s.matchAll(SLUG)) {
     const slugStart = l.contentStart + m.index! + m[0].length - m[1]!.length - 1;
     const h = slugEnd(text, slugStart, l.contentEnd);
