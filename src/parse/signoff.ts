@@ -81,9 +81,16 @@ const END_MARKS: EndMark[] = (
  */
 function mayHold(mark: EndMark, s: string): boolean {
   if (mark.needs === null) return true;
-  const lower = s.toLowerCase().replaceAll("ſ", "s");
+  const lower = lowerOf(s);
   return mark.needs.some((w) => lower.includes(w));
 }
+
+/** `s` lower-cased as `mayHold` compares it, kept for the next mark (every mark asks of the same line). */
+function lowerOf(s: string): string {
+  if (s !== lowered.s) lowered = { s, lower: s.toLowerCase().replaceAll("ſ", "s") };
+  return lowered.lower;
+}
+let lowered = { s: "", lower: "" };
 const AFTER = signoffTable.after.map((a) => new RegExp(a, "u"));
 const MAX = 80;
 /** How far back from a line's end a closing mark glued after the last sentence may start. */
