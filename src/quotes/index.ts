@@ -31,7 +31,8 @@ import {
 import { AGENT, EN_VERBS, HI_ERGATIVE, HI_UNMARKED_VERBS, MEDIA, RELAY_BY, phraseStartingAt } from "./lexicon.js";
 import { RangeSet } from "./ranges.js";
 import { countAtOrBelow, countBelow, startOf } from "../text/search.js";
-import { isSpace } from "../text/chars.js";
+import { isLatinLower, isSpace } from "../text/chars.js";
+import { isLetter } from "../text/classes.js";
 
 const endOf = (t: Token): number => t.end;
 const UNMARKED_VERBS = [...HI_UNMARKED_VERBS];
@@ -123,9 +124,13 @@ export const QUOTE_KIND_RULES: readonly QuoteKindRule[] = [
     name: "cue-before",
     match: (v) => {
       if (!v.cueB || (v.cueB.withThat && !v.afterEmpty)) return null;
-      // `warned of "stern action" over ...`: a short phrase run into the sentence is partial.
+      // `warned of "stern action" over ...`: a short phrase run into the sentence is partial; so
+      // is a quote run in that starts in lower case, however long (`He recalled "sheet metal
+      // roofing flying ..."`, `stated that "the arrival of ..."`): the cue's sentence goes on in it.
       const runIn =
-        !v.cueB.punct && !v.afterEmpty && !wholeSentence(v.text, v.m.inner) && wordCount(v.text, v.m.inner) < 6;
+        !v.cueB.punct &&
+        (startsLower(v.text, v.m.inner) ||
+          (!v.afterEmpty && !wholeSentence(v.text, v.m.inner) && wordCount(v.text, v.m.inner) < 6));
       return fromCue(v.m, v.pi, runIn ? "partial" : "direct", v.cueB);
     },
   },
@@ -514,6 +519,13 @@ function afterColon(before: Token[]): boolean {
 }
 
 /** A quote holding a whole sentence: a capital (or any Devanagari) first, a sentence end last. */
+/** The quote's first letter is a lower-case Latin one (`"sheet metal ...`, `"the arrival ...`). */
+function startsLower(text: string, r: Range): boolean {
+  let i = r.start;
+  while (i < r.end && !isLetter(text.codePointAt(i)!)) i++;
+  return i < r.end && isLatinLower(text.charCodeAt(i));
+}
+
 function wholeSentence(text: string, r: Range): boolean {
   const t = text.slice(r.start, r.end);
   return /^[\p{Lu}\u0900-\u097f]/u.test(t) && /[.?!।॥]["'”’]?$/u.test(t) && t.split(/\s+/u).length >= 3;

@@ -24,7 +24,8 @@ export class Token {
   }
 }
 
-const EDGE_CHARS = "\"'“”‘’,:;।॥.!?…-–—";
+// Bullets (`•`, `▪`, `►`, `●`) open summary points and are never part of a word.
+const EDGE_CHARS = "\"'“”‘’,:;।॥.!?…-–—•▪►●";
 const EDGE = new Set(Array.from(EDGE_CHARS, (c) => c.charCodeAt(0)));
 const isEdge = (c: number) => EDGE.has(c);
 const LT = 0x3c;
