@@ -113,11 +113,13 @@ const noCue = (v: QuoteView, kind: QuoteKind): QuoteMatch => ({
  * decides, and its name stays on the quote (`wire parse --trace`). The last always matches.
  */
 export const QUOTE_KIND_RULES: readonly QuoteKindRule[] = [
-  /** the paragraph reopens a quote the previous one left open */
+  /** the paragraph reopens a quote the previous one left open (and gives it no cue of its own) */
   {
     name: "reopened",
     match: (v) =>
-      v.k === 0 && v.reopened && v.isFirst && v.carry ? inherit(v.m, v.pi, v.carry, "continuation") : null,
+      v.k === 0 && v.reopened && v.isFirst && v.carry && !(v.m.close !== null && v.cueA)
+        ? inherit(v.m, v.pi, v.carry, "continuation")
+        : null,
   },
   /** `X ने कहा, "..."`, `X said: "..."` */
   {
