@@ -207,6 +207,21 @@ const isWord = (t: Token) => !t.punct && /[\p{L}\p{N}]/u.test(t.text);
 const isCapitalised = (t: Token | undefined) => !!t && !t.punct && /^[\p{Lu}]/u.test(t.text);
 
 /**
+ * The comma opening an appositive that runs up to the comma at `c`: a name before it, a word in
+ * lower case after it (`Dalio, co-chief investment officer of ...,`), no sentence end between; or null.
+ */
+function outerAppositiveComma(tokens: Token[], c: number): number | null {
+  for (let k = c - 1; k > 0 && c - k <= 18; k--) {
+    const t = tokens[k]!;
+    if (t.punct && ".!?;:।".includes(t.text)) return null;
+    if (t.text !== ",") continue;
+    const next = tokens[k + 1];
+    return isCapitalised(tokens[k - 1]) && next && !next.punct && !isCapitalised(next) ? k : null;
+  }
+  return null;
+}
+
+/**
  * The noun phrase ending right before token `idx`: `the Seoul Metropolitan Police Agency`, `he`,
  * `Reserve Bank of India`; across an appositive (`Krishnan, who played 61 Tests, said`) and a
  * prepositional phrase (`A spokesperson for the app said`).
@@ -238,6 +253,10 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8): Range | nul
           e - 1 > c + 1 &&
           tokens.slice(c + 1, e - 1).every((w) => isCapitalised(w) && !EN_PRONOUNS.has(lower(w)))
         ) {
+          // `Dalio, co-chief investment officer of the world's largest hedge fund, Bridgewater
+          // Associates, said`: that name closes a longer appositive of the name before it.
+          const outer = outerAppositiveComma(tokens, c);
+          if (outer !== null) return nounBeforeEn(tokens, outer, max);
           const before = nounBeforeEn(tokens, c, max);
           if (
             !before ||
