@@ -133,6 +133,8 @@ export const SIGNOFF_RULES: readonly SignoffRule[] = [
   { name: "end-mark-then-note", match: endMarkThenNote },
   /** an agency's closing mark filling the line (`Enditem`, `(Reporting by ...)`) */
   { name: "end-mark", match: (v) => endMark(v.text, v.lines, v.last, v.minLine) },
+  /** `PTI`, `पीटीआई` alone; Bhasha's `भाषा यासिर पवनेश`, maybe with a desk name again below */
+  { name: "tag-names-line", match: tagNamesLine },
   /** an agency's closing mark after the last sentence */
   { name: "glued-end-mark", match: gluedEndMark },
   /** KCNA's ` -0-`, on its own line or after the last sentence */
@@ -388,6 +390,76 @@ function initialsLine(text: string, L: Line, index: number): SignoffMatch | null
     agency: { start: L.contentStart, end: L.contentStart + tag.length, code },
     codes,
   };
+}
+
+/**
+ * An agency's tag alone on the last line (`PTI`, `पीटीआई`), or a Hindi tag and up to three
+ * desk names in Devanagari (Bhasha: `भाषा यासिर पवनेश`), each a code; a line below holding one
+ * or two such names again (`पवनेश`) belongs to it.
+ */
+function tagNamesLine({ text, lines, minLine, last, line: L, short }: SignoffView): SignoffMatch | null {
+  if (!short) return null;
+  const below = tagNames(text, L, last, false);
+  if (below) return below;
+  // The line below the names: one or two names, the line above a tag and names.
+  if (!namesOnly(text, L.contentStart, L.contentEnd, 2)) return null;
+  let prev = last - 1;
+  while (prev >= minLine && lines[prev]!.blank) prev--;
+  if (prev < minLine) return null;
+  const head = tagNames(text, lines[prev]!, prev, true);
+  return head ? { ...head, end: L.contentEnd } : null;
+}
+
+/** `TAG` alone, or `TAG name name` (names required when `withNames`), filling line `L`. */
+function tagNames(text: string, L: Line, index: number, withNames: boolean): SignoffMatch | null {
+  const content = text.slice(L.contentStart, L.contentEnd);
+  if (!TAG_FIRST.has(content.charCodeAt(0))) return null;
+  for (const tag of TAGS_BY_FIRST.get(content[0]!) ?? []) {
+    if (!content.startsWith(tag)) continue;
+    const code = agencyOf(tag)?.code ?? null;
+    if (code === null) continue;
+    const rest = L.contentStart + tag.length;
+    const bare = rest === L.contentEnd;
+    if (bare ? withNames : !(isRegExpSpace(text.charCodeAt(rest)) && isDevanagari(tag.charCodeAt(0)))) continue;
+    if (!bare && !namesOnly(text, rest, L.contentEnd, 3)) continue;
+    const codes: Range[] = [];
+    for (let k = rest; k < L.contentEnd; ) {
+      while (k < L.contentEnd && isRegExpSpace(text.charCodeAt(k))) k++;
+      const s = k;
+      while (k < L.contentEnd && !isRegExpSpace(text.charCodeAt(k))) k++;
+      if (k > s) codes.push({ start: s, end: k });
+    }
+    return {
+      start: L.contentStart,
+      end: L.contentEnd,
+      firstLine: index,
+      agency: { start: L.contentStart, end: rest, code },
+      codes,
+    };
+  }
+  return null;
+}
+
+/** `from`..`to` holds one to `max` words of Devanagari letters and marks (a desk name: at most 12 each), spaces between. */
+function namesOnly(text: string, from: number, to: number, max: number): boolean {
+  let words = 0;
+  let k = from;
+  while (k < to) {
+    while (k < to && isRegExpSpace(text.charCodeAt(k))) k++;
+    if (k >= to) break;
+    const s = k;
+    while (k < to && !isRegExpSpace(text.charCodeAt(k))) {
+      const c = text.charCodeAt(k);
+      if (!isDevanagari(c) || c === 0x0964 || c === 0x0965 || (c >= 0x0966 && c <= 0x096f)) return false;
+      k++;
+    }
+    if (k - s > 12 || ++words > max) return false;
+  }
+  return words > 0;
+}
+
+function isDevanagari(c: number): boolean {
+  return c >= 0x0900 && c <= 0x097f;
 }
 
 function signLine(text: string, L: Line, index: number): SignoffMatch | null {

@@ -234,9 +234,10 @@ function isSignoffEnd(text: string, lines: Line[], i: number): boolean {
   if (l.contentEnd - l.contentStart > 80) return text.endsWith(" -0-", l.contentEnd);
   const so = findSignoff(text, lines, Math.max(0, i - 1), i);
   if (!so || so.end !== l.contentEnd) return false;
-  // `--IANS` with its codes on the next line: the story ends after the codes.
+  // `--IANS` with its codes on the next line, `भाषा यासिर पवनेश` with a name again below: the
+  // story ends after that line.
   const next = nextContent(lines, i);
-  if (so.codes.length === 0 && so.agency && next >= 0) {
+  if (so.agency && next >= 0) {
     const withCodes = findSignoff(text, lines, i, next);
     if (withCodes && withCodes.start === so.start && withCodes.end === lines[next]!.contentEnd) return false;
   }
