@@ -251,6 +251,8 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "(ATTN: adds details in para 5)", rule: "note" },
     { example: "* Queues at petrol stations", rule: "bullet" },
     { example: "By Anita Rao", rule: "byline" },
+    { example: "Reuters News", rule: "byline" },
+    { example: "(an agency's name)", input: "The Associated Press", rule: "byline" },
     { example: "By ANI | Updated: April 22, 2021 18:40 IST", rule: "byline" },
     { example: "ANI | Updated: Jan 8, 2022 09:15 IST", rule: "byline" },
     { example: "(a bar with no time stamp after it)", input: "By ANI | New Delhi bureau", rule: "byline" },

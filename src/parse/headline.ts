@@ -107,6 +107,7 @@ export function bylineBeforeStamp(content: string): number {
  * > | (ATTN: adds details in para 5)          note   (an editor's note: a paragraph of its own)
  * > |   * Queues at petrol stations           bullet (a summary point: a paragraph)
  * > | By Anita Rao                            byline
+ * > | Reuters News                            byline (the agency's credit alone: `isAgencyCredit`)
  * > | Associated Press                        credit under a byline
  * > | ... IANS India Private Limited14 June   credit (a publisher's credit or copyright line)
  * > | -----------------                       rule   (a digest's separator: no text)
@@ -157,7 +158,7 @@ const MONTHS = Object.values(monthsTable.months)
   .filter((m) => /^[A-Za-z]+$/u.test(m))
   .map((m) => m.toLowerCase());
 const AGO_UNITS = new Set(TS.agoUnits);
-const STAMP_TIME = /^\d{1,2}[:.]\d{2}(?::\d{2})?(?:[+-]\d{2}(?::?\d{2})?)?$/u;
+const STAMP_TIME = /^\d{1,2}[:.]\d{2}(?::\d{2})?(?:[+-]\d{2}(?::?\d{2})?|[AaPp]\.?[Mm]\.?)?$/u;
 const STAMP_ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/u;
 const STAMP_NUMBER = /^\d{1,4}(?:st|nd|rd|th)?$/u;
 const MERIDIEM = /^[ap]\.?m\.?$/iu;
@@ -195,22 +196,33 @@ function stampOf(words: string[]): { date: boolean; time: boolean; ago: boolean 
 /**
  * A page's time stamp read word by word (the pattern above takes only its commonest shapes); a
  * stamp with a date and a time may follow a short credit (`Darpan News Desk IANS, 11 Jul, 2022
- * 12:08 PM`).
+ * 12:08 PM`), and one with a date a short label or place and a colon or bar (`Story first
+ * published: Wednesday, October 9, 2019, 16:10 [IST]`, `WASHINGTON | Thu Jun 27, 2013 4:38pm EDT`).
  */
 function isStampLine(content: string): boolean {
   if (content.length > 80 || !/\d/u.test(content)) return false;
-  const whole = stampOf(content.split(/[\s,|]+/u).filter(Boolean));
+  const whole = stampOf(stampWords(content));
   if (whole) return whole.ago || whole.date || whole.time;
   const comma = content.indexOf(",");
-  if (comma < 0 || /\d/u.test(content.slice(0, comma)) || content.slice(0, comma).split(/\s+/u).length > 6)
+  if (comma >= 0 && !/\d/u.test(content.slice(0, comma)) && content.slice(0, comma).split(/\s+/u).length <= 6) {
+    const rest = stampOf(stampWords(content.slice(comma + 1)));
+    if (rest?.date === true && rest.time) return true;
+  }
+  // Before a colon or bar: a place in capitals or a stamp's label (`Story first published`).
+  const bar = content.search(/[:|]/u);
+  if (bar <= 0) return false;
+  const left = content.slice(0, bar).trim().split(/\s+/u);
+  if (
+    left.length > 4 ||
+    !(left.every((w) => /^\p{Lu}[\p{Lu}.'’-]*$/u.test(w)) || left.every((w) => STAMP_LABELS.has(w.toLowerCase())))
+  )
     return false;
-  const rest = stampOf(
-    content
-      .slice(comma + 1)
-      .split(/[\s,|]+/u)
-      .filter(Boolean),
-  );
-  return rest?.date === true && rest.time;
+  return stampOf(stampWords(content.slice(bar + 1)))?.date === true;
+}
+
+/** The words of a stamp, without the commas, bars and brackets between them (`[IST]`). */
+function stampWords(s: string): string[] {
+  return s.split(/[\s,|[\]()]+/u).filter(Boolean);
 }
 
 /**
@@ -265,9 +277,37 @@ const BYLINE_CREDITS = new Set(leftovers.bylineCredits.map((c) => fold(c)));
 
 const PAGE_LEFTOVERS = new Set(leftovers.pageLeftovers.map((w) => fold(w)));
 
-/** A line a web page leaves between paragraphs (`ADVERTISEMENT`): never a paragraph. */
+/**
+ * A line a web page leaves between or after paragraphs: never a paragraph. One of the page's
+ * words (`ADVERTISEMENT`, `Trending News`, `Comments / 0`, `Related posts:`: compared without
+ * figures and punctuation), a line with no letter or figure at all (`|`), or a short label and a
+ * web address (`Image credit: https://...`).
+ */
 export function isPageLeftover(content: string): boolean {
-  return content.length <= 40 && PAGE_LEFTOVERS.has(fold(content));
+  if (content.length > 120) return false;
+  if (!/[\p{L}\p{N}]/u.test(content)) return true;
+  if (content.length <= 40 && PAGE_LEFTOVERS.has(fold(content.replace(/[\p{N}\p{P}\p{S}]+/gu, " ")))) return true;
+  return /^[^:/]{1,30}:\s*https?:\/\/\S+$/u.test(content);
+}
+
+/**
+ * A line that is only an agency's name, as pages credit it: its full name (`The Associated
+ * Press`, `Press Trust of India`) or its tag and `News` (`Reuters News`); a bare tag is none
+ * (`आईएएनएस` alone may open a dateline on the next line).
+ */
+export function isAgencyCredit(line: string): boolean {
+  const t = line.trim();
+  if (t.length > 40 || !/^\p{L}[\p{L}\p{M}'’.-]*(?:\s+[\p{L}\p{M}'’.-]+)+$/u.test(t)) return false;
+  const name = t.replace(/^the\s+/iu, "");
+  if (AGENCY_NAMES.has(fold(name))) return true;
+  const tag = name.replace(/\s+news$/iu, "");
+  return tag !== name && agencyOf(tag) !== undefined;
+}
+const AGENCY_NAMES = new Set(agencies.flatMap((a) => (a.code === null ? [] : a.names.map((n) => fold(n)))));
+
+/** A line a web page leaves after a story's sign-off: a page's leftover line or a time stamp (`Next Story`). */
+export function isTrailingLeftover(content: string): boolean {
+  return isPageLeftover(content) || (content.length <= 80 && headerKind(content) === "timestamp");
 }
 
 /**
@@ -284,15 +324,18 @@ export function headerKind(content: string): HeaderKind | null {
   if (content.length > 300) return null;
   if (RULE.test(content)) return "rule";
   if ((mayBeCaption(content) && CAPTION.test(content)) || endsInPhotoCredit(content)) return "caption";
+  // `By ANI | Updated: ...` before the stamps: a byline with its stamp is the byline.
+  if (bylineBeforeStamp(content) > 0) return "byline";
   if ((mayBeTimestamp(content) && TIMESTAMP.test(content) && /\d/u.test(content)) || isStampLine(content))
     return "timestamp";
   if (NOTE.test(content)) return "note";
   if (SLUG.test(content) || WIRE_HEADERS.some((h) => h.test(content))) return "slug";
   if (BULLET.test(content)) return "bullet";
-  if (isBylineLine(content) || bylineBeforeStamp(content) > 0) return "byline";
+  if (isBylineLine(content)) return "byline";
   const f = fold(content);
   if (BYLINE_CREDITS.has(f) || /^(?:associated press|ap|afp|reuters)\b.{0,30}\bwriter$/u.test(f))
     return "byline-credit";
+  if (isAgencyCredit(content)) return "byline";
   if (content.length <= 120 && CREDITS.some((c) => f.includes(c))) return "credit";
   return null;
 }

@@ -12,7 +12,7 @@ import table from "../data/leftovers.json" with { type: "json" };
 import { finding, type Finding } from "../diagnostics.js";
 import { fold } from "../text/chars.js";
 import type { ParagraphMatch } from "./paragraphs.js";
-import { headerKind, isCreditLine, isPageLeftover } from "./headline.js";
+import { headerKind, isAgencyCredit, isCreditLine, isPageLeftover } from "./headline.js";
 
 const TRAILERS = table.trailers.map((t) => fold(t));
 const SLUG = new RegExp(String.raw`(?:^|[\s।:])((?:${table.slugPrefixes.join("|")})\d{1,3})(?=\s)`, "gu");
@@ -85,10 +85,15 @@ export function dropPageLeftovers(text: string, paras: ParagraphMatch[], top: bo
   };
   for (let k = paras.length - 1; k >= 0; k--) {
     const p = paras[k]!;
-    if (p.end - p.start <= 40 && isPageLeftover(text.slice(p.start, p.end))) drop(k, "a web page's leftover line");
+    if (p.end - p.start <= 120 && isPageLeftover(text.slice(p.start, p.end))) drop(k, "a web page's leftover line");
   }
   while (top && paras.length > 1 && paras[0]!.end - paras[0]!.start <= 300) {
-    const kind = headerKind(text.slice(paras[0]!.start, paras[0]!.end));
+    const first = text.slice(paras[0]!.start, paras[0]!.end);
+    if (isAgencyCredit(first)) {
+      drop(0, "an agency's credit above the story");
+      continue;
+    }
+    const kind = headerKind(first);
     if (kind !== "timestamp" && kind !== "caption") break;
     drop(0, kind === "caption" ? "a photo caption above the story" : "a time stamp above the story");
   }

@@ -174,7 +174,7 @@ function modeOf(text: string, all: Segment[]): "tags" | "indent" | "blocks" | "l
 /** What `dropPageLeftovers` drops from the body: a page's leftover line, a time stamp at its end. */
 function isLeftover(text: string, s: Segment, last: boolean): boolean {
   const n = s.end - s.start;
-  if (n <= 40 && isPageLeftover(text.slice(s.start, s.end))) return true;
+  if (n <= 120 && isPageLeftover(text.slice(s.start, s.end))) return true;
   return last && n <= 80 && headerKind(text.slice(s.start, s.end)) === "timestamp";
 }
 

@@ -29,7 +29,7 @@ import { isHSpace } from "../text/chars.js";
 import { isLetterOrMark } from "../text/classes.js";
 import table from "../data/leftovers.json" with { type: "json" };
 import { findSignoff } from "./signoff.js";
-import { gluedLeadAt, isHeadline, RULE } from "./headline.js";
+import { gluedLeadAt, isHeadline, isTrailingLeftover, RULE } from "./headline.js";
 import { mayHoldSlug } from "./leftovers.js";
 
 export interface StoryRange extends Range {
@@ -72,6 +72,8 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
     if (l.blank) continue;
     const dl = l.contentEnd - l.contentStart > 3 ? datelineAt(text, lines, i) : null;
     const isDateline = dl !== null;
+    // A page's leftover line after a sign-off (`Next Story`, a time stamp) still belongs to its story.
+    if (afterSignoff && !isDateline && isTrailingLeftover(contentOf(i))) continue;
     if (afterSignoff) {
       // Copy after a sign-off starts a new story (this line is its headline or its dateline);
       // desk codes glued to its headline (`एमकेएसभोपाल में ...`) stay with the sign-off.

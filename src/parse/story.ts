@@ -14,7 +14,15 @@ import { finding, type Finding } from "../diagnostics.js";
 import { findDateline } from "./dateline.js";
 import type { Range } from "../text/range.js";
 import { findSignoff, type SignoffFound } from "./signoff.js";
-import { agencyNamedIn, bylineBeforeStamp, gluedLeadAt, headerKind, isHeadline, isTitleLine } from "./headline.js";
+import {
+  agencyNamedIn,
+  bylineBeforeStamp,
+  gluedLeadAt,
+  headerKind,
+  isHeadline,
+  isTitleLine,
+  isTrailingLeftover,
+} from "./headline.js";
 import { paragraphsOf, sentencesOf, type Segment } from "./paragraphs.js";
 import { detectLanguage } from "./language.js";
 import type { Line } from "./lines.js";
@@ -170,6 +178,21 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   // Markup at a line's edges (`--IANS<br/>`) is not part of the sign-off.
   const bare = tags.length ? lines.map((l) => (l.blank ? l : trimmedLine(text, l))) : lines;
   let so: SignoffFound | null = first < 0 ? null : findSignoff(text, bare, minLine);
+  if (!so && first >= 0) {
+    // A page's leftover lines after the sign-off (`पीटीआई` / `Next Story`): the sign-off above them.
+    let end = bare.length - 1;
+    const trailing: Range[] = [];
+    for (; end > minLine; end--) {
+      const l = bare[end]!;
+      if (l.blank) continue;
+      if (!isTrailingLeftover(text.slice(l.contentStart, l.contentEnd))) break;
+      trailing.push({ start: l.contentStart, end: l.contentEnd });
+    }
+    so = trailing.length ? findSignoff(text, bare, minLine, end) : null;
+    if (so && !(dl && so.start < dl.end))
+      for (const r of trailing.reverse())
+        findings.push(finding("page-leftover", "a web page's leftover line after the sign-off", r.start, r.end));
+  }
   if (so && dl && so.start < dl.end) so = null;
 
   // An editor's note that runs to the sign-off ("The following information is not for publication").
