@@ -619,7 +619,7 @@ function placeColon(text: string, win: string, p0: number, i: number): DatelineM
   const placeText = m[1]!.trim();
   if (wordCount(placeText) > 4) return null;
   const bare = placeText.replace(/\s*\([^()]*\)$/u, "");
-  const caps = CAPS_PLACE.test(bare);
+  const caps = CAPS_PLACE.test(bare) || capsWithCountry(bare);
   const places = splitPlaces(text, p0, p0 + bare.length);
   if (!caps && !places.every((r) => lookupPlace(text.slice(r.start, r.end)))) return null;
   const lead = text.slice(p0 + m[0].length, Math.min(text.length, p0 + m[0].length + 400));
@@ -635,6 +635,14 @@ function placeColon(text: string, win: string, p0: number, i: number): DatelineM
     agency: null,
     prefix: null,
   };
+}
+
+/** `PULI ALAM, Afghanistan`: a place in capitals, a comma, then a known country or state. */
+function capsWithCountry(place: string): boolean {
+  const comma = place.indexOf(",");
+  if (comma <= 0) return false;
+  const country = lookupPlace(place.slice(comma + 1).trim());
+  return CAPS_PLACE.test(place.slice(0, comma).trim()) && country !== undefined && country.kind !== "city";
 }
 
 interface Head {

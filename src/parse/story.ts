@@ -20,6 +20,7 @@ import {
   gluedLeadAt,
   headerKind,
   isHeadline,
+  isPageLeftover,
   isTitleLine,
   isTrailingLeftover,
 } from "./headline.js";
@@ -91,6 +92,11 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         }
         continue;
       }
+      if (kind === null && isPageLeftover(content)) {
+        // A web page's own words (`You are here:`, `Top Story`): no part of the story's text.
+        findings.push(finding("page-leftover", "a web page's leftover line above the dateline", r.start, r.end));
+        continue;
+      }
       if (kind === "caption" || kind === "timestamp") {
         // A photo's caption or credit, a page's time stamp: no part of the story's text.
         findings.push(
@@ -114,9 +120,17 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         // A byline naming the agency (`By PTI`, `By Xinhua writers ...`) credits it.
         credit ??= agencyNamedIn(text, r.start, r.end);
         bylineLine = i;
+      } else if (kind === "byline-credit" && !byline && agencyNamedIn(text, r.start, r.end)) {
+        // An agency's credit with no byline above it (`AFP` on a line of its own): the byline.
+        byline = { ...r, rule: "byline-line" };
+        credit ??= agencyNamedIn(text, r.start, r.end);
+        bylineLine = i;
       } else if (kind === "byline-credit" && byline && bylineLine >= 0 && prevContent(lines, i) === bylineLine) {
         byline = { start: byline.start, end: r.end, rule: "byline-with-credit" };
         bylineLine = i;
+      } else if ((kind === "byline" || kind === "byline-credit") && byline && agencyNamedIn(text, r.start, r.end)) {
+        // The agency's credit once more (pages repeat it above the dateline): no part of the text.
+        findings.push(finding("header-line", "an agency's credit again above the dateline", r.start, r.end));
       } else if (kind === "note" && !ednote) {
         // An editor's note (`Eds: ...`, `(ATTN: ...)`): the story's ednote.
         ednote = r;
