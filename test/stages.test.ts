@@ -271,6 +271,14 @@ describe("headline and header lines (parse/headline.ts)", () => {
     },
     { example: "(a headline naming the agency)", input: "Talks end without a deal (AP)", rule: "headline" },
     { example: "Wed Mar 26, 6:55 PM ET", rule: "timestamp" },
+    { example: "(a stamp after a place)", input: "WASHINGTON | Tue Jul 9, 2013 5:12pm EDT", rule: "timestamp" },
+    {
+      example: "(a stamp after its label)",
+      input: "Story first published: Tuesday, July 9, 2013, 17:30 [EDT]",
+      rule: "timestamp",
+    },
+    { example: "(a stamp with slashes)", input: "March 4, 2014 / 2:10 PM / 3 years ago", rule: "timestamp" },
+    { example: "(an agency's staff credit)", input: "Reuters Staff", rule: "byline" },
     { example: "(a page's time stamp)", input: "Updated: 13 hr ago", rule: "timestamp" },
     {
       example: "... IANS India Private Limited14 June",

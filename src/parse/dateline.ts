@@ -32,7 +32,7 @@ import { isLetter, isRegExpSpace, runEnd } from "../text/classes.js";
 import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace } from "./places.js";
 import type { Line } from "./lines.js";
-import { headerKind } from "./headline.js";
+import { headerKind, isPageLeftover } from "./headline.js";
 import type { Range } from "../text/range.js";
 
 /** What a dateline form reads: the story's lines, line `i`, and a bounded window of it from `p0`. */
@@ -213,8 +213,8 @@ export function findDateline(text: string, lines: Line[]): DatelineFound | null 
     const m = matchLine(text, lines, i);
     if (m) return m;
     // Wire headers, notes, bullets and bylines above the dateline do not use up the search.
-    if (line.contentEnd - line.contentStart > 300 || !headerKind(text.slice(line.contentStart, line.contentEnd)))
-      seen++;
+    const content = text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 301));
+    if (content.length > 300 || (!headerKind(content) && !isPageLeftover(content))) seen++;
     else if (i > 40) break;
   }
   return null;
@@ -689,7 +689,9 @@ function headParts(text: string, from: number, to: number): Head | null {
   }
   const rest = text.slice(placeStart, placeEnd);
   const isBy = /^by\s/i.test(rest);
-  if (isBy || ((wordCount(rest) > 4 || kind === "other") && !lookupPlace(rest))) {
+  // `MENAFN - IANS) Kolkata`: a closing bracket with no opening one is a page's leftover, no place.
+  const stray = /^[^(]*\)/u.test(rest);
+  if (isBy || ((wordCount(rest) > 4 || kind === "other" || stray) && !lookupPlace(rest))) {
     const known = knownSuffix(text, placeStart, placeEnd);
     const s = known ?? lastWordStart(text, placeStart, placeEnd);
     if (s > placeStart) {

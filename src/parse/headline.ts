@@ -222,7 +222,7 @@ function isStampLine(content: string): boolean {
 
 /** The words of a stamp, without the commas, bars and brackets between them (`[IST]`). */
 function stampWords(s: string): string[] {
-  return s.split(/[\s,|[\]()]+/u).filter(Boolean);
+  return s.split(/[\s,|/[\]()]+/u).filter(Boolean);
 }
 
 /**
@@ -292,7 +292,7 @@ export function isPageLeftover(content: string): boolean {
 
 /**
  * A line that is only an agency's name, as pages credit it: its full name (`The Associated
- * Press`, `Press Trust of India`) or its tag and `News` (`Reuters News`); a bare tag is none
+ * Press`, `Press Trust of India`) or its tag and `News` or `Staff` (`Reuters News`); a bare tag is none
  * (`आईएएनएस` alone may open a dateline on the next line).
  */
 export function isAgencyCredit(line: string): boolean {
@@ -300,7 +300,7 @@ export function isAgencyCredit(line: string): boolean {
   if (t.length > 40 || !/^\p{L}[\p{L}\p{M}'’.-]*(?:\s+[\p{L}\p{M}'’.-]+)+$/u.test(t)) return false;
   const name = t.replace(/^the\s+/iu, "");
   if (AGENCY_NAMES.has(fold(name))) return true;
-  const tag = name.replace(/\s+news$/iu, "");
+  const tag = name.replace(/\s+(?:news|staff)$/iu, "");
   return tag !== name && agencyOf(tag) !== undefined;
 }
 const AGENCY_NAMES = new Set(agencies.flatMap((a) => (a.code === null ? [] : a.names.map((n) => fold(n)))));

@@ -92,6 +92,11 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         }
         continue;
       }
+      if (kind === null && headline && text.slice(headline.start, headline.end) === content) {
+        // The headline once more (pages print it above and below their stamps): no part of the text.
+        findings.push(finding("header-line", "the headline again above the dateline", r.start, r.end));
+        continue;
+      }
       if (kind === null && isPageLeftover(content)) {
         // A web page's own words (`You are here:`, `Top Story`): no part of the story's text.
         findings.push(finding("page-leftover", "a web page's leftover line above the dateline", r.start, r.end));
@@ -172,6 +177,9 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     if (dl.prefix) {
       const prefix = { start: dl.prefix.start, end: dl.prefix.end, rule: "dateline-prefix" as const };
       if (dl.prefix.kind === "byline" && !byline) byline = prefix;
+      else if (/^[^(]*\)/u.test(text.slice(prefix.start, prefix.end)))
+        // `MENAFN - IANS) Kolkata, ...`: a closing bracket with no opening one, a page's leftover.
+        findings.push(finding("page-leftover", "a web page's leftover before the dateline", prefix.start, prefix.end));
       else if (!headline && before.length === 0) headline = prefix;
       else before.push(dl.prefix);
     }
