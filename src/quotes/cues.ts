@@ -333,6 +333,8 @@ export function nounAfterEn(tokens: Token[], idx: number, max = 8): Range | null
     }
     if (EN_STOP.has(w) && !EN_DETERMINERS.has(w)) break;
     if (EN_SINGLE_VERBS.has(w)) break;
+    // `Yonhap quoted the office as saying`: a relay's verb ends the subject.
+    if (b > idx && w === "quoted") break;
     b++;
     if (EN_PRONOUNS.has(w) && b === idx + 1) break;
   }
