@@ -504,13 +504,26 @@ function dateDash(text: string, win: string, p0: number, i: number): DatelineMat
   if (d?.start !== 0) return null;
   if (!lookupPlace(placeText) && !/^[A-Z][A-Z .'&-]*(?:,\s*[A-Z][A-Za-z.]*)?$/.test(placeText)) return null;
   const ds = p0 + m[0].indexOf(dateStr, placeText.length);
+  return placeAndDate(p0, separatorEnd(text, p0 + m[0].length), i, placeText.length, d, ds, dateStr.length);
+}
+
+/** A dateline of one place and a date and no tag, on line `i` from `start` to `end`. */
+function placeAndDate(
+  start: number,
+  end: number,
+  i: number,
+  placeLength: number,
+  d: DateMatch,
+  dateStart: number,
+  dateLength: number,
+): DatelineMatch {
   return {
-    start: p0,
-    end: separatorEnd(text, p0 + m[0].length),
+    start,
+    end,
     firstLine: i,
     lastLine: i,
-    places: [{ start: p0, end: p0 + placeText.length }],
-    date: { ...d, start: ds, end: ds + dateStr.length },
+    places: [{ start, end: start + placeLength }],
+    date: { ...d, start: dateStart, end: dateStart + dateLength },
     agency: null,
     prefix: null,
   };
@@ -594,16 +607,7 @@ function placeDateMark(text: string, win: string, p0: number, i: number): Dateli
   const lead = text.slice(end, Math.min(text.length, end + 400)).split("\n", 1)[0]!;
   if (!isLead(lead)) return null;
   const ds = p0 + m[0].indexOf(dateStr, m[1]!.length);
-  return {
-    start: p0,
-    end,
-    firstLine: i,
-    lastLine: i,
-    places: [{ start: p0, end: p0 + placeText.length }],
-    date: { ...d, start: ds, end: ds + dateStr.length },
-    agency: null,
-    prefix: null,
-  };
+  return placeAndDate(p0, end, i, placeText.length, d, ds, dateStr.length);
 }
 
 /**
