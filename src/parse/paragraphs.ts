@@ -13,9 +13,11 @@
 import type { BreakKind } from "../story.js";
 import { isAbbreviation, isTitleAbbreviation } from "../data/index.js";
 import leftovers from "../data/leftovers.json" with { type: "json" };
+import speech from "../data/speech.json" with { type: "json" };
 import {
   isAsciiDigit,
   isDevanagariLetter,
+  isDevanagariWordChar,
   isHSpace,
   isLatinLetter,
   isLatinLower,
@@ -77,6 +79,8 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
 }
 
 const SENTENCE_END = /[।॥.?!]["'”’)\]]*$/u;
+/** Hindi words no sentence opens with: postpositions and auxiliaries (`को`, `से`, `है` ...). */
+const HI_NEVER_FIRST = new Set([...speech.hi.postpositions, ...speech.hi.auxiliaries]);
 
 /** True when `p` ends in a title and its full stop (`Gen.`, `Dr.`, `डॉ.`), a word of its own. */
 function endsInTitle(text: string, p: Range): boolean {
@@ -137,9 +141,22 @@ function fullLineWrap(text: string, prev: Range, seg: Range, width: number): boo
 
 /**
  * True when `prev` ends mid-sentence (a lower-case letter or a comma, maybe before a closing
- * quote mark) and `seg` starts in lower case: hard-wrapped copy without blank lines.
+ * quote mark) and `seg` starts in lower case: hard-wrapped copy without blank lines; in Hindi,
+ * when `prev` ends in a letter and `seg` starts with one.
  */
 function softWrap(text: string, prev: Range, seg: Range): boolean {
+  // Hindi has no lower case, but no sentence opens with a postposition or an auxiliary: a line
+  // that ends in a letter runs on into one that starts with such a word (`... मोदी ने गुरुवार` /
+  // `को कहा कि ...`).
+  if (isDevanagariLetter(text.charCodeAt(seg.start))) {
+    let e = prev.end;
+    while (e > prev.start && isSpace(text.charCodeAt(e - 1))) e--;
+    let w = seg.start;
+    while (w < seg.end && !isSpace(text.charCodeAt(w))) w++;
+    return (
+      e > prev.start && isDevanagariWordChar(text.charCodeAt(e - 1)) && HI_NEVER_FIRST.has(text.slice(seg.start, w))
+    );
+  }
   if (!isLatinLower(text.charCodeAt(seg.start))) return false;
   let e = prev.end;
   while (e > prev.start && isSpace(text.charCodeAt(e - 1))) e--;
