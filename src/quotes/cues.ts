@@ -459,9 +459,23 @@ export function cueAfter(tokens: Token[]): CueMatch | null {
     const e = phraseStartingAt(tokens, v, EN_ALL_VERBS);
     if (e < 0) continue;
     if (isPassive(tokens, v)) return null;
-    return { cue: span(tokens, v, e - 1), speaker: subject, via: null, withThat: false, punct: false };
+    const speaker = setOffName(tokens, subject, v) ?? subject;
+    return { cue: span(tokens, v, e - 1), speaker, via: null, withThat: false, punct: false };
   }
   return null;
+}
+
+/**
+ * A name set off by commas before the verb of a subject that names nobody: `spokesman for
+ * the provincial government, Mukhlis Afghan, told Xinhua` -> Mukhlis Afghan.
+ */
+function setOffName(tokens: Token[], subject: Range, verb: number): Range | null {
+  if (verb < 4 || tokens[verb - 1]!.text !== ",") return null;
+  let a = verb - 2;
+  while (a >= 0 && verb - 1 - a <= 4 && isCapitalised(tokens[a]) && !EN_PRONOUNS.has(lower(tokens[a]!))) a--;
+  if (a === verb - 2 || a < 0 || tokens[a]!.text !== ",") return null;
+  for (const t of tokens) if (t.start >= subject.start && t.end <= subject.end && isCapitalised(t)) return null;
+  return span(tokens, a + 1, verb - 2);
 }
 
 /**
