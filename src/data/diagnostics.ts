@@ -84,7 +84,7 @@ export const DIAGNOSTICS = [
     code: "page-leftover",
     severity: "info",
     meaning:
-      "a line a web page left in the story is no paragraph: `ADVERTISEMENT` between paragraphs, a time stamp or photo caption under the title of a story with no dateline, or a time stamp after the story",
+      "a line a web page left in the story is no paragraph: the page's own words (`ADVERTISEMENT`, `Comments / 0`, `Related posts:`), a line with no letter or figure, a label and a web address, a time stamp or photo caption under the title of a story with no dateline, a time stamp or such a line after the story or its sign-off, or a prefix with a stray closing bracket before the dateline",
     example: "`ADVERTISEMENT` on a line of its own between two paragraphs",
     action: "nothing: the line is left out of the paragraphs",
   },
@@ -92,7 +92,7 @@ export const DIAGNOSTICS = [
     code: "header-line",
     severity: "info",
     meaning:
-      "a line above the dateline that is neither headline nor byline: a wire header (`AP-Peru-Protests,0412`), an editor's note (`(ATTN: adds details in para 5)`) or a publisher's credit line; it is kept as a paragraph",
+      "a line above the dateline that is neither headline nor byline: a wire header (`AP-Peru-Protests,0412`), an editor's note (`(ATTN: adds details in para 5)`) or a publisher's credit line, kept as a paragraph; or a photo caption, a time stamp (also one after the byline: `By ANI | Updated: ...`), the headline or the agency's credit printed again, left out",
     example: "`(ATTN: adds details in para 5)` above `New Delhi, Jan 9 (IANS)`",
     action: "nothing; the headline is the first line that is not such a line",
   },
