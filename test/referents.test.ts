@@ -71,6 +71,25 @@ describe("speaker names", () => {
     });
   });
 
+  it("'they' takes the nearest earlier speaker that is several people, else stays unnamed", () => {
+    const s = one(
+      [
+        "SRINAGAR, Jan 4 (UNI) Official sources told UNI that militants fired at a patrol in Qazigund on Monday.",
+        '"Additional security forces have been rushed to the area," they said.',
+      ].join("\n"),
+    );
+    expect(s.quotes[0]!.speaker).toMatchObject({ text: "they", name: "Official sources" });
+    const alone = one('SRINAGAR, Jan 4 (UNI) "The road is closed," they said.');
+    expect(alone.quotes[0]!.speaker).toEqual({ text: "they", name: null });
+    const person = one(
+      [
+        "SRINAGAR, Jan 4 (UNI) Inspector General Vijay Kumar said militants fired at a patrol.",
+        '"The road is closed," they said.',
+      ].join("\n"),
+    );
+    expect(person.quotes[0]!.speaker).toEqual({ text: "they", name: null });
+  });
+
   it("a pronoun with nobody named before it keeps name null", () => {
     const s = one('Jaipur, May 2 (IANS) "The roads will be repaired before the monsoon," he said.');
     expect(s.quotes[0]!.speaker).toEqual({ text: "he", name: null });

@@ -24,6 +24,7 @@ export interface Referent {
 
 const EN_PRONOUNS = new Set(table.en.pronouns);
 const EN_BODY_PRONOUNS = new Set(table.en.bodyPronouns);
+const EN_PLURAL_PRONOUNS = new Set(table.en.pluralPronouns);
 const EN_ALL_PRONOUNS = new Set(["he", "she", "they", "it", "we", "i", "you", "who", "this", "that"]);
 const HI_PRONOUNS = new Set(table.hi.pronouns);
 const EN_TITLES = new Set(table.en.titles.map((t) => t.toLowerCase()));
@@ -51,6 +52,7 @@ export function resolveSpeakers(text: string, start: number, speakers: (Range | 
   const out: (Referent | null)[] = speakers.map(() => null);
   const persons: (Referent & { at: number; end: number })[] = []; // people named so far, in order, with where they were met
   const bodies: (Referent & { at: number })[] = []; // bodies that spoke so far (`the foreign office said`)
+  const groups: Referent[] = []; // several people who spoke so far (`Official sources told UNI`)
   for (const { r, k } of order) {
     const written = text.slice(r.start, r.end).trim();
     if (!written) continue;
@@ -61,6 +63,13 @@ export function resolveSpeakers(text: string, start: number, speakers: (Range | 
       out[k] = met ? { name: met.name, from: met.from } : namedBody(text, Math.max(start, r.start - REACH), r.start);
       continue;
     }
+    if (!hi && EN_PLURAL_PRONOUNS.has(written.toLowerCase())) {
+      // `"...," they said.`: the nearest earlier speaker that is several people (`officials`, `sources`).
+      const met = groups[groups.length - 1];
+      out[k] = met && r.start - met.from.start <= REACH ? { name: met.name, from: met.from } : null;
+      continue;
+    }
+    if (!hi && isGroup(written)) groups.push({ name: written, from: r });
     if (!hi && isBody(written)) bodies.push({ name: written.replace(/^the\s+/iu, ""), from: r, at: r.start });
     if (hi ? HI_PRONOUNS.has(written) : EN_PRONOUNS.has(written.toLowerCase())) {
       // The nearest earlier person: a speaker already met, or (English) a name written after a title.
@@ -89,6 +98,13 @@ export function resolveSpeakers(text: string, start: number, speakers: (Range | 
 
 function words(s: string): string[] {
   return s.split(/\s+/u).filter(Boolean);
+}
+
+/** Several people who speak (`Official sources`, `police officials`): a plural group word ends it. */
+function isGroup(s: string): boolean {
+  const ws = words(s);
+  const last = ws[ws.length - 1]!.replace(/[,.;:]+$/u, "").toLowerCase();
+  return ws.length <= 6 && EN_GROUPS.has(last) && /s$/u.test(last);
 }
 
 /** A body that speaks (`the foreign office`, `the company`): its last word is a group word, not a plural (`officials`). */
