@@ -92,7 +92,7 @@ export interface DatelineMatch extends Range {
   date: (Range & DateMatch) | null;
   agency: (Range & { code: string | null }) | null;
   /** Text before the place on the dateline's line: a byline, an editor's note, or leftover junk. */
-  prefix: (Range & { kind: "byline" | "other" }) | null;
+  prefix: (Range & { kind: "byline" | "other" | "leftover" }) | null;
 }
 
 /** How far into a line the agency tag may stand. */
@@ -652,7 +652,7 @@ function capsWithCountry(place: string): boolean {
 interface Head {
   places: Range[];
   date: (Range & DateMatch) | null;
-  prefix: (Range & { kind: "byline" | "other" }) | null;
+  prefix: (Range & { kind: "byline" | "other" | "leftover" }) | null;
 }
 
 /** Splits the text before the tag into prefix, place(s) and date. */
@@ -673,7 +673,7 @@ function headParts(text: string, from: number, to: number): Head | null {
   // Find where the place starts: after an editor's note `(Eds: ...)` / `(अनवारुल हक)`, a byline
   // `By Name`, or other leftovers — the longest known place at the end, else the whole rest.
   let placeStart = from;
-  let kind: "byline" | "other" | null = null;
+  let kind: "byline" | "other" | "leftover" | null = null;
   if (text[placeStart] === "(") {
     const rel = text.slice(placeStart, placeEnd).indexOf(")");
     const close = rel < 0 ? -1 : placeStart + rel;
@@ -699,7 +699,7 @@ function headParts(text: string, from: number, to: number): Head | null {
     const known = knownSuffix(text, placeStart, placeEnd);
     const s = known ?? lastWordStart(text, placeStart, placeEnd);
     if (s > placeStart) {
-      kind = isBy || kind === "byline" ? "byline" : "other";
+      kind = isBy || kind === "byline" ? "byline" : stray ? "leftover" : "other";
       placeStart = s;
     }
   }

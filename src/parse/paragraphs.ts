@@ -26,7 +26,7 @@ import {
 } from "../text/chars.js";
 import { isLetterOrMark } from "../text/classes.js";
 import { finding, type Finding } from "../diagnostics.js";
-import { headerKind, isPageLeftover } from "./headline.js";
+import { isPageLeftover, isTrailingLeftover } from "./headline.js";
 import type { Range } from "../text/range.js";
 
 export interface Segment extends Range {
@@ -190,9 +190,9 @@ function modeOf(text: string, all: Segment[]): "tags" | "indent" | "blocks" | "l
 
 /** What `dropPageLeftovers` drops from the body: a page's leftover line, a time stamp at its end. */
 function isLeftover(text: string, s: Segment, last: boolean): boolean {
-  const n = s.end - s.start;
-  if (n <= 120 && isPageLeftover(text.slice(s.start, s.end))) return true;
-  return last && n <= 80 && headerKind(text.slice(s.start, s.end)) === "timestamp";
+  if (s.end - s.start > 120) return false;
+  const line = text.slice(s.start, s.end);
+  return last ? isTrailingLeftover(line) : isPageLeftover(line);
 }
 
 function usesBlocks(segments: Segment[]): boolean {

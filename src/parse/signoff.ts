@@ -15,6 +15,7 @@
  */
 import { agencyOf, agencyTags } from "../data/index.js";
 import { isLetterOrMark, isRegExpSpace } from "../text/classes.js";
+import { isDevanagariLetter, isDevanagariWordChar } from "../text/chars.js";
 import signoffTable from "../data/signoffs.json" with { type: "json" };
 import type { Line } from "./lines.js";
 import type { Range } from "../text/range.js";
@@ -420,7 +421,7 @@ function tagNames(text: string, L: Line, index: number, withNames: boolean): Sig
     if (code === null) continue;
     const rest = L.contentStart + tag.length;
     const bare = rest === L.contentEnd;
-    if (bare ? withNames : !(isRegExpSpace(text.charCodeAt(rest)) && isDevanagari(tag.charCodeAt(0)))) continue;
+    if (bare ? withNames : !(isRegExpSpace(text.charCodeAt(rest)) && isDevanagariLetter(tag.charCodeAt(0)))) continue;
     if (!bare && !namesOnly(text, rest, L.contentEnd, 3)) continue;
     const codes: Range[] = [];
     for (let k = rest; k < L.contentEnd; ) {
@@ -440,7 +441,7 @@ function tagNames(text: string, L: Line, index: number, withNames: boolean): Sig
   return null;
 }
 
-/** `from`..`to` holds one to `max` words of Devanagari letters and marks (a desk name: at most 12 each), spaces between. */
+/** `from`..`to` holds one to `max` words of Devanagari (`isDevanagariWordChar`; a desk name: at most 12 each), spaces between. */
 function namesOnly(text: string, from: number, to: number, max: number): boolean {
   let words = 0;
   let k = from;
@@ -450,16 +451,12 @@ function namesOnly(text: string, from: number, to: number, max: number): boolean
     const s = k;
     while (k < to && !isRegExpSpace(text.charCodeAt(k))) {
       const c = text.charCodeAt(k);
-      if (!isDevanagari(c) || c === 0x0964 || c === 0x0965 || (c >= 0x0966 && c <= 0x096f)) return false;
+      if (!isDevanagariWordChar(c)) return false;
       k++;
     }
     if (k - s > 12 || ++words > max) return false;
   }
   return words > 0;
-}
-
-function isDevanagari(c: number): boolean {
-  return c >= 0x0900 && c <= 0x097f;
 }
 
 function signLine(text: string, L: Line, index: number): SignoffMatch | null {

@@ -114,7 +114,9 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         );
         continue;
       }
-      if (kind === "byline" && !byline) {
+      const named = kind === "byline" || kind === "byline-credit" ? agencyNamedIn(text, r.start, r.end) : null;
+      // A byline, or an agency's credit with no byline above it (`AFP` on a line of its own).
+      if (!byline && (kind === "byline" || (kind === "byline-credit" && named))) {
         // `By ANI | Updated: April 22, 2021 18:40 IST`: the stamp after the bar is no part of the text.
         const own = bylineBeforeStamp(content);
         if (own > 0) {
@@ -123,17 +125,12 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         }
         byline = { ...r, rule: "byline-line" };
         // A byline naming the agency (`By PTI`, `By Xinhua writers ...`) credits it.
-        credit ??= agencyNamedIn(text, r.start, r.end);
-        bylineLine = i;
-      } else if (kind === "byline-credit" && !byline && agencyNamedIn(text, r.start, r.end)) {
-        // An agency's credit with no byline above it (`AFP` on a line of its own): the byline.
-        byline = { ...r, rule: "byline-line" };
-        credit ??= agencyNamedIn(text, r.start, r.end);
+        credit ??= own > 0 ? agencyNamedIn(text, r.start, r.end) : named;
         bylineLine = i;
       } else if (kind === "byline-credit" && byline && bylineLine >= 0 && prevContent(lines, i) === bylineLine) {
         byline = { start: byline.start, end: r.end, rule: "byline-with-credit" };
         bylineLine = i;
-      } else if ((kind === "byline" || kind === "byline-credit") && byline && agencyNamedIn(text, r.start, r.end)) {
+      } else if (byline && named) {
         // The agency's credit once more (pages repeat it above the dateline): no part of the text.
         findings.push(finding("header-line", "an agency's credit again above the dateline", r.start, r.end));
       } else if (kind === "note" && !ednote) {
@@ -177,8 +174,8 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     if (dl.prefix) {
       const prefix = { start: dl.prefix.start, end: dl.prefix.end, rule: "dateline-prefix" as const };
       if (dl.prefix.kind === "byline" && !byline) byline = prefix;
-      else if (/^[^(]*\)/u.test(text.slice(prefix.start, prefix.end)))
-        // `MENAFN - IANS) Kolkata, ...`: a closing bracket with no opening one, a page's leftover.
+      else if (dl.prefix.kind === "leftover")
+        // `NEWSDESK - IANS) Chennai, ...`: a closing bracket with no opening one, a page's leftover.
         findings.push(finding("page-leftover", "a web page's leftover before the dateline", prefix.start, prefix.end));
       else if (!headline && before.length === 0) headline = prefix;
       else before.push(dl.prefix);

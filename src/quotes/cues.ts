@@ -474,7 +474,7 @@ function setOffName(tokens: Token[], subject: Range, verb: number): Range | null
   let a = verb - 2;
   while (a >= 0 && verb - 1 - a <= 4 && isCapitalised(tokens[a]) && !EN_PRONOUNS.has(lower(tokens[a]!))) a--;
   if (a === verb - 2 || a < 0 || tokens[a]!.text !== ",") return null;
-  for (const t of tokens) if (t.start >= subject.start && t.end <= subject.end && isCapitalised(t)) return null;
+  if (tokens.some((t) => t.start >= subject.start && t.end <= subject.end && isCapitalised(t))) return null;
   return span(tokens, a + 1, verb - 2);
 }
 

@@ -520,7 +520,6 @@ function afterColon(before: Token[]): boolean {
   return !!last && last.punct && last.text === ":";
 }
 
-/** A quote holding a whole sentence: a capital (or any Devanagari) first, a sentence end last. */
 /** The quote's first letter is a lower-case Latin one (`"sheet metal ...`, `"the arrival ...`). */
 function startsLower(text: string, r: Range): boolean {
   let i = r.start;
@@ -528,6 +527,7 @@ function startsLower(text: string, r: Range): boolean {
   return i < r.end && isLatinLower(text.charCodeAt(i));
 }
 
+/** A quote holding a whole sentence: a capital (or any Devanagari) first, a sentence end last. */
 function wholeSentence(text: string, r: Range): boolean {
   const t = text.slice(r.start, r.end);
   return /^[\p{Lu}\u0900-\u097f]/u.test(t) && /[.?!।॥]["'”’]?$/u.test(t) && t.split(/\s+/u).length >= 3;

@@ -102,16 +102,19 @@ function words(s: string): string[] {
 
 /** Several people who speak (`Official sources`, `police officials`): a plural group word ends it. */
 function isGroup(s: string): boolean {
-  const ws = words(s);
-  const last = ws[ws.length - 1]!.replace(/[,.;:]+$/u, "").toLowerCase();
-  return ws.length <= 6 && EN_GROUPS.has(last) && /s$/u.test(last);
+  return groupWordAtEnd(s, 6)?.endsWith("s") === true;
 }
 
 /** A body that speaks (`the foreign office`, `the company`): its last word is a group word, not a plural (`officials`). */
 function isBody(s: string): boolean {
+  return groupWordAtEnd(s, 8)?.endsWith("s") === false;
+}
+
+/** The group word (`ministry`, `officials`) that ends a source of at most `max` words, lower-cased; else null. */
+function groupWordAtEnd(s: string, max: number): string | null {
   const ws = words(s);
   const last = ws[ws.length - 1]!.replace(/[,.;:]+$/u, "").toLowerCase();
-  return ws.length <= 8 && EN_GROUPS.has(last) && !/s$/u.test(last);
+  return ws.length <= max && EN_GROUPS.has(last) ? last : null;
 }
 
 const BODY_NAME = new RegExp(
