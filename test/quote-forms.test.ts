@@ -20,6 +20,15 @@ describe("quote marks", () => {
     expect(s.attributions).toEqual([]);
   });
 
+  it("a stray closing mark inside a quote still open is no lost opening: quotes never overlap", () => {
+    const s = one(
+      "Pune, Jan 3 (PTI) 'The notice was never served,\" he told PTI. The order must go,' the counsel said.\n",
+    );
+    expect(s.quotes.map((q) => [q.text, q.opened])).toEqual([
+      ['The notice was never served," he told PTI. The order must go,', undefined],
+    ]);
+  });
+
   it("a quote with both marks has no opened field", () => {
     const s = one('Pune, Jan 3 (PTI) "The order must go," the counsel told the court.\n');
     expect(s.quotes[0]!.opened).toBeUndefined();

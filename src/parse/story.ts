@@ -86,6 +86,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         if (above >= first && !ednote) {
           ednote = { start: top, end: lines[above]!.contentEnd };
           credit = agencyNamedIn(text, ednote.start, ednote.end);
+          if (byline?.rule !== "envelope") byline = null;
           headline = null;
           headlineOpen = true;
           before.length = 0;
@@ -150,6 +151,8 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         // on Tuesday.`), the ednote; the line over the dateline is the first item's headline.
         ednote = { start: lines[first]!.contentStart, end: lines[prevContent(lines, i)]!.contentEnd };
         credit = agencyNamedIn(text, ednote.start, ednote.end);
+        // A byline read above is the preamble's: the ednote holds it.
+        if (byline?.rule !== "envelope") byline = null;
         before.length = 0;
         headline = { ...r, rule: "first-line" };
       } else {

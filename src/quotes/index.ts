@@ -485,6 +485,8 @@ function lostOpenings(
     const afterEnd = Math.min(sentenceAt(p.sentences, afterStart).end, afterStart + REACH, p.end);
     const cue = cueAfter(tokenize(text, afterStart, Math.max(afterStart, afterEnd)));
     if (!cue?.speaker || !cue.cue) continue;
+    // A stray closing mark inside a quote that is still open is that quote's business, not a lost opening.
+    if (marks.some((m) => m.open < o.at && (m.close === null || m.close > o.at))) continue;
     // From the paragraph's start; after an earlier quote, from the start of the mark's sentence.
     let start = p.start;
     let earlier = out.length ? out[out.length - 1]!.inner.end : -1;
