@@ -32,7 +32,9 @@ import {
   EN_REPORT_VERBS,
   EN_SINGLE_VERBS,
   EN_SKIP,
+  EN_SPEECH_PARTICIPLES,
   EN_STOP,
+  EN_TIME_NOUNS,
   EN_VERBS,
   HI_ACCORDING,
   HI_AUX,
@@ -327,7 +329,14 @@ export function nounAfterEn(tokens: Token[], idx: number, max = 8): Range | null
     const t = tokens[b]!;
     if (!isWord(t) || isDevanagari(t)) break;
     const w = lower(t);
-    if (NAME_LINKS.has(w) && b > idx && isCapitalised(tokens[b - 1]) && isCapitalised(tokens[b + 1])) {
+    // `Committee on Foreign Affairs`, but not `Ansari on Monday`.
+    if (
+      NAME_LINKS.has(w) &&
+      b > idx &&
+      isCapitalised(tokens[b - 1]) &&
+      isCapitalised(tokens[b + 1]) &&
+      !EN_SKIP.has(lower(tokens[b + 1]!))
+    ) {
       b++;
       continue;
     }
@@ -374,6 +383,18 @@ export function englishCueBefore(tokens: Token[]): CueMatch | null {
   if (lower(tokens[k]!) === "that") {
     withThat = true;
     k--;
+  }
+  // `..., adding: "..."`, `he said, adding "..."`: the sentence's subject speaks.
+  const p = k >= 0 ? phraseEndingAt(tokens, k, EN_SPEECH_PARTICIPLES) : -1;
+  if (p >= 0) {
+    // The one who spoke before it in the sentence (`he said, "..." adding "..."`), else its subject.
+    let speaker: Range | null = null;
+    for (let v = p - 1; v >= 0 && !speaker; v--) {
+      const b = phraseEndingAt(tokens, v, EN_ALL_VERBS);
+      if (b >= 0 && !isPassive(tokens, b)) speaker = nounBeforeEn(tokens, b);
+    }
+    speaker ??= sentenceSubject(tokens, p);
+    return speaker ? { cue: span(tokens, p, k), speaker, via: null, withThat, punct } : null;
   }
   // Up to a short object or phrase between the verb and the quote: `told IANS`, `said in a statement`.
   for (let v = k; v >= 0 && k - v <= 4; v--) {
@@ -504,6 +525,74 @@ function appositiveBefore(tokens: Token[], comma: number): "sure" | "long" | nul
 }
 
 /** `said Daniel Williams.` / `noted Arthur Miller, BankAmerica's ...` / `said Im Mi-jeong as he stood`: a name that ends its clause. */
+/** How far after a report verb its `that` (or the clause's end) is looked for. */
+const THAT_REACH = 6;
+
+/**
+ * After a report verb's preposition, the phrase runs to the clause's end or to `that`
+ * (`announced on Monday that ...`, `..., Dawn News reported from Islamabad.`), not on into
+ * more words (`complained of chest pain and was taken to hospital`).
+ * >     complained of chest pain and ...
+ * >                ^ from here: `and` comes first, no speech
+ */
+function closesOrThat(tokens: Token[], from: number): boolean {
+  for (let k = from; k < tokens.length && k - from < THAT_REACH; k++) {
+    const t = tokens[k]!;
+    if (t.punct || lower(t) === "that") return true;
+    if (EN_STOP.has(lower(t)) && !EN_PREP.has(lower(t))) return false;
+  }
+  return from + THAT_REACH > tokens.length;
+}
+
+/**
+ * A report verb, its addressee, then `that`: `assured Kenyans that`, `informed the House that`,
+ * `complained to his court that`. The addressee is a name, an object pronoun or a short noun
+ * phrase opened by `to` or a determiner.
+ * >     assured Kenyans that ...
+ * >             ^ the addressee
+ */
+function addresseeThat(tokens: Token[], e: number): boolean {
+  const first = tokens[e];
+  if (!first || first.punct) return false;
+  const w = lower(first);
+  if (!(w === "to" || EN_DETERMINERS.has(w) || isCapitalised(first) || phraseStartingAt(tokens, e, EN_OBJECTS) > e))
+    return false;
+  for (let k = e + 1; k < tokens.length && k - e < THAT_REACH; k++) {
+    const t = tokens[k]!;
+    if (lower(t) === "that") return true;
+    const u = lower(t);
+    if (t.punct || (EN_STOP.has(u) && !EN_DETERMINERS.has(u) && !EN_PREP.has(u))) return false;
+  }
+  return false;
+}
+
+/**
+ * The subject a sentence opens with, ending before token `before`: a participle's speaker.
+ * A lower-case word in -ed or a speech verb after its first word is its verb and ends it; a time (`One day in
+ * May ...`) is no subject, nor a participle opening the sentence (`Asked to comment, ...`).
+ * >     Congress leader Irfan Ansari on Monday defended himself ..., saying ...
+ * >     ^ the subject, up to `on`
+ * >     Sibal trained his guns at the government, saying ...
+ * >     ^ the subject, up to `trained`
+ */
+function sentenceSubject(tokens: Token[], before: number): Range | null {
+  const np = nounAfterEn(tokens, 0);
+  if (!np) return null;
+  // `Asked to comment, he said ...`: a participle opens the sentence, not its subject.
+  const first = tokens[0]!.text;
+  const second = tokens[1];
+  if (/(?:ed|ing)$/u.test(first) && second && !second.punct && !isCapitalised(second)) return null;
+  let end = -1;
+  for (let k = 0; k < before && tokens[k]!.end <= np.end; k++) {
+    const t = tokens[k]!;
+    if (k > 0 && !isCapitalised(t) && t.text.length > 3 && t.text.endsWith("ed")) break;
+    if (k > 0 && phraseStartingAt(tokens, k, EN_ALL_VERBS) > k) break;
+    if (EN_TIME_NOUNS.has(lower(t))) return null;
+    end = k;
+  }
+  return end >= 0 ? span(tokens, 0, end) : null;
+}
+
 function invertedSubject(tokens: Token[], idx: number): Range | null {
   const np = nounAfterEn(tokens, idx);
   if (!np) return null;
@@ -546,6 +635,7 @@ const REPORT_STARTS = new Set([
   ...HI_END_VERBS.firstWords(),
   ...EN_VERBS.firstWords(),
   ...EN_REPORT_VERBS.firstWords(),
+  ...EN_SPEECH_PARTICIPLES.firstWords(),
 ]);
 
 /** The first letters of the start words, lower-cased too (an ASCII capital is compared lower-cased). */
@@ -644,6 +734,21 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       i++;
       continue;
     }
+    const pe = phraseStartingAt(tokens, i, EN_SPEECH_PARTICIPLES);
+    if (pe > 0) {
+      // `..., saying that ...`, `by saying ...`, `sources said adding ...`: the sentence's subject
+      // (or the one who just spoke) says it. Not `quoted as saying`, nor a participle ending the sentence.
+      const prev = i > 0 ? tokens[i - 1]! : undefined;
+      const next = tokens[pe];
+      const opens = prev && (prev.text === "," || lower(prev) === "by" || phraseEndingAt(tokens, i - 1, EN_VERBS) >= 0);
+      if (opens && next && !next.punct) {
+        const last = out[out.length - 1];
+        const source = last && last.cue.end <= t.start ? last.source : sentenceSubject(tokens, i);
+        if (source) out.push({ kind: "said-that", source, cue: span(tokens, i, pe - 1) });
+      }
+      i = pe - 1;
+      continue;
+    }
     let e = phraseStartingAt(tokens, i, EN_VERBS);
     if (e < 0) {
       // `announced`, `confirmed` ...: speech only before `that` or at a clause's end.
@@ -659,7 +764,8 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
           after === undefined ||
           after.punct ||
           that ||
-          EN_PREP.has(lower(after)) ||
+          (EN_PREP.has(lower(after)) && closesOrThat(tokens, e + 1)) ||
+          addresseeThat(tokens, e) ||
           (i > 0 && tokens[i - 1]!.punct && invertedSubject(tokens, e))
         )
       )

@@ -106,6 +106,10 @@ const EN_VERB_LIST = speech.en.verbs.map(words);
 export const EN_VERBS = new Lexicon(EN_VERB_LIST);
 export const EN_SINGLE_VERBS = new Set(EN_VERB_LIST.filter((v) => v.length === 1).map((v) => v[0]!));
 export const EN_REPORT_VERBS = new Lexicon(speech.en.reportVerbs.map(words));
+/** `saying`, `adding`, `pointing out` ...: speech cues whose speaker is the sentence's subject. */
+export const EN_SPEECH_PARTICIPLES = new Lexicon(speech.en.speechParticiples.map(words));
+/** `day`, `week`, `morning` ...: a phrase holding one is a time, not a subject (`One day in May`). */
+export const EN_TIME_NOUNS = new Set(speech.en.timeNouns);
 /** Cues around a quotation: speech and report verbs, and question verbs (`," asked Chandran`). */
 export const EN_ALL_VERBS = new Lexicon([
   ...EN_VERB_LIST,
