@@ -463,7 +463,9 @@ export function cueAfter(tokens: Token[]): CueMatch | null {
       for (let s = v + 1; s + 1 < tokens.length && s - v <= 8; s++) {
         if (lower(tokens[s]!) === "as" && lower(tokens[s + 1]!) === "saying") {
           if (isPassive(tokens, v)) {
-            const via = lower(tokens[v + 1]!) === "by" && v + 2 <= s - 1 ? span(tokens, v + 2, s - 1) : null;
+            // `was quoted by KCNA as saying`, `was quoted as saying by Tasnim news agency`.
+            const by = lower(tokens[v + 1]!) === "by" && v + 2 <= s - 1 ? span(tokens, v + 2, s - 1) : null;
+            const via = by ?? (tokens[s + 2] && lower(tokens[s + 2]!) === "by" ? nounAfterEn(tokens, s + 3) : null);
             return { cue: span(tokens, v - 1, s + 1), speaker: subject, via, withThat: false, punct: false };
           }
           return {
