@@ -197,7 +197,8 @@ function stampOf(words: string[]): { date: boolean; time: boolean; ago: boolean 
  * A page's time stamp read word by word (the pattern above takes only its commonest shapes); a
  * stamp with a date and a time may follow a short credit (`Darpan News Desk IANS, 11 Jul, 2022
  * 12:08 PM`), and one with a date a short label or place and a colon or bar (`Story first
- * published: Wednesday, October 9, 2019, 16:10 [IST]`, `WASHINGTON | Thu Jun 27, 2013 4:38pm EDT`).
+ * published: Wednesday, October 9, 2019, 16:10 [IST]`, `WASHINGTON | Thu Jun 27, 2013 4:38pm EDT`), and
+ * one with a date a short credit in brackets (`(Xinhua)   2013-03-20 10:46:57`).
  */
 function isStampLine(content: string): boolean {
   if (content.length > 80 || !/\d/u.test(content)) return false;
@@ -207,6 +208,12 @@ function isStampLine(content: string): boolean {
   if (comma >= 0 && !/\d/u.test(content.slice(0, comma)) && content.slice(0, comma).split(/\s+/u).length <= 6) {
     const rest = stampOf(stampWords(content.slice(comma + 1)));
     if (rest?.date === true && rest.time) return true;
+  }
+  // After a credit in brackets (`(Xinhua)   2013-03-20 10:46:57`, `(China Daily) Updated: 2013-03-20`).
+  const close = content.startsWith("(") ? content.indexOf(")") : -1;
+  if (close > 1 && content.slice(1, close).trim().split(/\s+/u).length <= 4) {
+    const rest = stampOf(stampWords(content.slice(close + 1)));
+    if (rest?.date) return true;
   }
   // Before a colon or bar: a place in capitals or a stamp's label (`Story first published`).
   const bar = content.search(/[:|]/u);
