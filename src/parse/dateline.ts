@@ -375,7 +375,7 @@ function colonDate(text: string, win: string, p0: number, i: number): DatelineMa
   };
 }
 
-/** `PLACE, TAG SEP` (Dainik Jagran: `भोपाल, आइएएनएस ।`) */
+/** `PLACE, TAG SEP` (Dainik Jagran: `भोपाल, आइएएनएस ।`, `काबुल, एएफपी/रायटर।`) */
 function commaTag(text: string, win: string, p0: number, i: number): DatelineMatch | null {
   const m = commaTagIn(win);
   if (!m) return null;
@@ -389,7 +389,7 @@ function commaTag(text: string, win: string, p0: number, i: number): DatelineMat
     lastLine: i,
     places: splitPlaces(text, p0, p0 + placeText.length),
     date: null,
-    agency: { start: tagStart, end: tagStart + m.tag.length, code: agencyOf(m.tag)?.code ?? null },
+    agency: { start: tagStart, end: tagStart + m.tag.length, code: agencyOf(m.tag.split("/", 1)[0]!.trim())?.code ?? null },
     prefix: null,
   };
 }
@@ -401,9 +401,13 @@ function commaTag(text: string, win: string, p0: number, i: number): DatelineMat
 function commaTagIn(win: string): { comma: number; tagStart: number; tag: string } | null {
   const comma = win.indexOf(",");
   if (comma < 1 || comma > 60) return null;
+  // A bracket only around the place's qualifier, just before the comma (`जलालाबाद (अफगानिस्तान ), एएफपी।`).
+  let end = comma;
+  while (end > 0 && isRegExpSpace(win.charCodeAt(end - 1))) end--;
+  const open = win.charCodeAt(end - 1) === 0x29 ? win.lastIndexOf("(", end - 1) : -1;
   for (let k = 0; k < comma; k++) {
     const c = win.charCodeAt(k);
-    if (c === 0x28 || c === 0x29 || c === 0x0a) return null;
+    if (c === 0x0a || ((c === 0x28 || c === 0x29) && !(open > 0 && (k === open || k === end - 1)))) return null;
   }
   let s = comma + 1;
   while (s < win.length && isRegExpSpace(win.charCodeAt(s))) s++;
@@ -418,7 +422,9 @@ function commaTagIn(win: string): { comma: number; tagStart: number; tag: string
   }
   if (sep < 0) return null;
   const tag = win.slice(s, sep).trimEnd();
-  return tag.length > 0 && TAG_EXACT.has(tag) ? { comma, tagStart: s, tag } : null;
+  // Two agencies' copy: `काबुल, एएफपी/रायटर।`, `वाशिंगटन, प्रेट्र/एपी।` (the first one's code).
+  const ok = tag.length > 0 && (TAG_EXACT.has(tag) || tag.split("/").every((t) => TAG_EXACT.has(t.trim())));
+  return ok ? { comma, tagStart: s, tag } : null;
 }
 
 /** A line holding only the tag, then the place and a separator on the next line. */
