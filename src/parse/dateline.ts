@@ -255,6 +255,9 @@ function parenTag(text: string, win: string, p0: number, i: number): DatelineMat
   if (!m) return null;
   const tagStart = p0 + m.index;
   const tagEnd = p0 + m.end;
+  // A tag after a sentence's end (`... शामिल हैं। (भाषा)`) credits the copy at its end: no
+  // place or date stands before it.
+  if (afterSentenceEnd(win, m.index)) return null;
   const nameStart = tagStart + win.slice(m.index, m.end).indexOf(m.tag);
   const end = separatorEnd(text, tagEnd);
   const head = headParts(text, p0, tagStart) ?? placeless(text, p0, tagStart, end > tagEnd);
@@ -269,6 +272,18 @@ function parenTag(text: string, win: string, p0: number, i: number): DatelineMat
     agency: { start: nameStart, end: nameStart + m.tag.length, code: agencyOf(m.tag)?.code ?? null },
     prefix: head.prefix,
   };
+}
+
+/**
+ * The text before `at` ends a sentence: a danda, `!` or `?` (not a full stop, which also ends
+ * abbreviations in places: `MEMPHIS, Tenn. (AP)`).
+ */
+function afterSentenceEnd(win: string, at: number): boolean {
+  let k = at;
+  while (k > 0 && isHSpace(win.charCodeAt(k - 1))) k--;
+  if (k === 0) return false;
+  const c = win.charCodeAt(k - 1);
+  return c === 0x0964 || c === 0x21 || c === 0x3f;
 }
 
 /**
