@@ -404,7 +404,11 @@ function commaTag(text: string, win: string, p0: number, i: number): DatelineMat
     lastLine: i,
     places: splitPlaces(text, p0, p0 + placeText.length),
     date: null,
-    agency: { start: tagStart, end: tagStart + m.tag.length, code: agencyOf(m.tag.split("/", 1)[0]!.trim())?.code ?? null },
+    agency: {
+      start: tagStart,
+      end: tagStart + m.tag.length,
+      code: agencyOf(m.tag.split("/", 1)[0]!.trim())?.code ?? null,
+    },
     prefix: null,
   };
 }

@@ -57,6 +57,10 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
     // A wrapped line continues its paragraph unless it is indented after a finished sentence.
     if (seg.wrapped && !seg.breakBefore && prev)
       joins = !(seg.indented && SENTENCE_END.test(text.slice(Math.max(prev.start, prev.end - 4), prev.end)));
+    // In copy with blank lines between blocks, a line far longer than any wrap width that ends a
+    // sentence is a paragraph of its own: pages that keep one paragraph per line and leave a blank
+    // line only here and there.
+    if (joins && mode === "blocks" && prev && before && !seg.blankBefore && unwrappedLine(text, before)) joins = false;
     // A line break inside brackets (`(NSE:` / `INFY` / `)`) never ends a paragraph.
     if (prev && !joins && openBracket(text, prev)) joins = true;
     // One paragraph per line, but a line that starts in lower case after one that ends mid-sentence
@@ -79,6 +83,16 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
 }
 
 const SENTENCE_END = /[।॥.?!]["'”’)\]]*$/u;
+
+/** Longer than any width copy is wrapped at (wrapped lines run to 60–100 characters). */
+const UNWRAPPED = 240;
+
+/** A line longer than `UNWRAPPED` that ends a sentence: no wrapped line of a paragraph. */
+function unwrappedLine(text: string, line: Segment): boolean {
+  return (
+    line.end - line.start > UNWRAPPED && SENTENCE_END.test(text.slice(Math.max(line.start, line.end - 4), line.end))
+  );
+}
 /** Hindi words no sentence opens with: postpositions and auxiliaries (`को`, `से`, `है` ...). */
 const HI_NEVER_FIRST = new Set([...speech.hi.postpositions, ...speech.hi.auxiliaries]);
 
