@@ -183,6 +183,8 @@ function hindiVerbAt(tokens: Token[], k: number, end: number, withThat: boolean,
   s = phraseEndingAt(tokens, k, HI_POSSESSIVE);
   if (s >= 0) return { cue: span(tokens, s, end), speaker: nounBeforeHi(tokens, s), via: null, withThat, punct };
   s = phraseEndingAt(tokens, k, HI_VERBS);
+  // `उम्मीद जताई है कि`, `आगाह किया था कि`: a verb listed without the auxiliary after it.
+  if (s < 0 && k > 0 && HI_AUX.has(tokens[k]!.text)) s = phraseEndingAt(tokens, k - 1, HI_VERBS);
   // `उनका कहना है कि`: a possessive pronoun is the speaker.
   if (s > 0 && HI_POSSESSIVE_PRONOUNS.has(tokens[s - 1]!.text) && tokens[s]!.text === "कहना") {
     return { cue: span(tokens, s - 1, end), speaker: span(tokens, s - 1, s - 1), via: null, withThat, punct };
