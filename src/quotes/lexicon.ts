@@ -104,7 +104,13 @@ export const HI_POSTPOSITIONS = new Set(speech.hi.postpositions);
 
 const EN_VERB_LIST = speech.en.verbs.map(words);
 export const EN_VERBS = new Lexicon(EN_VERB_LIST);
-export const EN_SINGLE_VERBS = new Set(EN_VERB_LIST.filter((v) => v.length === 1).map((v) => v[0]!));
+/**
+ * One-word verbs that end a subject before them: speech and question verbs (`party spokesperson
+ * asked`). Not report verbs, which often stand as adjectives (`informed sources`, `alleged militants`).
+ */
+export const EN_SINGLE_VERBS = new Set(
+  [...EN_VERB_LIST, ...speech.en.quoteVerbs.map(words)].filter((v) => v.length === 1).map((v) => v[0]!),
+);
 export const EN_REPORT_VERBS = new Lexicon(speech.en.reportVerbs.map(words));
 /** `saying`, `adding`, `pointing out` ...: speech cues whose speaker is the sentence's subject. */
 export const EN_SPEECH_PARTICIPLES = new Lexicon(speech.en.speechParticiples.map(words));
