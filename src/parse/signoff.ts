@@ -15,7 +15,7 @@
  */
 import { agencyOf, agencyTags } from "../data/index.js";
 import { isLetterOrMark, isRegExpSpace } from "../text/classes.js";
-import { isDevanagariLetter, isDevanagariWordChar } from "../text/chars.js";
+import { fold, isDevanagariLetter, isDevanagariWordChar } from "../text/chars.js";
 import signoffTable from "../data/signoffs.json" with { type: "json" };
 import type { Line } from "./lines.js";
 import type { Range } from "../text/range.js";
@@ -400,7 +400,7 @@ function initialsLine(text: string, L: Line, index: number): SignoffMatch | null
  */
 function tagNamesLine({ text, lines, minLine, last, line: L, short }: SignoffView): SignoffMatch | null {
   if (!short) return null;
-  const below = tagNames(text, L, last, false);
+  const below = tagNames(text, L, last, false) ?? fullName(text, L, last);
   if (below) return below;
   // The line below the names: one or two names, the line above a tag and names.
   if (!namesOnly(text, L.contentStart, L.contentEnd, 2)) return null;
@@ -409,6 +409,25 @@ function tagNamesLine({ text, lines, minLine, last, line: L, short }: SignoffVie
   if (prev < minLine) return null;
   const head = tagNames(text, lines[prev]!, prev, true);
   return head ? { ...head, end: L.contentEnd } : null;
+}
+
+/**
+ * The agency's full name alone on the last line, as pages close its copy (`Press Trust of
+ * India`, `The Associated Press`): the sign-off, with no codes.
+ */
+function fullName(text: string, L: Line, index: number): SignoffMatch | null {
+  const content = text.slice(L.contentStart, L.contentEnd);
+  if (!content.includes(" ")) return null;
+  const name = content.replace(/^the\s+/iu, "").replace(/\.$/u, "");
+  const agency = agencyOf(name);
+  if (!agency || !agency.names.some((n) => fold(n) === fold(name))) return null;
+  return {
+    start: L.contentStart,
+    end: L.contentEnd,
+    firstLine: index,
+    agency: { start: L.contentStart, end: L.contentEnd, code: agency.code },
+    codes: [],
+  };
 }
 
 /** `TAG` alone, or `TAG name name` (names required when `withNames`), filling line `L`. */
