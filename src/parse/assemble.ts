@@ -25,7 +25,7 @@ import { plainText } from "../text/markup.js";
 import { latinOfCode } from "../data/index.js";
 import { personName } from "../quotes/names.js";
 import { resolveSpeakers, type Referent } from "../quotes/referents.js";
-import { lookupPlace, lookupPlaceLoosely } from "./places.js";
+import { lookupPlace, lookupPlaceLoosely, qualifierCountry } from "./places.js";
 import { inferYear, isValidDate, isoDate, type RefDate } from "./date.js";
 import type { DatelineMatch } from "./dateline.js";
 import type { StoryMatch } from "./match.js";
@@ -194,7 +194,8 @@ function places(text: string, dl: DatelineMatch, findings: Finding[]): Place[] {
         findings.push(finding("place-spelling", `place "${t}" read as ${e.name} (spelt differently)`, r.start, r.end));
       else findings.push(finding("unknown-place", `place "${t}" is not in the gazetteer`, r.start, r.end));
     }
-    return { text: t, name: e?.name ?? null, country: e?.country ?? null };
+    // An unknown place still tells its country when a qualifier names it (`UASIN GISHU, Kenya`).
+    return { text: t, name: e?.name ?? null, country: e?.country ?? qualifierCountry(t) ?? null };
   });
 }
 

@@ -87,6 +87,19 @@ function lookupPlaceUncached(text: string): PlaceEntry | undefined {
   return undefined;
 }
 
+/**
+ * The country a place's qualifier names, for a place the gazetteer does not know: `UASIN GISHU,
+ * Kenya` -> KE, `Dhunche (Nepal)` -> NP. Undefined when there is no qualifier naming a country or state.
+ */
+export function qualifierCountry(text: string): string | undefined {
+  const comma = text.lastIndexOf(",");
+  const paren = qualifierStart(text);
+  const q =
+    paren > 0 ? text.slice(paren + 1).replace(/[)\]]\s*$/u, "") : comma > 0 ? text.slice(comma + 1) : "";
+  const e = q.trim() ? lookupExact(q.trim()) : undefined;
+  return e && e.kind !== "city" ? e.country : undefined;
+}
+
 /** Where a bracketed qualifier (`(`, `[`) starts, or -1. */
 function qualifierStart(text: string): number {
   const p = text.indexOf("(");
