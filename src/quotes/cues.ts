@@ -38,6 +38,7 @@ import {
   EN_VERBS,
   HI_ACCORDING,
   HI_AUX,
+  HI_BY,
   HI_END_VERBS,
   HI_ERGATIVE,
   HI_EXPRESSION,
@@ -122,6 +123,20 @@ export function nounBeforeHi(tokens: Token[], idx: number, max = 7): Range | nul
   }
   while (a < idx && HI_POSTPOSITIONS.has(tokens[a]!.text)) a++;
   return a < idx ? span(tokens, a, idx - 1) : null;
+}
+
+/**
+ * Whose statement or report an according-to phrase names: the words before `द्वारा` or `की ओर
+ * से` a few words back (`मंत्रालय द्वारा जारी बयान के अनुसार` -> मंत्रालय).
+ * >     चक्रवात चेतावनी केंद्र द्वारा दी गई ताजा जानकारी के मुताबिक
+ * >     ^ the source            ^ the marker
+ */
+function byBefore(tokens: Token[], idx: number): Range | null {
+  for (let k = idx - 2; k > 0 && idx - k <= 6; k--) {
+    if (tokens[k]!.punct) return null;
+    if (phraseStartingAt(tokens, k, HI_BY) > k) return nounBeforeHi(tokens, k, 5);
+  }
+  return null;
 }
 
 /** The subject of a Hindi verb starting at token `verb`: `X ने` or an ergative pronoun, within `reach` tokens. */
@@ -712,7 +727,7 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       }
       const end = phraseStartingAt(tokens, i, HI_ACCORDING);
       if (end > 0) {
-        const source = nounBeforeHi(tokens, i, 5);
+        const source = byBefore(tokens, i) ?? nounBeforeHi(tokens, i, 5);
         const head = source ? tokens.find((x) => x.end === source.end)?.text : undefined;
         if (source && head && !HI_NOT_SOURCES.has(head))
           out.push({ kind: "according-to", source, cue: span(tokens, i, end - 1) });
