@@ -126,15 +126,19 @@ export function nounBeforeHi(tokens: Token[], idx: number, max = 7): Range | nul
 }
 
 /**
- * Whose statement or report an according-to phrase names: the words before `द्वारा` or `की ओर
- * से` a few words back (`मंत्रालय द्वारा जारी बयान के अनुसार` -> मंत्रालय).
+ * An according-to source that names whose statement or report it is, from the one before
+ * `द्वारा` or `की ओर से` a few words back to the cue (`मंत्रालय द्वारा जारी बयान के अनुसार` ->
+ * मंत्रालय द्वारा जारी बयान, not only जारी बयान).
  * >     चक्रवात चेतावनी केंद्र द्वारा दी गई ताजा जानकारी के मुताबिक
- * >     ^ the source            ^ the marker
+ * >     ^ the source starts     ^ the marker            ^ and ends
  */
 function byBefore(tokens: Token[], idx: number): Range | null {
   for (let k = idx - 2; k > 0 && idx - k <= 6; k--) {
     if (tokens[k]!.punct) return null;
-    if (phraseStartingAt(tokens, k, HI_BY) > k) return nounBeforeHi(tokens, k, 5);
+    if (phraseStartingAt(tokens, k, HI_BY) > k) {
+      const who = nounBeforeHi(tokens, k, 5);
+      return who ? { start: who.start, end: tokens[idx - 1]!.end } : null;
+    }
   }
   return null;
 }
@@ -612,6 +616,22 @@ function sentenceSubject(tokens: Token[], before: number): Range | null {
   return end >= 0 ? span(tokens, 0, end) : null;
 }
 
+/**
+ * An according-to source that names whose statement it is runs on through `by` or `from` and
+ * the one named (`a statement issued by the Home Ministry`, `a report from the UN`).
+ * >     according to a statement issued by the Home Ministry, ...
+ * >                  ^ the source, on to `Ministry`
+ */
+function withAgent(tokens: Token[], np: Range | null): Range | null {
+  if (!np) return null;
+  let k = 0;
+  while (k < tokens.length && tokens[k]!.end <= np.end) k++;
+  const next = tokens[k];
+  if (!next || (lower(next) !== "by" && lower(next) !== "from")) return np;
+  const who = nounAfterEn(tokens, k + 1);
+  return who ? { start: np.start, end: who.end } : np;
+}
+
 function invertedSubject(tokens: Token[], idx: number): Range | null {
   const np = nounAfterEn(tokens, idx);
   if (!np) return null;
@@ -748,7 +768,7 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       }
     }
     if (w === "according" && i + 1 < tokens.length && lower(tokens[i + 1]!) === "to") {
-      const source = nounAfterEn(tokens, i + 2);
+      const source = withAgent(tokens, nounAfterEn(tokens, i + 2));
       if (source) out.push({ kind: "according-to", source, cue: span(tokens, i, i + 1) });
       i++;
       continue;
