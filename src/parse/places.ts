@@ -94,8 +94,7 @@ function lookupPlaceUncached(text: string): PlaceEntry | undefined {
 export function qualifierCountry(text: string): string | undefined {
   const comma = text.lastIndexOf(",");
   const paren = qualifierStart(text);
-  const q =
-    paren > 0 ? text.slice(paren + 1).replace(/[)\]]\s*$/u, "") : comma > 0 ? text.slice(comma + 1) : "";
+  const q = paren > 0 ? text.slice(paren + 1).replace(/[)\]]\s*$/u, "") : comma > 0 ? text.slice(comma + 1) : "";
   const e = q.trim() ? lookupExact(q.trim()) : undefined;
   return e && e.kind !== "city" ? e.country : undefined;
 }

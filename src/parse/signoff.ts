@@ -420,7 +420,7 @@ function fullName(text: string, L: Line, index: number): SignoffMatch | null {
   if (!content.includes(" ")) return null;
   const name = content.replace(/^the\s+/iu, "").replace(/\.$/u, "");
   const agency = agencyOf(name);
-  if (!agency || !agency.names.some((n) => fold(n) === fold(name))) return null;
+  if (!agency?.names.some((n) => fold(n) === fold(name))) return null;
   return {
     start: L.contentStart,
     end: L.contentEnd,
