@@ -193,12 +193,16 @@ describe("workers for one streamed file", () => {
     const file = join(dir, "some.txt");
     writeFileSync(file, Array.from({ length: 3 }, () => joined).join("\n\n"));
     const pooled = vi.spyOn(WorkerPool.prototype, "run");
+    // Above the line the workers start before the first pass, so that they load meanwhile.
+    const warmed = vi.spyOn(WorkerPool.prototype, "warm");
     const here = await runWire(["parse", file, "-f", "ndjson", "-q", "-j", "2"], { env: { WIRE_STREAM_FROM: "1" } });
     expect(pooled).not.toHaveBeenCalled();
+    expect(warmed).not.toHaveBeenCalled();
     const there = await runWire(["parse", file, "-f", "ndjson", "-q", "-j", "2"], {
       env: { WIRE_STREAM_FROM: "1", WIRE_WORKERS_FROM: "1000" },
     });
     expect(pooled).toHaveBeenCalled();
+    expect(warmed).toHaveBeenCalled();
     expect(there).toEqual(here);
   }, 60_000);
 });

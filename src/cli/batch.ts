@@ -383,6 +383,12 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         tuneHeapGrowth();
         // The trace and HTML views show the rules of a whole parse.
         const max = o.maxInputSize ?? DEFAULT_MAX_INPUT;
+        // A file big enough for the workers: they start loading while this thread makes its first pass.
+        if (
+          pool &&
+          slicesOnWorkers({ bytes: item.file.size }, o.jobs, Number(io.env?.WIRE_WORKERS_FROM) || WORKERS_FROM)
+        )
+          pool.warm();
         const first =
           o.format === "trace" || o.format === "html"
             ? null

@@ -124,6 +124,11 @@ export class WorkerPool {
     });
   }
 
+  /** Starts every worker now, idle: they load while this thread reads (a big file's first pass). */
+  warm(): void {
+    while (!this.closed && this.all.size < this.size) this.idle.push(this.spawn());
+  }
+
   private spawn(): Worker {
     const { execArgv, resourceLimits } = workerOptions(process.execArgv);
     let nw: Worker;
