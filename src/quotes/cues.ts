@@ -20,6 +20,7 @@ import {
   EN_CLAUSE_STARTS,
   EN_DETERMINERS,
   EN_EXPRESSION,
+  EN_IRREGULAR_PAST,
   EN_LY_NOUNS,
   EN_NOUN_LIKE,
   EN_OBJECTS,
@@ -333,14 +334,14 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8): Range | nul
 
 /**
  * Whether token k is an adverb in -ly between a subject and its verb (`He categorically said`,
- * `Rakesh Rao firmly said`): lower-case, not a noun in -ly (`the family said`), after a capitalised
- * word or a pronoun.
+ * `Rakesh Rao firmly said`, `The ministry also strongly urged`): lower-case, not a noun in -ly
+ * (`the family said`), after a word that is not a determiner (`the elderly`).
  */
 function lyAdverb(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
   if (k === 0 || !/^[a-z]{2,}ly$/u.test(t.text) || EN_LY_NOUNS.has(t.text)) return false;
   const prev = tokens[k - 1]!;
-  return EN_PRONOUNS.has(lower(prev)) || (isCapitalised(prev) && !EN_DETERMINERS.has(lower(prev)));
+  return !prev.punct && !EN_DETERMINERS.has(lower(prev));
 }
 
 /** The noun phrase starting at token `idx` (`said Daniel Williams`, `according to sources in ...`). */
@@ -431,7 +432,10 @@ export function englishCueBefore(tokens: Token[]): CueMatch | null {
       !EN_PREP.has(lower(tokens[between]!))
     )
       return null;
-    const speaker = nounBeforeEn(tokens, s) ?? nounAfterEn(tokens, v + 1);
+    // `The actor took to Instagram and wrote, "..."`: a verb after `and` shares the sentence's subject.
+    const speaker = afterAnd(tokens, s)
+      ? sentenceSubject(tokens, s - 1)
+      : (nounBeforeEn(tokens, s) ?? nounAfterEn(tokens, v + 1));
     if (!speaker) return null;
     return { cue: span(tokens, s, v), speaker, via: null, withThat, punct };
   }
@@ -589,9 +593,15 @@ function addresseeThat(tokens: Token[], e: number): boolean {
   return false;
 }
 
+/** Token `k` (a verb) follows `and` directly: it shares the sentence's subject (`... on Saturday, and wrote`). */
+function afterAnd(tokens: Token[], k: number): boolean {
+  return k > 1 && lower(tokens[k - 1]!) === "and";
+}
+
 /**
  * The subject a sentence opens with, ending before token `before`: a participle's speaker.
- * A lower-case word in -ed or a speech verb after its first word is its verb and ends it; a time (`One day in
+ * A lower-case word in -ed, a speech verb or a listed irregular one (`took`) after its first word
+ * is its verb and ends it; a time (`One day in
  * May ...`) is no subject, nor a participle opening the sentence (`Asked to comment, ...`).
  * >     Congress leader Irfan Ansari on Monday defended himself ..., saying ...
  * >     ^ the subject, up to `on`
@@ -609,7 +619,7 @@ function sentenceSubject(tokens: Token[], before: number): Range | null {
   for (let k = 0; k < before && tokens[k]!.end <= np.end; k++) {
     const t = tokens[k]!;
     if (k > 0 && !isCapitalised(t) && t.text.length > 3 && t.text.endsWith("ed")) break;
-    if (k > 0 && phraseStartingAt(tokens, k, EN_ALL_VERBS) > k) break;
+    if (k > 0 && (phraseStartingAt(tokens, k, EN_ALL_VERBS) > k || EN_IRREGULAR_PAST.has(lower(t)))) break;
     if (EN_TIME_NOUNS.has(lower(t))) return null;
     end = k;
   }
@@ -818,7 +828,16 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
     const appositive = prev?.text === "," ? appositiveBefore(tokens, i - 1) : null;
     const named = inverted !== null && isCapitalised(tokens.find((t) => t.start === inverted.start));
     const before = appositive === "sure" || (appositive === "long" && !named) ? nounBeforeEn(tokens, i) : null;
-    const source = before ?? ((prev?.punct || i === 0) && inverted ? inverted : (nounBeforeEn(tokens, i) ?? inverted));
+    // `The company announced its results and said profit rose`: the sentence's subject, or the
+    // one who spoke before in it; not the words after the verb.
+    const last = out[out.length - 1];
+    const shared = afterAnd(tokens, i)
+      ? last && last.cue.end <= t.start
+        ? last.source
+        : sentenceSubject(tokens, i - 1)
+      : null;
+    const source =
+      shared ?? before ?? ((prev?.punct || i === 0) && inverted ? inverted : (nounBeforeEn(tokens, i) ?? inverted));
     if (source) out.push({ kind: "said-that", source, cue: span(tokens, i, e - 1) });
     i = e - 1;
   }

@@ -118,6 +118,8 @@ export const EN_REPORT_VERBS = new Lexicon(speech.en.reportVerbs.map(words));
 export const EN_SPEECH_PARTICIPLES = new Lexicon(speech.en.speechParticiples.map(words));
 /** `day`, `week`, `morning` ...: a phrase holding one is a time, not a subject (`One day in May`). */
 export const EN_TIME_NOUNS = new Set(speech.en.timeNouns);
+/** `took`, `made`, `was` ...: past and finite verbs not in -ed, which end a sentence's subject. */
+export const EN_IRREGULAR_PAST = new Set(speech.en.irregularPast);
 /** Cues around a quotation: speech and report verbs, and question verbs (`," asked Chandran`). */
 export const EN_ALL_VERBS = new Lexicon([
   ...EN_VERB_LIST,
