@@ -26,6 +26,7 @@ import { latinOfCode } from "../data/index.js";
 import { personName } from "../quotes/names.js";
 import { resolveSpeakers, type Referent } from "../quotes/referents.js";
 import { lookupPlace, lookupPlaceLoosely, qualifierCountry } from "./places.js";
+import { toldAgency } from "./told.js";
 import { inferYear, isValidDate, isoDate, type RefDate } from "./date.js";
 import type { DatelineMatch } from "./dateline.js";
 import type { StoryMatch } from "./match.js";
@@ -159,7 +160,15 @@ export function assembleStory(
     schema: "wire.story/1",
     source,
     language: m.language,
-    agency: dateline?.agency ?? signoff?.agency ?? (m.credit ? agencyRef(m.credit) : null),
+    agency:
+      dateline?.agency ??
+      signoff?.agency ??
+      (m.credit ? agencyRef(m.credit) : null) ??
+      agencyRef(
+        m.paragraphs.length
+          ? toldAgency(text, m.paragraphs[0]!.start, m.paragraphs[m.paragraphs.length - 1]!.end)
+          : null,
+      ),
     headline: m.headline ? part(m.headline) : null,
     dateline,
     byline: m.byline ? part(m.byline) : null,

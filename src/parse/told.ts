@@ -1,0 +1,28 @@
+/**
+ * The agency a story's copy is, read from its own interviews when nothing else names one: a
+ * portal that dropped the dateline's tag and the sign-off still prints `..., he told IANS.` or
+ * `उन्होंने आईएएनएस से कहा`. The agency told is the agency writing.
+ *
+ * > Bengaluru, Sep 10: ... "We will appeal," the minister told IANS.
+ * >                                                          ^^^^ IANS
+ */
+import { agencyOf, agencyTags } from "../data/index.js";
+import type { Range } from "../text/range.js";
+import { escapeRegExp } from "../text/regexp.js";
+
+const LATIN = agencyTags.filter((t) => /^[A-Za-z][A-Za-z-]*$/u.test(t));
+const DEVANAGARI = agencyTags.filter((t) => /^[\u0900-\u097f-]+$/u.test(t));
+/** `told IANS`, `told PTI`; `आईएएनएस से कहा`, `आईएएनएस को बताया` (with `बातचीत में` between). */
+const TOLD = new RegExp(
+  String.raw`\btold (${LATIN.map(escapeRegExp).join("|")})\b|(?<![\u0900-\u097f])(${DEVANAGARI.map(escapeRegExp).join("|")}) (?:से|को) (?:(?:विशेष )?बातचीत में )?(?:कहा|बताया)`,
+  "u",
+);
+
+/** The first agency told something in `[from, to)`, with its code; null when none is. */
+export function toldAgency(text: string, from: number, to: number): (Range & { code: string | null }) | null {
+  const m = TOLD.exec(text.slice(from, to));
+  if (!m) return null;
+  const tag = (m[1] ?? m[2])!;
+  const start = from + m.index + m[0].indexOf(tag);
+  return { start, end: start + tag.length, code: agencyOf(tag)?.code ?? null };
+}
