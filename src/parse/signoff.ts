@@ -128,7 +128,7 @@ export const SIGNOFF_RULES: readonly SignoffRule[] = [
   { name: "sign-line", match: (v) => (v.short ? signLine(v.text, v.line, v.last) : null) },
   /** `dpa abc def`, `AAP XY`, `AAP XY/ab`: the agency, then initials */
   { name: "initials-line", match: (v) => (v.short ? initialsLine(v.text, v.line, v.last) : null) },
-  /** `--आईएएनएस` then `एसकेपी` on the line below */
+  /** `--आईएएनएस` (or a bare `IANS`) then `एसकेपी` on the line below */
   { name: "codes-below-sign-line", match: codesBelowSignLine },
   /** a closing mark, then a line such as Reuters' `Our Standards: ...` */
   { name: "end-mark-then-note", match: endMarkThenNote },
@@ -171,7 +171,8 @@ function codesBelowSignLine({ text, lines, minLine, last, line: L, content, shor
   while (prev >= minLine && lines[prev]!.blank) prev--;
   const P = lines[prev];
   if (P && prev >= minLine) {
-    const head = signLine(text, P, prev);
+    // `--IANS` or the bare tag (`IANS`), then the codes below, maybe after a blank line.
+    const head = signLine(text, P, prev) ?? tagNames(text, P, prev, false);
     if (head && head.codes.length === 0) {
       return { ...head, end: L.contentEnd, codes: codeRanges(text, L.contentStart, L.contentEnd) };
     }
