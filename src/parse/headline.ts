@@ -161,6 +161,9 @@ const AGO_UNITS = new Set(TS.agoUnits);
 const STAMP_TIME = /^\d{1,2}[:.]\d{2}(?::\d{2})?(?:[+-]\d{2}(?::?\d{2})?|[AaPp]\.?[Mm]\.?)?$/u;
 const STAMP_ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/u;
 const STAMP_NUMBER = /^\d{1,4}(?:st|nd|rd|th)?$/u;
+/** `Date: 23/12/2022`, `Posted on: 05.03.2019`: a label, a colon, a day, month and year in figures. */
+const LABELLED_DATE =
+  /^(?:Date|Dated|Posted(?: on)?|Published(?: on)?|Updated(?: on)?)\s*:\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/iu;
 const MERIDIEM = /^[ap]\.?m\.?$/iu;
 const ZONE = /^[A-Z]{2,4}$/u;
 
@@ -198,7 +201,8 @@ function stampOf(words: string[]): { date: boolean; time: boolean; ago: boolean 
  * stamp with a date and a time may follow a short credit (`Darpan News Desk IANS, 11 Jul, 2022
  * 12:08 PM`), and one with a date a short label or place and a colon or bar (`Story first
  * published: Wednesday, October 9, 2019, 16:10 [IST]`, `WASHINGTON | Thu Jun 27, 2013 4:38pm EDT`), and
- * one with a date a short credit in brackets (`(Xinhua)   2013-03-20 10:46:57`).
+ * one with a date a short credit in brackets (`(Xinhua)   2013-03-20 10:46:57`), and one with a
+ * time and a date a section's name (`All News 10:05 October 10, 2023`).
  */
 function isStampLine(content: string): boolean {
   if (content.length > 80 || !/\d/u.test(content)) return false;
@@ -208,6 +212,18 @@ function isStampLine(content: string): boolean {
   if (comma >= 0 && !/\d/u.test(content.slice(0, comma)) && content.slice(0, comma).split(/\s+/u).length <= 6) {
     const rest = stampOf(stampWords(content.slice(comma + 1)));
     if (rest?.date === true && rest.time) return true;
+  }
+  // A page's header of fields between bars, the first a labelled date (`Date: 23/12/2022 |
+  // Source: KCNA.kp (En) | Read original version at source`).
+  const bar0 = content.indexOf("|");
+  if (bar0 > 0 && LABELLED_DATE.test(content.slice(0, bar0).trim())) return true;
+  // After a section's name of up to three capitalised words (Yonhap's `All News 10:05 October 10,
+  // 2023`, `Yonhap News Summary 17:48 August 07, 2019`): a time and a date.
+  const words = stampWords(content);
+  const j = words.findIndex((w) => /\d/u.test(w));
+  if (j > 0 && j <= 3 && words.slice(0, j).every((w) => /^\p{Lu}\p{Ll}*$/u.test(w))) {
+    const rest = stampOf(words.slice(j));
+    if (rest?.date && rest.time) return true;
   }
   // After a credit in brackets (`(Xinhua)   2013-03-20 10:46:57`, `(China Daily) Updated: 2013-03-20`).
   const close = content.startsWith("(") ? content.indexOf(")") : -1;
