@@ -34,6 +34,7 @@ import { lookupPlace } from "./places.js";
 import type { Line } from "./lines.js";
 import { headerKind, isPageLeftover } from "./headline.js";
 import type { Range } from "../text/range.js";
+import leftovers from "../data/leftovers.json" with { type: "json" };
 
 /** What a dateline form reads: the story's lines, line `i`, and a bounded window of it from `p0`. */
 export interface DatelineView {
@@ -258,6 +259,9 @@ function parenTag(text: string, win: string, p0: number, i: number): DatelineMat
   // A tag after a sentence's end (`... शामिल हैं। (भाषा)`) credits the copy at its end: no
   // place or date stands before it.
   if (afterSentenceEnd(win, m.index)) return null;
+  // A tag at the end of a long run of prose (a photo's caption: `FILE PHOTO: ... released by
+  // North Korea's Korean Central News Agency (KCNA).`) is a credit, not a dateline's.
+  if (m.index > 120 && wordCount(win.slice(0, m.index)) > 16) return null;
   const nameStart = tagStart + win.slice(m.index, m.end).indexOf(m.tag);
   const end = separatorEnd(text, tagEnd);
   const head = headParts(text, p0, tagStart) ?? placeless(text, p0, tagStart, end > tagEnd);
@@ -646,7 +650,7 @@ function placeColon(text: string, win: string, p0: number, i: number): DatelineM
   const m = PLACE_COLON.exec(win);
   if (!m) return null;
   const placeText = m[1]!.trim();
-  if (wordCount(placeText) > 4) return null;
+  if (wordCount(placeText) > 4 || CAPTION_LABELS.has(placeText.toLowerCase())) return null;
   const bare = placeText.replace(/\s*\([^()]*\)$/u, "");
   const caps = CAPS_PLACE.test(bare) || capsWithCountry(bare);
   const places = splitPlaces(text, p0, p0 + bare.length);
@@ -665,6 +669,9 @@ function placeColon(text: string, win: string, p0: number, i: number): DatelineM
     prefix: null,
   };
 }
+
+/** `FILE PHOTO:`, `Photo:`: a caption's label before a colon is no place. */
+const CAPTION_LABELS = new Set(leftovers.captionWords.map((w) => w.toLowerCase()));
 
 /** `PULI ALAM, Afghanistan`: a place in capitals, a comma, then a known country or state. */
 function capsWithCountry(place: string): boolean {

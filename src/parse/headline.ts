@@ -144,6 +144,8 @@ export const CAPTION = new RegExp(
   String.raw`^[(\[]?\s*(?:${CAPTION_WORDS})\s*[:/]\s*[^()\[\]\n]{2,40}[)\]]?$|(?:^|\s)[(\[](?:Photo\s*\/\s*(?:${AGENCY_TAGS})|(?:${AGENCY_TAGS})(?:\s+Photo(?:\s*\/\s*[^()\[\]\n]{2,40})?|\s*\/\s*[^()\[\]\n]{2,40}))[)\]]$`,
   "iu",
 );
+/** A caption's label and a colon opening a line, whatever follows (`FILE PHOTO: North Korean leader ...`). */
+const CAPTION_LABEL = new RegExp(String.raw`^(?:${CAPTION_WORDS})\s*:\s+\S`, "iu");
 /** A page's time stamp above the story: `Wed Mar 26, 6:55 PM ET`, `March 27, 2008`, `Updated: 13 hr ago` (more shapes: `isStampLine`). */
 const TS = leftovers.timestamps;
 const alt = (words: string[]): string => words.map(escapeRe).join("|");
@@ -346,7 +348,8 @@ export function isCreditLine(content: string): boolean {
 export function headerKind(content: string): HeaderKind | null {
   if (content.length > 300) return null;
   if (RULE.test(content)) return "rule";
-  if ((mayBeCaption(content) && CAPTION.test(content)) || endsInPhotoCredit(content)) return "caption";
+  if ((mayBeCaption(content) && (CAPTION.test(content) || CAPTION_LABEL.test(content))) || endsInPhotoCredit(content))
+    return "caption";
   // `By ANI | Updated: ...` before the stamps: a byline with its stamp is the byline.
   if (bylineBeforeStamp(content) > 0) return "byline";
   if ((mayBeTimestamp(content) && TIMESTAMP.test(content) && /\d/u.test(content)) || isStampLine(content))
