@@ -27,7 +27,7 @@
  */
 import { agencyOf, agencyTags } from "../data/index.js";
 import { alternation } from "../text/regexp.js";
-import { isHSpace, isLatinLower } from "../text/chars.js";
+import { isAsciiDigit, isHSpace, isLatinLower } from "../text/chars.js";
 import { isLetter, isRegExpSpace, runEnd } from "../text/classes.js";
 import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace } from "./places.js";
@@ -76,6 +76,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "agency-byline", match: (v) => agencyByline(v.text, v.win, v.p0, v.i) },
   /** `PLACE DATE।` / `PLACE DATE:` before a lead that ends a sentence, no tag (Hindi papers: `नई दिल्ली 27 फरवरी।`) */
   { name: "place-date-mark", match: (v) => placeDateMark(v.text, v.win, v.p0, v.i) },
+  /** `PLACE, DATE YEAR` filling its line, a lead on the next line with text (`New Delhi, January 15, 2013`) */
+  { name: "place-date-line", match: (v) => placeDateLine(v.text, v.lines, v.i) },
   /** `PLACE: ` before a lead that ends a sentence, no date and no tag (papers' reprints: `KOLKATA: `, `नई दिल्ली: `) */
   { name: "place-colon", match: (v) => placeColon(v.text, v.win, v.p0, v.i) },
   /** a roundup item's headline glued to `PLACE :` (`...हालात बिगड़ेनयी दिल्ली : ...`) */
@@ -637,6 +639,34 @@ function placeDateMark(text: string, win: string, p0: number, i: number): Dateli
   if (!isLead(lead)) return null;
   const ds = p0 + m[0].indexOf(dateStr, m[1]!.length);
   return placeAndDate(p0, end, i, placeText.length, d, ds, dateStr.length);
+}
+
+/**
+ * `PLACE, DATE YEAR` filling its line, as pages print an agency's story under its headline
+ * (`New Delhi, January 15, 2013`, then the lead below): a known place of at most four words, a
+ * comma, a date with its year and nothing after it, and a lead (`isLead`) on the next line
+ * that has text. No agency.
+ */
+function placeDateLine(text: string, lines: Line[], i: number): DatelineMatch | null {
+  const L = lines[i]!;
+  let end = L.contentEnd;
+  while (end > L.contentStart && isHSpace(text.charCodeAt(end - 1))) end--;
+  const content = text.slice(L.contentStart, end);
+  const n = content.length;
+  if (n > 60 || n < 8 || !isAsciiDigit(content.charCodeAt(n - 1))) return null;
+  const comma = content.indexOf(",");
+  if (comma < 1) return null;
+  const placeText = content.slice(0, comma);
+  if (wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
+  let ds = comma + 1;
+  while (ds < n && isHSpace(content.charCodeAt(ds))) ds++;
+  const d = dateAtEnd(content.slice(ds));
+  if (d?.start !== 0 || d.year === null) return null;
+  let k = i + 1;
+  while (k < lines.length && lines[k]!.blank) k++;
+  const next = lines[k];
+  if (!next || !isLead(text.slice(next.contentStart, Math.min(next.contentEnd, next.contentStart + 400)))) return null;
+  return placeAndDate(L.contentStart, end, i, placeText.length, d, L.contentStart + ds, n - ds);
 }
 
 /**
