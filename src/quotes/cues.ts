@@ -234,6 +234,16 @@ const isCapitalised = (t: Token | undefined) => !!t && !t.punct && /^[\p{Lu}]/u.
  * The comma opening an appositive that runs up to the comma at `c`: a name before it, a word in
  * lower case after it (`Dalio, co-chief investment officer of ...,`), no sentence end between; or null.
  */
+/** A name of up to four capitalised words opening the sentence, set off by a comma just before `np`. */
+function openingName(tokens: Token[], np: Range): Range | null {
+  let k = 0;
+  while (k < tokens.length && tokens[k]!.end <= np.start) k++;
+  const comma = k - 1;
+  if (comma < 1 || comma > 4 || tokens[comma]!.text !== ",") return null;
+  for (let j = 0; j < comma; j++) if (!isCapitalised(tokens[j]) || EN_PRONOUNS.has(lower(tokens[j]!))) return null;
+  return span(tokens, 0, comma - 1);
+}
+
 function outerAppositiveComma(tokens: Token[], c: number): number | null {
   for (let k = c - 1; k > 0 && c - k <= 18; k--) {
     const t = tokens[k]!;
@@ -282,6 +292,10 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8): Range | nul
           const outer = outerAppositiveComma(tokens, c);
           if (outer !== null) return nounBeforeEn(tokens, outer, max);
           const before = nounBeforeEn(tokens, c, max);
+          // `Harun-Ur-Rashid, Deputy Commissioner of Police, Dhaka's Tejgaon Zone, told`: a name
+          // opening the sentence, then the title and the place set off after it.
+          const opener = before ? openingName(tokens, before) : null;
+          if (opener) return opener;
           if (
             !before ||
             !tokens.some(
