@@ -45,6 +45,7 @@ import {
   HI_EXPRESSION,
   HI_NOT_SOURCES,
   HI_NOT_SPEECH_AFTER,
+  HI_PASSIVE,
   HI_POSSESSIVE,
   HI_POSSESSIVE_PRONOUNS,
   HI_POSTPOSITIONS,
@@ -184,6 +185,13 @@ export function hindiCueBefore(tokens: Token[]): CueMatch | null {
 function hindiVerbAt(tokens: Token[], k: number, end: number, withThat: boolean, punct: boolean): CueMatch | null {
   if (k < 0) return null;
   let s = phraseEndingAt(tokens, k, HI_RELAY);
+  // `चीनी मीडिया के हवाले से कहा गया है कि`: the passive, with no one relaying; X is the source.
+  let r = k;
+  if (r > 0 && HI_AUX.has(tokens[r]!.text)) r--;
+  if (s < 0 && r > 0 && HI_PASSIVE.has(tokens[r]!.text)) {
+    const p = phraseEndingAt(tokens, r - 1, HI_RELAY);
+    if (p >= 0) return { cue: span(tokens, p, end), speaker: nounBeforeHi(tokens, p), via: null, withThat, punct };
+  }
   if (s >= 0) {
     const speaker = nounBeforeHi(tokens, s);
     let via: Range | null = null;

@@ -88,6 +88,8 @@ export const HI_RELAY = new Lexicon(speech.hi.relay.map(words));
 export const HI_ACCORDING = new Lexicon(speech.hi.accordingTo.map(words));
 /** `द्वारा`, `की ओर से`: what stands before them is whose statement an according-to source is. */
 export const HI_BY = new Lexicon(speech.hi.byMarkers.map(words));
+/** `गया`, `गई`, `गए` after a verb: the passive (`कहा गया`). */
+export const HI_PASSIVE = new Set(speech.hi.passiveMarkers);
 export const HI_POSSESSIVE = new Lexicon(speech.hi.possessive.map(words));
 export const HI_ERGATIVE = new Set(speech.hi.ergative);
 export const HI_EXPRESSION = new Lexicon([...speech.hi.expression.map(words), ...speech.hi.verbs.map(words)]);
