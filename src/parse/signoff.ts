@@ -418,7 +418,8 @@ function tagNamesLine({ text, lines, minLine, last, line: L, short }: SignoffVie
  */
 function fullName(text: string, L: Line, index: number): SignoffMatch | null {
   const content = text.slice(L.contentStart, L.contentEnd);
-  if (!content.includes(" ")) return null;
+  // An agency's name is a few words: most last lines are ruled out before any lookup.
+  if (content.length > 40 || !content.includes(" ")) return null;
   const name = content.replace(/^the\s+/iu, "").replace(/\.$/u, "");
   const agency = agencyOf(name);
   if (!agency?.names.some((n) => fold(n) === fold(name))) return null;

@@ -83,6 +83,9 @@ const FOLD_DROP = /\u093c|\u200c|\u200d|\u00ad|\ufeff/g;
  * -> one space; drop `.`; trim. (The same algorithm as `scripts/fold.mjs`.)
  */
 export function fold(s: string): string {
+  // Only names are kept: a longer string is often a slice of a story's text, and as a key it
+  // would keep that whole text alive.
+  if (s.length > FOLD_KEPT) return foldUncached(s);
   let f = folded.get(s);
   if (f === undefined) {
     if (folded.size >= FOLD_CACHE) folded.clear();
@@ -94,6 +97,8 @@ export function fold(s: string): string {
 
 /** Folds are asked again and again for the same names (speakers, places): a bounded cache. */
 const FOLD_CACHE = 10000;
+/** The longest string whose fold is kept. */
+const FOLD_KEPT = 40;
 const folded = new Map<string, string>();
 
 function foldUncached(s: string): string {
