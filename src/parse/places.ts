@@ -6,7 +6,7 @@
  * with every written form already folded: a lookup is one property of an object made with the data.
  */
 import placesIndex from "../data/places-index.json" with { type: "json" };
-import { fold } from "../text/chars.js";
+import { fold, ownCopy } from "../text/chars.js";
 
 export interface PlaceEntry {
   name: string;
@@ -66,7 +66,7 @@ function cached(
   if (hit !== undefined) return hit ?? undefined;
   if (cache.size >= CACHE_MAX) cache.clear();
   const e = look(text);
-  cache.set(text, e ?? null);
+  cache.set(ownCopy(text), e ?? null);
   return e;
 }
 

@@ -90,9 +90,18 @@ export function fold(s: string): string {
   if (f === undefined) {
     if (folded.size >= FOLD_CACHE) folded.clear();
     f = foldUncached(s);
-    folded.set(s, f);
+    folded.set(ownCopy(s), f);
   }
   return f;
+}
+
+/**
+ * A copy of `s` that holds no other string alive, for keeping as a cache's key: V8 makes a
+ * string cut from a longer one (13 characters or more) point into that one, so a key cut from
+ * a story would keep the whole story's text for as long as the cache keeps the key.
+ */
+export function ownCopy(s: string): string {
+  return s.length < 13 ? s : s.split("").join("");
 }
 
 /** Folds are asked again and again for the same names (speakers, places): a bounded cache. */
