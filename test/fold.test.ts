@@ -3,7 +3,7 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { fold as foldScript } from "../scripts/fold.mjs";
-import { fold } from "../src/text/chars.js";
+import { fold, ownCopy } from "../src/text/chars.js";
 import placesTable from "../src/data/places.json" with { type: "json" };
 import placesIndex from "../src/data/places-index.json" with { type: "json" };
 
@@ -79,5 +79,21 @@ describe("the built gazetteer index (src/data/places-index.json)", () => {
     expect(placesIndex.places).toEqual(rows.map(([name, country, kind]) => [name, country, kind]));
     // Also in order: the loose lookup walks the forms in the gazetteer's order.
     expect(Object.entries(placesIndex.keys)).toEqual(keys);
+  });
+});
+
+describe("cache keys", () => {
+  it("ownCopy gives the same string, and fold the same answer for a long name as for a short one", () => {
+    fc.assert(
+      fc.property(fc.string({ maxLength: 80 }), (s) => {
+        expect(ownCopy(s)).toBe(s);
+        expect(fold(s)).toBe(foldScript(s));
+      }),
+      { numRuns: 300 },
+    );
+    const story = `x${"Press Trust of India ".repeat(3)}y`;
+    const cut = story.slice(1, 21);
+    expect(ownCopy(cut)).toBe("Press Trust of India");
+    expect(fold(cut)).toBe(fold("Press Trust of India"));
   });
 });
