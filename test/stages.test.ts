@@ -107,6 +107,19 @@ describe("dateline forms (parse/dateline.ts)", () => {
     },
     { example: "(a headline: no sentence in the lead)", input: "मुंबई 5 मार्च: शेयर बाजार गिरा", rule: null },
     {
+      example: "New Delhi, January 15, 2013",
+      input:
+        "New Delhi, January 15, 2013\n\nThe top military officers of India and Pakistan will speak on their hotline this week, an army spokesman said.",
+      rule: "place-date-line",
+      text: "New Delhi, January 15, 2013",
+    },
+    {
+      example: "(a date with no year)",
+      input:
+        "New Delhi, January 15\n\nThe top military officers of India and Pakistan will speak on their hotline this week, an army spokesman said.",
+      rule: null,
+    },
+    {
       example: "(ANI's copy without its tag: the country in brackets)",
       input:
         "Gandhidham [India], Apr 22 : The port authority will add six cargo berths over three years, officials said.",
