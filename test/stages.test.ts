@@ -114,6 +114,19 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "New Delhi, January 15, 2013",
     },
     {
+      example: "Press Trust of India Kolkata",
+      input:
+        "Press Trust of India Kolkata\nThe state will open 200 new flood shelters before the monsoon, an official said.",
+      rule: "agency-place-line",
+      text: "Press Trust of India Kolkata",
+    },
+    {
+      example: "(not a known place after the name)",
+      input:
+        "Press Trust of India Reports\nThe state will open 200 new flood shelters before the monsoon, an official said.",
+      rule: null,
+    },
+    {
       example: "(a date with no year)",
       input:
         "New Delhi, January 15\n\nThe top military officers of India and Pakistan will speak on their hotline this week, an army spokesman said.",

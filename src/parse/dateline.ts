@@ -25,7 +25,7 @@
  * Only the first few lines of a story are searched, and each search looks at a bounded
  * window of its line, so the cost does not grow with the story.
  */
-import { agencyOf, agencyTags } from "../data/index.js";
+import { agencies, agencyOf, agencyTags } from "../data/index.js";
 import { alternation } from "../text/regexp.js";
 import { isAsciiDigit, isHSpace, isLatinLower } from "../text/chars.js";
 import { isLetter, isRegExpSpace, runEnd } from "../text/classes.js";
@@ -76,6 +76,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "agency-byline", match: (v) => agencyByline(v.text, v.win, v.p0, v.i) },
   /** `PLACE DATE।` / `PLACE DATE:` before a lead that ends a sentence, no tag (Hindi papers: `नई दिल्ली 27 फरवरी।`) */
   { name: "place-date-mark", match: (v) => placeDateMark(v.text, v.win, v.p0, v.i) },
+  /** the agency's full name and a place filling a line (`Press Trust of India Kolkata`, `Press Trust of India | New Delhi`) */
+  { name: "agency-place-line", match: (v) => agencyPlaceLine(v.text, v.lines, v.i) },
   /** `PLACE, DATE YEAR` filling its line, a lead on the next line with text (`New Delhi, January 15, 2013`) */
   { name: "place-date-line", match: (v) => placeDateLine(v.text, v.lines, v.i) },
   /** `PLACE: ` before a lead that ends a sentence, no date and no tag (papers' reprints: `KOLKATA: `, `नई दिल्ली: `) */
@@ -639,6 +641,44 @@ function placeDateMark(text: string, win: string, p0: number, i: number): Dateli
   if (!isLead(lead)) return null;
   const ds = p0 + m[0].indexOf(dateStr, m[1]!.length);
   return placeAndDate(p0, end, i, placeText.length, d, ds, dateStr.length);
+}
+
+/** Agencies' full names, longest first (`Press Trust of India`, `प्रेस ट्रस्ट ऑफ इंडिया`). */
+const FULL_NAMES = agencies.flatMap((a) => a.names).sort((x, y) => y.length - x.length);
+const FULL_NAME_FIRST = new Set(FULL_NAMES.map((n) => n.charCodeAt(0)));
+
+/**
+ * A portal's credit line filling its line, the agency's full name then a place, maybe behind a
+ * bar (`Press Trust of India Kolkata`, `Press Trust of India | New Delhi`), with more text below:
+ * the dateline, with the agency and no date. The place is a known one of at most four words.
+ */
+function agencyPlaceLine(text: string, lines: Line[], i: number): DatelineMatch | null {
+  const L = lines[i]!;
+  if (L.contentEnd - L.contentStart > 80 || !FULL_NAME_FIRST.has(text.charCodeAt(L.contentStart))) return null;
+  let end = L.contentEnd;
+  while (end > L.contentStart && isHSpace(text.charCodeAt(end - 1))) end--;
+  const content = text.slice(L.contentStart, end);
+  for (const name of FULL_NAMES) {
+    if (!content.startsWith(name)) continue;
+    let p = name.length;
+    while (p < content.length && (isHSpace(content.charCodeAt(p)) || content[p] === "|")) p++;
+    if (p === name.length || p === content.length) return null;
+    const placeText = content.slice(p);
+    if (wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
+    if (!lines.slice(i + 1).some((l) => !l.blank)) return null;
+    const start = L.contentStart;
+    return {
+      start,
+      end,
+      firstLine: i,
+      lastLine: i,
+      places: [{ start: start + p, end }],
+      date: null,
+      agency: { start, end: start + name.length, code: agencyOf(name)?.code ?? null },
+      prefix: null,
+    };
+  }
+  return null;
 }
 
 /**
