@@ -645,7 +645,7 @@ function placeDateMark(text: string, win: string, p0: number, i: number): Dateli
 
 /** Agencies' full names, longest first (`Press Trust of India`, `प्रेस ट्रस्ट ऑफ इंडिया`). */
 const FULL_NAMES = agencies.flatMap((a) => a.names).sort((x, y) => y.length - x.length);
-const FULL_NAME_FIRST = new Set(FULL_NAMES.map((n) => n.charCodeAt(0)));
+const FULL_NAME_FIRST = new Set([...FULL_NAMES, ...agencyTags].map((n) => n.charCodeAt(0)));
 
 /**
  * A portal's credit line filling its line, the agency's full name then a place, maybe behind a
@@ -654,31 +654,37 @@ const FULL_NAME_FIRST = new Set(FULL_NAMES.map((n) => n.charCodeAt(0)));
  */
 function agencyPlaceLine(text: string, lines: Line[], i: number): DatelineMatch | null {
   const L = lines[i]!;
-  if (L.contentEnd - L.contentStart > 80 || !FULL_NAME_FIRST.has(text.charCodeAt(L.contentStart))) return null;
+  if (L.contentEnd - L.contentStart > 160 || !FULL_NAME_FIRST.has(text.charCodeAt(L.contentStart))) return null;
   let end = L.contentEnd;
   while (end > L.contentStart && isHSpace(text.charCodeAt(end - 1))) end--;
   const content = text.slice(L.contentStart, end);
-  for (const name of FULL_NAMES) {
-    if (!content.startsWith(name)) continue;
-    let p = name.length;
-    while (p < content.length && (isHSpace(content.charCodeAt(p)) || content[p] === "|")) p++;
-    if (p === name.length || p === content.length) return null;
-    const placeText = content.slice(p);
-    if (wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
-    if (!lines.slice(i + 1).some((l) => !l.blank)) return null;
-    const start = L.contentStart;
-    return {
-      start,
-      end,
-      firstLine: i,
-      lastLine: i,
-      places: [{ start: start + p, end }],
-      date: null,
-      agency: { start, end: start + name.length, code: agencyOf(name)?.code ?? null },
-      prefix: null,
-    };
-  }
-  return null;
+  // The full name, or a tag before a bar (Devdiscourse's `PTI | Thane | Updated: ...`).
+  const bar = content.indexOf(" | ");
+  const named =
+    FULL_NAMES.find((n) => content.startsWith(n)) ??
+    (bar > 0 && TAG_EXACT.has(content.slice(0, bar)) ? content.slice(0, bar) : null);
+  if (!named) return null;
+  let p = named.length;
+  while (p < content.length && (isHSpace(content.charCodeAt(p)) || content[p] === "|")) p++;
+  if (p === named.length || p === content.length) return null;
+  // The place runs to the line's end or to the next bar (a page's stamps may follow: story.ts).
+  let q = content.indexOf("|", p);
+  if (q < 0) q = content.length;
+  while (q > p && isHSpace(content.charCodeAt(q - 1))) q--;
+  const placeText = content.slice(p, q);
+  if (wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
+  if (!lines.slice(i + 1).some((l) => !l.blank)) return null;
+  const start = L.contentStart;
+  return {
+    start,
+    end: start + q,
+    firstLine: i,
+    lastLine: i,
+    places: [{ start: start + p, end: start + q }],
+    date: null,
+    agency: { start, end: start + named.length, code: agencyOf(named)?.code ?? null },
+    prefix: null,
+  };
 }
 
 /**

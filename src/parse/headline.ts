@@ -163,6 +163,8 @@ const AGO_UNITS = new Set(TS.agoUnits);
 const STAMP_TIME = /^\d{1,2}[:.]\d{2}(?::\d{2})?(?:[+-]\d{2}(?::?\d{2})?|[AaPp]\.?[Mm]\.?)?$/u;
 const STAMP_ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/u;
 const STAMP_NUMBER = /^\d{1,4}(?:st|nd|rd|th)?$/u;
+/** `24-01-2021`, `09.04.2019`: a day, a month and a year in figures. */
+const STAMP_DMY = /^\d{1,2}[-.]\d{1,2}[-.]\d{4}$/u;
 /** `Date: 23/12/2022`, `Posted on: 05.03.2019`: a label, a colon, a day, month and year in figures. */
 const LABELLED_DATE =
   /^(?:Date|Dated|Posted(?: on)?|Published(?: on)?|Updated(?: on)?)\s*:\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/iu;
@@ -186,7 +188,8 @@ function stampOf(words: string[]): { date: boolean; time: boolean; ago: boolean 
     if (STAMP_ISO.test(w)) {
       date = true;
       time ||= w.includes("T");
-    } else if (STAMP_TIME.test(w)) time = true;
+    } else if (STAMP_DMY.test(w)) date = true;
+    else if (STAMP_TIME.test(w)) time = true;
     else if (lw === "ago") ago = true;
     else if (STAMP_NUMBER.test(w) || MERIDIEM.test(w) || AGO_UNITS.has(lw) || (time && ZONE.test(w))) continue;
     else {
@@ -243,6 +246,21 @@ function isStampLine(content: string): boolean {
   )
     return false;
   return stampOf(stampWords(content.slice(bar + 1)))?.date === true;
+}
+
+/**
+ * The rest of a line after a dateline, when it is only a page's stamps between bars
+ * (`| Updated: 24-01-2021 17:32 IST | Created: 24-01-2021 17:32 IST`).
+ */
+export function isStampTail(rest: string): boolean {
+  const t = rest.trim();
+  if (!t.startsWith("|") || t.length > 160) return false;
+  const fields = t
+    .slice(1)
+    .split("|")
+    .map((f) => f.trim())
+    .filter(Boolean);
+  return fields.length > 0 && fields.every((f) => stampOf(stampWords(f))?.date === true);
 }
 
 /** The words of a stamp, without the commas, bars and brackets between them (`[IST]`). */

@@ -23,11 +23,12 @@ import {
   isPageLeftover,
   isTitleLine,
   isTrailingLeftover,
+  isStampTail,
 } from "./headline.js";
 import { paragraphsOf, sentencesOf, type Segment } from "./paragraphs.js";
 import { detectLanguage } from "./language.js";
 import type { Line } from "./lines.js";
-import { isBlank } from "../text/chars.js";
+import { isBlank, isHSpace } from "../text/chars.js";
 import { quotesOf } from "../quotes/index.js";
 import { dropPageLeftovers, findCreditLine, findSlugs, splitTrailer } from "./leftovers.js";
 import { tagsWithin, type Break, type Markup } from "../text/markup.js";
@@ -226,9 +227,20 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     bodyEnd = env.ednoteFrom;
   }
 
+  // A page's stamps after the dateline on its line (`PTI | Thane | Updated: ... | Created: ...`).
+  let stampEnd = -1;
+  if (dl) {
+    const L = lines[dl.lastLine]!;
+    if (dl.end < L.contentEnd && isStampTail(text.slice(dl.end, L.contentEnd))) {
+      let s = dl.end;
+      while (s < L.contentEnd && isHSpace(text.charCodeAt(s))) s++;
+      findings.push(finding("header-line", "a time stamp after the dateline", s, L.contentEnd));
+      stampEnd = L.contentEnd;
+    }
+  }
   // Body: everything else, cut into paragraphs; tables kept whole.
   const bodyStart = dl
-    ? dl.end
+    ? Math.max(dl.end, stampEnd)
     : headline?.rule === "glued-to-lead" || headline?.rule === "title-line"
       ? headline.end
       : range.start;
