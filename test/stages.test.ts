@@ -118,7 +118,7 @@ describe("dateline forms (parse/dateline.ts)", () => {
       input:
         "Press Trust of India Kolkata\nThe state will open 200 new flood shelters before the monsoon, an official said.",
       rule: "agency-place-line",
-      text: "Press Trust of India Kolkata",
+      text: "Kolkata",
     },
     {
       example: "(not a known place after the name)",

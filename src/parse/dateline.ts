@@ -76,7 +76,7 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "agency-byline", match: (v) => agencyByline(v.text, v.win, v.p0, v.i) },
   /** `PLACE DATE।` / `PLACE DATE:` before a lead that ends a sentence, no tag (Hindi papers: `नई दिल्ली 27 फरवरी।`) */
   { name: "place-date-mark", match: (v) => placeDateMark(v.text, v.win, v.p0, v.i) },
-  /** the agency's full name and a place filling a line (`Press Trust of India Kolkata`, `Press Trust of India | New Delhi`) */
+  /** the agency's credit and a place filling a line (`Press Trust of India Kolkata`, `PTI | Thane | Updated: ...`): the credit is the byline */
   { name: "agency-place-line", match: (v) => agencyPlaceLine(v.text, v.lines, v.i) },
   /** `PLACE, DATE YEAR` filling its line, a lead on the next line with text (`New Delhi, January 15, 2013`) */
   { name: "place-date-line", match: (v) => placeDateLine(v.text, v.lines, v.i) },
@@ -229,7 +229,7 @@ export function findDateline(text: string, lines: Line[]): DatelineFound | null 
 export function datelineAt(text: string, lines: Line[], i: number): DatelineFound | null {
   const m = matchLine(text, lines, i);
   // `By IANS, Hyderabad: ` opens its line with the agency's byline: that line starts the story.
-  if (m?.rule === "agency-byline" && m.firstLine === i) return m;
+  if ((m?.rule === "agency-byline" || m?.rule === "agency-place-line") && m.firstLine === i) return m;
   return m && m.firstLine === i && !m.prefix && m.start <= lines[i]!.contentStart + 1 ? m : null;
 }
 
@@ -650,7 +650,8 @@ const FULL_NAME_FIRST = new Set([...FULL_NAMES, ...agencyTags].map((n) => n.char
 /**
  * A portal's credit line filling its line, the agency's full name then a place, maybe behind a
  * bar (`Press Trust of India Kolkata`, `Press Trust of India | New Delhi`), with more text below:
- * the dateline, with the agency and no date. The place is a known one of at most four words.
+ * the place is the dateline, with the agency and no date, and the credit before it the byline
+ * (as `By IANS, Hyderabad:`). The place is a known one of at most four words.
  */
 function agencyPlaceLine(text: string, lines: Line[], i: number): DatelineMatch | null {
   const L = lines[i]!;
@@ -674,16 +675,19 @@ function agencyPlaceLine(text: string, lines: Line[], i: number): DatelineMatch 
   const placeText = content.slice(p, q);
   if (wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
   if (!lines.slice(i + 1).some((l) => !l.blank)) return null;
+  // The agency's credit before the place is the byline, as in `By IANS, Hyderabad:`.
   const start = L.contentStart;
+  let bylineEnd = start + p;
+  while (bylineEnd > start && isHSpace(text.charCodeAt(bylineEnd - 1))) bylineEnd--;
   return {
-    start,
+    start: start + p,
     end: start + q,
     firstLine: i,
     lastLine: i,
     places: [{ start: start + p, end: start + q }],
     date: null,
     agency: { start, end: start + named.length, code: agencyOf(named)?.code ?? null },
-    prefix: null,
+    prefix: { start, end: bylineEnd, kind: "byline" },
   };
 }
 
