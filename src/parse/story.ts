@@ -300,7 +300,8 @@ function nextLineContent(text: string, lines: Line[], i: number, past = false): 
     if (l.blank) continue;
     const content = text.slice(l.contentStart, l.contentEnd);
     const kind = past ? headerKind(content) : null;
-    if (kind !== "timestamp" && kind !== "caption") return content;
+    if (kind !== "timestamp" && kind !== "caption" && !(past && kind === null && isPageLeftover(content)))
+      return content;
   }
   return null;
 }
