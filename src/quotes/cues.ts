@@ -623,8 +623,8 @@ function afterAnd(tokens: Token[], k: number): boolean {
 /**
  * The subject a sentence opens with, ending before token `before`: a participle's speaker.
  * A lower-case word in -ed, a speech verb or a listed irregular one (`took`) after its first word
- * is its verb and ends it; a time (`One day in
- * May ...`) is no subject, nor a participle opening the sentence (`Asked to comment, ...`).
+ * is its verb and ends it; a time (`One day in May ...`) is no subject, nor a participle opening
+ * the sentence (`Asked to comment, ...`).
  * >     Congress leader Irfan Ansari on Monday defended himself ..., saying ...
  * >     ^ the subject, up to `on`
  * >     Sibal trained his guns at the government, saying ...
