@@ -129,6 +129,8 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
   if (table && !dirMode) (file ?? io.stdout).write(tableHeader(render.fields ?? DEFAULT_FIELDS, table));
   const jobRender: RenderOptions = table && dirMode ? { ...render, header: true } : render;
   const pool = o.jobs > 1 ? new WorkerPool(o.jobs) : null;
+  // A streamed file this big goes to the workers (WIRE_WORKERS_FROM, in bytes, moves the line).
+  const workersFrom = Number(io.env?.WIRE_WORKERS_FROM) || WORKERS_FROM;
   const progress = new Progress(
     io,
     o.progress,
@@ -277,8 +279,8 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     };
     const warnings = new Set<string>();
     const parts: Promise<JobResult>[] = [];
-    // Workers only when the file is big enough to repay starting them (WIRE_WORKERS_FROM, in bytes, moves the line).
-    const workers = pool && slicesOnWorkers(first, o.jobs, Number(io.env?.WIRE_WORKERS_FROM) || WORKERS_FROM);
+    // Workers only when the file is big enough to repay starting them.
+    const workers = pool && slicesOnWorkers(first, o.jobs, workersFrom);
     const take = async () => {
       const r = await parts.shift()!;
       emit(p, r, false);
@@ -384,11 +386,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         // The trace and HTML views show the rules of a whole parse.
         const max = o.maxInputSize ?? DEFAULT_MAX_INPUT;
         // A file big enough for the workers: they start loading while this thread makes its first pass.
-        if (
-          pool &&
-          slicesOnWorkers({ bytes: item.file.size }, o.jobs, Number(io.env?.WIRE_WORKERS_FROM) || WORKERS_FROM)
-        )
-          pool.warm();
+        if (pool && slicesOnWorkers({ bytes: item.file.size }, o.jobs, workersFrom)) pool.warm();
         const first =
           o.format === "trace" || o.format === "html"
             ? null

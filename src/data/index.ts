@@ -26,6 +26,17 @@ export function agencyOf(text: string): Agency | undefined {
   return agencyByTag.get(fold(text));
 }
 
+const agencyByName = new Map<string, Agency>();
+for (const a of agencies) for (const n of a.names) agencyByName.set(fold(n), a);
+
+/** The agency a full name belongs to (`Press Trust of India` -> PTI), not a tag; or undefined. */
+export function agencyNamed(text: string): Agency | undefined {
+  return agencyByName.get(fold(text));
+}
+
+/** Every agency's full name, longest first (`Press Trust of India`, `प्रेस ट्रस्ट ऑफ इंडिया`). */
+export const agencyNames: string[] = agencies.flatMap((a) => a.names).sort((x, y) => y.length - x.length);
+
 /** Every agency tag, longest first: the alternatives of the dateline and sign-off patterns. */
 export const agencyTags: string[] = agencies.flatMap((a) => a.tags).sort((x, y) => y.length - x.length);
 

@@ -25,13 +25,13 @@
  * Only the first few lines of a story are searched, and each search looks at a bounded
  * window of its line, so the cost does not grow with the story.
  */
-import { agencies, agencyOf, agencyTags } from "../data/index.js";
+import { agencyNames, agencyOf, agencyTags } from "../data/index.js";
 import { alternation } from "../text/regexp.js";
 import { isAsciiDigit, isHSpace, isLatinLower } from "../text/chars.js";
 import { isLetter, isRegExpSpace, runEnd } from "../text/classes.js";
 import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace } from "./places.js";
-import type { Line } from "./lines.js";
+import { nextContent, type Line } from "./lines.js";
 import { headerKind, isPageLeftover } from "./headline.js";
 import type { Range } from "../text/range.js";
 import leftovers from "../data/leftovers.json" with { type: "json" };
@@ -643,9 +643,8 @@ function placeDateMark(text: string, win: string, p0: number, i: number): Dateli
   return placeAndDate(p0, end, i, placeText.length, d, ds, dateStr.length);
 }
 
-/** Agencies' full names, longest first (`Press Trust of India`, `प्रेस ट्रस्ट ऑफ इंडिया`). */
-const FULL_NAMES = agencies.flatMap((a) => a.names).sort((x, y) => y.length - x.length);
-const FULL_NAME_FIRST = new Set([...FULL_NAMES, ...agencyTags].map((n) => n.charCodeAt(0)));
+/** The first letters of agencies' full names and tags: what a credit line can open with. */
+const CREDIT_FIRST = new Set([...agencyNames, ...agencyTags].map((n) => n.charCodeAt(0)));
 
 /**
  * A portal's credit line filling its line, the agency's full name then a place, maybe behind a
@@ -655,14 +654,14 @@ const FULL_NAME_FIRST = new Set([...FULL_NAMES, ...agencyTags].map((n) => n.char
  */
 function agencyPlaceLine(text: string, lines: Line[], i: number): DatelineMatch | null {
   const L = lines[i]!;
-  if (L.contentEnd - L.contentStart > 160 || !FULL_NAME_FIRST.has(text.charCodeAt(L.contentStart))) return null;
+  if (L.contentEnd - L.contentStart > 160 || !CREDIT_FIRST.has(text.charCodeAt(L.contentStart))) return null;
   let end = L.contentEnd;
   while (end > L.contentStart && isHSpace(text.charCodeAt(end - 1))) end--;
   const content = text.slice(L.contentStart, end);
   // The full name, or a tag before a bar (Devdiscourse's `PTI | Thane | Updated: ...`).
   const bar = content.indexOf(" | ");
   const named =
-    FULL_NAMES.find((n) => content.startsWith(n)) ??
+    agencyNames.find((n) => content.startsWith(n)) ??
     (bar > 0 && TAG_EXACT.has(content.slice(0, bar)) ? content.slice(0, bar) : null);
   if (!named) return null;
   let p = named.length;
@@ -674,7 +673,7 @@ function agencyPlaceLine(text: string, lines: Line[], i: number): DatelineMatch 
   while (q > p && isHSpace(content.charCodeAt(q - 1))) q--;
   const placeText = content.slice(p, q);
   if (wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
-  if (!lines.slice(i + 1).some((l) => !l.blank)) return null;
+  if (nextContent(lines, i) < 0) return null;
   // The agency's credit before the place is the byline, as in `By IANS, Hyderabad:`.
   const start = L.contentStart;
   let bylineEnd = start + p;
@@ -712,9 +711,7 @@ function placeDateLine(text: string, lines: Line[], i: number): DatelineMatch | 
   while (ds < n && isHSpace(content.charCodeAt(ds))) ds++;
   const d = dateAtEnd(content.slice(ds));
   if (d?.start !== 0 || d.year === null) return null;
-  let k = i + 1;
-  while (k < lines.length && lines[k]!.blank) k++;
-  const next = lines[k];
+  const next = lines[nextContent(lines, i)];
   if (!next || !isLead(text.slice(next.contentStart, Math.min(next.contentEnd, next.contentStart + 400)))) return null;
   return placeAndDate(L.contentStart, end, i, placeText.length, d, L.contentStart + ds, n - ds);
 }

@@ -16,6 +16,12 @@ export interface Line {
   blank: boolean;
 }
 
+/** The index of the first line after line `i` that is not blank, or -1. */
+export function nextContent(lines: Line[], i: number): number {
+  for (let k = i + 1; k < lines.length; k++) if (!lines[k]!.blank) return k;
+  return -1;
+}
+
 export function scanLines(text: string, from = 0, to = text.length): Line[] {
   const lines: Line[] = [];
   let s = from;

@@ -55,8 +55,7 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
     const before = segments[k - 1];
     let joins = mode === "tags" ? !seg.breakBefore : mode === "indent" ? !seg.indented : mode === "blocks";
     // A wrapped line continues its paragraph unless it is indented after a finished sentence.
-    if (seg.wrapped && !seg.breakBefore && prev)
-      joins = !(seg.indented && SENTENCE_END.test(text.slice(Math.max(prev.start, prev.end - 4), prev.end)));
+    if (seg.wrapped && !seg.breakBefore && prev) joins = !(seg.indented && endsSentence(text, prev));
     // In copy with blank lines between blocks, a line far longer than any wrap width that ends a
     // sentence is a paragraph of its own: pages that keep one paragraph per line and leave a blank
     // line only here and there.
@@ -87,11 +86,14 @@ const SENTENCE_END = /[।॥.?!]["'”’)\]]*$/u;
 /** Longer than any width copy is wrapped at (wrapped lines run to 60–100 characters). */
 const UNWRAPPED = 240;
 
+/** The text of `r` ends a sentence (`।`, `.`, `?`, `!`, maybe before closing marks). */
+function endsSentence(text: string, r: Range): boolean {
+  return SENTENCE_END.test(text.slice(Math.max(r.start, r.end - 4), r.end));
+}
+
 /** A line longer than `UNWRAPPED` that ends a sentence: no wrapped line of a paragraph. */
 function unwrappedLine(text: string, line: Segment): boolean {
-  return (
-    line.end - line.start > UNWRAPPED && SENTENCE_END.test(text.slice(Math.max(line.start, line.end - 4), line.end))
-  );
+  return line.end - line.start > UNWRAPPED && endsSentence(text, line);
 }
 /** Hindi words no sentence opens with: postpositions and auxiliaries (`को`, `से`, `है` ...). */
 const HI_NEVER_FIRST = new Set([...speech.hi.postpositions, ...speech.hi.auxiliaries]);

@@ -13,9 +13,9 @@
  * Only the last two non-blank lines are looked at, so a mention such as `he told IANS.` in the
  * body is never a sign-off.
  */
-import { agencyOf, agencyTags } from "../data/index.js";
+import { agencyNamed, agencyOf, agencyTags } from "../data/index.js";
 import { isLetterOrMark, isRegExpSpace } from "../text/classes.js";
-import { fold, isDevanagariLetter, isDevanagariWordChar } from "../text/chars.js";
+import { isDevanagariLetter, isDevanagariWordChar } from "../text/chars.js";
 import signoffTable from "../data/signoffs.json" with { type: "json" };
 import type { Line } from "./lines.js";
 import type { Range } from "../text/range.js";
@@ -421,8 +421,8 @@ function fullName(text: string, L: Line, index: number): SignoffMatch | null {
   // An agency's name is a few words: most last lines are ruled out before any lookup.
   if (content.length > 40 || !content.includes(" ")) return null;
   const name = content.replace(/^the\s+/iu, "").replace(/\.$/u, "");
-  const agency = agencyOf(name);
-  if (!agency?.names.some((n) => fold(n) === fold(name))) return null;
+  const agency = agencyNamed(name);
+  if (!agency) return null;
   return {
     start: L.contentStart,
     end: L.contentEnd,

@@ -22,7 +22,7 @@
  *
  * Every line is tested once, with bounded work per line, so splitting is linear.
  */
-import type { Line } from "./lines.js";
+import { nextContent, type Line } from "./lines.js";
 import type { Range } from "../text/range.js";
 import { datelineAt, roundupItemAt, type DatelineMatch } from "./dateline.js";
 import { isHSpace } from "../text/chars.js";
@@ -244,11 +244,6 @@ function isSignoffEnd(text: string, lines: Line[], i: number): boolean {
     if (withCodes && withCodes.start === so.start && withCodes.end === lines[next]!.contentEnd) return false;
   }
   return true;
-}
-
-function nextContent(lines: Line[], i: number): number {
-  for (let k = i + 1; k < lines.length; k++) if (!lines[k]!.blank) return k;
-  return -1;
 }
 
 /**

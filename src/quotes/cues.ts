@@ -615,6 +615,14 @@ function addresseeThat(tokens: Token[], e: number): boolean {
   return false;
 }
 
+/**
+ * Who a participle or a verb after `and` reports: the one who spoke just before in the sentence
+ * (`he said, adding that ...`), else the sentence's subject up to token `before`.
+ */
+function sharedSubject(tokens: Token[], out: ReportedMatch[], before: number): Range | null {
+  return out.length ? out[out.length - 1]!.source : sentenceSubject(tokens, before);
+}
+
 /** Token `k` (a verb) follows `and` directly: it shares the sentence's subject (`... on Saturday, and wrote`). */
 function afterAnd(tokens: Token[], k: number): boolean {
   return k > 1 && lower(tokens[k - 1]!) === "and";
@@ -813,8 +821,7 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       const next = tokens[pe];
       const opens = prev && (prev.text === "," || lower(prev) === "by" || phraseEndingAt(tokens, i - 1, EN_VERBS) >= 0);
       if (opens && next && !next.punct) {
-        const last = out[out.length - 1];
-        const source = last && last.cue.end <= t.start ? last.source : sentenceSubject(tokens, i);
+        const source = sharedSubject(tokens, out, i);
         if (source) out.push({ kind: "said-that", source, cue: span(tokens, i, pe - 1) });
       }
       i = pe - 1;
@@ -852,12 +859,7 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
     const before = appositive === "sure" || (appositive === "long" && !named) ? nounBeforeEn(tokens, i) : null;
     // `The company announced its results and said profit rose`: the sentence's subject, or the
     // one who spoke before in it; not the words after the verb.
-    const last = out[out.length - 1];
-    const shared = afterAnd(tokens, i)
-      ? last && last.cue.end <= t.start
-        ? last.source
-        : sentenceSubject(tokens, i - 1)
-      : null;
+    const shared = afterAnd(tokens, i) ? sharedSubject(tokens, out, i - 1) : null;
     const source =
       shared ?? before ?? ((prev?.punct || i === 0) && inverted ? inverted : (nounBeforeEn(tokens, i) ?? inverted));
     if (source) out.push({ kind: "said-that", source, cue: span(tokens, i, e - 1) });

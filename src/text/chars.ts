@@ -83,8 +83,8 @@ const FOLD_DROP = /\u093c|\u200c|\u200d|\u00ad|\ufeff/g;
  * -> one space; drop `.`; trim. (The same algorithm as `scripts/fold.mjs`.)
  */
 export function fold(s: string): string {
-  // Only names are kept: a longer string is often a slice of a story's text, and as a key it
-  // would keep that whole text alive.
+  // Only names are kept: longer strings (a line, a sentence) are seldom asked again, and copying
+  // them as keys (`ownCopy`) would cost more than folding them again.
   if (s.length > FOLD_KEPT) return foldUncached(s);
   let f = folded.get(s);
   if (f === undefined) {
