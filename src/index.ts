@@ -55,6 +55,13 @@ export function parseBytes(bytes: Uint8Array, options: ParseOptions = {}): Parse
   return { ...parseText(d.text, options, meta, d.findings, charset), text: d.text };
 }
 
+/** Bytes hashed in JavaScript so far: past `SMALL_HASH_BYTES` in all, loading `node:crypto` pays. */
+let hashedHere = 0;
+
 function sha256(b: Uint8Array): string {
-  return b.length <= SMALL_HASH_BYTES ? sha256Hex(b) : createHash("sha256").update(b).digest("hex");
+  if (b.length <= SMALL_HASH_BYTES && hashedHere + b.length <= SMALL_HASH_BYTES) {
+    hashedHere += b.length;
+    return sha256Hex(b);
+  }
+  return createHash("sha256").update(b).digest("hex");
 }

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { convertKrutiDev, looksKrutiDev } from "../src/legacy/krutidev.js";
 import table from "../src/data/krutidev.json" with { type: "json" };
@@ -264,6 +265,22 @@ describe("looksKrutiDev", () => {
 
   it("is false for Devanagari text", () => {
     for (const [, hindi] of KRUTI_PARAGRAPHS) expect(looksKrutiDev(hindi)).toBe(false);
+  });
+
+  it("gives the same verdict when it stops early as after reading every word", () => {
+    const words = [
+      ...KRUTI_PARAGRAPHS.flatMap(([p]) => p.split(/\s+/u)),
+      ...ENGLISH_PARAGRAPHS.flatMap((p) => p.split(/\s+/u)),
+      "सरकार",
+      "12,500",
+    ];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 60 }), (ws) => {
+        const text = ws.join(" ");
+        expect(looksKrutiDev(text)).toBe(looksKrutiDev(text, false));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it("is false for too little text", () => {

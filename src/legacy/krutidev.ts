@@ -457,16 +457,18 @@ function isVowelLetter(c: number): boolean {
   return l === 0x61 || l === 0x65 || l === 0x69 || l === 0x6f || l === 0x75 || l === 0x79;
 }
 
-interface WordSignal {
-  /** The word has Latin letters and no letters of other scripts. */
-  latin: boolean;
-  /** The word has letters of another script (Devanagari ...). */
-  foreign: boolean;
-  kruti: boolean;
-  english: boolean;
+/** What a word says: bits of `wordSignal`. */
+const LATIN = 1; // Latin letters and no letters of other scripts
+const FOREIGN = 2; // letters of another script (Devanagari ...)
+const KRUTI = 4;
+const ENGLISH_WORD = 8;
+
+function isAsciiLetter(c: number): boolean {
+  return isLower(c) || isUpper(c);
 }
 
-function wordSignal(w: string): WordSignal {
+/** The signal of the word `text[from, to)`. */
+function wordSignal(text: string, from: number, to: number): number {
   let letters = 0;
   let lower = 0;
   let vowels = 0;
@@ -474,38 +476,38 @@ function wordSignal(w: string): WordSignal {
   let glyph = false;
   let caseFlip = false;
   let inner = false; // ; = | ] [ { } ~ ` inside the word, next to letters
-  for (let k = 0; k < w.length; k++) {
-    const c = w.charCodeAt(k);
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
     if (isLower(c) || isUpper(c)) {
       letters++;
       if (isLower(c)) lower++;
       if (isVowelLetter(c)) vowels++;
-      if (isUpper(c) && k > 0 && isLower(w.charCodeAt(k - 1))) caseFlip = true;
-    } else if (KRUTI_GLYPHS.has(w[k]!)) {
+      if (isUpper(c) && k > from && isLower(text.charCodeAt(k - 1))) caseFlip = true;
+    } else if (c > 0x7f && KRUTI_GLYPHS.has(text[k]!)) {
       glyph = true;
       letters++;
-    } else if (c > 0x24f && /\p{L}/u.test(w[k]!)) {
+    } else if (c > 0x24f && /\p{L}/u.test(text[k]!)) {
       foreign = true; // a letter of another script: Devanagari, ...
     } else if (c > 0x7f && c <= 0x24f) {
       letters++; // other Latin letters (é, ü ...)
     } else if (
       (c === 0x3b || c === 0x3d || c === 0x7c || c === 0x7b || c === 0x7e || c === 0x60) &&
-      k > 0 &&
-      k < w.length - 1
+      k > from &&
+      k < to - 1
     ) {
       inner = true;
     }
   }
-  const latin = letters > 0 && !foreign;
-  if (!latin) return { latin, foreign, kruti: false, english: false };
+  if (letters === 0 || foreign) return foreign ? FOREIGN : 0;
   // The word with surrounding punctuation stripped, lower-cased, for the English lists.
-  let s = 0;
-  let e = w.length;
-  while (s < e && !/[A-Za-z]/.test(w[s]!)) s++;
-  while (e > s && !/[A-Za-z]/.test(w[e - 1]!)) e--;
-  const core = w.slice(s, e);
+  let s = from;
+  let e = to;
+  while (s < e && !isAsciiLetter(text.charCodeAt(s))) s++;
+  while (e > s && !isAsciiLetter(text.charCodeAt(e - 1))) e--;
+  const core = text.slice(s, e);
   const folded = core.toLowerCase();
-  const english = ENGLISH.has(folded);
+  // An English word is never counted as Kruti Dev, whatever else it shows.
+  if (ENGLISH.has(folded)) return LATIN | ENGLISH_WORD;
   let kruti = glyph || inner;
   if (!kruti && lower > 0 && letters >= 2 && vowels === 0 && !ENGLISH_VOWELLESS.has(folded) && !/[0-9]/.test(core)) {
     kruti = true; // dk, ds, dh, gS, ljdkj ...: no vowel letter
@@ -516,30 +518,28 @@ function wordSignal(w: string): WordSignal {
     const before = core.charCodeAt(core.length - 2);
     if (last === 0x41 && isLower(before)) kruti = true; // sentence end: gSA, fd;kA
   }
-  if (!kruti && w.endsWith("]") && lower > 0) kruti = true; // Kruti comma: fnYyh]
+  if (!kruti && text.charCodeAt(to - 1) === 0x5d && lower > 0) kruti = true; // Kruti comma: fnYyh]
   if (!kruti)
     for (const f of FRAGMENTS)
       if (core.includes(f)) {
         kruti = true;
         break;
       }
-  if (kruti && english) kruti = false;
-  return { latin, foreign, kruti, english };
+  return kruti ? LATIN | KRUTI : LATIN;
 }
 
-/**
- * True when a stretch of Latin-script text is really Kruti Dev Hindi: most of its words show
- * Kruti Dev patterns (`dk`, `gS`, `fd;k`, a sentence-final `A` ...) and few are common English
- * words. False for English prose and for text already in Devanagari. One pass, no regexes
- * over unbounded text.
- */
-export function looksKrutiDev(text: string): boolean {
+export function looksKrutiDev(text: string, early = true): boolean {
+  const n = text.length;
+  // The words to read, counted first: the verdict is given as soon as the words left could not
+  // change it (English copy is settled about halfway through).
+  let left = 0;
+  for (let i = 0; i < n; i++) if (!isSpace(text.charCodeAt(i)) && (i === 0 || isSpace(text.charCodeAt(i - 1)))) left++;
+  if (left < 4) return false;
   let words = 0;
   let kruti = 0;
   let english = 0;
   let foreign = 0;
   let start = -1;
-  const n = text.length;
   for (let i = 0; i <= n; i++) {
     const space = i === n || isSpace(text.charCodeAt(i));
     if (!space) {
@@ -547,13 +547,20 @@ export function looksKrutiDev(text: string): boolean {
       continue;
     }
     if (start < 0) continue;
-    const sig = wordSignal(text.slice(start, i));
+    const sig = wordSignal(text, start, i);
     start = -1;
-    if (sig.foreign) foreign++;
-    if (!sig.latin) continue;
+    left--;
+    if (sig & FOREIGN) foreign++;
+    if (!(sig & LATIN)) continue;
     words++;
-    if (sig.kruti) kruti++;
-    if (sig.english) english++;
+    if (sig & KRUTI) kruti++;
+    if (sig & ENGLISH_WORD) english++;
+    // Each word left adds at most one to `words`, `kruti` and to neither `english` nor (for
+    // the bounds) anything else: when even the best case fails a test below, it fails.
+    if (!early) continue;
+    if (kruti - 0.4 * words + 0.6 * left < -1e-9) return false;
+    if (english - 0.2 * words - 0.2 * left > 1e-9) return false;
+    if (kruti + left < 3 * english) return false;
   }
   if (words < 4 || foreign > words) return false;
   return kruti >= 0.4 * words && english <= 0.2 * words && kruti >= 3 * english;

@@ -52,8 +52,9 @@ export function parseText(
   // Devanagari typed in a legacy font (Kruti Dev): warn, or convert and map spans back.
   // Detection reads a sample: legacy-font copy has no Unicode Devanagari at all.
   // Tables and agate (columns of names and figures) are left out: they are no font's text.
-  const sample = withoutTables(text.slice(0, 65536));
-  const unicodeHindi = /[\u0900-\u097f]/u.test(sample);
+  const raw = text.slice(0, 65536);
+  const unicodeHindi = hindiOutsideTables(raw);
+  const sample = unicodeHindi ? raw : withoutTables(raw);
   if (!unicodeHindi && looksChanakya(sample)) {
     inputFindings.push(
       finding(
@@ -172,6 +173,24 @@ function parseEnvelopes(
     encoding: meta.encoding,
     ...(rules ? { rules } : {}),
   };
+}
+
+/** Whether a line that is not a table line holds Devanagari (as `withoutTables` would leave it). */
+function hindiOutsideTables(sample: string): boolean {
+  const devanagari = /[\u0900-\u097f]/gu;
+  for (let m = devanagari.exec(sample); m; m = devanagari.exec(sample)) {
+    let s = m.index;
+    while (s > 0 && !isBreak(sample.charCodeAt(s - 1))) s--;
+    let e = m.index;
+    while (e < sample.length && !isBreak(sample.charCodeAt(e))) e++;
+    if (!isTableLine(sample.slice(s, e))) return true;
+    devanagari.lastIndex = e;
+  }
+  return false;
+}
+
+function isBreak(c: number): boolean {
+  return c === 10 || c === 13;
 }
 
 export function withoutTables(sample: string): string {

@@ -652,23 +652,17 @@ function partialCue(cues: SentenceCues, m: MarkedQuote): CueMatch | null {
  */
 function relayAfter(text: string, from: number, to: number): Range | null {
   const tokens = tokenize(text, from, Math.min(to, from + 200));
-  const at = (k: number, words: string[]) =>
-    words.every((w, j) => tokens[k + j] !== undefined && tokens[k + j]!.lower === w);
-  const media = (k: number): Range | null => {
-    for (const m of MEDIA) if (at(k, m)) return { start: tokens[k]!.start, end: tokens[k + m.length - 1]!.end };
-    return null;
-  };
   // `told the BBC`, `told IANS`
-  const direct = media(0) ?? (tokens[0]?.lower === "the" ? media(1) : null);
+  const direct = mediaAt(tokens, 0) ?? (tokens[0]?.lower === "the" ? mediaAt(tokens, 1) : null);
   if (direct) return direct;
   for (let k = 0; k < tokens.length && k < 14; k++) {
     const t = tokens[k]!;
     if (t.punct && ".;!?".includes(t.text)) break;
     for (const r of RELAY_BY) {
-      if (!at(k, r)) continue;
+      if (!wordsAt(tokens, k, r)) continue;
       let s = k + r.length;
       if (tokens[s]?.lower === "the") s++;
-      const m = media(s);
+      const m = mediaAt(tokens, s);
       if (m) return m;
       // An organisation written out: its capitalised words (`the official Korean Central News Agency`).
       let e = s;
@@ -676,6 +670,19 @@ function relayAfter(text: string, from: number, to: number): Range | null {
       if (e > s) return { start: tokens[s]!.start, end: tokens[e - 1]!.end };
     }
   }
+  return null;
+}
+
+/** Whether the tokens from `k` are `words` (lower-cased). */
+function wordsAt(tokens: Token[], k: number, words: string[]): boolean {
+  if (k + words.length > tokens.length) return false;
+  for (let j = 0; j < words.length; j++) if (tokens[k + j]!.lower !== words[j]) return false;
+  return true;
+}
+
+/** A news medium's name (`MEDIA`) at token `k`. */
+function mediaAt(tokens: Token[], k: number): Range | null {
+  for (const m of MEDIA) if (wordsAt(tokens, k, m)) return { start: tokens[k]!.start, end: tokens[k + m.length - 1]!.end };
   return null;
 }
 
