@@ -682,7 +682,8 @@ function wordsAt(tokens: Token[], k: number, words: string[]): boolean {
 
 /** A news medium's name (`MEDIA`) at token `k`. */
 function mediaAt(tokens: Token[], k: number): Range | null {
-  for (const m of MEDIA) if (wordsAt(tokens, k, m)) return { start: tokens[k]!.start, end: tokens[k + m.length - 1]!.end };
+  for (const m of MEDIA)
+    if (wordsAt(tokens, k, m)) return { start: tokens[k]!.start, end: tokens[k + m.length - 1]!.end };
   return null;
 }
 
