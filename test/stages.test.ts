@@ -5,7 +5,14 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DATELINE_RULES, findDateline } from "../src/parse/dateline.js";
-import { bylineBeforeStamp, gluedLeadAt, headerKind, isHeadline, isTitleLine } from "../src/parse/headline.js";
+import {
+  bylineBeforeStamp,
+  gluedLeadAt,
+  headerKind,
+  isHeadline,
+  isTitleLine,
+  listNumberAt,
+} from "../src/parse/headline.js";
 import { scanLines } from "../src/parse/lines.js";
 import { findSignoff, SIGNOFF_RULES } from "../src/parse/signoff.js";
 import { maskMarkup } from "../src/text/markup.js";
@@ -349,6 +356,14 @@ describe("headline and header lines (parse/headline.ts)", () => {
     expect(gluedLeadAt("हवाई में बारिश हुई और हवाई अड्डा बंद रहा")).toBeNull();
     expect(gluedLeadAt("Rain hit the city. Rain fell again on Monday")).toBeNull();
     expect(gluedLeadAt("Ferry capsizes on river. Six missingFerry services stopped")).toBeNull();
+  });
+  it("a list item's number before a headline is told from a figure", () => {
+    expect(listNumberAt("1.कैलिफोर्निया में पहली मौत")).toEqual({ mark: 2, text: 2 });
+    expect(listNumberAt("12. Dhaka floods leave thousands homeless")).toEqual({ mark: 3, text: 4 });
+    expect(listNumberAt("२) मेरठ में शीतलहर")).toEqual({ mark: 2, text: 3 });
+    expect(listNumberAt("2.5 million displaced by floods")).toBeNull();
+    expect(listNumberAt("100. Years of the republic")).toBeNull();
+    expect(listNumberAt("3 killed in blast")).toBeNull();
   });
 });
 

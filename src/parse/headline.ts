@@ -9,7 +9,7 @@
  * ```
  */
 import leftovers from "../data/leftovers.json" with { type: "json" };
-import { fold } from "../text/chars.js";
+import { fold, isHSpace } from "../text/chars.js";
 import { isLetterMarkOrNumber, isLetterOrMark, isRegExpSpace, isWordChar, runEnd } from "../text/classes.js";
 import { agencies, agencyOf } from "../data/index.js";
 import monthsTable from "../data/months.json" with { type: "json" };
@@ -63,6 +63,19 @@ const INNER_END = /[।॥.?!]["'”’)\]]*\s/u;
  * > | A French journalist freed on Thursday said ... .
  * ```
  */
+/**
+ * A list item's number opening a headline, `1.कैलिफोर्निया में पहली मौत`, `2. Dhaka floods`: its
+ * length (`mark`) and where the headline's words start (`text`). A figure goes on with a digit
+ * (`2.5 million ...`), so the number must be followed by a letter, after spaces or none.
+ */
+export function listNumberAt(content: string): { mark: number; text: number } | null {
+  const m = /^[0-9\u0966-\u096f]{1,2}[.)]/u.exec(content);
+  if (!m) return null;
+  let k = m[0].length;
+  while (k < content.length && isHSpace(content.charCodeAt(k))) k++;
+  return /^\p{L}/u.test(content.slice(k, k + 2)) ? { mark: m[0].length, text: k } : null;
+}
+
 export function isTitleLine(content: string, next: string | null): boolean {
   if (next === null || !isHeadline(content) || headerKind(content) !== null) return false;
   const n = content.split(/\s+/u).length;

@@ -23,6 +23,7 @@ import {
   isPageLeftover,
   isTitleLine,
   isTrailingLeftover,
+  listNumberAt,
   isStampTail,
 } from "./headline.js";
 import { paragraphsOf, sentencesOf, type Segment } from "./paragraphs.js";
@@ -194,6 +195,17 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     if (cut !== null) headline = { start: l.contentStart, end: l.contentStart + cut, rule: "glued-to-lead" };
     else if (isTitleLine(content, nextLineContent(text, lines, first, true)))
       headline = { start: l.contentStart, end: l.contentEnd, rule: "title-line" };
+  }
+
+  // A list's number before the headline (a day file's items, `1.कैलिफोर्निया में ...`): no part of it.
+  if (headline && headline.rule !== "envelope") {
+    const n = listNumberAt(text.slice(headline.start, headline.end));
+    if (n) {
+      findings.push(
+        finding("header-line", "a list item's number before the headline", headline.start, headline.start + n.mark),
+      );
+      headline = { ...headline, start: headline.start + n.text };
+    }
   }
 
   // Sign-off: at the end, never overlapping the dateline.
