@@ -6,6 +6,8 @@
  *          ^^^^^^^^^                                ^^^^^^^^^^^^^^^^
  * > | नयी दिल्ली, दो मार्च (भाषा)        > | Allahabad, Aug 01 (PTI)
  *                 ^^^^^^^^                          ^^^^^^
+ * > | BEIJING, Aug.16 (Xinhua) --
+ *              ^^^^^^
  * ```
  * Day: ASCII or Devanagari digits, or a Hindi number word. Month: any name in `months.json`.
  * Year: four digits, only when written.
@@ -24,7 +26,7 @@ export interface DateMatch {
 
 /**
  * Reads a date at the end of `s` (already trimmed of trailing space and commas): month first
- * (`WORD DAY[,] [YEAR]`), else day first (`DAY WORD[,] [YEAR]`), each preceded by the start, a
+ * (`WORD DAY[,] [YEAR]`, or `WORD.DAY` with no space after the full stop), else day first (`DAY WORD[,] [YEAR]`), each preceded by the start, a
  * space or a comma. WORD is letters, marks, ZWJ/ZWNJ and an optional final `.`; DAY is one or two
  * ASCII or Devanagari digits, or (day first) a word of letters and marks; YEAR four digits.
  * A scan from the end: the patterns this replaces (kept as an oracle in test/date.test.ts)
@@ -64,7 +66,8 @@ function monthDay(s: string): Parts | null {
   const dayStart = digitRun(s, dayEnd);
   if (dayEnd - dayStart < 1 || dayEnd - dayStart > 2) return null;
   const wordEnd = spaceRun(s, dayStart);
-  if (wordEnd === dayStart) return null;
+  // `Aug. 16`, and Xinhua's `Aug.16`: after a full stop the figure may follow at once.
+  if (wordEnd === dayStart && !(dayStart > 0 && s.charCodeAt(dayStart - 1) === 0x2e)) return null;
   const wordStart = wordRun(s, wordEnd, true);
   if (wordStart === null || !separated(s, wordStart)) return null;
   return { start: wordStart, wordStart, wordEnd, dayStart, dayEnd, yearStart: y ? y.start : null };

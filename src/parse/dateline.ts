@@ -111,7 +111,7 @@ const TAG_LOWER = new Set(agencyTags.map((t) => t.toLowerCase()));
 const TAG_EXACT = new Set(agencyTags);
 /** `PUNE/MUMBAI: (Mar 3)`: places, a colon, then the date in brackets. */
 const COLON_DATE = /^([^:()\n]{1,60}?)\s*:\s*\(([^()\n]{3,24})\)/u;
-const DATE_PART = String.raw`(?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+\.?)(?:,?\s+[0-9]{4})?`;
+const DATE_PART = String.raw`(?:[\p{L}]+(?:\.\s*|\s+)[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+\.?)(?:,?\s+[0-9]{4})?`;
 /**
  * What every dated form below needs: a comma, space, and the start of a date (`, May 9`, `, 9 May`),
  * as the pattern `,\s+(?:\p{L}+\.?\s+[0-9]|[0-9]{1,2}\s+\p{L})` finds it, read by hand (that
@@ -134,13 +134,14 @@ export function hasDateStart(s: string): boolean {
       while (j < n && isRegExpSpace(s.charCodeAt(j))) j++;
       if (j > w && j < n && isLetter(s.codePointAt(j)!)) return true;
     } else {
-      // `, May 9`, `, Feb. 2`: letters, perhaps a full stop, space, a figure.
+      // `, May 9`, `, Feb. 2`, `, Aug.16`: letters, then space or a full stop (and perhaps space), a figure.
       let j = runEnd(s, i, n, isLetter);
       if (j === i) continue;
-      if (s.charCodeAt(j) === 0x2e) j++;
+      const stop = s.charCodeAt(j) === 0x2e;
+      if (stop) j++;
       const w = j;
       while (j < n && isRegExpSpace(s.charCodeAt(j))) j++;
-      if (j > w && j < n && isDigit(s.charCodeAt(j))) return true;
+      if ((j > w || stop) && j < n && isDigit(s.charCodeAt(j))) return true;
     }
   }
   return false;
