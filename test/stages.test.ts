@@ -251,6 +251,19 @@ describe("sign-off forms (parse/signoff.ts)", () => {
     { example: "(inputs from no agency)", input: "Talks end.\n(With inputs from our correspondent)", rule: null },
     { example: "AAP JT/sb", input: "Talks end.\nAAP JT/sb", rule: "initials-line", text: "AAP JT/sb" },
     { example: "dpa abc def", input: "Talks end.\ndpa abc def", rule: "initials-line", text: "dpa abc def" },
+    {
+      example: "... he said. PTI CHS NB NB",
+      input: "A case was registered, he said. PTI CHS NB NB",
+      rule: "glued-initials",
+      text: "PTI CHS NB NB",
+    },
+    { example: "(a sentence naming PTI)", input: "The report was carried. PTI has said so", rule: null },
+    {
+      example: "भाषा / योगेश संतोष / संतोष",
+      input: `${body}भाषा\nयोगेश संतोष\nसंतोष`,
+      rule: "tag-names-line",
+      text: "भाषा\nयोगेश संतोष\nसंतोष",
+    },
   ];
   covers("src/parse/signoff.ts", rows);
   for (const row of rows) {

@@ -42,6 +42,8 @@ for (const t of [...agencyTags].sort((a, b) => b.length - a.length)) {
   else TAGS_BY_FIRST.set(t[0]!, [t]);
 }
 /** Codes glued after the last sentence: must hold a slash (`जीसीबी/एएनएम`, `ab/`). */
+/** After a sentence's end: a tag in letters, then one to six groups of capitals (`PTI CHS NB NB`). */
+const GLUED_INITIALS = /[.!?"”’)]\s+([A-Za-z]{2,8}(?:\s+[A-Z]{1,4}(?:\/[A-Z]{1,4})*){1,6})$/u;
 const GLUED_CODES = new RegExp(String.raw`[।.!?"”’)]\s+(${CODE}\/(?:${CODE}(?:\/${CODE})*\/?)?)$`, "u");
 interface EndMark {
   /** The agency's code; null when the mark names it (group `agency`, read with `agencyOf`). */
@@ -142,6 +144,8 @@ export const SIGNOFF_RULES: readonly SignoffRule[] = [
   { name: "kcna-zero", match: kcnaZero },
   /** desk codes glued after the last sentence (`लेंगे। जीसीबी/एएनएम`) */
   { name: "glued-codes", match: gluedCodes },
+  /** an agency's tag and initials in capitals after the last sentence (`... he said. PTI CHS NB NB`) */
+  { name: "glued-initials", match: gluedInitials },
 ];
 
 /** The sign-off ending at or before line `lastLine` (default: the last line), not above `minLine`. */
@@ -234,6 +238,15 @@ function gluedCodes({ text, last, line: L }: SignoffView): SignoffMatch | null {
   if (!g) return null;
   const s = L.contentEnd - g[1]!.length;
   return { start: s, end: L.contentEnd, firstLine: last, agency: null, codes: codeRanges(text, s, L.contentEnd) };
+}
+
+function gluedInitials({ text, last, line: L }: SignoffView): SignoffMatch | null {
+  const tail = text.slice(Math.max(L.contentStart, L.contentEnd - 40), L.contentEnd);
+  const g = GLUED_INITIALS.exec(tail);
+  if (!g) return null;
+  const s = L.contentEnd - g[1]!.length;
+  const found = initialsLine(text, { ...L, contentStart: s }, last);
+  return found && found.codes.length > 0 ? found : null;
 }
 
 /** An agency's closing mark filling line `index` (`Enditem`, `(Reporting by ...)`, `abc@yna.co.kr (END)`). */
@@ -397,7 +410,8 @@ function initialsLine(text: string, L: Line, index: number): SignoffMatch | null
 /**
  * An agency's tag alone on the last line (`PTI`, `पीटीआई`), or a Hindi tag and up to three
  * desk names in Devanagari (Bhasha: `भाषा यासिर पवनेश`), each a code; a line below holding one
- * or two such names again (`पवनेश`) belongs to it.
+ * or two such names again (`पवनेश`) belongs to it, its names codes too, as written. The names may
+ * also stand below a tag alone (`भाषा` / `योगेश संतोष` / `संतोष`, `एपी` / `सिम्मी पारुल`).
  */
 function tagNamesLine({ text, lines, minLine, last, line: L, short }: SignoffView): SignoffMatch | null {
   if (!short) return null;
@@ -405,11 +419,48 @@ function tagNamesLine({ text, lines, minLine, last, line: L, short }: SignoffVie
   if (below) return below;
   // The line below the names: one or two names, the line above a tag and names.
   if (!namesOnly(text, L.contentStart, L.contentEnd, 2)) return null;
-  let prev = last - 1;
-  while (prev >= minLine && lines[prev]!.blank) prev--;
-  if (prev < minLine) return null;
-  const head = tagNames(text, lines[prev]!, prev, true);
-  return head ? { ...head, end: L.contentEnd } : null;
+  const prev = prevContentLine(lines, last, minLine);
+  if (prev < 0) return null;
+  const P = lines[prev]!;
+  const head = tagNames(text, P, prev, true) ?? devanagariTagAlone(text, P, prev);
+  if (head)
+    return { ...head, end: L.contentEnd, codes: [...head.codes, ...wordRanges(text, L.contentStart, L.contentEnd)] };
+  // Names on two lines below a tag alone: `भाषा` / `योगेश संतोष` / `संतोष`.
+  if (!namesOnly(text, P.contentStart, P.contentEnd, 3)) return null;
+  const top = prevContentLine(lines, prev, minLine);
+  const tag = top < 0 ? null : devanagariTagAlone(text, lines[top]!, top);
+  if (!tag) return null;
+  return {
+    ...tag,
+    end: L.contentEnd,
+    codes: [...wordRanges(text, P.contentStart, P.contentEnd), ...wordRanges(text, L.contentStart, L.contentEnd)],
+  };
+}
+
+/** The content line above line `i`, not above `minLine`, or -1. */
+function prevContentLine(lines: Line[], i: number, minLine: number): number {
+  let k = i - 1;
+  while (k >= minLine && lines[k]!.blank) k--;
+  return k >= minLine ? k : -1;
+}
+
+/** A Hindi agency tag alone filling line `L` (`भाषा`, `एपी`): the head of names below it. */
+function devanagariTagAlone(text: string, L: Line, index: number): SignoffMatch | null {
+  if (!isDevanagariLetter(text.charCodeAt(L.contentStart))) return null;
+  const head = tagNames(text, L, index, false);
+  return head && head.codes.length === 0 ? head : null;
+}
+
+/** The white-space separated words of `text[from, to)`. */
+function wordRanges(text: string, from: number, to: number): Range[] {
+  const out: Range[] = [];
+  for (let k = from; k < to; ) {
+    while (k < to && isRegExpSpace(text.charCodeAt(k))) k++;
+    const s = k;
+    while (k < to && !isRegExpSpace(text.charCodeAt(k))) k++;
+    if (k > s) out.push({ start: s, end: k });
+  }
+  return out;
 }
 
 /**
@@ -444,13 +495,7 @@ function tagNames(text: string, L: Line, index: number, withNames: boolean): Sig
     const bare = rest === L.contentEnd;
     if (bare ? withNames : !(isRegExpSpace(text.charCodeAt(rest)) && isDevanagariLetter(tag.charCodeAt(0)))) continue;
     if (!bare && !namesOnly(text, rest, L.contentEnd, 3)) continue;
-    const codes: Range[] = [];
-    for (let k = rest; k < L.contentEnd; ) {
-      while (k < L.contentEnd && isRegExpSpace(text.charCodeAt(k))) k++;
-      const s = k;
-      while (k < L.contentEnd && !isRegExpSpace(text.charCodeAt(k))) k++;
-      if (k > s) codes.push({ start: s, end: k });
-    }
+    const codes = wordRanges(text, rest, L.contentEnd);
     return {
       start: L.contentStart,
       end: L.contentEnd,

@@ -234,13 +234,13 @@ function isMarkAt(s: string, k: number): boolean {
 function isSignoffEnd(text: string, lines: Line[], i: number): boolean {
   const l = lines[i]!;
   if (l.contentEnd - l.contentStart > 80) return text.endsWith(" -0-", l.contentEnd);
-  const so = findSignoff(text, lines, Math.max(0, i - 1), i);
+  const so = findSignoff(text, lines, Math.max(0, i - 2), i);
   if (!so || so.end !== l.contentEnd) return false;
-  // `--IANS` with its codes on the next line, `भाषा यासिर पवनेश` with a name again below: the
-  // story ends after that line.
+  // `--IANS` with its codes on the next line, `भाषा यासिर पवनेश` with a name again below, `भाषा`
+  // with names on the next two lines: the story ends after those lines.
   const next = nextContent(lines, i);
   if (so.agency && next >= 0) {
-    const withCodes = findSignoff(text, lines, i, next);
+    const withCodes = findSignoff(text, lines, so.firstLine, next);
     if (withCodes && withCodes.start === so.start && withCodes.end === lines[next]!.contentEnd) return false;
   }
   return true;
