@@ -203,9 +203,22 @@ function places(text: string, dl: DatelineMatch, findings: Finding[]): Place[] {
         findings.push(finding("place-spelling", `place "${t}" read as ${e.name} (spelt differently)`, r.start, r.end));
       else findings.push(finding("unknown-place", `place "${t}" is not in the gazetteer`, r.start, r.end));
     }
-    // An unknown place still tells its country when a qualifier names it (`UASIN GISHU, Kenya`).
-    return { text: t, name: e?.name ?? null, country: e?.country ?? qualifierCountry(t) ?? null };
+    // An unknown place still tells its country when a qualifier names it (`UASIN GISHU, Kenya`),
+    // and one in Latin letters its name (`Uasin Gishu`).
+    return { text: t, name: e?.name ?? latinPlaceName(t), country: e?.country ?? qualifierCountry(t) ?? null };
   });
+}
+
+/**
+ * The name of a place the gazetteer lacks, when written in Latin letters: its words before any
+ * qualifier, capitals title-cased (`UASIN GISHU, Kenya` -> `Uasin Gishu`, `WINSTON-SALEM` ->
+ * `Winston-Salem`), other spellings as written (`Baramulla`). Null for other scripts.
+ */
+function latinPlaceName(t: string): string | null {
+  const bare = t.replace(/\s*[([,].*$/su, "").trim();
+  if (!/^[A-Za-z][A-Za-z .'’-]*$/u.test(bare)) return null;
+  if (/[a-z]/u.test(bare)) return bare;
+  return bare.toLowerCase().replace(/(^|[\s.'’-])([a-z])/gu, (_, b: string, c: string) => b + c.toUpperCase());
 }
 
 function dateParts(text: string, dl: DatelineMatch, refDate: RefDate | null, findings: Finding[]): DateParts | null {

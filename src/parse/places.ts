@@ -6,6 +6,7 @@
  * with every written form already folded: a lookup is one property of an object made with the data.
  */
 import placesIndex from "../data/places-index.json" with { type: "json" };
+import qualifiers from "../data/qualifiers.json" with { type: "json" };
 import { fold, ownCopy } from "../text/chars.js";
 
 export interface PlaceEntry {
@@ -96,8 +97,16 @@ export function qualifierCountry(text: string): string | undefined {
   const paren = qualifierStart(text);
   const q = paren > 0 ? text.slice(paren + 1).replace(/[)\]]\s*$/u, "") : comma > 0 ? text.slice(comma + 1) : "";
   const e = q.trim() ? lookupExact(q.trim()) : undefined;
-  return e && e.kind !== "city" ? e.country : undefined;
+  if (e) return e.kind !== "city" ? e.country : undefined;
+  return SHORT_QUALIFIERS.get(q.trim());
 }
+
+/** Qualifiers too short for the gazetteer (`La.`, `N.Y.`), as written -> country. */
+const SHORT_QUALIFIERS = new Map<string, string>(
+  Object.entries(qualifiers).flatMap(([country, list]) =>
+    Array.isArray(list) ? list.map((q): [string, string] => [q, country]) : [],
+  ),
+);
 
 /** Where a bracketed qualifier (`(`, `[`) starts, or -1. */
 function qualifierStart(text: string): number {
