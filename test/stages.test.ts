@@ -190,6 +190,29 @@ describe("dateline forms (parse/dateline.ts)", () => {
     { example: "(not a place: too short)", input: "US -- The talks ended.", rule: null },
     { example: "(not a place: lower case)", input: "Seoul -- the talks ended.", rule: null },
     {
+      example: "अंकारा। तुर्की में ...",
+      input: "अंकारा। तुर्की में भूकंप से मरने वालों की संख्या बढ़कर 31 हजार हो गई है।",
+      rule: "place-danda",
+      text: "अंकारा।",
+    },
+    {
+      example: "(a bar typed for the danda)",
+      input: "श्रीनगर | उत्तरी कश्मीर में बुधवार को हुई बर्फबारी से कई सड़कें बंद रहीं।",
+      rule: "place-danda",
+      text: "श्रीनगर |",
+    },
+    {
+      example: "(a sentence, not a place, before the danda)",
+      input: "बारिश हुई। तुर्की में भूकंप से मरने वालों की संख्या बढ़ी है।",
+      rule: null,
+    },
+    {
+      example: "(place and state in brackets, date, colon)",
+      input: "चमोली (उत्तराखंड), 28 फरवरी: माणा के पास हिमस्खलन के बाद बचाव अभियान तेज कर दिया गया है।",
+      rule: "place-date-mark",
+      text: "चमोली (उत्तराखंड), 28 फरवरी:",
+    },
+    {
       example: "(a roundup item glued to its headline)",
       input: "असम में बाढ़ से हालात बिगड़ेनयी दिल्ली : असम में बाढ़ का पानी घटा है।",
       rule: "glued-place-colon",
@@ -251,6 +274,8 @@ describe("sign-off forms (parse/signoff.ts)", () => {
     { example: "(inputs from no agency)", input: "Talks end.\n(With inputs from our correspondent)", rule: null },
     { example: "AAP JT/sb", input: "Talks end.\nAAP JT/sb", rule: "initials-line", text: "AAP JT/sb" },
     { example: "dpa abc def", input: "Talks end.\ndpa abc def", rule: "initials-line", text: "dpa abc def" },
+    { example: "... था। –आईएएनएस", input: "प्रतिबंध लगाया गया था। –आईएएनएस", rule: "glued-sign-line", text: "–आईएएनएस" },
+    { example: "(a dash inside the sentence)", input: "The talks ended. A deal -- IANS learnt -- is near", rule: null },
     {
       example: "... he said. PTI CHS NB NB",
       input: "A case was registered, he said. PTI CHS NB NB",

@@ -82,6 +82,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "place-date-line", match: (v) => placeDateLine(v.text, v.lines, v.i) },
   /** `PLACE: ` before a lead that ends a sentence, no date and no tag (papers' reprints: `KOLKATA: `, `नई दिल्ली: `) */
   { name: "place-colon", match: (v) => placeColon(v.text, v.win, v.p0, v.i) },
+  /** `PLACE।`, `PLACE |` before a lead that ends a sentence, no date and no tag (Hindi portals: `अंकारा। तुर्की में ...`) */
+  { name: "place-danda", match: (v) => placeDanda(v.text, v.win, v.p0, v.i) },
   /** a roundup item's headline glued to `PLACE :` (`...हालात बिगड़ेनयी दिल्ली : ...`) */
   { name: "glued-place-colon", match: (v) => gluedPlaceColon(v.text, v.win, v.p0, v.i) },
 ];
@@ -619,13 +621,14 @@ function agencyByline(text: string, win: string, p0: number, i: number): Datelin
 
 /** `नई दिल्ली 27 फरवरी।`, `नई दिल्ली, 20 सितंबर:`: a place, a date (maybe a year), a danda, colon or dash. */
 const PLACE_DATE_MARK =
-  /^([^\n\d,:;।()"“”]{2,40}?),?\s+((?:[0-9]{1,2}\s+[\p{L}\p{M}]+|[\p{L}\p{M}]+\.?\s+[0-9]{1,2})(?:,?\s+[0-9]{4})?)\s*(?=।|:|--|—|–)/u;
+  /^([^\n\d,:;।()"“”]{2,40}?(?:\s*\([^()\n\d]{2,30}\))?),?\s+((?:[0-9]{1,2}\s+[\p{L}\p{M}]+|[\p{L}\p{M}]+\.?\s+[0-9]{1,2})(?:,?\s+[0-9]{4})?)\s*(?=।|:|--|—|–|\|)/u;
 
 /**
  * `PLACE DATE।` with no tag, as Hindi papers date their own copy (`नई दिल्ली 27 फरवरी।भारत ने
  * ...`, `नई दिल्ली 20 सितंबर:उप प्रधान मंत्री ...`): a known place of at most four words, a date
- * with or without a comma before it, a danda, colon or dash, then a lead (`isLead`). Also ANI's
- * copy without its tag, the place qualified in brackets (`Gandhidham [India], Apr 22 : ...`).
+ * with or without a comma before it, a danda (or a bar typed for one), colon or dash, then a lead
+ * (`isLead`). The place may be qualified in brackets (`चमोली (उत्तराखंड), 28 फरवरी:`), as in ANI's
+ * copy without its tag (`Gandhidham [India], Apr 22 : ...`).
  */
 function placeDateMark(text: string, win: string, p0: number, i: number): DatelineMatch | null {
   // Cheap test first: a figure near the start of the line.
@@ -633,7 +636,7 @@ function placeDateMark(text: string, win: string, p0: number, i: number): Dateli
   const m = PLACE_DATE_MARK.exec(win);
   if (!m) return null;
   const placeText = m[1]!.trim();
-  if (wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
+  if (wordCount(placeText) > 4 || !lookupPlace(placeText.replace(/\s*\([^()]*\)$/u, ""))) return null;
   const dateStr = m[2]!;
   const d = dateAtEnd(dateStr);
   if (d?.start !== 0) return null;
@@ -742,6 +745,32 @@ function placeColon(text: string, win: string, p0: number, i: number): DatelineM
     firstLine: i,
     lastLine: i,
     places,
+    date: null,
+    agency: null,
+    prefix: null,
+  };
+}
+
+/**
+ * `अंकारा। तुर्की में ...`, `श्रीनगर | उत्तरी कश्मीर के ...`: a known place of at most three words
+ * alone before a danda (or a bar typed for one, as Hindi portals do), then a lead (`isLead`).
+ */
+function placeDanda(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  let k = 0;
+  while (k < win.length && k <= 32 && win[k] !== "।" && win[k] !== "|") k++;
+  if (k > 32 || k >= win.length) return null;
+  const placeText = win.slice(0, k).trim();
+  if (placeText.length < 2 || /[\d,:;.()"“”‘’'!?]/u.test(placeText) || wordCount(placeText) > 3) return null;
+  if (!lookupPlace(placeText)) return null;
+  const end = separatorEnd(text, p0 + k);
+  const lead = text.slice(end, Math.min(text.length, end + 400)).split("\n", 1)[0]!;
+  if (!isLead(lead)) return null;
+  return {
+    start: p0,
+    end,
+    firstLine: i,
+    lastLine: i,
+    places: [{ start: p0, end: p0 + placeText.length }],
     date: null,
     agency: null,
     prefix: null,

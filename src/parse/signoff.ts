@@ -146,6 +146,8 @@ export const SIGNOFF_RULES: readonly SignoffRule[] = [
   { name: "glued-codes", match: gluedCodes },
   /** an agency's tag and initials in capitals after the last sentence (`... he said. PTI CHS NB NB`) */
   { name: "glued-initials", match: gluedInitials },
+  /** the dash and tag after the last sentence (`... गया था। –आईएएनएस`, `... he said. --IANS`) */
+  { name: "glued-sign-line", match: gluedSignLine },
 ];
 
 /** The sign-off ending at or before line `lastLine` (default: the last line), not above `minLine`. */
@@ -248,6 +250,28 @@ function gluedInitials({ text, last, line: L }: SignoffView): SignoffMatch | nul
   const found = initialsLine(text, { ...L, contentStart: s }, last);
   return found && found.codes.length > 0 ? found : null;
 }
+
+function gluedSignLine({ text, last, line: L }: SignoffView): SignoffMatch | null {
+  const tail = text.slice(Math.max(L.contentStart, L.contentEnd - 60), L.contentEnd);
+  // The last dash that follows a sentence's end and white space.
+  for (let k = tail.length - 2; k > 1; k--) {
+    const c = tail.charCodeAt(k);
+    if (c !== 0x2d && c !== 0x2013 && c !== 0x2014) continue;
+    let b = k;
+    while (b > 0 && tail.charCodeAt(b - 1) === 0x2d) b--;
+    if (b === 0 || !isRegExpSpace(tail.charCodeAt(b - 1))) continue;
+    let e = b - 1;
+    while (e > 0 && isRegExpSpace(tail.charCodeAt(e - 1))) e--;
+    if (e === 0 || !SENTENCE_END.has(tail[e - 1]!)) continue;
+    const s = L.contentEnd - tail.length + b;
+    const found = signLine(text, { ...L, contentStart: s }, last);
+    return found ? { ...found, start: s } : null;
+  }
+  return null;
+}
+
+/** What ends the sentence before a glued sign-off. */
+const SENTENCE_END = new Set([".", "!", "?", "।", '"', "”", "’", ")"]);
 
 /** An agency's closing mark filling line `index` (`Enditem`, `(Reporting by ...)`, `abc@yna.co.kr (END)`). */
 function endMark(text: string, lines: Line[], index: number, minLine: number): SignoffMatch | null {
