@@ -212,13 +212,13 @@ function places(text: string, dl: DatelineMatch, findings: Finding[]): Place[] {
 /**
  * The name of a place the gazetteer lacks, when written in Latin letters: its words before any
  * qualifier, capitals title-cased (`UASIN GISHU, Kenya` -> `Uasin Gishu`, `WINSTON-SALEM` ->
- * `Winston-Salem`), other spellings as written (`Baramulla`). Null for other scripts.
+ * `Winston-Salem`, `NÎMES` -> `Nîmes`), other spellings as written (`Baramulla`). Null for other scripts.
  */
 function latinPlaceName(t: string): string | null {
   const bare = t.replace(/\s*[([,].*$/su, "").trim();
-  if (!/^[A-Za-z][A-Za-z .'’-]*$/u.test(bare)) return null;
-  if (/[a-z]/u.test(bare)) return bare;
-  return bare.toLowerCase().replace(/(^|[\s.'’-])([a-z])/gu, (_, b: string, c: string) => b + c.toUpperCase());
+  if (!/^\p{Script=Latin}[\p{Script=Latin} .'’-]*$/u.test(bare)) return null;
+  if (/\p{Ll}/u.test(bare)) return bare;
+  return bare.toLowerCase().replace(/(^|[\s.'’-])(\p{Ll})/gu, (_, b: string, c: string) => b + c.toUpperCase());
 }
 
 function dateParts(text: string, dl: DatelineMatch, refDate: RefDate | null, findings: Finding[]): DateParts | null {

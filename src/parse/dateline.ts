@@ -156,8 +156,10 @@ function isDigit(c: number): boolean {
 const DATE_TAG = new RegExp(String.raw`^([^\n]{1,80}?),\s+(${DATE_PART})\s+(${TAGS})\s*(?=--|-|—|–|_)`, "u");
 /** `AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --`: the tag between slashes. */
 const SLASH_TAG = new RegExp(String.raw`^([^\n]{1,120}?),\s+(${DATE_PART})\s*\/\s*(${TAGS})\s*\/\s*(?=--|-|—|–)`, "u");
-/** A word of a place in capitals (`SEOUL`, `U.S.`, `O'HARE`). */
-const CAPS_WORD = "[A-Z][A-Z.'’&-]*[A-Z.]";
+/** Capital letters of Latin script in a place's name: ASCII, Latin-1 (`NÎMES`, `BOGOTÁ`) and a few of Latin Extended-A (`İZMİR`, `ŁÓDŹ`). */
+const CAPS = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŪŮŰŸŹŻŽ";
+/** A word of a place in capitals (`SEOUL`, `U.S.`, `O'HARE`, `NÎMES`). */
+const CAPS_WORD = `[${CAPS}][${CAPS}.'’&-]*[${CAPS}.]`;
 /**
  * `SEOUL -- `, `PAJU, South Korea -- `: a place in capitals (a country after a comma), then `--`
  * and the lead; or a dash or hyphen between spaces (`NEW YORK — `, `AUSTIN, Texas — `, `TOKYO - `).
