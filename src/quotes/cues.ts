@@ -268,9 +268,16 @@ function outerAppositiveComma(tokens: Token[], c: number): number | null {
  * `Reserve Bank of India`; across an appositive (`Krishnan, who played 61 Tests, said`) and a
  * prepositional phrase (`A spokesperson for the app said`).
  */
-export function nounBeforeEn(tokens: Token[], idx: number, max = 8): Range | null {
+export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = false): Range | null {
   let e = idx;
   while (e > 0 && (EN_SKIP.has(lower(tokens[e - 1]!)) || lyAdverb(tokens, e - 1))) e--;
+  // `the TMC chief who had claimed that`, `The president of the union, who said`: the relative's
+  // antecedent, the nearest noun phrase, or after a comma the whole one before it.
+  if (e > 1 && (lower(tokens[e - 1]!) === "who" || lower(tokens[e - 1]!) === "which")) {
+    const comma = tokens[e - 2]!.text === ",";
+    const w = comma ? e - 2 : e - 1;
+    return w > 0 && isWord(tokens[w - 1]!) ? nounBeforeEn(tokens, w, max, !comma) : null;
+  }
   // `Tata Motors ... on Monday said`: the time phrase is no subject.
   if (e < idx && e > 0 && lower(tokens[e - 1]!) === "on") e--;
   // `A division bench comprising Justices A and B said`: the subject stands before the participle.
@@ -339,9 +346,16 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8): Range | nul
   };
   let a = collect(e);
   if (a === e) return null;
+  // `The minister for housing and urban affairs said`: words joined by `and` after a preposition
+  // are its object; the subject stands before the preposition (below).
+  if (a > 2 && lower(tokens[a - 1]!) === "and") {
+    const b = collect(a - 1);
+    if (b < a - 1 && b > 1 && EN_PREP.has(lower(tokens[b - 1]!))) a = b;
+  }
   // `The emir in the message said`: the subject stands before the prepositional phrase; but a
-  // many-word name after it stays whole (`Teams of the National Disaster Response Force`).
-  if (a > 1 && EN_PREP.has(lower(tokens[a - 1]!)) && e - a <= 5) {
+  // many-word name after it stays whole (`Teams of the National Disaster Response Force`). A
+  // relative's antecedent is the nearest (`the remarks of the TMC chief who had claimed`).
+  if (!nearest && a > 1 && EN_PREP.has(lower(tokens[a - 1]!)) && e - a <= 5) {
     const b = collect(a - 1);
     const gerund = b === a - 2 && /ing$/u.test(tokens[b]!.text);
     let capitals = 0;
@@ -359,6 +373,9 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8): Range | nul
  * `Rakesh Rao firmly said`, `The ministry also strongly urged`): lower-case, not a noun in -ly
  * (`the family said`), after a word that is not a determiner (`the elderly`).
  */
+/** Pronouns that can only be subjects: a clause opens with them (`complained he was tricked`). */
+const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
+
 function lyAdverb(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
   if (k === 0 || !/^[a-z]{2,}ly$/u.test(t.text) || EN_LY_NOUNS.has(t.text)) return false;
@@ -833,7 +850,8 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       e = phraseStartingAt(tokens, i, EN_REPORT_VERBS);
       if (e < 0) continue;
       const after = tokens[e];
-      const that = after !== undefined && lower(after) === "that";
+      // `that`, or a that-less clause opening with a subject pronoun (`Moore complained he was tricked`).
+      const that = after !== undefined && (lower(after) === "that" || SUBJECT_PRONOUNS.has(lower(after)));
       if (EN_NOUN_LIKE.has(w)) {
         // `five states,` is a noun: only `states that`, `tells IANS` are speech.
         if (!that && phraseStartingAt(tokens, e, EN_OBJECTS) < 0) continue;
