@@ -283,6 +283,8 @@ describe("sign-off forms (parse/signoff.ts)", () => {
       text: "PTI CHS NB NB",
     },
     { example: "(a sentence naming PTI)", input: "The report was carried. PTI has said so", rule: null },
+    { example: "... are awaited. PTI", input: "More details are awaited. PTI", rule: "glued-initials", text: "PTI" },
+    { example: "(no agency in capitals)", input: "The plan was cleared by NATO", rule: null },
     {
       example: "भाषा / योगेश संतोष / संतोष",
       input: `${body}भाषा\nयोगेश संतोष\nसंतोष`,

@@ -44,6 +44,8 @@ for (const t of [...agencyTags].sort((a, b) => b.length - a.length)) {
 /** Codes glued after the last sentence: must hold a slash (`जीसीबी/एएनएम`, `ab/`). */
 /** After a sentence's end: a tag in letters, then one to six groups of capitals (`PTI CHS NB NB`). */
 const GLUED_INITIALS = /[.!?"”’)]\s+([A-Za-z]{2,8}(?:\s+[A-Z]{1,4}(?:\/[A-Z]{1,4})*){1,6})$/u;
+/** After a sentence's end: an agency's tag alone, in capitals (`PTI`, `IANS`, `AFP`). */
+const GLUED_TAG = /[.!?"”’]\s+([A-Z]{3,5})$/u;
 const GLUED_CODES = new RegExp(String.raw`[।.!?"”’)]\s+(${CODE}\/(?:${CODE}(?:\/${CODE})*\/?)?)$`, "u");
 interface EndMark {
   /** The agency's code; null when the mark names it (group `agency`, read with `agencyOf`). */
@@ -144,7 +146,7 @@ export const SIGNOFF_RULES: readonly SignoffRule[] = [
   { name: "kcna-zero", match: kcnaZero },
   /** desk codes glued after the last sentence (`लेंगे। जीसीबी/एएनएम`) */
   { name: "glued-codes", match: gluedCodes },
-  /** an agency's tag and initials in capitals after the last sentence (`... he said. PTI CHS NB NB`) */
+  /** an agency's tag, maybe with initials, in capitals after the last sentence (`... he said. PTI CHS NB NB`, `... awaited. PTI`) */
   { name: "glued-initials", match: gluedInitials },
   /** the dash and tag after the last sentence (`... गया था। –आईएएनएस`, `... he said. --IANS`) */
   { name: "glued-sign-line", match: gluedSignLine },
@@ -245,10 +247,17 @@ function gluedCodes({ text, last, line: L }: SignoffView): SignoffMatch | null {
 function gluedInitials({ text, last, line: L }: SignoffView): SignoffMatch | null {
   const tail = text.slice(Math.max(L.contentStart, L.contentEnd - 40), L.contentEnd);
   const g = GLUED_INITIALS.exec(tail);
-  if (!g) return null;
-  const s = L.contentEnd - g[1]!.length;
-  const found = initialsLine(text, { ...L, contentStart: s }, last);
-  return found && found.codes.length > 0 ? found : null;
+  if (g) {
+    const s = L.contentEnd - g[1]!.length;
+    const found = initialsLine(text, { ...L, contentStart: s }, last);
+    if (found && found.codes.length > 0) return found;
+  }
+  // The tag alone in capitals (`... are awaited. PTI`).
+  const b = GLUED_TAG.exec(tail);
+  const code = b ? (agencyOf(b[1]!)?.code ?? null) : null;
+  if (!b || code === null) return null;
+  const s = L.contentEnd - b[1]!.length;
+  return { start: s, end: L.contentEnd, firstLine: last, agency: { start: s, end: L.contentEnd, code }, codes: [] };
 }
 
 function gluedSignLine({ text, last, line: L }: SignoffView): SignoffMatch | null {
