@@ -207,6 +207,17 @@ describe("dateline forms (parse/dateline.ts)", () => {
       rule: null,
     },
     {
+      example: "नयी दिल्ली, पांच जून दिल्ली में ...",
+      input: "नयी दिल्ली, पांच जून दिल्ली में अरविंद केजरीवाल सरकार की योजना पर केंद्र ने रोक लगा दी है।",
+      rule: "place-date-lead",
+      text: "नयी दिल्ली, पांच जून",
+    },
+    {
+      example: "(the date belongs to the sentence)",
+      input: "नयी दिल्ली, पांच जून को दिल्ली में अरविंद केजरीवाल सरकार की योजना पर केंद्र ने रोक लगा दी।",
+      rule: null,
+    },
+    {
       example: "(place and state in brackets, date, colon)",
       input: "चमोली (उत्तराखंड), 28 फरवरी: माणा के पास हिमस्खलन के बाद बचाव अभियान तेज कर दिया गया है।",
       rule: "place-date-mark",

@@ -76,6 +76,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "agency-byline", match: (v) => agencyByline(v.text, v.win, v.p0, v.i) },
   /** `PLACE DATE।` / `PLACE DATE:` before a lead that ends a sentence, no tag (Hindi papers: `नई दिल्ली 27 फरवरी।`) */
   { name: "place-date-mark", match: (v) => placeDateMark(v.text, v.win, v.p0, v.i) },
+  /** `PLACE[,] DAY MONTH` in Devanagari, then the lead with no separator (Bhasha copy with its tag cut: `नयी दिल्ली, पांच जून दिल्ली में ...`) */
+  { name: "place-date-lead", match: (v) => placeDateLead(v.text, v.win, v.p0, v.i) },
   /** the agency's credit and a place filling a line (`Press Trust of India Kolkata`, `PTI | Thane | Updated: ...`): the credit is the byline */
   { name: "agency-place-line", match: (v) => agencyPlaceLine(v.text, v.lines, v.i) },
   /** `PLACE, DATE YEAR` filling its line, a lead on the next line with text (`New Delhi, January 15, 2013`) */
@@ -647,6 +649,38 @@ function placeDateMark(text: string, win: string, p0: number, i: number): Dateli
   if (!isLead(lead)) return null;
   const ds = p0 + m[0].indexOf(dateStr, m[1]!.length);
   return placeAndDate(p0, end, i, placeText.length, d, ds, dateStr.length);
+}
+
+/** Words that cannot open a lead: a date followed by one is part of the sentence (`पांच जून को`). */
+const HI_AFTER_DATE = new Set(["को", "से", "तक", "के", "की", "का", "में", "ने", "और", "या", "तथा"]);
+
+/**
+ * `नयी दिल्ली, पांच जून दिल्ली में ...`, `नयी दिल्ली तीन जून शेयर बाजार ...`: Bhasha copy as portals
+ * print it with `(भाषा)` cut out. A known place of at most four words, maybe a comma, a day (figures
+ * or a word) and a month in Devanagari, then a lead (`isLead`) whose first word is no postposition.
+ */
+function placeDateLead(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const words = [...win.slice(0, 160).matchAll(/\S+/gu)].slice(0, 8);
+  for (let k = 1; k <= 4 && k + 2 < words.length; k++) {
+    const lastPlace = words[k - 1]!;
+    const placeEnd = lastPlace.index + lastPlace[0].length - (lastPlace[0].endsWith(",") ? 1 : 0);
+    if (words.slice(0, k).some((w, j) => /[\d:;।()"“”]/u.test(w[0]) || (j < k - 1 && w[0].endsWith(",")))) return null;
+    const day = words[k]!;
+    const month = words[k + 1]!;
+    if (!/^[\u0900-\u097f]+$/u.test(month[0])) continue;
+    const dateStr = win.slice(day.index, month.index + month[0].length);
+    const d = dateAtEnd(dateStr);
+    if (d?.start !== 0) continue;
+    const placeText = win.slice(0, placeEnd);
+    if (!lookupPlace(placeText)) continue;
+    const next = words[k + 2]!;
+    if (HI_AFTER_DATE.has(next[0])) return null;
+    const lead = win.slice(next.index).split("\n", 1)[0]!;
+    const full = text.slice(p0 + next.index, Math.min(text.length, p0 + next.index + 400)).split("\n", 1)[0]!;
+    if (!isLead(lead.length > full.length ? lead : full)) return null;
+    return placeAndDate(p0, p0 + month.index + month[0].length, i, placeText.length, d, p0 + day.index, dateStr.length);
+  }
+  return null;
 }
 
 /** The first letters of agencies' full names and tags: what a credit line can open with. */

@@ -1,7 +1,8 @@
 /**
  * The agency a story's copy is, read from its own interviews when nothing else names one: a
  * portal that dropped the dateline's tag and the sign-off still prints `..., he told IANS.` or
- * `उन्होंने आईएएनएस से कहा`. The agency told is the agency writing.
+ * `उन्होंने आईएएनएस से कहा`. The agency told is the agency writing. So is the agency whose feed
+ * a portal's closing note names (`यह ख़बर पीटीआई-भाषा की फीड से प्रकाशित की गयी है।`).
  *
  * > Bengaluru, Sep 10: ... "We will appeal," the minister told IANS.
  * >                                                          ^^^^ IANS
@@ -12,9 +13,12 @@ import { escapeRegExp } from "../text/regexp.js";
 
 const LATIN = agencyTags.filter((t) => /^[A-Za-z][A-Za-z-]*$/u.test(t));
 const DEVANAGARI = agencyTags.filter((t) => /^[\u0900-\u097f-]+$/u.test(t));
-/** `told IANS`, `told PTI`; `आईएएनएस से कहा`, `आईएएनएस को बताया` (with `बातचीत में` between). */
+/**
+ * `told IANS`, `told PTI`; `आईएएनएस से कहा`, `आईएएनएस को बताया` (with `बातचीत में` between); and a
+ * portal's note that the story came from the agency's feed (`यह ख़बर पीटीआई-भाषा की फीड से प्रकाशित की गयी है`).
+ */
 const TOLD = new RegExp(
-  String.raw`\btold (${LATIN.map(escapeRegExp).join("|")})\b|(?<![\u0900-\u097f])(${DEVANAGARI.map(escapeRegExp).join("|")}) (?:से|को) (?:(?:विशेष )?बातचीत में )?(?:कहा|बताया)`,
+  String.raw`\btold (${LATIN.map(escapeRegExp).join("|")})\b|(?<![\u0900-\u097f])(${DEVANAGARI.map(escapeRegExp).join("|")}) (?:(?:से|को) (?:(?:विशेष )?बातचीत में )?(?:कहा|बताया)|की फ़?ीड से)`,
   "u",
 );
 
