@@ -703,6 +703,11 @@ function invertedSubject(tokens: Token[], idx: number): Range | null {
     if (e > k + 1 && (!end || (end.punct && ".!?;".includes(end.text))))
       return { start: np.start, end: tokens[e - 1]!.end };
   }
+  // `said the manager of the restaurant from where ...`: the `of` phrase belongs to the subject.
+  if (next && lower(next) === "of" && !isCapitalised(tokens.find((t) => t.start === np.start))) {
+    const of = nounAfterEn(tokens, k + 1);
+    if (of) return { start: np.start, end: of.end };
+  }
   if (
     !next ||
     next.punct ||
