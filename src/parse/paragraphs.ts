@@ -201,7 +201,7 @@ function modeOf(text: string, all: Segment[]): "tags" | "indent" | "blocks" | "l
     else if (!s.blankBefore) flush++;
   }
   if (indented >= 2 && flush >= 1) return "indent";
-  return usesBlocks(segments) ? "blocks" : "lines";
+  return usesBlocks(text, segments) ? "blocks" : "lines";
 }
 
 /** What `dropPageLeftovers` drops from the body: a page's leftover line, a time stamp at its end. */
@@ -211,14 +211,24 @@ function isLeftover(text: string, s: Segment, last: boolean): boolean {
   return last ? isTrailingLeftover(line) : isPageLeftover(line);
 }
 
-function usesBlocks(segments: Segment[]): boolean {
+/**
+ * Blank lines between blocks of several lines: hard-wrapped copy, one paragraph per block. But
+ * when nearly every line inside the blocks ends a sentence, the lines are the paragraphs and a
+ * blank line is only here and there (after the headline, before the last paragraph).
+ */
+function usesBlocks(text: string, segments: Segment[]): boolean {
   let blank = false;
-  let multi = false;
+  let inner = 0;
+  let ended = 0;
   for (let i = 1; i < segments.length; i++) {
     if (segments[i]!.blankBefore) blank = true;
-    else if (!segments[i]!.barrier) multi = true;
+    else if (!segments[i]!.barrier) {
+      inner++;
+      if (endsSentence(text, segments[i - 1]!)) ended++;
+    }
   }
-  return blank && multi;
+  if (!blank || inner === 0) return false;
+  return inner < 3 || ended < inner * 0.8;
 }
 
 /** Splits a paragraph where a line break was lost (`दी।उत्तर`, `Saturday.They`). */
