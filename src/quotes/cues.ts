@@ -48,6 +48,8 @@ import {
   HI_PASSIVE,
   HI_POSSESSIVE,
   HI_POSSESSIVE_PRONOUNS,
+  HI_PRESENT_VERBS,
+  HI_NOMINATIVE_PRONOUNS,
   HI_POSTPOSITIONS,
   HI_RELATIVE,
   RELAY_BY,
@@ -70,6 +72,8 @@ export interface CueMatch {
   withThat: boolean;
   /** A `,` `:` or dash stands between the cue and the quote. */
   punct: boolean;
+  /** The cue is an according-to source (`According to X,`, `X के अनुसार,`): it speaks only a statement. */
+  source?: true;
 }
 
 const span = (tokens: Token[], a: number, b: number): Range => ({ start: tokens[a]!.start, end: tokens[b]!.end });
@@ -172,6 +176,12 @@ function lastWord(tokens: Token[]): { k: number; punct: boolean } {
 export function hindiCueBefore(tokens: Token[]): CueMatch | null {
   let { k, punct } = lastWord(tokens);
   if (k < 0) return null;
+  // `फायर ब्रिगेड के अनुसार, “...”`: the source speaks the quote.
+  const according = punct ? phraseEndingAt(tokens, k, HI_ACCORDING) : -1;
+  if (according > 0) {
+    const speaker = byBefore(tokens, according) ?? nounBeforeHi(tokens, according, 5);
+    if (speaker) return { cue: span(tokens, according, k), speaker, via: null, withThat: false, punct, source: true };
+  }
   let withThat = false;
   const end = k;
   if (!tokens[k]!.punct && tokens[k]!.text === THAT) {
@@ -218,11 +228,27 @@ function hindiVerbAt(tokens: Token[], k: number, end: number, withThat: boolean,
     return { cue: span(tokens, s - 1, end), speaker: span(tokens, s - 1, s - 1), via: null, withThat, punct };
   }
   if (s >= 0) {
-    const speaker = subjectHi(tokens, s);
+    const speaker =
+      subjectHi(tokens, s) ?? (HI_PRESENT_VERBS.has(tokens[s]!.text) ? presentSubjectHi(tokens, s) : null);
     if (!speaker) return null;
     return { cue: span(tokens, s, end), speaker, via: null, withThat, punct };
   }
   return null;
+}
+
+/**
+ * The subject of a present-tense speech verb at `verb`, which takes no ने (`फिल्म के बारे में
+ * वह कहती हैं,`, `अभिनेत्री कहती हैं,`): a nominative pronoun a few words back, else the noun just before.
+ */
+function presentSubjectHi(tokens: Token[], verb: number): Range | null {
+  for (let k = verb - 1; k >= 0 && verb - k <= 8; k--) {
+    const t = tokens[k]!;
+    if (t.punct) break;
+    if (HI_NOMINATIVE_PRONOUNS.has(t.text)) return span(tokens, k, k);
+  }
+  const prev = tokens[verb - 1];
+  if (!prev || prev.punct || HI_STOP.has(prev.text) || HI_POSTPOSITIONS.has(prev.text)) return null;
+  return nounBeforeHi(tokens, verb, 4);
 }
 
 /* ---------------------------------------------------------------- English */
@@ -438,6 +464,12 @@ function relayEn(tokens: Token[], k: number, punct: boolean): CueMatch | null {
 export function englishCueBefore(tokens: Token[]): CueMatch | null {
   let { k, punct } = lastWord(tokens);
   if (k < 0) return null;
+  // `According to the fire brigade, "..."`: the source speaks the quote.
+  if (punct && k >= 2 && lower(tokens[0]!) === "according" && lower(tokens[1]!) === "to") {
+    const source = nounAfterEn(tokens, 2);
+    if (source && source.end === tokens[k]!.end)
+      return { cue: span(tokens, 0, 1), speaker: source, via: null, withThat: false, punct };
+  }
   const relay = relayEn(tokens, k, punct);
   if (relay) return relay;
   let withThat = false;

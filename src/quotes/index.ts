@@ -267,7 +267,9 @@ export function quotesOf(
       }
       const afterEmpty = !after.some((t) => !t.punct);
 
-      const cueB = hindiCueBefore(before) ?? englishCueBefore(before);
+      let cueB = hindiCueBefore(before) ?? englishCueBefore(before);
+      // An according-to source speaks a statement, not a name or a phrase (`एक एजेंसी के मुताबिक, 'मैंगखुट' ने ...`).
+      if (cueB?.source && !isStatement(text, m.inner)) cueB = null;
       const cueA = m.close !== null ? cueAfter(after) : null;
       const isFirst = beforeEmpty && skipSpaces(text, p.start, p.end) === m.open;
       const sentenceCues = (): SentenceCues => {
@@ -685,6 +687,13 @@ function mediaAt(tokens: Token[], k: number): Range | null {
   for (const m of MEDIA)
     if (wordsAt(tokens, k, m)) return { start: tokens[k]!.start, end: tokens[k + m.length - 1]!.end };
   return null;
+}
+
+/** A quotation that is a statement: three words or more, ending a sentence inside the marks or just after. */
+function isStatement(text: string, inner: Range): boolean {
+  const t = text.slice(inner.start, inner.end);
+  if ((t.match(/\S+/gu)?.length ?? 0) < 3) return false;
+  return /[.!?।,]["'”’]?$/u.test(t) || /^["'”’]*\s*[.!?।]/u.test(text.slice(inner.end, inner.end + 4));
 }
 
 function accordingToIn(text: string, tokens: Token[], speaker: Range): Range | null {

@@ -104,6 +104,8 @@ export const HI_AUX = new Set(speech.hi.auxiliaries);
 /** Relative pronouns that open a clause between commas: जो, जिसने, जिनकी, जिन्होंने ... */
 export const HI_RELATIVE = new RegExp(`^(?:${speech.hi.relativeStarts.join("|")})`, "u");
 export const HI_POSSESSIVE_PRONOUNS = new Set(speech.hi.possessivePronouns);
+export const HI_PRESENT_VERBS = new Set(speech.hi.presentVerbs);
+export const HI_NOMINATIVE_PRONOUNS = new Set(speech.hi.nominativePronouns);
 export const HI_POSTPOSITIONS = new Set(speech.hi.postpositions);
 
 const EN_VERB_LIST = speech.en.verbs.map(words);
