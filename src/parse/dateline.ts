@@ -25,9 +25,9 @@
  * Only the first few lines of a story are searched, and each search looks at a bounded
  * window of its line, so the cost does not grow with the story.
  */
-import { agencyNames, agencyOf, agencyTags } from "../data/index.js";
+import { agencyNames, agencyOf, agencyTags, monthOf } from "../data/index.js";
 import { alternation } from "../text/regexp.js";
-import { isAsciiDigit, isHSpace, isLatinLower } from "../text/chars.js";
+import { isAsciiDigit, isDevanagariLetter, isHSpace, isLatinLower } from "../text/chars.js";
 import { isLetter, isRegExpSpace, runEnd } from "../text/classes.js";
 import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace } from "./places.js";
@@ -660,25 +660,39 @@ const HI_AFTER_DATE = new Set(["को", "से", "तक", "के", "की",
  * or a word) and a month in Devanagari, then a lead (`isLead`) whose first word is no postposition.
  */
 function placeDateLead(text: string, win: string, p0: number, i: number): DatelineMatch | null {
-  const words = [...win.slice(0, 160).matchAll(/\S+/gu)].slice(0, 8);
-  for (let k = 1; k <= 4 && k + 2 < words.length; k++) {
-    const lastPlace = words[k - 1]!;
-    const placeEnd = lastPlace.index + lastPlace[0].length - (lastPlace[0].endsWith(",") ? 1 : 0);
-    if (words.slice(0, k).some((w, j) => /[\d:;।()"“”]/u.test(w[0]) || (j < k - 1 && w[0].endsWith(",")))) return null;
-    const day = words[k]!;
-    const month = words[k + 1]!;
-    if (!/^[\u0900-\u097f]+$/u.test(month[0])) continue;
-    const dateStr = win.slice(day.index, month.index + month[0].length);
+  // Cheap tests first (every line of every story is tried): a Devanagari letter opens the line,
+  // and words are cut by hand, at most seven of them.
+  if (!isDevanagariLetter(win.charCodeAt(0))) return null;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let p = 0; p < win.length && p < 160 && starts.length < 7; ) {
+    while (p < win.length && isRegExpSpace(win.charCodeAt(p))) p++;
+    if (p >= win.length || win.charCodeAt(p) === 10) break;
+    const q = p;
+    while (p < win.length && !isRegExpSpace(win.charCodeAt(p))) p++;
+    starts.push(q);
+    ends.push(p);
+  }
+  for (let k = 1; k <= 4 && k + 2 < starts.length; k++) {
+    const word = (j: number) => win.slice(starts[j]!, ends[j]!);
+    const month = word(k + 1);
+    // A month in Devanagari after the day, else no date here.
+    if (!isDevanagariLetter(month.charCodeAt(0)) || monthOf(month) === null) continue;
+    for (let j = 0; j < k; j++) {
+      const w = word(j);
+      if (/[\d:;।()"“”]/u.test(w) || (j < k - 1 && w.endsWith(","))) return null;
+    }
+    const placeEnd = ends[k - 1]! - (win.charCodeAt(ends[k - 1]! - 1) === 0x2c ? 1 : 0);
+    const dateStr = win.slice(starts[k]!, ends[k + 1]!);
     const d = dateAtEnd(dateStr);
     if (d?.start !== 0) continue;
     const placeText = win.slice(0, placeEnd);
     if (!lookupPlace(placeText)) continue;
-    const next = words[k + 2]!;
-    if (HI_AFTER_DATE.has(next[0])) return null;
-    const lead = win.slice(next.index).split("\n", 1)[0]!;
-    const full = text.slice(p0 + next.index, Math.min(text.length, p0 + next.index + 400)).split("\n", 1)[0]!;
-    if (!isLead(lead.length > full.length ? lead : full)) return null;
-    return placeAndDate(p0, p0 + month.index + month[0].length, i, placeText.length, d, p0 + day.index, dateStr.length);
+    if (HI_AFTER_DATE.has(word(k + 2))) return null;
+    const from = p0 + starts[k + 2]!;
+    const lead = text.slice(from, Math.min(text.length, from + 400)).split("\n", 1)[0]!;
+    if (!isLead(lead)) return null;
+    return placeAndDate(p0, p0 + ends[k + 1]!, i, placeText.length, d, p0 + starts[k]!, dateStr.length);
   }
   return null;
 }
