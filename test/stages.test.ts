@@ -10,6 +10,7 @@ import {
   gluedLeadAt,
   headerKind,
   isHeadline,
+  isPageLeftover,
   isTitleLine,
   listNumberAt,
 } from "../src/parse/headline.js";
@@ -363,6 +364,7 @@ describe("headline and header lines (parse/headline.ts)", () => {
     },
     { example: "(a stamp with slashes)", input: "March 4, 2014 / 2:10 PM / 3 years ago", rule: "timestamp" },
     { example: "(an agency's staff credit)", input: "Reuters Staff", rule: "byline" },
+    { example: "by: Associated Press", rule: "byline" },
     { example: "(a page's time stamp)", input: "Updated: 13 hr ago", rule: "timestamp" },
     {
       example: "... IANS India Private Limited14 June",
@@ -388,6 +390,12 @@ describe("headline and header lines (parse/headline.ts)", () => {
       expect(got).toBe(row.rule);
     });
   }
+  it("a page's leftover lines: labels, stamp labels without dates, an image's file name", () => {
+    for (const l of ["News", "Posted: / Updated:", "Last updated:", "Power lines_20931", "Bookmark"])
+      expect(isPageLeftover(l), l).toBe(true);
+    for (const l of ["News from the front", "Posted to Kabul in 2019", "Power lines fell", "Section_2"])
+      expect(isPageLeftover(l), l).toBe(false);
+  });
   it("a byline and a time stamp split by a bar: the byline's own length", () => {
     expect(bylineBeforeStamp("By ANI | Updated: April 22, 2021 18:40 IST")).toBe("By ANI".length);
     expect(bylineBeforeStamp("ANI | Updated: Jan 8, 2022 09:15 IST")).toBe("ANI".length);

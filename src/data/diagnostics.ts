@@ -84,7 +84,7 @@ export const DIAGNOSTICS = [
     code: "page-leftover",
     severity: "info",
     meaning:
-      "a line a web page left in the story is no paragraph: the page's own words (`ADVERTISEMENT`, `Comments / 0`, `Related posts:`), a line with no letter or figure, a label and a web address, a time stamp or photo caption under the title of a story with no dateline, a time stamp or such a line after the story or its sign-off, or a prefix with a stray closing bracket before the dateline",
+      "a line a web page left in the story is no paragraph: the page's own words (`ADVERTISEMENT`, `Comments / 0`, `Related posts:`, a section's `News`), stamp labels left without their dates (`Posted: / Updated:`), an image's file name (`Power lines_20931`), a line with no letter or figure, a label and a web address, a time stamp or photo caption under the title of a story with no dateline, a time stamp or such a line after the story or its sign-off, or a prefix with a stray closing bracket before the dateline",
     example: "`ADVERTISEMENT` on a line of its own between two paragraphs",
     action: "nothing: the line is left out of the paragraphs",
   },

@@ -84,7 +84,7 @@ export function isTitleLine(content: string, next: string | null): boolean {
 
 /** A byline on a line of its own above the dateline: `by Janie Gabbett, Reuters`, `By K J M Varma`. */
 export function isBylineLine(content: string): boolean {
-  return /^by\s/iu.test(content) && content.length <= 80 && !FINAL.test(content) && content.split(/\s+/u).length <= 8;
+  return /^by:?\s/iu.test(content) && content.length <= 80 && !FINAL.test(content) && content.split(/\s+/u).length <= 8;
 }
 
 /**
@@ -343,6 +343,14 @@ export function isPageLeftover(content: string): boolean {
   if (content.length > 120) return false;
   if (!/[\p{L}\p{N}]/u.test(content)) return true;
   if (content.length <= 40 && PAGE_LEFTOVERS.has(fold(content.replace(/[\p{N}\p{P}\p{S}]+/gu, " ")))) return true;
+  // An image's file name left as its alt text (`Police lights_14607`).
+  if (content.length <= 60 && /^[\p{L}][\p{L} -]*_\d{2,}$/u.test(content)) return true;
+  // A page's stamp labels left without their dates (`Posted: / Updated:`).
+  if (
+    content.length <= 40 &&
+    /^(?:(?:last\s+)?(?:posted|updated|published|modified|created)(?:\s+on)?\s*:?\s*[/|,]?\s*)+$/iu.test(content)
+  )
+    return true;
   return /^[^:/]{1,30}:\s*https?:\/\/\S+$/u.test(content);
 }
 
