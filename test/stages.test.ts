@@ -365,6 +365,8 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "(a stamp with slashes)", input: "March 4, 2014 / 2:10 PM / 3 years ago", rule: "timestamp" },
     { example: "(an agency's staff credit)", input: "Reuters Staff", rule: "byline" },
     { example: "by: Associated Press", rule: "byline" },
+    { example: "(Xinhua)", rule: "byline-credit" },
+    { example: "(a word in brackets, no agency)", input: "(Updated)", rule: "headline" },
     { example: "(a page's time stamp)", input: "Updated: 13 hr ago", rule: "timestamp" },
     {
       example: "... IANS India Private Limited14 June",
@@ -391,9 +393,22 @@ describe("headline and header lines (parse/headline.ts)", () => {
     });
   }
   it("a page's leftover lines: labels, stamp labels without dates, an image's file name", () => {
-    for (const l of ["News", "Posted: / Updated:", "Last updated:", "Power lines_20931", "Bookmark"])
+    for (const l of [
+      "News",
+      "Posted: / Updated:",
+      "Last updated:",
+      "Power lines_20931",
+      "Bookmark",
+      "Comments() Print Mail Large Medium  Small 0",
+    ])
       expect(isPageLeftover(l), l).toBe(true);
-    for (const l of ["News from the front", "Posted to Kabul in 2019", "Power lines fell", "Section_2"])
+    for (const l of [
+      "News from the front",
+      "Posted to Kabul in 2019",
+      "Power lines fell",
+      "Section_2",
+      "Print media share falls",
+    ])
       expect(isPageLeftover(l), l).toBe(false);
   });
   it("a byline and a time stamp split by a bar: the byline's own length", () => {

@@ -478,6 +478,8 @@ function bareTagLine(text: string, lines: Line[], i: number): DatelineMatch | nu
   let placeEnd = k;
   while (placeEnd > s && isHSpace(text.charCodeAt(placeEnd - 1))) placeEnd--;
   if (placeEnd === s || wordCount(text.slice(s, placeEnd)) > 4) return null;
+  // A place is words, not a time stamp (`AFP` / `2020/8/10 15:38:41`).
+  if (/[0-9०-९]/u.test(text.slice(s, placeEnd))) return null;
   return {
     start: line.contentStart,
     end: k + 1,

@@ -339,10 +339,23 @@ const PAGE_LEFTOVERS = new Set(leftovers.pageLeftovers.map((w) => fold(w)));
  * figures and punctuation), a line with no letter or figure at all (`|`), or a short label and a
  * web address (`Image credit: https://...`).
  */
+/** A share, print and text-size widget's words, three or more, and no other Latin word. */
+const WIDGET_WORDS = new Set(leftovers.widgetWords.map((w) => w.toLowerCase()));
+function isWidgetLine(content: string): boolean {
+  let n = 0;
+  for (const m of content.matchAll(/[A-Za-z][A-Za-z-]*/gu)) {
+    if (!WIDGET_WORDS.has(m[0].toLowerCase())) return false;
+    n++;
+  }
+  return n >= 3;
+}
+
 export function isPageLeftover(content: string): boolean {
   if (content.length > 120) return false;
   if (!/[\p{L}\p{N}]/u.test(content)) return true;
   if (content.length <= 40 && PAGE_LEFTOVERS.has(fold(content.replace(/[\p{N}\p{P}\p{S}]+/gu, " ")))) return true;
+  // A share and print widget's words (`Comments() Print Mail Large Medium Small`).
+  if (isWidgetLine(content)) return true;
   // An image's file name left as its alt text (`Police lights_14607`).
   if (content.length <= 60 && /^[\p{L}][\p{L} -]*_\d{2,}$/u.test(content)) return true;
   // A page's stamp labels left without their dates (`Posted: / Updated:`).
@@ -399,6 +412,9 @@ export function headerKind(content: string): HeaderKind | null {
   if (isBylineLine(content)) return "byline";
   const f = fold(content);
   if (BYLINE_CREDITS.has(f) || /^(?:associated press|ap|afp|reuters)\b.{0,30}\bwriter$/u.test(f))
+    return "byline-credit";
+  // An agency's tag alone in brackets (`(Xinhua)` under a portal's title).
+  if (content.length <= 20 && /^\([^()]+\)$/u.test(content) && agencyOf(content.slice(1, -1).trim()))
     return "byline-credit";
   if (isAgencyCredit(content)) return "byline";
   if (content.length <= 120 && CREDITS.some((c) => f.includes(c))) return "credit";

@@ -193,8 +193,35 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     const content = text.slice(l.contentStart, l.contentEnd);
     const cut = gluedLeadAt(content);
     if (cut !== null) headline = { start: l.contentStart, end: l.contentStart + cut, rule: "glued-to-lead" };
-    else if (isTitleLine(content, nextLineContent(text, lines, first, true)))
+    else if (isTitleLine(content, nextLineContent(text, lines, first, true))) {
       headline = { start: l.contentStart, end: l.contentEnd, rule: "title-line" };
+      // A byline or the agency's credit under the title (`AFP`, `(Xinhua)`, `By Anita Rao`), past
+      // a page's stamps and captions: the byline, and the body starts after it.
+      const passed: Finding[] = [];
+      for (let k = first + 1; k < lines.length && k <= first + 4 && !byline; k++) {
+        const L = lines[k]!;
+        if (L.blank) continue;
+        const c = text.slice(L.contentStart, L.contentEnd);
+        const kind = headerKind(c);
+        if (kind === "byline" || kind === "byline-credit") {
+          byline = { start: L.contentStart, end: L.contentEnd, rule: "byline-line" };
+          findings.push(...passed);
+        } else if (kind === "timestamp" || kind === "caption")
+          passed.push(
+            finding(
+              "header-line",
+              kind === "caption" ? "a photo caption above the byline" : "a time stamp above the byline",
+              L.contentStart,
+              L.contentEnd,
+            ),
+          );
+        else if (kind === null && isPageLeftover(c))
+          passed.push(
+            finding("page-leftover", "a web page's leftover line above the byline", L.contentStart, L.contentEnd),
+          );
+        else break;
+      }
+    }
   }
 
   // A list's number before the headline (a day file's items, `1.कैलिफोर्निया में ...`): no part of it.
@@ -254,7 +281,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   const bodyStart = dl
     ? Math.max(dl.end, stampEnd)
     : headline?.rule === "glued-to-lead" || headline?.rule === "title-line"
-      ? headline.end
+      ? Math.max(headline.end, byline?.rule === "byline-line" ? byline.end : 0)
       : range.start;
   const segments = bodySegments(text, lines, before, bodyStart, bodyEnd, breaks);
   // Copy the envelope says is tabular is one table; elsewhere runs of table lines are.
@@ -312,7 +339,13 @@ function nextLineContent(text: string, lines: Line[], i: number, past = false): 
     if (l.blank) continue;
     const content = text.slice(l.contentStart, l.contentEnd);
     const kind = past ? headerKind(content) : null;
-    if (kind !== "timestamp" && kind !== "caption" && !(past && kind === null && isPageLeftover(content)))
+    if (
+      kind !== "timestamp" &&
+      kind !== "caption" &&
+      kind !== "byline" &&
+      kind !== "byline-credit" &&
+      !(past && kind === null && isPageLeftover(content))
+    )
       return content;
   }
   return null;
