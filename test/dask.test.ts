@@ -4,7 +4,7 @@
 // single-process run, order aside. Needs Python with dask.distributed (Debian:
 // `apt-get install python3-distributed`); the test names why it is skipped when it is missing.
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -66,7 +66,7 @@ describe("a Dask cluster", () => {
       expect(single.status, single.stderr.slice(0, 500)).toBe(0);
 
       const out = join(dir, "dask.ndjson");
-      // 256 KiB blocks: some 16 partitions of the ~4 MB dump.
+      // 256 KiB blocks: a dozen partitions or more of the ~3-4 MB dump.
       const r = spawnSync(
         python!,
         [join(root, "scripts", "dask-pipe.py"), dump, out, "--workers", "2", "--blocksize", "256KiB", "--", ...wire],
@@ -79,7 +79,8 @@ describe("a Dask cluster", () => {
       expect(r.status, r.stderr.slice(-2000)).toBe(0);
       const summary = JSON.parse(r.stdout.trim().split("\n").pop()!);
       expect(summary.workers).toBe(2);
-      expect(summary.partitions).toBeGreaterThanOrEqual(12);
+      // As many partitions as whole blocks in the dump (its size follows the fixtures it cycles through).
+      expect(summary.partitions).toBeGreaterThanOrEqual(Math.max(2, Math.floor(statSync(dump).size / (256 * 1024))));
       expect(summary.lines).toBe(STORIES);
 
       // Records keyed by id (source.path is `<stdin>#id` in both runs), compared whole.

@@ -208,6 +208,13 @@ describe("dateline forms (parse/dateline.ts)", () => {
       rule: null,
     },
     {
+      example: "नई दिल्ली: / शहर की ...",
+      input: "नई दिल्ली:\nशहर की ऐतिहासिक जामा मस्जिद के निकट बम की झूठी खबर ने मंगलवार को पुलिस को परेशान किया.",
+      rule: "place-colon-line",
+      text: "नई दिल्ली:",
+    },
+    { example: "(a headline with a colon above a lead)", input: "Delhi:\nRain hits the city.", rule: null },
+    {
       example: "नयी दिल्ली, पांच जून दिल्ली में ...",
       input: "नयी दिल्ली, पांच जून दिल्ली में अरविंद केजरीवाल सरकार की योजना पर केंद्र ने रोक लगा दी है।",
       rule: "place-date-lead",

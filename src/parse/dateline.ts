@@ -86,6 +86,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "place-colon", match: (v) => placeColon(v.text, v.win, v.p0, v.i) },
   /** `PLACE।`, `PLACE |` before a lead that ends a sentence, no date and no tag (Hindi portals: `अंकारा। तुर्की में ...`) */
   { name: "place-danda", match: (v) => placeDanda(v.text, v.win, v.p0, v.i) },
+  /** `PLACE:` filling its line, a lead on the next (`नई दिल्ली:` / `शहर की ऐतिहासिक ...`) */
+  { name: "place-colon-line", match: (v) => placeColonLine(v.text, v.lines, v.i) },
   /** a roundup item's headline glued to `PLACE :` (`...हालात बिगड़ेनयी दिल्ली : ...`) */
   { name: "glued-place-colon", match: (v) => gluedPlaceColon(v.text, v.win, v.p0, v.i) },
 ];
@@ -770,6 +772,33 @@ function placeDateLine(text: string, lines: Line[], i: number): DatelineMatch | 
   const next = lines[nextContent(lines, i)];
   if (!next || !isLead(text.slice(next.contentStart, Math.min(next.contentEnd, next.contentStart + 400)))) return null;
   return placeAndDate(L.contentStart, end, i, placeText.length, d, L.contentStart + ds, n - ds);
+}
+
+/**
+ * `नई दिल्ली:` alone on its line, the lead on the next (a portal's feed copy): a known place of
+ * at most four words and a colon filling the line, then a line that is a lead (`isLead`).
+ */
+function placeColonLine(text: string, lines: Line[], i: number): DatelineMatch | null {
+  const L = lines[i]!;
+  let end = L.contentEnd;
+  while (end > L.contentStart && isHSpace(text.charCodeAt(end - 1))) end--;
+  if (end - L.contentStart > 40 || text.charCodeAt(end - 1) !== 0x3a) return null;
+  let pe = end - 1;
+  while (pe > L.contentStart && isHSpace(text.charCodeAt(pe - 1))) pe--;
+  const placeText = text.slice(L.contentStart, pe);
+  if (placeText.length < 2 || wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
+  const next = lines[nextContent(lines, i)];
+  if (!next || !isLead(text.slice(next.contentStart, Math.min(next.contentEnd, next.contentStart + 400)))) return null;
+  return {
+    start: L.contentStart,
+    end,
+    firstLine: i,
+    lastLine: i,
+    places: [{ start: L.contentStart, end: pe }],
+    date: null,
+    agency: null,
+    prefix: null,
+  };
 }
 
 /**

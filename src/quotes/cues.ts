@@ -30,6 +30,7 @@ import {
   EN_PRONOUNS,
   EN_QUANTIFIERS,
   EN_RELATIVE,
+  SUBJECT_PRONOUNS,
   EN_REPORT_VERBS,
   EN_SINGLE_VERBS,
   EN_SKIP,
@@ -399,9 +400,6 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
  * `Rakesh Rao firmly said`, `The ministry also strongly urged`): lower-case, not a noun in -ly
  * (`the family said`), after a word that is not a determiner (`the elderly`).
  */
-/** Pronouns that can only be subjects: a clause opens with them (`complained he was tricked`). */
-const SUBJECT_PRONOUNS = new Set(["he", "she", "they", "we", "i"]);
-
 function lyAdverb(tokens: Token[], k: number): boolean {
   const t = tokens[k]!;
   if (k === 0 || !/^[a-z]{2,}ly$/u.test(t.text) || EN_LY_NOUNS.has(t.text)) return false;

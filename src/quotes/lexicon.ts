@@ -143,6 +143,8 @@ export const EN_SKIP = new Set(speech.en.skipBeforeVerb.map((w) => w.toLowerCase
 export const EN_LY_NOUNS = new Set(speech.en.lyNouns);
 export const EN_PREP = new Set(speech.en.prepositions);
 export const EN_RELATIVE = new Set(speech.en.relatives);
+/** Pronouns that can only be subjects: a clause opens with them (`complained he was tricked`). */
+export const SUBJECT_PRONOUNS = new Set(speech.en.subjectPronouns);
 /** Words opening an appositive of any length: `Knut Peters, a spokesman for ..., says`. */
 export const EN_APPOSITIVE_STARTS = new Set(speech.en.appositiveStarts);
 /** Words opening a clause after an inverted subject: `said Im Mi-jeong as he stood ...`. */
