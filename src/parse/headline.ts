@@ -342,6 +342,10 @@ const PAGE_LEFTOVERS = new Set(leftovers.pageLeftovers.map((w) => fold(w)));
 /** A share, print and text-size widget's words, three or more, and no other Latin word. */
 const WIDGET_WORDS = new Set(leftovers.widgetWords.map((w) => w.toLowerCase()));
 function isWidgetLine(content: string): boolean {
+  // Cheap test first (every short line is asked): the first Latin word is a widget's.
+  if (content.length > 100) return false;
+  const first = /[A-Za-z][A-Za-z-]*/u.exec(content);
+  if (!first || !WIDGET_WORDS.has(first[0].toLowerCase())) return false;
   let n = 0;
   for (const m of content.matchAll(/[A-Za-z][A-Za-z-]*/gu)) {
     if (!WIDGET_WORDS.has(m[0].toLowerCase())) return false;
