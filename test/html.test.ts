@@ -9,7 +9,7 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { parse } from "../src/index.js";
 import { render } from "../src/render/index.js";
-import { cspFor, escapeHtml, renderHtmlPage, renderHtmlStory } from "../src/render/html.js";
+import { cspFor, escapeAttr, escapeHtml, renderHtmlPage, renderHtmlStory } from "../src/render/html.js";
 import { VERSION } from "../src/version.js";
 import { fixtureFolders, fixtures, runWire } from "./helpers.js";
 
@@ -265,6 +265,17 @@ describe("html page", () => {
       { numRuns: 60 },
     );
   }, 60_000);
+
+  it("escapeAttr writes a label on one line", () => {
+    expect(escapeAttr("onclick='x \n a")).toBe("onclick=&#39;x   a");
+  });
+
+  it("a speaker whose words run across a line break gives one-line attributes", () => {
+    // Found by the property test below: the words before `said` run across the line break.
+    const xs = ["' onclick='x", "\n", "a", 'said, "'];
+    const text = `सोल, 14 सितंबर (आईएएनएस)। ${xs.join("")}।\n"${xs.join(" ")}," he said.\n-- आईएएनएस\nएसकेपी\n`;
+    checkPage(renderHtmlPage(parse(text)));
+  });
 
   it("escapeHtml shows controls and escapes markup", () => {
     expect(escapeHtml(`<a href="x">&'\u202e`)).toBe(

@@ -36,9 +36,16 @@ export function escapeHtml(s: string): string {
   return s.replace(SPECIAL, (c) => ENTITY[c]!).replace(CONTROL, (c) => `<span class="ctl">${hex(c)}</span>`);
 }
 
-/** Text from the copy as an attribute value (always double-quoted), or as plain text where no element may go. */
+/**
+ * Text from the copy as an attribute value (always double-quoted), or as plain text where no
+ * element may go. A label is one line: tabs and line breaks (a speaker's words may run across
+ * one) are spaces.
+ */
 export function escapeAttr(s: string): string {
-  return s.replace(CONTROL, hex).replace(SPECIAL, (c) => ENTITY[c]!);
+  return s
+    .replace(/[\t\n\r]/gu, " ")
+    .replace(CONTROL, hex)
+    .replace(SPECIAL, (c) => ENTITY[c]!);
 }
 
 /** What every page of wire shares: colours for both schemes, the body, fonts for Devanagari. */
