@@ -573,6 +573,20 @@ function placeAndDate(
   };
 }
 
+/** A dateline that is only a place (`[start, end)` with the separator; the place `[start, placeEnd)`), on line `i`. */
+function placeOnly(start: number, end: number, i: number, placeEnd: number): DatelineMatch {
+  return {
+    start,
+    end,
+    firstLine: i,
+    lastLine: i,
+    places: [{ start, end: placeEnd }],
+    date: null,
+    agency: null,
+    prefix: null,
+  };
+}
+
 /** `SEOUL -- ` with no date and no tag: the place in capitals, at least three letters. */
 function placeDashes(text: string, win: string, p0: number, i: number): DatelineMatch | null {
   const m = PLACE_DASHES.exec(win);
@@ -582,16 +596,7 @@ function placeDashes(text: string, win: string, p0: number, i: number): Dateline
   // After a single dash (AP copy as papers print it: `NEW YORK — `) the city must be a known
   // place, so that a line such as `UPDATE - Police say ...` is no dateline.
   if (!m[2]!.startsWith("--") && !lookupPlace(CAPS_CITY.exec(placeText)![0])) return null;
-  return {
-    start: p0,
-    end: separatorEnd(text, p0 + placeText.length),
-    firstLine: i,
-    lastLine: i,
-    places: [{ start: p0, end: p0 + placeText.length }],
-    date: null,
-    agency: null,
-    prefix: null,
-  };
+  return placeOnly(p0, separatorEnd(text, p0 + placeText.length), i, p0 + placeText.length);
 }
 
 /** `By IANS, Hyderabad: `: `By`, an agency's tag, a comma, the place, a colon. */
@@ -789,16 +794,7 @@ function placeColonLine(text: string, lines: Line[], i: number): DatelineMatch |
   if (placeText.length < 2 || wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
   const next = lines[nextContent(lines, i)];
   if (!next || !isLead(text.slice(next.contentStart, Math.min(next.contentEnd, next.contentStart + 400)))) return null;
-  return {
-    start: L.contentStart,
-    end,
-    firstLine: i,
-    lastLine: i,
-    places: [{ start: L.contentStart, end: pe }],
-    date: null,
-    agency: null,
-    prefix: null,
-  };
+  return placeOnly(L.contentStart, end, i, pe);
 }
 
 /**
@@ -846,16 +842,7 @@ function placeDanda(text: string, win: string, p0: number, i: number): DatelineM
   const end = separatorEnd(text, p0 + k);
   const lead = text.slice(end, Math.min(text.length, end + 400)).split("\n", 1)[0]!;
   if (!isLead(lead)) return null;
-  return {
-    start: p0,
-    end,
-    firstLine: i,
-    lastLine: i,
-    places: [{ start: p0, end: p0 + placeText.length }],
-    date: null,
-    agency: null,
-    prefix: null,
-  };
+  return placeOnly(p0, end, i, p0 + placeText.length);
 }
 
 /** `FILE PHOTO:`, `Photo:`: a caption's label before a colon is no place. */
