@@ -466,7 +466,7 @@ export function englishCueBefore(tokens: Token[]): CueMatch | null {
   if (punct && k >= 2 && lower(tokens[0]!) === "according" && lower(tokens[1]!) === "to") {
     const source = nounAfterEn(tokens, 2);
     if (source && source.end === tokens[k]!.end)
-      return { cue: span(tokens, 0, 1), speaker: source, via: null, withThat: false, punct };
+      return { cue: span(tokens, 0, 1), speaker: source, via: null, withThat: false, punct, source: true };
   }
   const relay = relayEn(tokens, k, punct);
   if (relay) return relay;
