@@ -35,6 +35,7 @@ import { nextContent, type Line } from "./lines.js";
 import { headerKind, isPageLeftover } from "./headline.js";
 import type { Range } from "../text/range.js";
 import leftovers from "../data/leftovers.json" with { type: "json" };
+import monthsTable from "../data/months.json" with { type: "json" };
 
 /** What a dateline form reads: the story's lines, line `i`, and a bounded window of it from `p0`. */
 export interface DatelineView {
@@ -661,7 +662,7 @@ function placeDateMark(text: string, win: string, p0: number, i: number): Dateli
 }
 
 /** Words that cannot open a lead: a date followed by one is part of the sentence (`पांच जून को`). */
-const HI_AFTER_DATE = new Set(["को", "से", "तक", "के", "की", "का", "में", "ने", "और", "या", "तथा"]);
+const HI_AFTER_DATE = new Set(monthsTable.notAfterHindiDate);
 
 /**
  * `नयी दिल्ली, पांच जून दिल्ली में ...`, `नयी दिल्ली तीन जून शेयर बाजार ...`: Bhasha copy as portals
