@@ -68,6 +68,8 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
     // In copy hard-wrapped at a fixed width, a full line that ends mid-sentence continues into the
     // next line whatever its first letter (`...the late Stephen` / `Kim Sou-hwan, the ...`).
     if (prev && !joins && width > 0 && before && fullLineWrap(text, before, seg, width)) joins = true;
+    // A bullet opens an item of its own (`• ‘It’s crazy,’ driver says` / `• Army tanker drivers ...`).
+    if (prev && joins && !seg.wrapped && bulletAt(text, seg.start, seg.end)) joins = false;
     // A title before a name never ends a paragraph (`... the visiting Chadian leader, Gen.` / `Idriss Mahamat, ...`).
     if (prev && !joins && endsInTitle(text, prev) && isLetterOrMark(text.charCodeAt(seg.start))) joins = true;
     if (prev && joins && !seg.blankBefore && !seg.barrier) {
@@ -82,6 +84,13 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
 }
 
 const SENTENCE_END = /[।॥.?!]["'”’)\]]*$/u;
+
+/** Whether the segment opens with a bullet and a space (`•`, `●`, `▪`, `◦`, `‣`, `*`). */
+function bulletAt(text: string, from: number, to: number): boolean {
+  let k = from;
+  while (k < to && isHSpace(text.charCodeAt(k))) k++;
+  return k + 1 < to && "•●▪◦‣*".includes(text[k]!) && isHSpace(text.charCodeAt(k + 1));
+}
 
 /** Longer than any width copy is wrapped at (wrapped lines run to 60–100 characters). */
 const UNWRAPPED = 240;
