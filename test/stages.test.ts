@@ -208,6 +208,12 @@ describe("dateline forms (parse/dateline.ts)", () => {
       rule: null,
     },
     {
+      example: "PTI New Delhi August 02, 2022 16:12 IST",
+      input: "PTI New Delhi August 02, 2022 16:12 IST\nThe Centre will set up 50 new cold storage units this year.",
+      rule: "agency-place-line",
+      text: "New Delhi August 02, 2022",
+    },
+    {
       example: "नई दिल्ली: / शहर की ...",
       input: "नई दिल्ली:\nशहर की ऐतिहासिक जामा मस्जिद के निकट बम की झूठी खबर ने मंगलवार को पुलिस को परेशान किया.",
       rule: "place-colon-line",

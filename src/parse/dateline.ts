@@ -724,6 +724,10 @@ function agencyPlaceLine(text: string, lines: Line[], i: number): DatelineMatch 
   const content = text.slice(L.contentStart, end);
   // The full name, or a tag before a bar (Devdiscourse's `PTI | Thane | Updated: ...`).
   const bar = content.indexOf(" | ");
+  if (bar < 0) {
+    const dated = tagPlaceDate(L.contentStart, content, i);
+    if (dated && nextContent(lines, i) >= 0) return dated;
+  }
   const named =
     agencyNames.find((n) => content.startsWith(n)) ??
     (bar > 0 && TAG_EXACT.has(content.slice(0, bar)) ? content.slice(0, bar) : null);
@@ -778,6 +782,44 @@ function placeDateLine(text: string, lines: Line[], i: number): DatelineMatch | 
   const next = lines[nextContent(lines, i)];
   if (!next || !isLead(text.slice(next.contentStart, Math.min(next.contentEnd, next.contentStart + 400)))) return null;
   return placeAndDate(L.contentStart, end, i, placeText.length, d, L.contentStart + ds, n - ds);
+}
+
+/**
+ * The Hindu's credit line for agency copy, `PTI New Delhi August 02, 2022 16:12 IST`: a tag, a known
+ * place of at most four words, a date with its year, maybe a time: the place and date are the
+ * dateline, the tag the byline and the agency (the time is a header-line finding: story.ts).
+ */
+function tagPlaceDate(start: number, content: string, i: number): DatelineMatch | null {
+  const sp = content.indexOf(" ");
+  if (sp < 2 || !TAG_EXACT.has(content.slice(0, sp)) || !hasYear(content)) return null;
+  const withoutTime = content.replace(TIME_TAIL, "");
+  const words = [...withoutTime.slice(sp + 1).matchAll(/\S+/gu)].slice(0, 8);
+  for (let k = 1; k <= 4 && k < words.length; k++) {
+    const placeEnd = sp + 1 + words[k - 1]!.index + words[k - 1]![0].length;
+    const placeText = content.slice(sp + 1, placeEnd);
+    if (!lookupPlace(placeText)) continue;
+    const ds = sp + 1 + words[k]!.index;
+    const d = dateAtEnd(withoutTime.slice(ds));
+    if (d?.start !== 0 || d.year === null) return null;
+    return {
+      start: start + sp + 1,
+      end: start + withoutTime.length,
+      firstLine: i,
+      lastLine: i,
+      places: [{ start: start + sp + 1, end: start + placeEnd }],
+      date: { ...d, start: start + ds, end: start + withoutTime.length },
+      agency: { start, end: start + sp, code: agencyOf(content.slice(0, sp))?.code ?? null },
+      prefix: { start, end: start + sp, kind: "byline" },
+    };
+  }
+  return null;
+}
+
+/** A time after a date (`16:12 IST`, `5:30 PM`). */
+const TIME_TAIL = /\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?$/u;
+
+function hasYear(s: string): boolean {
+  return /\b(?:19|20)[0-9]{2}\b/u.test(s);
 }
 
 /**

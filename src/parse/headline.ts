@@ -265,6 +265,11 @@ function isStampLine(content: string): boolean {
  * The rest of a line after a dateline, when it is only a page's stamps between bars
  * (`| Updated: 24-01-2021 17:32 IST | Created: 24-01-2021 17:32 IST`).
  */
+/** The rest of a dateline's line that is only a time (`16:12 IST`, The Hindu's credit line). */
+export function isTimeTail(rest: string): boolean {
+  return /^\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*$/u.test(rest);
+}
+
 export function isStampTail(rest: string): boolean {
   const t = rest.trim();
   if (!t.startsWith("|") || t.length > 160) return false;

@@ -25,6 +25,7 @@ import {
   isTrailingLeftover,
   listNumberAt,
   isStampTail,
+  isTimeTail,
 } from "./headline.js";
 import { paragraphsOf, sentencesOf, type Segment } from "./paragraphs.js";
 import { detectLanguage } from "./language.js";
@@ -270,7 +271,10 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   let stampEnd = -1;
   if (dl) {
     const L = lines[dl.lastLine]!;
-    if (dl.end < L.contentEnd && isStampTail(text.slice(dl.end, L.contentEnd))) {
+    if (
+      dl.end < L.contentEnd &&
+      (isStampTail(text.slice(dl.end, L.contentEnd)) || isTimeTail(text.slice(dl.end, L.contentEnd)))
+    ) {
       let s = dl.end;
       while (s < L.contentEnd && isHSpace(text.charCodeAt(s))) s++;
       findings.push(finding("header-line", "a time stamp after the dateline", s, L.contentEnd));
@@ -298,7 +302,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         runs[0]!.end,
       ),
     );
-  dropPageLeftovers(text, paras, !dl, findings);
+  dropPageLeftovers(text, paras, !dl, findings, !!dl);
   splitTrailer(text, paras, findings);
   findCreditLine(text, paras, findings);
   findSlugs(text, paras, findings);
