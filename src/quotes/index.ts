@@ -197,6 +197,9 @@ export function quotesOf(
   let reopened = false; // the previous paragraph left a quote open and this one reopens it
 
   paragraphs.forEach((p, pi) => {
+    // A quote the previous paragraph left open and this one reopens: it learns its speaker here
+    // when it had none (`"Let me tell you ...` / `"That's why ...," Puri said.`).
+    const openBefore = reopened && carry && !carry.speaker ? carry : null;
     const { quotes: marks, stray, liveRun, orphans } = pairMarks(text, p);
     let run: Finding | null = null;
     stray.forEach((s, k) => {
@@ -369,6 +372,15 @@ export function quotesOf(
       if (mayReport(said)) reported(s, words.outside(s, Infinity), pi, used, here, attributions);
     }
     here.sort((a, b) => a.inner.start - b.inner.start);
+    if (openBefore) {
+      const first = here.find((q) => q.rule !== "nested");
+      if (first && first.speaker && (first.kind === "direct" || first.kind === "continuation")) {
+        openBefore.kind = "direct";
+        openBefore.speaker = first.speaker;
+        openBefore.via = first.via;
+        openBefore.cue = first.cue;
+      }
+    }
     for (const q of here) quotes.push(q);
   });
   return { quotes, attributions };
