@@ -374,7 +374,7 @@ export function quotesOf(
     here.sort((a, b) => a.inner.start - b.inner.start);
     if (openBefore) {
       const first = here.find((q) => q.rule !== "nested");
-      if (first && first.speaker && (first.kind === "direct" || first.kind === "continuation")) {
+      if (first?.speaker && (first.kind === "direct" || first.kind === "continuation")) {
         openBefore.kind = "direct";
         openBefore.speaker = first.speaker;
         openBefore.via = first.via;
