@@ -32,7 +32,7 @@ import { isLetter, isRegExpSpace, runEnd } from "../text/classes.js";
 import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace } from "./places.js";
 import { nextContent, type Line } from "./lines.js";
-import { headerKind, isPageLeftover } from "./headline.js";
+import { TIME_TAIL, headerKind, isPageLeftover } from "./headline.js";
 import type { Range } from "../text/range.js";
 import leftovers from "../data/leftovers.json" with { type: "json" };
 import monthsTable from "../data/months.json" with { type: "json" };
@@ -203,6 +203,24 @@ const LEAD_WORDS = 25;
 function isLead(firstLine: string): boolean {
   const n = wordCount(firstLine);
   return n >= LEAD_WORDS || (n >= 8 && LEAD_SENTENCE.test(firstLine));
+}
+
+/** Whether the rest of the line from `from` is a lead (`isLead`), read up to 400 characters. */
+function leadAt(text: string, from: number): boolean {
+  return isLead(text.slice(from, Math.min(text.length, from + 400)).split("\n", 1)[0]!);
+}
+
+/** Whether the next line with text after line `i` is a lead. */
+function leadBelow(text: string, lines: Line[], i: number): boolean {
+  const next = lines[nextContent(lines, i)];
+  return !!next && isLead(text.slice(next.contentStart, Math.min(next.contentEnd, next.contentStart + 400)));
+}
+
+/** Where line `L`'s content ends without the spaces and tabs after it. */
+function trimmedEnd(text: string, L: Line): number {
+  let end = L.contentEnd;
+  while (end > L.contentStart && isHSpace(text.charCodeAt(end - 1))) end--;
+  return end;
 }
 const DATE_DASH =
   /^([^\n]{1,80}?),\s+((?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+)(?:,?\s+[0-9]{4})?)\s*(?=--|-|—|–)/u;
@@ -614,8 +632,7 @@ function agencyByline(text: string, win: string, p0: number, i: number): Datelin
   if (!m) return null;
   const placeText = m[2]!.trim();
   if (wordCount(placeText) > 4 || (!lookupPlace(placeText) && !CAPS_PLACE.test(placeText))) return null;
-  const lead = text.slice(p0 + m[0].length, Math.min(text.length, p0 + m[0].length + 400)).split("\n", 1)[0]!;
-  if (!isLead(lead)) return null;
+  if (!leadAt(text, p0 + m[0].length)) return null;
   const tagStart = p0 + m[0].indexOf(m[1]!);
   const placeStart = p0 + m[0].indexOf(placeText, m[0].indexOf(",") + 1);
   const colon = p0 + m[0].indexOf(":", placeStart - p0 + placeText.length);
@@ -655,8 +672,7 @@ function placeDateMark(text: string, win: string, p0: number, i: number): Dateli
   const d = dateAtEnd(dateStr);
   if (d?.start !== 0) return null;
   const end = separatorEnd(text, p0 + m[0].length);
-  const lead = text.slice(end, Math.min(text.length, end + 400)).split("\n", 1)[0]!;
-  if (!isLead(lead)) return null;
+  if (!leadAt(text, end)) return null;
   const ds = p0 + m[0].indexOf(dateStr, m[1]!.length);
   return placeAndDate(p0, end, i, placeText.length, d, ds, dateStr.length);
 }
@@ -699,9 +715,7 @@ function placeDateLead(text: string, win: string, p0: number, i: number): Dateli
     const placeText = win.slice(0, placeEnd);
     if (!lookupPlace(placeText)) continue;
     if (HI_AFTER_DATE.has(word(k + 2))) return null;
-    const from = p0 + starts[k + 2]!;
-    const lead = text.slice(from, Math.min(text.length, from + 400)).split("\n", 1)[0]!;
-    if (!isLead(lead)) return null;
+    if (!leadAt(text, p0 + starts[k + 2]!)) return null;
     return placeAndDate(p0, p0 + ends[k + 1]!, i, placeText.length, d, p0 + starts[k]!, dateStr.length);
   }
   return null;
@@ -719,8 +733,7 @@ const CREDIT_FIRST = new Set([...agencyNames, ...agencyTags].map((n) => n.charCo
 function agencyPlaceLine(text: string, lines: Line[], i: number): DatelineMatch | null {
   const L = lines[i]!;
   if (L.contentEnd - L.contentStart > 160 || !CREDIT_FIRST.has(text.charCodeAt(L.contentStart))) return null;
-  let end = L.contentEnd;
-  while (end > L.contentStart && isHSpace(text.charCodeAt(end - 1))) end--;
+  const end = trimmedEnd(text, L);
   const content = text.slice(L.contentStart, end);
   // The full name, or a tag before a bar (Devdiscourse's `PTI | Thane | Updated: ...`).
   const bar = content.indexOf(" | ");
@@ -766,8 +779,7 @@ function agencyPlaceLine(text: string, lines: Line[], i: number): DatelineMatch 
  */
 function placeDateLine(text: string, lines: Line[], i: number): DatelineMatch | null {
   const L = lines[i]!;
-  let end = L.contentEnd;
-  while (end > L.contentStart && isHSpace(text.charCodeAt(end - 1))) end--;
+  const end = trimmedEnd(text, L);
   const content = text.slice(L.contentStart, end);
   const n = content.length;
   if (n > 60 || n < 8 || !isAsciiDigit(content.charCodeAt(n - 1))) return null;
@@ -779,8 +791,7 @@ function placeDateLine(text: string, lines: Line[], i: number): DatelineMatch | 
   while (ds < n && isHSpace(content.charCodeAt(ds))) ds++;
   const d = dateAtEnd(content.slice(ds));
   if (d?.start !== 0 || d.year === null) return null;
-  const next = lines[nextContent(lines, i)];
-  if (!next || !isLead(text.slice(next.contentStart, Math.min(next.contentEnd, next.contentStart + 400)))) return null;
+  if (!leadBelow(text, lines, i)) return null;
   return placeAndDate(L.contentStart, end, i, placeText.length, d, L.contentStart + ds, n - ds);
 }
 
@@ -815,9 +826,6 @@ function tagPlaceDate(start: number, content: string, i: number): DatelineMatch 
   return null;
 }
 
-/** A time after a date (`16:12 IST`, `5:30 PM`). */
-const TIME_TAIL = /\s+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?$/u;
-
 function hasYear(s: string): boolean {
   return /\b(?:19|20)[0-9]{2}\b/u.test(s);
 }
@@ -828,15 +836,13 @@ function hasYear(s: string): boolean {
  */
 function placeColonLine(text: string, lines: Line[], i: number): DatelineMatch | null {
   const L = lines[i]!;
-  let end = L.contentEnd;
-  while (end > L.contentStart && isHSpace(text.charCodeAt(end - 1))) end--;
+  const end = trimmedEnd(text, L);
   if (end - L.contentStart > 40 || text.charCodeAt(end - 1) !== 0x3a) return null;
   let pe = end - 1;
   while (pe > L.contentStart && isHSpace(text.charCodeAt(pe - 1))) pe--;
   const placeText = text.slice(L.contentStart, pe);
   if (placeText.length < 2 || wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
-  const next = lines[nextContent(lines, i)];
-  if (!next || !isLead(text.slice(next.contentStart, Math.min(next.contentEnd, next.contentStart + 400)))) return null;
+  if (!leadBelow(text, lines, i)) return null;
   return placeOnly(L.contentStart, end, i, pe);
 }
 
@@ -883,8 +889,7 @@ function placeDanda(text: string, win: string, p0: number, i: number): DatelineM
   if (placeText.length < 2 || /[\d,:;.()"“”‘’'!?]/u.test(placeText) || wordCount(placeText) > 3) return null;
   if (!lookupPlace(placeText)) return null;
   const end = separatorEnd(text, p0 + k);
-  const lead = text.slice(end, Math.min(text.length, end + 400)).split("\n", 1)[0]!;
-  if (!isLead(lead)) return null;
+  if (!leadAt(text, end)) return null;
   return placeOnly(p0, end, i, p0 + placeText.length);
 }
 

@@ -55,15 +55,6 @@ export function gluedLeadAt(content: string): number | null {
 const INNER_END = /[।॥.?!]["'”’)\]]*\s/u;
 
 /**
- * Whether the first line of a story with no dateline is its title: a short headline (two to
- * twenty words, no sentence end, no wire header) above a longer line that ends a sentence.
- *
- * ```
- * > | Released hostage says ransom was paid     <- title
- * > | A French journalist freed on Thursday said ... .
- * ```
- */
-/**
  * A list item's number opening a headline, `1.कैलिफोर्निया में पहली मौत`, `2. Dhaka floods`: its
  * length (`mark`) and where the headline's words start (`text`). A figure goes on with a digit
  * (`2.5 million ...`), so the number must be followed by a letter, after spaces or none.
@@ -76,6 +67,15 @@ export function listNumberAt(content: string): { mark: number; text: number } | 
   return /^\p{L}/u.test(content.slice(k, k + 2)) ? { mark: m[0].length, text: k } : null;
 }
 
+/**
+ * Whether the first line of a story with no dateline is its title: a short headline (two to
+ * twenty words, no sentence end, no wire header) above a longer line that ends a sentence.
+ *
+ * ```
+ * > | Released hostage says ransom was paid     <- title
+ * > | A French journalist freed on Thursday said ... .
+ * ```
+ */
 export function isTitleLine(content: string, next: string | null): boolean {
   if (next === null || !isHeadline(content) || headerKind(content) !== null) return false;
   const n = content.split(/\s+/u).length;
@@ -265,11 +265,6 @@ function isStampLine(content: string): boolean {
  * The rest of a line after a dateline, when it is only a page's stamps between bars
  * (`| Updated: 24-01-2021 17:32 IST | Created: 24-01-2021 17:32 IST`).
  */
-/** The rest of a dateline's line that is only a time (`16:12 IST`, The Hindu's credit line). */
-export function isTimeTail(rest: string): boolean {
-  return /^\s*[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?\s*$/u.test(rest);
-}
-
 export function isStampTail(rest: string): boolean {
   const t = rest.trim();
   if (!t.startsWith("|") || t.length > 160) return false;
@@ -280,6 +275,17 @@ export function isStampTail(rest: string): boolean {
     .filter(Boolean);
   return fields.length > 0 && fields.every((f) => stampOf(stampWords(f))?.date === true);
 }
+
+/** The rest of a dateline's line that is only a time (`16:12 IST`, The Hindu's credit line). */
+export function isTimeTail(rest: string): boolean {
+  return TIME_ALONE.test(rest);
+}
+
+/** A clock time, maybe with its meridiem and zone (`16:12 IST`, `5:30 PM`). */
+const CLOCK = String.raw`[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s+[A-Z]{2,4})?`;
+const TIME_ALONE = new RegExp(String.raw`^\s*${CLOCK}\s*$`, "u");
+/** A clock time ending a line after a date (`PTI New Delhi August 02, 2022 16:12 IST`). */
+export const TIME_TAIL = new RegExp(String.raw`\s+${CLOCK}$`, "u");
 
 /** The words of a stamp, without the commas, bars and brackets between them (`[IST]`). */
 function stampWords(s: string): string[] {
@@ -338,12 +344,6 @@ const BYLINE_CREDITS = new Set(leftovers.bylineCredits.map((c) => fold(c)));
 
 const PAGE_LEFTOVERS = new Set(leftovers.pageLeftovers.map((w) => fold(w)));
 
-/**
- * A line a web page leaves between or after paragraphs: never a paragraph. One of the page's
- * words (`ADVERTISEMENT`, `Trending News`, `Comments / 0`, `Related posts:`: compared without
- * figures and punctuation), a line with no letter or figure at all (`|`), or a short label and a
- * web address (`Image credit: https://...`).
- */
 /** A share, print and text-size widget's words, three or more, and no other Latin word. */
 const WIDGET_WORDS = new Set(leftovers.widgetWords.map((w) => w.toLowerCase()));
 function isWidgetLine(content: string): boolean {
@@ -359,6 +359,13 @@ function isWidgetLine(content: string): boolean {
   return n >= 3;
 }
 
+/**
+ * A line a web page leaves between or after paragraphs: never a paragraph. One of the page's
+ * words (`ADVERTISEMENT`, `Trending News`, `Comments / 0`, `Related posts:`: compared without
+ * figures and punctuation), a line with no letter or figure at all (`|`), a share widget's words,
+ * an image's file name (`Power lines_20931`), stamp labels left without their dates (`Posted: /
+ * Updated:`), or a short label and a web address (`Image credit: https://...`).
+ */
 export function isPageLeftover(content: string): boolean {
   if (content.length > 120) return false;
   if (!/[\p{L}\p{N}]/u.test(content)) return true;
@@ -366,7 +373,7 @@ export function isPageLeftover(content: string): boolean {
   // A share and print widget's words (`Comments() Print Mail Large Medium Small`).
   if (isWidgetLine(content)) return true;
   // An image's file name left as its alt text (`Police lights_14607`).
-  if (content.length <= 60 && /^[\p{L}][\p{L} -]*_\d{2,}$/u.test(content)) return true;
+  if (content.length <= 60 && content.includes("_") && /^[\p{L}][\p{L} -]*_\d{2,}$/u.test(content)) return true;
   // A page's stamp labels left without their dates (`Posted: / Updated:`).
   if (
     content.length <= 40 &&

@@ -73,16 +73,10 @@ export function findSlugs(text: string, paras: ParagraphMatch[], findings: Findi
 /**
  * What a web page leaves in the body, dropped from the paragraphs with an info `page-leftover`:
  * a line such as `ADVERTISEMENT` anywhere, a page's time stamp or photo caption at the top of a
- * story with no dateline (under its title: `June 29, 2009 12:00 am`) and a time stamp closing
- * the story (`18 may 2004 22:54:00`).
+ * story with no dateline (under its title: `June 29, 2009 12:00 am`; under a dateline, a time
+ * stamp only) and a time stamp closing the story (`18 may 2004 22:54:00`).
  */
-export function dropPageLeftovers(
-  text: string,
-  paras: ParagraphMatch[],
-  top: boolean,
-  findings: Finding[],
-  stampsFirst = false,
-): void {
+export function dropPageLeftovers(text: string, paras: ParagraphMatch[], top: boolean, findings: Finding[]): void {
   const drop = (k: number, what: string) => {
     const p = paras[k]!;
     findings.push(finding("page-leftover", what, p.start, p.end));
@@ -104,7 +98,7 @@ export function dropPageLeftovers(
     drop(0, kind === "caption" ? "a photo caption above the story" : "a time stamp above the story");
   }
   // Under a dateline, a page's time stamp opening the body (`Updated: August 02, 2022 16:12 IST`).
-  while (stampsFirst && paras.length > 1 && paras[0]!.end - paras[0]!.start <= 80) {
+  while (!top && paras.length > 1 && paras[0]!.end - paras[0]!.start <= 80) {
     if (headerKind(text.slice(paras[0]!.start, paras[0]!.end)) !== "timestamp") break;
     drop(0, "a time stamp under the dateline");
   }

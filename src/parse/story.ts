@@ -24,6 +24,7 @@ import {
   isTitleLine,
   isTrailingLeftover,
   listNumberAt,
+  type HeaderKind,
   isStampTail,
   isTimeTail,
 } from "./headline.js";
@@ -101,21 +102,11 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         findings.push(finding("header-line", "the headline again above the dateline", r.start, r.end));
         continue;
       }
-      if (kind === null && isPageLeftover(content)) {
-        // A web page's own words (`You are here:`, `Top Story`): no part of the story's text.
-        findings.push(finding("page-leftover", "a web page's leftover line above the dateline", r.start, r.end));
-        continue;
-      }
-      if (kind === "caption" || kind === "timestamp") {
-        // A photo's caption or credit, a page's time stamp: no part of the story's text.
-        findings.push(
-          finding(
-            "header-line",
-            kind === "caption" ? "a photo caption above the dateline" : "a time stamp above the dateline",
-            r.start,
-            r.end,
-          ),
-        );
+      // A web page's own words (`You are here:`, `Top Story`), a photo's caption or credit, a
+      // page's time stamp: no part of the story's text.
+      const furniture = furnitureFinding(content, kind, r, "the dateline");
+      if (furniture) {
+        findings.push(furniture);
         continue;
       }
       const named = kind === "byline" || kind === "byline-credit" ? agencyNamedIn(text, r.start, r.end) : null;
@@ -202,25 +193,17 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
       for (let k = first + 1; k < lines.length && k <= first + 4 && !byline; k++) {
         const L = lines[k]!;
         if (L.blank) continue;
-        const c = text.slice(L.contentStart, L.contentEnd);
+        const r = { start: L.contentStart, end: L.contentEnd };
+        const c = text.slice(r.start, r.end);
         const kind = headerKind(c);
         if (kind === "byline" || kind === "byline-credit") {
-          byline = { start: L.contentStart, end: L.contentEnd, rule: "byline-line" };
+          byline = { ...r, rule: "byline-line" };
           findings.push(...passed);
-        } else if (kind === "timestamp" || kind === "caption")
-          passed.push(
-            finding(
-              "header-line",
-              kind === "caption" ? "a photo caption above the byline" : "a time stamp above the byline",
-              L.contentStart,
-              L.contentEnd,
-            ),
-          );
-        else if (kind === null && isPageLeftover(c))
-          passed.push(
-            finding("page-leftover", "a web page's leftover line above the byline", L.contentStart, L.contentEnd),
-          );
-        else break;
+        } else {
+          const furniture = furnitureFinding(c, kind, r, "the byline");
+          if (!furniture) break;
+          passed.push(furniture);
+        }
       }
     }
   }
@@ -271,10 +254,8 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   let stampEnd = -1;
   if (dl) {
     const L = lines[dl.lastLine]!;
-    if (
-      dl.end < L.contentEnd &&
-      (isStampTail(text.slice(dl.end, L.contentEnd)) || isTimeTail(text.slice(dl.end, L.contentEnd)))
-    ) {
+    const tail = dl.end < L.contentEnd ? text.slice(dl.end, L.contentEnd) : "";
+    if (tail && (isStampTail(tail) || isTimeTail(tail))) {
       let s = dl.end;
       while (s < L.contentEnd && isHSpace(text.charCodeAt(s))) s++;
       findings.push(finding("header-line", "a time stamp after the dateline", s, L.contentEnd));
@@ -302,7 +283,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         runs[0]!.end,
       ),
     );
-  dropPageLeftovers(text, paras, !dl, findings, !!dl);
+  dropPageLeftovers(text, paras, !dl, findings);
   splitTrailer(text, paras, findings);
   findCreditLine(text, paras, findings);
   findSlugs(text, paras, findings);
@@ -342,17 +323,32 @@ function nextLineContent(text: string, lines: Line[], i: number, past = false): 
     const l = lines[k]!;
     if (l.blank) continue;
     const content = text.slice(l.contentStart, l.contentEnd);
-    const kind = past ? headerKind(content) : null;
-    if (
-      kind !== "timestamp" &&
-      kind !== "caption" &&
-      kind !== "byline" &&
-      kind !== "byline-credit" &&
-      !(past && kind === null && isPageLeftover(content))
-    )
-      return content;
+    if (!past) return content;
+    const kind = headerKind(content);
+    if (kind !== "byline" && kind !== "byline-credit" && !isFurniture(content, kind)) return content;
   }
   return null;
+}
+
+/**
+ * A page's furniture line in a story's header, as the finding that takes it out of the text: its
+ * own words (`You are here:`, a share widget), a photo's caption or credit, a time stamp; else null.
+ */
+function furnitureFinding(content: string, kind: HeaderKind | null, r: Range, above: string): Finding | null {
+  if (!isFurniture(content, kind)) return null;
+  if (kind === "caption" || kind === "timestamp")
+    return finding(
+      "header-line",
+      `${kind === "caption" ? "a photo caption" : "a time stamp"} above ${above}`,
+      r.start,
+      r.end,
+    );
+  return finding("page-leftover", `a web page's leftover line above ${above}`, r.start, r.end);
+}
+
+/** A caption, a time stamp or a page's own words: furniture, never the story's text. */
+function isFurniture(content: string, kind: HeaderKind | null): boolean {
+  return kind === "caption" || kind === "timestamp" || (kind === null && isPageLeftover(content));
 }
 
 /** Paragraphs with every line-end break joined into the paragraph before (hard-wrapped copy). */
