@@ -610,11 +610,7 @@ function appositiveBefore(tokens: Token[], comma: number): "sure" | "long" | nul
     const first = tokens[c + 1];
     if (!first) return null;
     if (EN_RELATIVE.has(lower(first)) || comma - c - 1 <= 4) return "sure";
-    if (
-      EN_APPOSITIVE_STARTS.has(lower(first)) ||
-      RELAY_BY.some((r) => r.every((w, k) => tokens[c + 1 + k] !== undefined && lower(tokens[c + 1 + k]!) === w))
-    )
-      return "long";
+    if (EN_APPOSITIVE_STARTS.has(lower(first)) || phraseStartingAt(tokens, c + 1, RELAY_BY) > 0) return "long";
     return null;
   }
   return null;

@@ -672,33 +672,24 @@ function relayAfter(text: string, from: number, to: number): Range | null {
   for (let k = 0; k < tokens.length && k < 14; k++) {
     const t = tokens[k]!;
     if (t.punct && ".;!?".includes(t.text)) break;
-    for (const r of RELAY_BY) {
-      if (!wordsAt(tokens, k, r)) continue;
-      let s = k + r.length;
-      if (tokens[s]?.lower === "the") s++;
-      const m = mediaAt(tokens, s);
-      if (m) return m;
-      // An organisation written out: its capitalised words (`the official Korean Central News Agency`).
-      let e = s;
-      while (e < tokens.length && (/^[A-Z]/u.test(tokens[e]!.text) || (e === s && tokens[e]!.text === "official"))) e++;
-      if (e > s) return { start: tokens[s]!.start, end: tokens[e - 1]!.end };
-    }
+    const r = phraseStartingAt(tokens, k, RELAY_BY);
+    if (r < 0) continue;
+    let s = r;
+    if (tokens[s]?.lower === "the") s++;
+    const m = mediaAt(tokens, s);
+    if (m) return m;
+    // An organisation written out: its capitalised words (`the official Korean Central News Agency`).
+    let e = s;
+    while (e < tokens.length && (/^[A-Z]/u.test(tokens[e]!.text) || (e === s && tokens[e]!.text === "official"))) e++;
+    if (e > s) return { start: tokens[s]!.start, end: tokens[e - 1]!.end };
   }
   return null;
 }
 
-/** Whether the tokens from `k` are `words` (lower-cased). */
-function wordsAt(tokens: Token[], k: number, words: string[]): boolean {
-  if (k + words.length > tokens.length) return false;
-  for (let j = 0; j < words.length; j++) if (tokens[k + j]!.lower !== words[j]) return false;
-  return true;
-}
-
 /** A news medium's name (`MEDIA`) at token `k`. */
 function mediaAt(tokens: Token[], k: number): Range | null {
-  for (const m of MEDIA)
-    if (wordsAt(tokens, k, m)) return { start: tokens[k]!.start, end: tokens[k + m.length - 1]!.end };
-  return null;
+  const e = phraseStartingAt(tokens, k, MEDIA);
+  return e < 0 ? null : { start: tokens[k]!.start, end: tokens[e - 1]!.end };
 }
 
 /** A quotation that is a statement: three words or more, ending a sentence inside the marks or just after. */

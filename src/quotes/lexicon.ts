@@ -156,6 +156,6 @@ export const EN_PARTICIPLES = new Set(speech.en.participles);
 export const EN_DETERMINERS = new Set(speech.en.determiners);
 /** Small words inside names between capitalised words: `Reserve Bank of India`, `Transport for London`. */
 export const NAME_LINKS = new Set(speech.en.nameLinks);
-/** News organisations (`told the BBC`), longest first, and the words before a relaying one (`carried by`). */
-export const MEDIA = speech.en.media.map((m) => m.toLowerCase().split(/\s+/u)).sort((a, b) => b.length - a.length);
-export const RELAY_BY = speech.en.relayBy.map((m) => m.toLowerCase().split(/\s+/u));
+/** News organisations (`told the BBC`), and the words before a relaying one (`carried by`). */
+export const MEDIA = new Lexicon(speech.en.media.map(words));
+export const RELAY_BY = new Lexicon(speech.en.relayBy.map(words));
