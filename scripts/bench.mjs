@@ -9,6 +9,7 @@
 //     script (read, split at blank lines, JSON.stringify the paragraphs); equal rates = linear;
 //   - peak RSS at both sizes (flat = streaming);
 //   - `-j 2` against `-j 1` on one 100 MB file, a folder of 20,000 files, a 50,000-record JSONL dump;
+//   - the machine's own ceiling for two threads: two `-j 1` processes at once on halves of the file;
 //   - adversarial inputs (2 MB and 8 MB of `"`, `"a`, `(`, and a 5 MB single line) against
 //     2 MB of normal copy, per MB.
 // BENCH_SCALE=0.1 shrinks every size (a quick look); BENCH_ONLY=startup,throughput,jobs,adversarial
@@ -194,6 +195,19 @@ if (want("jobs")) {
     );
   };
   await pair(`one ${sizes[1]} MB file`, [big[sizes[1]]]);
+  // What this machine gives two threads of this work at all: two `-j 1` processes at once, each
+  // on half of the big file, against one on the whole. Cores that share caches, memory bandwidth
+  // or a host with other guests give less than 2×; the `-j 2` rows are read against this.
+  const half = await concatFile("half.txt", (sizes[1] * MB) / 2);
+  const whole = await time([wire, "parse", big[sizes[1]], "-f", "ndjson", "-q", "-j", "1"]);
+  const t0 = process.hrtime.bigint();
+  await Promise.all([0, 1].map(() => time([wire, "parse", half, "-f", "ndjson", "-q", "-j", "1"])));
+  const both = Number(process.hrtime.bigint() - t0) / 1e9;
+  row(
+    `two \`-j 1\` processes at once, each on half of the ${sizes[1]} MB file, vs one on the whole`,
+    `${f2(whole.secs / both)}×`,
+    `(${f1(whole.secs)} s vs ${f1(both)} s: the most two threads can give here)`,
+  );
   const nFiles = Math.max(10, Math.round(20000 * scale));
   const folder = join(tmp, "folder");
   for (let i = 0; i < nFiles; i++) {
