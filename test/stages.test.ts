@@ -353,6 +353,8 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "(an agency's name)", input: "The Associated Press", rule: "byline" },
     { example: "By ANI | Updated: April 22, 2021 18:40 IST", rule: "byline" },
     { example: "ANI | Updated: Jan 8, 2022 09:15 IST", rule: "byline" },
+    { example: "IANS, 30 Sep, 2016 01:18 PM", rule: "byline" },
+    { example: "AFP 07 Feb 2021", rule: "byline" },
     { example: "(a bar with no time stamp after it)", input: "By ANI | New Delhi bureau", rule: "byline" },
     {
       example: "(a bar after a headline)",
@@ -430,6 +432,10 @@ describe("headline and header lines (parse/headline.ts)", () => {
     expect(bylineBeforeStamp("By ANI")).toBe(0);
     expect(bylineBeforeStamp("Rain floods city | Updated: Jan 8, 2022 09:15 IST")).toBe(0);
     expect(bylineBeforeStamp("By ANI | Sports desk")).toBe(0);
+    // An agency's tag before the stamp with a comma or a space, the stamp opening with a figure.
+    expect(bylineBeforeStamp("IANS, 30 Sep, 2016 01:18 PM")).toBe("IANS".length);
+    expect(bylineBeforeStamp("AFP 07 Feb 2021")).toBe("AFP".length);
+    expect(bylineBeforeStamp("Monday, 30 Sep, 2016 01:18 PM")).toBe(0);
   });
   it("a title line stands above a longer line that ends a sentence", () => {
     expect(isTitleLine("Released hostage says ransom was paid", "A French journalist freed on Thursday said so.")).toBe(

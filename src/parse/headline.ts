@@ -94,19 +94,37 @@ export function isBylineLine(content: string): boolean {
  * > | By ANI | Updated: April 22, 2021 18:40 IST
  * >   ^^^^^^ byline   ^^^^^^^^^^^^^^^^^^^^^^^^^^^ time stamp (no text)
  * > | ANI | Updated: Jan 8, 2022 09:15 IST
+ * > | IANS, 30 Sep, 2016 01:18 PM
+ * > | AFP 07 Feb 2021
  * ```
  *
- * The byline is `By ...` or an agency's name alone; what follows the bar is a time stamp. Gives
+ * The byline is `By ...` or an agency's name alone; what follows the bar is a time stamp. An
+ * agency's name may stand before the stamp with a comma or a space instead, when the stamp
+ * opens with a figure. Gives
  * the length of the byline (without the spaces before the bar), or 0 when the line is not one.
  */
 export function bylineBeforeStamp(content: string): number {
   if (content.length > 120) return 0;
   const bar = content.indexOf("|");
-  if (bar <= 0) return 0;
-  const left = content.slice(0, bar).trimEnd();
-  const right = content.slice(bar + 1).trim();
-  if (!left || !(isBylineLine(left) || agencyOf(left))) return 0;
-  return (mayBeTimestamp(right) && TIMESTAMP.test(right)) || isStampLine(right) ? left.length : 0;
+  if (bar > 0) {
+    const left = content.slice(0, bar).trimEnd();
+    const right = content.slice(bar + 1).trim();
+    if (left && (isBylineLine(left) || agencyOf(left)) && isStamp(right)) return left.length;
+  }
+  // An agency's tag and the stamp after a comma or a space (`IANS, 30 Sep, 2016 01:18 PM`).
+  if (!/\d/u.test(content)) return 0;
+  for (const sep of [content.indexOf(","), content.search(/\s/u)]) {
+    if (sep <= 0) continue;
+    const left = content.slice(0, sep).trimEnd();
+    const right = content.slice(sep + 1).trim();
+    if (left && agencyOf(left) && /^\d/u.test(right) && isStamp(right)) return left.length;
+  }
+  return 0;
+}
+
+/** A page's time stamp and nothing else. */
+function isStamp(content: string): boolean {
+  return (mayBeTimestamp(content) && TIMESTAMP.test(content)) || isStampLine(content);
 }
 
 /**

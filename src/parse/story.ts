@@ -112,13 +112,8 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
       const named = kind === "byline" || kind === "byline-credit" ? agencyNamedIn(text, r.start, r.end) : null;
       // A byline, or an agency's credit with no byline above it (`AFP` on a line of its own).
       if (!byline && (kind === "byline" || (kind === "byline-credit" && named))) {
-        // `By ANI | Updated: April 22, 2021 18:40 IST`: the stamp after the bar is no part of the text.
         const own = bylineBeforeStamp(content);
-        if (own > 0) {
-          findings.push(finding("header-line", "a time stamp after the byline", r.start + own, r.end));
-          r.end = r.start + own;
-        }
-        byline = { ...r, rule: "byline-line" };
+        byline = bylineOf(r, own, findings);
         // A byline naming the agency (`By PTI`, `By Xinhua writers ...`) credits it.
         credit ??= own > 0 ? agencyNamedIn(text, r.start, r.end) : named;
         bylineLine = i;
@@ -180,6 +175,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   }
 
   // No dateline: a headline glued to the lead on the first line (`... 23 घायलहवाई में ...`).
+  let bylineLineEnd = 0; // where the byline's line ends (a stamp after the byline is no body)
   if (!dl && !headline && first >= 0) {
     const l = lines[first]!;
     const content = text.slice(l.contentStart, l.contentEnd);
@@ -197,8 +193,11 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         const c = text.slice(r.start, r.end);
         const kind = headerKind(c);
         if (kind === "byline" || kind === "byline-credit") {
-          byline = { ...r, rule: "byline-line" };
           findings.push(...passed);
+          byline = bylineOf(r, bylineBeforeStamp(c), findings);
+          bylineLineEnd = r.end;
+          // A byline naming the agency (`By PTI`, `AFP`, `IANS, 30 Sep, 2016`) credits it.
+          credit ??= agencyNamedIn(text, byline.start, byline.end);
         } else {
           const furniture = furnitureFinding(c, kind, r, "the byline");
           if (!furniture) break;
@@ -266,7 +265,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   const bodyStart = dl
     ? Math.max(dl.end, stampEnd)
     : headline?.rule === "glued-to-lead" || headline?.rule === "title-line"
-      ? Math.max(headline.end, byline?.rule === "byline-line" ? byline.end : 0)
+      ? Math.max(headline.end, byline?.rule === "byline-line" ? bylineLineEnd : 0)
       : range.start;
   const segments = bodySegments(text, lines, before, bodyStart, bodyEnd, breaks);
   // Copy the envelope says is tabular is one table; elsewhere runs of table lines are.
@@ -315,6 +314,17 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     envelope: env,
     findings: env ? [...env.findings, ...findings] : findings,
   };
+}
+
+/**
+ * A byline line, without the page's time stamp that follows its first `own` characters
+ * (`By ANI | Updated: April 22, 2021 18:40 IST`, `IANS, 30 Sep, 2016 01:18 PM`): the stamp is
+ * no part of the text.
+ */
+function bylineOf(r: Range, own: number, findings: Finding[]): Range & { rule: HeadRule } {
+  if (own <= 0) return { ...r, rule: "byline-line" };
+  findings.push(finding("header-line", "a time stamp after the byline", r.start + own, r.end));
+  return { start: r.start, end: r.start + own, rule: "byline-line" };
 }
 
 /** The content of the first non-blank line after line i (past time stamps and captions when `past` is set), or null. */
