@@ -378,6 +378,8 @@ describe("headline and header lines (parse/headline.ts)", () => {
       rule: "timestamp",
     },
     { example: "(a stamp with slashes)", input: "March 4, 2014 / 2:10 PM / 3 years ago", rule: "timestamp" },
+    { example: "(a date in figures with slashes)", input: "5/2/2007", rule: "timestamp" },
+    { example: "(the year first)", input: "2020/8/10 15:38:41", rule: "timestamp" },
     { example: "(an agency's staff credit)", input: "Reuters Staff", rule: "byline" },
     { example: "by: Associated Press", rule: "byline" },
     { example: "(Xinhua)", rule: "byline-credit" },

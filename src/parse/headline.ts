@@ -194,8 +194,11 @@ const AGO_UNITS = new Set(TS.agoUnits);
 const STAMP_TIME = /^\d{1,2}[:.]\d{2}(?::\d{2})?(?:[+-]\d{2}(?::?\d{2})?|[AaPp]\.?[Mm]\.?)?$/u;
 const STAMP_ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/u;
 const STAMP_NUMBER = /^\d{1,4}(?:st|nd|rd|th)?$/u;
-/** `24-01-2021`, `09.04.2019`: a day, a month and a year in figures. */
-const STAMP_DMY = /^\d{1,2}[-.]\d{1,2}[-.]\d{4}$/u;
+/**
+ * `24-01-2021`, `09.04.2019`, `5/2/2007`, `2020/8/10`: a day, a month and a year in figures
+ * (either way round, as pages print them).
+ */
+const STAMP_DMY = /^(?:\d{1,2}([-./])\d{1,2}\1\d{4}|\d{4}([-./])\d{1,2}\2\d{1,2})$/u;
 /** `Date: 23/12/2022`, `Posted on: 05.03.2019`: a label, a colon, a day, month and year in figures. */
 const LABELLED_DATE =
   /^(?:Date|Dated|Posted(?: on)?|Published(?: on)?|Updated(?: on)?)\s*:\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/iu;
@@ -307,7 +310,8 @@ export const TIME_TAIL = new RegExp(String.raw`\s+${CLOCK}$`, "u");
 
 /** The words of a stamp, without the commas, bars and brackets between them (`[IST]`). */
 function stampWords(s: string): string[] {
-  return s.split(/[\s,|/[\]()]+/u).filter(Boolean);
+  // A slash between figures holds a date together (`5/2/2007`); elsewhere it parts words.
+  return s.split(/[\s,|[\]()]+|(?<!\d)\/|\/(?!\d)/u).filter(Boolean);
 }
 
 /**
