@@ -355,6 +355,7 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "ANI | Updated: Jan 8, 2022 09:15 IST", rule: "byline" },
     { example: "IANS, 30 Sep, 2016 01:18 PM", rule: "byline" },
     { example: "AFP 07 Feb 2021", rule: "byline" },
+    { example: "Source: Xinhua 2016-08-16 21:00:24", rule: "byline" },
     { example: "(a bar with no time stamp after it)", input: "By ANI | New Delhi bureau", rule: "byline" },
     {
       example: "(a bar after a headline)",
@@ -367,6 +368,11 @@ describe("headline and header lines (parse/headline.ts)", () => {
     {
       example: "(caption with the agency's credit)",
       input: "Leaders meet in Beijing, Dec. 17. (Xinhua/Li Ming)",
+      rule: "caption",
+    },
+    {
+      example: "(a caption of over 300 characters, told by its credit)",
+      input: `${"Leaders meet in Beijing, Dec. 17, to discuss trade and the railway linking the two countries. ".repeat(4)}(Xinhua/Li Ming)`,
       rule: "caption",
     },
     { example: "(a headline naming the agency)", input: "Talks end without a deal (AP)", rule: "headline" },
@@ -438,6 +444,8 @@ describe("headline and header lines (parse/headline.ts)", () => {
     expect(bylineBeforeStamp("IANS, 30 Sep, 2016 01:18 PM")).toBe("IANS".length);
     expect(bylineBeforeStamp("AFP 07 Feb 2021")).toBe("AFP".length);
     expect(bylineBeforeStamp("Monday, 30 Sep, 2016 01:18 PM")).toBe(0);
+    expect(bylineBeforeStamp("Source: Xinhua 2016-08-16 21:00:24")).toBe("Source: Xinhua".length);
+    expect(bylineBeforeStamp("Source: Morning Herald 2016-08-16")).toBe(0);
   });
   it("a title line stands above a longer line that ends a sentence", () => {
     expect(isTitleLine("Released hostage says ransom was paid", "A French journalist freed on Thursday said so.")).toBe(

@@ -96,6 +96,7 @@ export function isBylineLine(content: string): boolean {
  * > | ANI | Updated: Jan 8, 2022 09:15 IST
  * > | IANS, 30 Sep, 2016 01:18 PM
  * > | AFP 07 Feb 2021
+ * > | Source: Xinhua 2016-08-16 21:00:24
  * ```
  *
  * The byline is `By ...` or an agency's name alone; what follows the bar is a time stamp. An
@@ -111,16 +112,20 @@ export function bylineBeforeStamp(content: string): number {
     const right = content.slice(bar + 1).trim();
     if (left && (isBylineLine(left) || agencyOf(left)) && isStamp(right)) return left.length;
   }
-  // An agency's tag and the stamp after a comma or a space (`IANS, 30 Sep, 2016 01:18 PM`).
+  // An agency's tag and the stamp after a comma or a space (`IANS, 30 Sep, 2016 01:18 PM`),
+  // perhaps after a `Source:` label (`Source: Xinhua 2016-08-16 21:00:24`).
   if (!/\d/u.test(content)) return 0;
-  for (const sep of [content.indexOf(","), content.search(/\s/u)]) {
+  const from = SOURCE_LABEL.exec(content)?.[0].length ?? 0;
+  const rest = content.slice(from);
+  for (const sep of [rest.indexOf(","), rest.search(/\s/u)]) {
     if (sep <= 0) continue;
-    const left = content.slice(0, sep).trimEnd();
-    const right = content.slice(sep + 1).trim();
-    if (left && agencyOf(left) && /^\d/u.test(right) && isStamp(right)) return left.length;
+    const left = rest.slice(0, sep).trimEnd();
+    const right = rest.slice(sep + 1).trim();
+    if (left && agencyOf(left) && /^\d/u.test(right) && isStamp(right)) return from + left.length;
   }
   return 0;
 }
+const SOURCE_LABEL = /^source\s*:\s*/iu;
 
 /** A page's time stamp and nothing else. */
 function isStamp(content: string): boolean {
@@ -426,6 +431,18 @@ export function isTrailingLeftover(content: string): boolean {
 }
 
 /**
+ * A photo's long caption, told by the credit that ends it (`... in Dingxi City Monday morning.
+ * (Xinhua/Guo Gang)`): only that bracket is read.
+ */
+function isLongCaption(content: string): boolean {
+  if (content.length > 1000) return false;
+  const last = content.charCodeAt(content.length - 1);
+  if (last !== 0x29 && last !== 0x5d) return false;
+  const open = Math.max(content.lastIndexOf("("), content.lastIndexOf("["));
+  return open > 0 && isHSpace(content.charCodeAt(open - 1)) && CAPTION.test(content.slice(open));
+}
+
+/**
  * Whether a line is a publisher's credit line (`headerKind` "credit"), testing the credit words
  * before every other kind of header line.
  */
@@ -436,7 +453,7 @@ export function isCreditLine(content: string): boolean {
 }
 
 export function headerKind(content: string): HeaderKind | null {
-  if (content.length > 300) return null;
+  if (content.length > 300) return isLongCaption(content) ? "caption" : null;
   if (RULE.test(content)) return "rule";
   if ((mayBeCaption(content) && (CAPTION.test(content) || CAPTION_LABEL.test(content))) || endsInPhotoCredit(content))
     return "caption";
