@@ -166,6 +166,7 @@ const NOTE = new RegExp(String.raw`^[(\[]?\s*(?:${leftovers.notes.map(escapeRe).
 const SLUG = /^[A-Z]{2,}[A-Za-z0-9]*-\S*-\S*(?:,[^\n]{0,40})?$|^[A-Z]{2,}[A-Za-z0-9]*-[^\s,]+,[^\n]{0,40}$/u;
 const WIRE_HEADERS = leftovers.wireHeaders.map((h) => new RegExp(h, "u"));
 const BULLET = /^[*•·▪►■-]\s+\S/u;
+const BULLET_MARK = /^[*•·▪►■-]\s+/u;
 const AGENCY_TAGS = agencies
   .flatMap((a) => a.tags)
   .filter((t) => /^[A-Za-z]/u.test(t))
@@ -199,6 +200,7 @@ const AGO_UNITS = new Set(TS.agoUnits);
 const STAMP_TIME = /^\d{1,2}[:.]\d{2}(?::\d{2})?(?:[+-]\d{2}(?::?\d{2})?|[AaPp]\.?[Mm]\.?)?$/u;
 const STAMP_ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?)?)?$/u;
 const STAMP_NUMBER = /^\d{1,4}(?:st|nd|rd|th)?$/u;
+const DASH_WORD = /^[-–—]$/u;
 /**
  * `24-01-2021`, `09.04.2019`, `5/2/2007`, `2020/8/10`: a day, a month and a year in figures
  * (either way round, as pages print them).
@@ -223,6 +225,8 @@ function stampOf(words: string[]): { date: boolean; time: boolean; ago: boolean 
   for (const w of words) {
     const lw = w.toLowerCase();
     if (label && STAMP_LABELS.has(lw.replace(/:$/u, ""))) continue;
+    // A dash between a label and the date (`Updated On - March 11, 2024`).
+    if (label && DASH_WORD.test(w)) continue;
     label = false;
     if (STAMP_ISO.test(w)) {
       date = true;
@@ -463,7 +467,12 @@ export function headerKind(content: string): HeaderKind | null {
     return "timestamp";
   if (NOTE.test(content)) return "note";
   if (SLUG.test(content) || WIRE_HEADERS.some((h) => h.test(content))) return "slug";
-  if (BULLET.test(content)) return "bullet";
+  if (BULLET.test(content)) {
+    // A page's stamp, byline or caption printed as a list item (`• Updated On - March 11, 2024`)
+    // is that, not a summary point.
+    const item = headerKind(content.replace(BULLET_MARK, ""));
+    return item === "timestamp" || item === "byline" || item === "caption" ? item : "bullet";
+  }
   if (isBylineLine(content)) return "byline";
   const f = fold(content);
   if (BYLINE_CREDITS.has(f) || /^(?:associated press|ap|afp|reuters)\b.{0,30}\bwriter$/u.test(f))
