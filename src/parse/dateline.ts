@@ -239,16 +239,19 @@ function parenTagIn(win: string): { index: number; end: number; tag: string } | 
 
 /** Finds the dateline in the first lines of a story; null when there is none. */
 export function findDateline(text: string, lines: Line[]): DatelineFound | null {
-  let seen = 0;
-  for (let i = 0; i < lines.length && seen < MAX_LINES; i++) {
+  const seen: string[] = [];
+  for (let i = 0; i < lines.length && seen.length < MAX_LINES; i++) {
     const line = lines[i]!;
     if (line.blank) continue;
     const m = matchLine(text, lines, i);
     if (m) return m;
-    // Wire headers, notes, bullets and bylines above the dateline do not use up the search.
+    // Wire headers, notes, bullets and bylines above the dateline do not use up the search, nor
+    // does a line said again (pages print the headline two or three times: as a title, an
+    // image's caption, a highlight).
     const content = text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 301));
-    if (content.length > 300 || (!headerKind(content) && !isPageLeftover(content))) seen++;
-    else if (i > 40) break;
+    if (content.length > 300 || (!headerKind(content) && !isPageLeftover(content))) {
+      if (!seen.includes(content.trim())) seen.push(content.trim());
+    } else if (i > 40) break;
   }
   return null;
 }

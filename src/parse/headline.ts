@@ -167,6 +167,11 @@ const SLUG = /^[A-Z]{2,}[A-Za-z0-9]*-\S*-\S*(?:,[^\n]{0,40})?$|^[A-Z]{2,}[A-Za-z
 const WIRE_HEADERS = leftovers.wireHeaders.map((h) => new RegExp(h, "u"));
 const BULLET = /^[*•·▪►■-]\s+\S/u;
 const BULLET_MARK = /^[*•·▪►■-]\s+/u;
+
+/** A list item's text without its bullet (`• Queues at petrol stations`). */
+export function bulletItem(content: string): string {
+  return content.replace(BULLET_MARK, "");
+}
 const AGENCY_TAGS = agencies
   .flatMap((a) => a.tags)
   .filter((t) => /^[A-Za-z]/u.test(t))
@@ -470,7 +475,7 @@ export function headerKind(content: string): HeaderKind | null {
   if (BULLET.test(content)) {
     // A page's stamp, byline or caption printed as a list item (`• Updated On - March 11, 2024`)
     // is that, not a summary point.
-    const item = headerKind(content.replace(BULLET_MARK, ""));
+    const item = headerKind(bulletItem(content));
     return item === "timestamp" || item === "byline" || item === "caption" ? item : "bullet";
   }
   if (isBylineLine(content)) return "byline";

@@ -16,6 +16,7 @@ import type { Range } from "../text/range.js";
 import { findSignoff, type SignoffFound } from "./signoff.js";
 import {
   agencyNamedIn,
+  bulletItem,
   bylineBeforeStamp,
   gluedLeadAt,
   headerKind,
@@ -97,8 +98,13 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         }
         continue;
       }
-      if (kind === null && headline && text.slice(headline.start, headline.end) === content) {
-        // The headline once more (pages print it above and below their stamps): no part of the text.
+      if (
+        (kind === null || kind === "bullet") &&
+        headline &&
+        text.slice(headline.start, headline.end) === (kind === "bullet" ? bulletItem(content) : content)
+      ) {
+        // The headline once more (pages print it above and below their stamps, and as a
+        // highlight's list item): no part of the text.
         findings.push(finding("header-line", "the headline again above the dateline", r.start, r.end));
         continue;
       }
@@ -434,7 +440,12 @@ function bodySegments(
       blank = tagBreak = barrier = wrapped = false;
     }
   };
-  for (const r of before) push(r.start, r.end, false);
+  for (let k = 0; k < before.length; k++) {
+    // A line left out between two lines above the dateline (the headline said again) parts them:
+    // a paragraph never holds it.
+    if (k > 0 && !isBlank(text.slice(before[k - 1]!.end, before[k]!.start))) barrier = true;
+    push(before[k]!.start, before[k]!.end, false);
+  }
   barrier = true;
   for (const l of lines) {
     if (l.blank && tagsWithin(breaks, l.start, l.end).length === 0) {
