@@ -65,6 +65,9 @@ describe("dateline forms (parse/dateline.ts)", () => {
     { example: "सोल, 14 सितंबर (आईएएनएस)। रूसी राष्ट्रपति ...", rule: "paren-tag", text: "सोल, 14 सितंबर (आईएएनएस)।" },
     { example: "वॉशिंगटन (आईएएनएस): भारतीय मूल के ...", rule: "paren-tag", text: "वॉशिंगटन (आईएएनएस):" },
     { example: "भोपाल, आइएएनएस । मध्य प्रदेश में ...", rule: "comma-tag", text: "भोपाल, आइएएनएस ।" },
+    { example: "एएनआई, ढाका (बांग्लादेश)। शहर में ...", rule: "tag-comma", text: "एएनआई, ढाका (बांग्लादेश)।" },
+    { example: "AFP, Nigeria : Gunmen killed ...", rule: "tag-comma", text: "AFP, Nigeria :" },
+    { example: "(no known place after the tag)", input: "AFP, officials said: the ...", rule: null },
     { example: "आईएएनएस", input: "आईएएनएस\nहैदराबाद। शहर में ...", rule: "bare-tag-line", text: "आईएएनएस\nहैदराबाद।" },
     { example: "हैदराबाद।", rule: null },
     {
@@ -356,6 +359,7 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "IANS, 30 Sep, 2016 01:18 PM", rule: "byline" },
     { example: "AFP 07 Feb 2021", rule: "byline" },
     { example: "Source: Xinhua 2016-08-16 21:00:24", rule: "byline" },
+    { example: "By Jagran NewsEdited By: Siddharth ChaurasiyaUpdated: Sun, 29 Oct 2023 06:10 AM (IST)", rule: "byline" },
     { example: "(a bar with no time stamp after it)", input: "By ANI | New Delhi bureau", rule: "byline" },
     {
       example: "(a bar after a headline)",
@@ -448,6 +452,8 @@ describe("headline and header lines (parse/headline.ts)", () => {
     expect(bylineBeforeStamp("Monday, 30 Sep, 2016 01:18 PM")).toBe(0);
     expect(bylineBeforeStamp("Source: Xinhua 2016-08-16 21:00:24")).toBe("Source: Xinhua".length);
     expect(bylineBeforeStamp("Source: Morning Herald 2016-08-16")).toBe(0);
+    expect(bylineBeforeStamp("By Anita RaoUpdated: Sun, 29 Oct 2023 06:10 AM (IST)")).toBe("By Anita Rao".length);
+    expect(bylineBeforeStamp("Prices Updated: Sun, 29 Oct 2023")).toBe(0);
   });
   it("a title line stands above a longer line that ends a sentence", () => {
     expect(isTitleLine("Released hostage says ransom was paid", "A French journalist freed on Thursday said so.")).toBe(

@@ -65,6 +65,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "bare-tag-line", match: (v) => bareTagLine(v.text, v.lines, v.i) },
   /** `PLACE, TAG SEP` (`भोपाल, आइएएनएस ।`) */
   { name: "comma-tag", match: (v) => commaTag(v.text, v.win, v.p0, v.i) },
+  /** `TAG, PLACE SEP` (`एएनआई, ढाका (बांग्लादेश)।`) */
+  { name: "tag-comma", match: (v) => tagComma(v.text, v.win, v.p0, v.i) },
   /** `PLACE: (DATE)` (`PUNE/MUMBAI: (Mar 3)`) */
   { name: "colon-date", match: (v) => colonDate(v.text, v.win, v.p0, v.i) },
   /** `PLACE, DATE TAG -` (`PERTH, May 9 AAP -`) and `PLACE, DATE /TAG/ --` (`/PRNewswire-AsiaNet/ --`) */
@@ -425,6 +427,44 @@ function colonDate(text: string, win: string, p0: number, i: number): DatelineMa
     places,
     date: { ...d, start: ds, end: ds + inner.length },
     agency: null,
+    prefix: null,
+  };
+}
+
+/**
+ * `TAG, PLACE SEP` (Dainik Jagran's web copy: `एएनआई, ढाका (बांग्लादेश)।`, `आईएएनएस, नई दिल्ली।`):
+ * the agency's tag opening the line, a comma, a known place of at most four words (maybe
+ * qualified in brackets), then a danda, a bar or a colon (as `PLACE, TAG SEP`, no lead is asked
+ * for: the tag and the place are enough).
+ */
+function tagComma(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const comma = win.indexOf(",");
+  if (comma < 1 || comma > 30 || !TAG_EXACT.has(win.slice(0, comma).trimEnd())) return null;
+  let s = comma + 1;
+  while (s < win.length && isRegExpSpace(win.charCodeAt(s))) s++;
+  let sep = -1;
+  for (let k = s; k < win.length && k < s + 64; k++) {
+    const c = win.charCodeAt(k);
+    if (c === 0x0964 || c === 0x3a || c === 0x7c) {
+      sep = k;
+      break;
+    }
+    if (c === 0x0a || c === 0x2c) return null;
+  }
+  if (sep < 0) return null;
+  const placeText = win.slice(s, sep).trimEnd();
+  const bare = placeText.replace(/\s*\([^()]*\)$/u, "");
+  if (!bare || wordCount(bare) > 4 || !lookupPlace(bare)) return null;
+  const end = separatorEnd(text, p0 + sep);
+  const tag = win.slice(0, comma).trimEnd();
+  return {
+    start: p0,
+    end,
+    firstLine: i,
+    lastLine: i,
+    places: splitPlaces(text, p0 + s, p0 + s + placeText.length),
+    date: null,
+    agency: { start: p0, end: p0 + tag.length, code: agencyOf(tag)?.code ?? null },
     prefix: null,
   };
 }

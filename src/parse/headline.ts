@@ -97,6 +97,7 @@ export function isBylineLine(content: string): boolean {
  * > | IANS, 30 Sep, 2016 01:18 PM
  * > | AFP 07 Feb 2021
  * > | Source: Xinhua 2016-08-16 21:00:24
+ * > | By Jagran NewsEdited By: Siddharth ChaurasiyaUpdated: Sun, 29 Oct 2023 06:10 AM (IST)
  * ```
  *
  * The byline is `By ...` or an agency's name alone; what follows the bar is a time stamp. An
@@ -112,6 +113,13 @@ export function bylineBeforeStamp(content: string): number {
     const right = content.slice(bar + 1).trim();
     if (left && (isBylineLine(left) || agencyOf(left)) && isStamp(right)) return left.length;
   }
+  // A stamp's label glued to the byline or after a space (`By Jagran NewsEdited By: Siddharth
+  // ChaurasiyaUpdated: Sun, 29 Oct 2023 06:10 AM (IST)`).
+  const label = STAMP_LABEL_AT.exec(content);
+  if (label && label.index > 0) {
+    const left = content.slice(0, label.index).trimEnd();
+    if (isBylineLine(left) && isStamp(content.slice(label.index))) return left.length;
+  }
   // An agency's tag and the stamp after a comma or a space (`IANS, 30 Sep, 2016 01:18 PM`),
   // perhaps after a `Source:` label (`Source: Xinhua 2016-08-16 21:00:24`).
   if (!/\d/u.test(content)) return 0;
@@ -126,6 +134,8 @@ export function bylineBeforeStamp(content: string): number {
   return 0;
 }
 const SOURCE_LABEL = /^source\s*:\s*/iu;
+/** A stamp's label with its colon inside a line: `Updated:`, `Published On:`. */
+const STAMP_LABEL_AT = /(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+On)?\s*:/u;
 
 /** A page's time stamp and nothing else. */
 function isStamp(content: string): boolean {
