@@ -359,7 +359,10 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "IANS, 30 Sep, 2016 01:18 PM", rule: "byline" },
     { example: "AFP 07 Feb 2021", rule: "byline" },
     { example: "Source: Xinhua 2016-08-16 21:00:24", rule: "byline" },
-    { example: "By Jagran NewsEdited By: Siddharth ChaurasiyaUpdated: Sun, 29 Oct 2023 06:10 AM (IST)", rule: "byline" },
+    {
+      example: "By Jagran NewsEdited By: Siddharth ChaurasiyaUpdated: Sun, 29 Oct 2023 06:10 AM (IST)",
+      rule: "byline",
+    },
     { example: "(a bar with no time stamp after it)", input: "By ANI | New Delhi bureau", rule: "byline" },
     {
       example: "(a bar after a headline)",
