@@ -294,6 +294,13 @@ describe("sign-off forms (parse/signoff.ts)", () => {
     },
     { example: "(a sentence after the tag)", input: `${body}भाषा विवाद पर बहस हुई।`, rule: null },
     {
+      example: "हिन्दुस्थान समाचार / संजीव शर्मा",
+      input: `${body}हिन्दुस्थान समाचार / संजीव शर्मा`,
+      rule: "tag-names-line",
+      text: "हिन्दुस्थान समाचार / संजीव शर्मा",
+    },
+    { example: "(no name after the slash)", input: `${body}हिन्दुस्थान समाचार /`, rule: null },
+    {
       example: "... after the fire. (UNI)",
       input: "The operation ended after the fire. (UNI)",
       rule: "glued-end-mark",

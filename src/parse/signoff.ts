@@ -498,22 +498,46 @@ function wordRanges(text: string, from: number, to: number): Range[] {
 
 /**
  * The agency's full name alone on the last line, as pages close its copy (`Press Trust of
- * India`, `The Associated Press`): the sign-off, with no codes.
+ * India`, `The Associated Press`): the sign-off, with no codes; or with reporters' names after
+ * it, each after a slash, which are its codes (`हिन्दुस्थान समाचार / संजीव शर्मा`: one code).
  */
 function fullName(text: string, L: Line, index: number): SignoffMatch | null {
   const content = text.slice(L.contentStart, L.contentEnd);
   // An agency's name is a few words: most last lines are ruled out before any lookup.
-  if (content.length > 40 || !content.includes(" ")) return null;
-  const name = content.replace(/^the\s+/iu, "").replace(/\.$/u, "");
+  if (content.length > 70 || !content.includes(" ")) return null;
+  // The reporter's names after a slash (Hindusthan Samachar: `हिन्दुस्थान समाचार / संजीव शर्मा`).
+  const slash = content.indexOf("/");
+  const own = slash > 0 ? content.slice(0, slash).trimEnd() : content;
+  if (own.length > 40) return null;
+  const namesFrom = L.contentStart + slash + 1;
+  const names = slash > 0 ? slashParts(text, namesFrom, L.contentEnd) : [];
+  if (slash > 0 && (names.length === 0 || !names.every((r) => namesOnly(text, r.start, r.end, 3)))) return null;
+  const name = own.replace(/^the\s+/iu, "").replace(/\.$/u, "");
   const agency = agencyNamed(name);
   if (!agency) return null;
   return {
     start: L.contentStart,
     end: L.contentEnd,
     firstLine: index,
-    agency: { start: L.contentStart, end: L.contentEnd, code: agency.code },
-    codes: [],
+    agency: { start: L.contentStart, end: L.contentStart + own.length, code: agency.code },
+    codes: names,
   };
+}
+
+/** The slash-separated parts of `text[from, to)`, each without the spaces around it. */
+function slashParts(text: string, from: number, to: number): Range[] {
+  const out: Range[] = [];
+  for (let s = from; s <= to; ) {
+    let e = text.indexOf("/", s);
+    if (e < 0 || e > to) e = to;
+    let a = s;
+    let b = e;
+    while (a < b && isRegExpSpace(text.charCodeAt(a))) a++;
+    while (b > a && isRegExpSpace(text.charCodeAt(b - 1))) b--;
+    if (b > a) out.push({ start: a, end: b });
+    s = e + 1;
+  }
+  return out;
 }
 
 /** `TAG` alone, or `TAG name name` (names required when `withNames`), filling line `L`. */
