@@ -400,6 +400,7 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "(a stamp with slashes)", input: "March 4, 2014 / 2:10 PM / 3 years ago", rule: "timestamp" },
     { example: "(a date in figures with slashes)", input: "5/2/2007", rule: "timestamp" },
     { example: "(a dash after the label)", input: "Updated On - March 11, 2024 / 01:05 PM IST", rule: "timestamp" },
+    { example: "(the label in the singular)", input: "Update: 2017-08-01 17:28 GMT", rule: "timestamp" },
     { example: "(a stamp as a list item)", input: "• Updated On - March 11, 2024 / 01:05 PM IST", rule: "timestamp" },
     { example: "(the year first)", input: "2020/8/10 15:38:41", rule: "timestamp" },
     { example: "(an agency's staff credit)", input: "Reuters Staff", rule: "byline" },

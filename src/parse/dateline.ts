@@ -939,6 +939,13 @@ function placeDanda(text: string, win: string, p0: number, i: number): DatelineM
 /** `FILE PHOTO:`, `Photo:`: a caption's label before a colon is no place. */
 const CAPTION_LABELS = new Set(leftovers.captionWords.map((w) => w.toLowerCase()));
 
+/** A desk's credit: its last word ends in a desk word (`वेबडेस्क`, `News Desk`, `डिजिटल डेस्क`). */
+function isDeskCredit(s: string): boolean {
+  const words = s.trim().toLowerCase().split(/\s+/u);
+  const last = words[words.length - 1] ?? "";
+  return words.length <= 6 && leftovers.deskWords.some((w) => last.endsWith(w));
+}
+
 /** `PULI ALAM, Afghanistan`: a place in capitals, a comma, then a known country or state. */
 function capsWithCountry(place: string): boolean {
   const comma = place.indexOf(",");
@@ -985,9 +992,10 @@ function headParts(text: string, from: number, to: number): Head | null {
   const before = text.slice(placeStart, placeEnd);
   const colon = Math.max(before.lastIndexOf(":"), before.lastIndexOf("|"));
   if (colon >= 0) {
+    // A portal's desk credit before the bar (`जनता से रिश्ता वेबडेस्क| नयी दिल्ली, ...`) is a byline.
+    kind ??= isDeskCredit(before.slice(0, colon)) ? "byline" : "other";
     placeStart += colon + 1;
     while (placeStart < placeEnd && isHSpace(text.charCodeAt(placeStart))) placeStart++;
-    kind ??= "other";
   }
   const rest = text.slice(placeStart, placeEnd);
   const isBy = /^by\s/i.test(rest);
@@ -1008,6 +1016,11 @@ function headParts(text: string, from: number, to: number): Head | null {
   if (kind !== null) {
     let pe = placeStart;
     while (pe > from && isHSpace(text.charCodeAt(pe - 1))) pe--;
+    // A byline ends before the bar or colon that parts it from the place (`... वेबडेस्क| नयी दिल्ली`).
+    if (kind === "byline" && (text[pe - 1] === "|" || text[pe - 1] === ":")) {
+      pe--;
+      while (pe > from && isHSpace(text.charCodeAt(pe - 1))) pe--;
+    }
     prefix = { start: from, end: pe, kind };
   }
   const places = splitPlaces(text, placeStart, placeEnd);
