@@ -33,7 +33,7 @@ import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace } from "./places.js";
 import { nextContent, type Line } from "./lines.js";
 import { TIME_TAIL, headerKind, isPageLeftover } from "./headline.js";
-import type { Range } from "../text/range.js";
+import { slashParts, type Range } from "../text/range.js";
 import leftovers from "../data/leftovers.json" with { type: "json" };
 import monthsTable from "../data/months.json" with { type: "json" };
 
@@ -416,7 +416,7 @@ function colonDate(text: string, win: string, p0: number, i: number): DatelineMa
   const inner = m[2]!.trim();
   const d = dateAtEnd(inner);
   if (d?.start !== 0) return null;
-  const places = splitPlaces(text, p0, p0 + placeText.length);
+  const places = slashParts(text, p0, p0 + placeText.length);
   if (places.length === 0 || !places.some((r) => lookupPlace(text.slice(r.start, r.end)))) return null;
   const ds = p0 + m[0].lastIndexOf(inner);
   return {
@@ -462,7 +462,7 @@ function tagComma(text: string, win: string, p0: number, i: number): DatelineMat
     end,
     firstLine: i,
     lastLine: i,
-    places: splitPlaces(text, p0 + s, p0 + s + placeText.length),
+    places: slashParts(text, p0 + s, p0 + s + placeText.length),
     date: null,
     agency: { start: p0, end: p0 + tag.length, code: agencyOf(tag)?.code ?? null },
     prefix: null,
@@ -481,7 +481,7 @@ function commaTag(text: string, win: string, p0: number, i: number): DatelineMat
     end: separatorEnd(text, tagStart + m.tag.length),
     firstLine: i,
     lastLine: i,
-    places: splitPlaces(text, p0, p0 + placeText.length),
+    places: slashParts(text, p0, p0 + placeText.length),
     date: null,
     agency: {
       start: tagStart,
@@ -549,7 +549,7 @@ function bareTagLine(text: string, lines: Line[], i: number): DatelineMatch | nu
     end: k + 1,
     firstLine: i,
     lastLine: j,
-    places: splitPlaces(text, s, placeEnd),
+    places: slashParts(text, s, placeEnd),
     date: null,
     agency: { start: line.contentStart, end: line.contentEnd, code: agencyOf(tag)?.code ?? null },
     prefix: null,
@@ -903,7 +903,7 @@ function placeColon(text: string, win: string, p0: number, i: number): DatelineM
   if (wordCount(placeText) > 4 || CAPTION_LABELS.has(placeText.toLowerCase())) return null;
   const bare = placeText.replace(/\s*\([^()]*\)$/u, "");
   const caps = CAPS_PLACE.test(bare) || capsWithCountry(bare);
-  const places = splitPlaces(text, p0, p0 + bare.length);
+  const places = slashParts(text, p0, p0 + bare.length);
   if (!caps && !places.every((r) => lookupPlace(text.slice(r.start, r.end)))) return null;
   const lead = text.slice(p0 + m[0].length, Math.min(text.length, p0 + m[0].length + 400));
   const firstLine = lead.split("\n", 1)[0]!;
@@ -1023,7 +1023,7 @@ function headParts(text: string, from: number, to: number): Head | null {
     }
     prefix = { start: from, end: pe, kind };
   }
-  const places = splitPlaces(text, placeStart, placeEnd);
+  const places = slashParts(text, placeStart, placeEnd);
   if (places.length === 0) return null;
   return { places, date, prefix };
 }
@@ -1046,23 +1046,6 @@ function lastWordStart(text: string, from: number, to: number): number {
   let k = to;
   while (k > from && !isHSpace(text.charCodeAt(k - 1))) k--;
   return k;
-}
-
-/** `कराची/इस्लामाबाद` -> two places. */
-function splitPlaces(text: string, from: number, to: number): Range[] {
-  const out: Range[] = [];
-  let s = from;
-  for (let k = from; k <= to; k++) {
-    if (k === to || text[k] === "/") {
-      let a = s;
-      let b = k;
-      while (a < b && isHSpace(text.charCodeAt(a))) a++;
-      while (b > a && isHSpace(text.charCodeAt(b - 1))) b--;
-      if (b > a) out.push({ start: a, end: b });
-      s = k + 1;
-    }
-  }
-  return out;
 }
 
 const SEPARATORS = ["--", "—", "–", "-", "।", ":", "|", "_"];

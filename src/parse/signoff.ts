@@ -18,7 +18,7 @@ import { isLetterOrMark, isRegExpSpace } from "../text/classes.js";
 import { isDevanagariLetter, isDevanagariWordChar } from "../text/chars.js";
 import signoffTable from "../data/signoffs.json" with { type: "json" };
 import type { Line } from "./lines.js";
-import type { Range } from "../text/range.js";
+import { slashParts, type Range } from "../text/range.js";
 
 export interface SignoffMatch extends Range {
   firstLine: number;
@@ -522,22 +522,6 @@ function fullName(text: string, L: Line, index: number): SignoffMatch | null {
     agency: { start: L.contentStart, end: L.contentStart + own.length, code: agency.code },
     codes: names,
   };
-}
-
-/** The slash-separated parts of `text[from, to)`, each without the spaces around it. */
-function slashParts(text: string, from: number, to: number): Range[] {
-  const out: Range[] = [];
-  for (let s = from; s <= to; ) {
-    let e = text.indexOf("/", s);
-    if (e < 0 || e > to) e = to;
-    let a = s;
-    let b = e;
-    while (a < b && isRegExpSpace(text.charCodeAt(a))) a++;
-    while (b > a && isRegExpSpace(text.charCodeAt(b - 1))) b--;
-    if (b > a) out.push({ start: a, end: b });
-    s = e + 1;
-  }
-  return out;
 }
 
 /** `TAG` alone, or `TAG name name` (names required when `withNames`), filling line `L`. */
