@@ -252,7 +252,8 @@ export function findDateline(text: string, lines: Line[]): DatelineFound | null 
     // image's caption, a highlight).
     const content = text.slice(line.contentStart, Math.min(line.contentEnd, line.contentStart + 301));
     if (content.length > 300 || (!headerKind(content) && !isPageLeftover(content))) {
-      if (!seen.includes(content.trim())) seen.push(content.trim());
+      const said = content.trim();
+      if (!seen.includes(said)) seen.push(said);
     } else if (i > 40) break;
   }
   return null;

@@ -100,10 +100,10 @@ export function isBylineLine(content: string): boolean {
  * > | By Jagran NewsEdited By: Siddharth ChaurasiyaUpdated: Sun, 29 Oct 2023 06:10 AM (IST)
  * ```
  *
- * The byline is `By ...` or an agency's name alone; what follows the bar is a time stamp. An
- * agency's name may stand before the stamp with a comma or a space instead, when the stamp
- * opens with a figure. Gives
- * the length of the byline (without the spaces before the bar), or 0 when the line is not one.
+ * The byline is `By ...` or an agency's name alone; what follows the bar is a time stamp. A
+ * stamp's label may be glued to a byline instead of the bar; an agency's name (maybe after
+ * `Source:`) may stand before a stamp that opens with a figure with a comma or a space instead.
+ * Gives the length of the byline (without the spaces before the bar), or 0 when the line is not one.
  */
 export function bylineBeforeStamp(content: string): number {
   if (content.length > 120) return 0;

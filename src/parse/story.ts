@@ -121,7 +121,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         const own = bylineBeforeStamp(content);
         byline = bylineOf(r, own, findings);
         // A byline naming the agency (`By PTI`, `By Xinhua writers ...`) credits it.
-        credit ??= own > 0 ? agencyNamedIn(text, r.start, r.end) : named;
+        credit ??= own > 0 ? agencyNamedIn(text, byline.start, byline.end) : named;
         bylineLine = i;
       } else if (kind === "byline-credit" && byline && bylineLine >= 0 && prevContent(lines, i) === bylineLine) {
         byline = { start: byline.start, end: r.end, rule: "byline-with-credit" };
