@@ -59,6 +59,7 @@ import {
   HI_UNMARKED_VERBS,
   HI_VERBS,
   NAME_LINKS,
+  VERB_LINKS,
   THAT,
   phraseEndingAt,
   phraseStartingAt,
@@ -666,9 +667,12 @@ function sharedSubject(tokens: Token[], out: ReportedMatch[], before: number): R
   return out.length ? out[out.length - 1]!.source : sentenceSubject(tokens, before);
 }
 
-/** Token `k` (a verb) follows `and` directly: it shares the sentence's subject (`... on Saturday, and wrote`). */
+/**
+ * Token `k` (a verb) follows `and`, `but` or `yet` directly: it shares the sentence's subject
+ * (`... on Saturday, and wrote`, `... urged caution but said`).
+ */
 function afterAnd(tokens: Token[], k: number): boolean {
-  return k > 1 && lower(tokens[k - 1]!) === "and";
+  return k > 1 && VERB_LINKS.has(lower(tokens[k - 1]!));
 }
 
 /**

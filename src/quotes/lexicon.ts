@@ -156,6 +156,8 @@ export const EN_PARTICIPLES = new Set(speech.en.participles);
 export const EN_DETERMINERS = new Set(speech.en.determiners);
 /** Small words inside names between capitalised words: `Reserve Bank of India`, `Transport for London`. */
 export const NAME_LINKS = new Set(speech.en.nameLinks);
+/** Words that join a second verb to the sentence's subject (`... posted a loss but said ...`). */
+export const VERB_LINKS = new Set(speech.en.verbLinks);
 /** News organisations (`told the BBC`), and the words before a relaying one (`carried by`). */
 export const MEDIA = new Lexicon(speech.en.media.map(words));
 export const RELAY_BY = new Lexicon(speech.en.relayBy.map(words));
