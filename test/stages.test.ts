@@ -67,6 +67,12 @@ describe("dateline forms (parse/dateline.ts)", () => {
     { example: "भोपाल, आइएएनएस । मध्य प्रदेश में ...", rule: "comma-tag", text: "भोपाल, आइएएनएस ।" },
     { example: "एएनआई, ढाका (बांग्लादेश)। शहर में ...", rule: "tag-comma", text: "एएनआई, ढाका (बांग्लादेश)।" },
     { example: "AFP, Nigeria : Gunmen killed ...", rule: "tag-comma", text: "AFP, Nigeria :" },
+    {
+      example: "(a desk's credit for the tag)",
+      input: "डिजिटल डेस्क, मुंबई। अभिनेता ने ...",
+      rule: "tag-comma",
+      text: "डिजिटल डेस्क, मुंबई।",
+    },
     { example: "(no known place after the tag)", input: "AFP, officials said: the ...", rule: null },
     { example: "आईएएनएस", input: "आईएएनएस\nहैदराबाद। शहर में ...", rule: "bare-tag-line", text: "आईएएनएस\nहैदराबाद।" },
     { example: "हैदराबाद।", rule: null },

@@ -65,7 +65,7 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "bare-tag-line", match: (v) => bareTagLine(v.text, v.lines, v.i) },
   /** `PLACE, TAG SEP` (`भोपाल, आइएएनएस ।`) */
   { name: "comma-tag", match: (v) => commaTag(v.text, v.win, v.p0, v.i) },
-  /** `TAG, PLACE SEP` (`एएनआई, ढाका (बांग्लादेश)।`) */
+  /** `TAG, PLACE SEP` (`एएनआई, ढाका (बांग्लादेश)।`, a desk's `डिजिटल डेस्क, मुंबई।`) */
   { name: "tag-comma", match: (v) => tagComma(v.text, v.win, v.p0, v.i) },
   /** `PLACE: (DATE)` (`PUNE/MUMBAI: (Mar 3)`) */
   { name: "colon-date", match: (v) => colonDate(v.text, v.win, v.p0, v.i) },
@@ -436,11 +436,15 @@ function colonDate(text: string, win: string, p0: number, i: number): DatelineMa
  * `TAG, PLACE SEP` (Dainik Jagran's web copy: `एएनआई, ढाका (बांग्लादेश)।`, `आईएएनएस, नई दिल्ली।`):
  * the agency's tag opening the line, a comma, a known place of at most four words (maybe
  * qualified in brackets), then a danda, a bar or a colon (as `PLACE, TAG SEP`, no lead is asked
- * for: the tag and the place are enough).
+ * for: the tag and the place are enough). A desk's credit may stand for the tag, naming no agency
+ * (Dainik Bhaskar's `डिजिटल डेस्क, मुंबई।`).
  */
 function tagComma(text: string, win: string, p0: number, i: number): DatelineMatch | null {
   const comma = win.indexOf(",");
-  if (comma < 1 || comma > 30 || !TAG_EXACT.has(win.slice(0, comma).trimEnd())) return null;
+  if (comma < 1 || comma > 30) return null;
+  const tag = win.slice(0, comma).trimEnd();
+  const isTag = TAG_EXACT.has(tag);
+  if (!isTag && !isDeskCredit(tag)) return null;
   let s = comma + 1;
   while (s < win.length && isRegExpSpace(win.charCodeAt(s))) s++;
   let sep = -1;
@@ -456,16 +460,14 @@ function tagComma(text: string, win: string, p0: number, i: number): DatelineMat
   const placeText = win.slice(s, sep).trimEnd();
   const bare = placeText.replace(/\s*\([^()]*\)$/u, "");
   if (!bare || wordCount(bare) > 4 || !lookupPlace(bare)) return null;
-  const end = separatorEnd(text, p0 + sep);
-  const tag = win.slice(0, comma).trimEnd();
   return {
     start: p0,
-    end,
+    end: separatorEnd(text, p0 + sep),
     firstLine: i,
     lastLine: i,
     places: slashParts(text, p0 + s, p0 + s + placeText.length),
     date: null,
-    agency: { start: p0, end: p0 + tag.length, code: agencyOf(tag)?.code ?? null },
+    agency: isTag ? { start: p0, end: p0 + tag.length, code: agencyOf(tag)?.code ?? null } : null,
     prefix: null,
   };
 }
