@@ -96,6 +96,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
           headlineOpen = true;
           before.length = 0;
         }
+        findings.push(finding("header-line", "a digest's separator above the headline", r.start, r.end));
         continue;
       }
       if (
@@ -171,8 +172,12 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     }
     if (dl.prefix) {
       const prefix = { start: dl.prefix.start, end: dl.prefix.end, rule: "dateline-prefix" as const };
-      if (dl.prefix.kind === "byline" && !byline) byline = prefix;
-      else if (dl.prefix.kind === "leftover")
+      if (dl.prefix.kind === "byline" && !byline) {
+        byline = prefix;
+        // The bar or colon between a desk's credit and the place (`... वेबडेस्क| नयी दिल्ली`): no part of either.
+        if (!isBlank(text.slice(prefix.end, dl.start)))
+          findings.push(finding("header-line", "a mark between the byline and the dateline", prefix.end, dl.start));
+      } else if (dl.prefix.kind === "leftover")
         // `NEWSDESK - IANS) Chennai, ...`: a closing bracket with no opening one, a page's leftover.
         findings.push(finding("page-leftover", "a web page's leftover before the dateline", prefix.start, prefix.end));
       else if (!headline && before.length === 0) headline = prefix;
