@@ -68,6 +68,12 @@ describe("dateline forms (parse/dateline.ts)", () => {
     { example: "एएनआई, ढाका (बांग्लादेश)। शहर में ...", rule: "tag-comma", text: "एएनआई, ढाका (बांग्लादेश)।" },
     { example: "AFP, Nigeria : Gunmen killed ...", rule: "tag-comma", text: "AFP, Nigeria :" },
     {
+      example: "(the place filling the line)",
+      input: "AFP, Kabul\nThree people working on the elections were killed in a bomb attack, the United Nations said.",
+      rule: "tag-comma",
+      text: "AFP, Kabul",
+    },
+    {
       example: "(a desk's credit for the tag)",
       input: "डिजिटल डेस्क, मुंबई। अभिनेता ने ...",
       rule: "tag-comma",
@@ -75,6 +81,13 @@ describe("dateline forms (parse/dateline.ts)", () => {
     },
     { example: "(no known place after the tag)", input: "AFP, officials said: the ...", rule: null },
     { example: "आईएएनएस", input: "आईएएनएस\nहैदराबाद। शहर में ...", rule: "bare-tag-line", text: "आईएएनएस\nहैदराबाद।" },
+    {
+      example: "(the place and the day below the tag)",
+      input:
+        "PTI\nNew Delhi, May 29\nA fire broke out at a garment shop in the central market on Monday, officials said.",
+      rule: "bare-tag-line",
+      text: "PTI\nNew Delhi, May 29",
+    },
     { example: "हैदराबाद।", rule: null },
     {
       example: "PORTLAND, Ore., Feb 26 - Oregon ...",

@@ -66,7 +66,7 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   /** `PLACE, TAG SEP` (`भोपाल, आइएएनएस ।`) */
   { name: "comma-tag", match: (v) => commaTag(v.text, v.win, v.p0, v.i) },
   /** `TAG, PLACE SEP` (`एएनआई, ढाका (बांग्लादेश)।`, a desk's `डिजिटल डेस्क, मुंबई।`) */
-  { name: "tag-comma", match: (v) => tagComma(v.text, v.win, v.p0, v.i) },
+  { name: "tag-comma", match: (v) => tagComma(v.text, v.lines, v.win, v.p0, v.i) },
   /** `PLACE: (DATE)` (`PUNE/MUMBAI: (Mar 3)`) */
   { name: "colon-date", match: (v) => colonDate(v.text, v.win, v.p0, v.i) },
   /** `PLACE, DATE TAG -` (`PERTH, May 9 AAP -`) and `PLACE, DATE /TAG/ --` (`/PRNewswire-AsiaNet/ --`) */
@@ -437,9 +437,10 @@ function colonDate(text: string, win: string, p0: number, i: number): DatelineMa
  * the agency's tag opening the line, a comma, a known place of at most four words (maybe
  * qualified in brackets), then a danda, a bar or a colon (as `PLACE, TAG SEP`, no lead is asked
  * for: the tag and the place are enough). A desk's credit may stand for the tag, naming no agency
- * (Dainik Bhaskar's `डिजिटल डेस्क, मुंबई।`).
+ * (Dainik Bhaskar's `डिजिटल डेस्क, मुंबई।`). With no separator the place must fill the line and a
+ * lead (`isLead`) stand on the next (`AFP, Kabul`).
  */
-function tagComma(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+function tagComma(text: string, lines: Line[], win: string, p0: number, i: number): DatelineMatch | null {
   const comma = win.indexOf(",");
   if (comma < 1 || comma > 30) return null;
   const tag = win.slice(0, comma).trimEnd();
@@ -456,13 +457,17 @@ function tagComma(text: string, win: string, p0: number, i: number): DatelineMat
     }
     if (c === 0x0a || c === 0x2c) return null;
   }
+  // Or the place fills the line and the lead starts on the next (`AFP, Kabul` / `Three people ...`).
+  const alone = sep < 0 && win.length - s <= 64 && p0 + win.length === lines[i]!.contentEnd;
+  if (alone) sep = win.length;
   if (sep < 0) return null;
   const placeText = win.slice(s, sep).trimEnd();
   const bare = placeText.replace(/\s*\([^()]*\)$/u, "");
   if (!bare || wordCount(bare) > 4 || !lookupPlace(bare)) return null;
+  if (alone && !leadBelow(text, lines, i)) return null;
   return {
     start: p0,
-    end: separatorEnd(text, p0 + sep),
+    end: alone ? p0 + s + placeText.length : separatorEnd(text, p0 + sep),
     firstLine: i,
     lastLine: i,
     places: slashParts(text, p0 + s, p0 + s + placeText.length),
@@ -541,7 +546,7 @@ function bareTagLine(text: string, lines: Line[], i: number): DatelineMatch | nu
   const limit = Math.min(next.contentEnd, s + 60);
   let k = s;
   while (k < limit && !"।:".includes(text[k]!)) k++;
-  if (k >= limit) return null;
+  if (k >= limit) return placeDateBelowTag(text, lines, i, j);
   let placeEnd = k;
   while (placeEnd > s && isHSpace(text.charCodeAt(placeEnd - 1))) placeEnd--;
   if (placeEnd === s || wordCount(text.slice(s, placeEnd)) > 4) return null;
@@ -554,6 +559,36 @@ function bareTagLine(text: string, lines: Line[], i: number): DatelineMatch | nu
     lastLine: j,
     places: slashParts(text, s, placeEnd),
     date: null,
+    agency: { start: line.contentStart, end: line.contentEnd, code: agencyOf(tag)?.code ?? null },
+    prefix: null,
+  };
+}
+
+/**
+ * The tag alone on line `i`, then `PLACE, DATE` filling line `j` and a lead (`isLead`) on the next
+ * (`PTI` / `New Delhi, May 29` / `A fire broke out ...`): a known place, a day and a month.
+ */
+function placeDateBelowTag(text: string, lines: Line[], i: number, j: number): DatelineMatch | null {
+  const next = lines[j]!;
+  const end = trimmedEnd(text, next);
+  const content = text.slice(next.contentStart, end);
+  const comma = content.indexOf(",");
+  if (comma < 1 || content.length > 60 || !/[0-9]/u.test(content)) return null;
+  const placeText = content.slice(0, comma).trim();
+  if (wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
+  let ds = comma + 1;
+  while (ds < content.length && isHSpace(content.charCodeAt(ds))) ds++;
+  const d = dateAtEnd(content.slice(ds));
+  if (d?.start !== 0 || !leadBelow(text, lines, j)) return null;
+  const line = lines[i]!;
+  const tag = text.slice(line.contentStart, line.contentEnd);
+  return {
+    start: line.contentStart,
+    end,
+    firstLine: i,
+    lastLine: j,
+    places: [{ start: next.contentStart, end: next.contentStart + placeText.length }],
+    date: { ...d, start: next.contentStart + ds, end },
     agency: { start: line.contentStart, end: line.contentEnd, code: agencyOf(tag)?.code ?? null },
     prefix: null,
   };
