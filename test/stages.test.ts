@@ -225,6 +225,12 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "श्रीनगर |",
     },
     {
+      example: "मुंबई/कोलकाता।",
+      input: "मुंबई/कोलकाता। कंपनी ने मंगलवार को कहा कि उसका शुद्ध लाभ साल-दर-साल 62 फीसदी बढ़ा।",
+      rule: "place-danda",
+      text: "मुंबई/कोलकाता।",
+    },
+    {
       example: "(a sentence, not a place, before the danda)",
       input: "बारिश हुई। तुर्की में भूकंप से मरने वालों की संख्या बढ़ी है।",
       rule: null,
@@ -385,6 +391,7 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "IANS, 30 Sep, 2016 01:18 PM", rule: "byline" },
     { example: "AFP 07 Feb 2021", rule: "byline" },
     { example: "Source: Xinhua 2016-08-16 21:00:24", rule: "byline" },
+    { example: "Source : business.khaskhabar.com | Apr 29, 2015 |", rule: "byline" },
     {
       example: "By Jagran NewsEdited By: Siddharth ChaurasiyaUpdated: Sun, 29 Oct 2023 06:10 AM (IST)",
       rule: "byline",
@@ -482,6 +489,9 @@ describe("headline and header lines (parse/headline.ts)", () => {
     expect(bylineBeforeStamp("Monday, 30 Sep, 2016 01:18 PM")).toBe(0);
     expect(bylineBeforeStamp("Source: Xinhua 2016-08-16 21:00:24")).toBe("Source: Xinhua".length);
     expect(bylineBeforeStamp("Source: Morning Herald 2016-08-16")).toBe(0);
+    expect(bylineBeforeStamp("Source : business.khaskhabar.com | Apr 29, 2015 |")).toBe(
+      "Source : business.khaskhabar.com".length,
+    );
     expect(bylineBeforeStamp("By Anita RaoUpdated: Sun, 29 Oct 2023 06:10 AM (IST)")).toBe("By Anita Rao".length);
     expect(bylineBeforeStamp("Prices Updated: Sun, 29 Oct 2023")).toBe(0);
   });

@@ -960,18 +960,22 @@ function placeColon(text: string, win: string, p0: number, i: number): DatelineM
 
 /**
  * `अंकारा। तुर्की में ...`, `श्रीनगर | उत्तरी कश्मीर के ...`: a known place of at most three words
- * alone before a danda (or a bar typed for one, as Hindi portals do), then a lead (`isLead`).
+ * alone before a danda (or a bar typed for one, as Hindi portals do), then a lead (`isLead`); or
+ * two such places parted by a slash (`मुंबई/कोलकाता।`).
  */
 function placeDanda(text: string, win: string, p0: number, i: number): DatelineMatch | null {
   let k = 0;
-  while (k < win.length && k <= 32 && win[k] !== "।" && win[k] !== "|") k++;
-  if (k > 32 || k >= win.length) return null;
+  while (k < win.length && k <= 40 && win[k] !== "।" && win[k] !== "|") k++;
+  if (k > 40 || k >= win.length) return null;
   const placeText = win.slice(0, k).trim();
-  if (placeText.length < 2 || /[\d,:;.()"“”‘’'!?]/u.test(placeText) || wordCount(placeText) > 3) return null;
-  if (!lookupPlace(placeText)) return null;
+  if (placeText.length < 2 || /[\d,:;.()"“”‘’'!?]/u.test(placeText)) return null;
+  // Two places for one story's copy, parted by a slash (`मुंबई/कोलकाता।`), each known.
+  const places = slashParts(text, p0, p0 + placeText.length);
+  if (places.some((r) => wordCount(text.slice(r.start, r.end)) > 3 || !lookupPlace(text.slice(r.start, r.end))))
+    return null;
   const end = separatorEnd(text, p0 + k);
   if (!leadAt(text, end)) return null;
-  return placeOnly(p0, end, i, p0 + placeText.length);
+  return { ...placeOnly(p0, end, i, p0 + placeText.length), places };
 }
 
 /** `FILE PHOTO:`, `Photo:`: a caption's label before a colon is no place. */

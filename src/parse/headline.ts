@@ -97,10 +97,12 @@ export function isBylineLine(content: string): boolean {
  * > | IANS, 30 Sep, 2016 01:18 PM
  * > | AFP 07 Feb 2021
  * > | Source: Xinhua 2016-08-16 21:00:24
+ * > | Source : business.khaskhabar.com | Apr 29, 2015 |
  * > | By Jagran NewsEdited By: Siddharth ChaurasiyaUpdated: Sun, 29 Oct 2023 06:10 AM (IST)
  * ```
  *
- * The byline is `By ...` or an agency's name alone; what follows the bar is a time stamp. A
+ * The byline is `By ...`, an agency's name alone or a `Source:` label and what it names; what
+ * follows the bar is a time stamp. A
  * stamp's label may be glued to a byline instead of the bar; an agency's name (maybe after
  * `Source:`) may stand before a stamp that opens with a figure with a comma or a space instead.
  * Gives the length of the byline (without the spaces before the bar), or 0 when the line is not one.
@@ -111,7 +113,7 @@ export function bylineBeforeStamp(content: string): number {
   if (bar > 0) {
     const left = content.slice(0, bar).trimEnd();
     const right = content.slice(bar + 1).trim();
-    if (left && (isBylineLine(left) || agencyOf(left)) && isStamp(right)) return left.length;
+    if (left && (isBylineLine(left) || agencyOf(left) || SOURCE_LABEL.test(left)) && isStamp(right)) return left.length;
   }
   // A stamp's label glued to the byline or after a space (`By Jagran NewsEdited By: Siddharth
   // ChaurasiyaUpdated: Sun, 29 Oct 2023 06:10 AM (IST)`).
