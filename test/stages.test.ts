@@ -415,6 +415,11 @@ describe("headline and header lines (parse/headline.ts)", () => {
       input: `${"Leaders meet in Beijing, Dec. 17, to discuss trade and the railway linking the two countries. ".repeat(4)}(Xinhua/Li Ming)`,
       rule: "caption",
     },
+    {
+      example: "(a stock image's caption)",
+      input: "For representational purposes (Express Illustrations)",
+      rule: "caption",
+    },
     { example: "(a headline naming the agency)", input: "Talks end without a deal (AP)", rule: "headline" },
     { example: "Wed Mar 26, 6:55 PM ET", rule: "timestamp" },
     { example: "(a stamp after a place)", input: "WASHINGTON | Tue Jul 9, 2013 5:12pm EDT", rule: "timestamp" },

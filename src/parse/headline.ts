@@ -451,6 +451,14 @@ export function isTrailingLeftover(content: string): boolean {
   return isPageLeftover(content) || (content.length <= 80 && headerKind(content) === "timestamp");
 }
 
+/** A stock image's caption, told by its opening words (`For representational purposes ...`). */
+const CAPTION_OPENINGS = leftovers.captionOpenings.map((w) => w.toLowerCase());
+function opensAsCaption(content: string): boolean {
+  if (content.length > 200) return false;
+  const lower = content.slice(0, 40).toLowerCase();
+  return CAPTION_OPENINGS.some((w) => lower.startsWith(w));
+}
+
 /**
  * A photo's long caption, told by the credit that ends it (`... in Dingxi City Monday morning.
  * (Xinhua/Guo Gang)`): only that bracket is read.
@@ -476,7 +484,11 @@ export function isCreditLine(content: string): boolean {
 export function headerKind(content: string): HeaderKind | null {
   if (content.length > 300) return isLongCaption(content) ? "caption" : null;
   if (RULE.test(content)) return "rule";
-  if ((mayBeCaption(content) && (CAPTION.test(content) || CAPTION_LABEL.test(content))) || endsInPhotoCredit(content))
+  if (
+    (mayBeCaption(content) && (CAPTION.test(content) || CAPTION_LABEL.test(content))) ||
+    endsInPhotoCredit(content) ||
+    opensAsCaption(content)
+  )
     return "caption";
   // `By ANI | Updated: ...` before the stamps: a byline with its stamp is the byline.
   if (bylineBeforeStamp(content) > 0) return "byline";
