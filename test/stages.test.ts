@@ -326,6 +326,13 @@ describe("sign-off forms (parse/signoff.ts)", () => {
     },
     { example: "(no name after the slash)", input: `${body}हिन्दुस्थान समाचार /`, rule: null },
     {
+      example: "(the tag and News Service)",
+      input: "Talks end.\nREUTERS NEWS SERVICE",
+      rule: "tag-names-line",
+      text: "REUTERS NEWS SERVICE",
+    },
+    { example: "(no agency before News)", input: "Talks end.\nLocal News", rule: null },
+    {
       example: "... after the fire. (UNI)",
       input: "The operation ended after the fire. (UNI)",
       rule: "glued-end-mark",

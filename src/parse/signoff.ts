@@ -498,7 +498,7 @@ function wordRanges(text: string, from: number, to: number): Range[] {
 
 /**
  * The agency's full name alone on the last line, as pages close its copy (`Press Trust of
- * India`, `The Associated Press`): the sign-off, with no codes; or with reporters' names after
+ * India`, `The Associated Press`, `REUTERS NEWS SERVICE`): the sign-off, with no codes; or with reporters' names after
  * it, each after a slash, which are its codes (`हिन्दुस्थान समाचार / संजीव शर्मा`: one code).
  */
 function fullName(text: string, L: Line, index: number): SignoffMatch | null {
@@ -513,7 +513,9 @@ function fullName(text: string, L: Line, index: number): SignoffMatch | null {
   const names = slash > 0 ? slashParts(text, namesFrom, L.contentEnd) : [];
   if (slash > 0 && (names.length === 0 || !names.every((r) => namesOnly(text, r.start, r.end, 3)))) return null;
   const name = own.replace(/^the\s+/iu, "").replace(/\.$/u, "");
-  const agency = agencyNamed(name);
+  // Or its tag and `News`, `News Service` or `Staff` (`REUTERS NEWS SERVICE`), as pages credit it.
+  const tag = name.replace(/\s+(?:news(?:\s+service)?|staff)$/iu, "");
+  const agency = agencyNamed(name) ?? (tag !== name ? agencyOf(tag) : undefined);
   if (!agency) return null;
   return {
     start: L.contentStart,
