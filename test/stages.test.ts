@@ -68,6 +68,13 @@ describe("dateline forms (parse/dateline.ts)", () => {
     { example: "एएनआई, ढाका (बांग्लादेश)। शहर में ...", rule: "tag-comma", text: "एएनआई, ढाका (बांग्लादेश)।" },
     { example: "AFP, Nigeria : Gunmen killed ...", rule: "tag-comma", text: "AFP, Nigeria :" },
     {
+      example: "Nairobi, Kenya | Xinhua |",
+      input: "Nairobi, Kenya | Xinhua |  Police said on Saturday they were questioning a suspect.",
+      rule: "place-bar-tag",
+      text: "Nairobi, Kenya | Xinhua |",
+    },
+    { example: "(no agency between the bars)", input: "Nairobi, Kenya | Sports |  Police said so.", rule: null },
+    {
       example: "(the place filling the line)",
       input: "AFP, Kabul\nThree people working on the elections were killed in a bomb attack, the United Nations said.",
       rule: "tag-comma",

@@ -67,6 +67,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "comma-tag", match: (v) => commaTag(v.text, v.win, v.p0, v.i) },
   /** `TAG, PLACE SEP` (`एएनआई, ढाका (बांग्लादेश)।`, a desk's `डिजिटल डेस्क, मुंबई।`) */
   { name: "tag-comma", match: (v) => tagComma(v.text, v.lines, v.win, v.p0, v.i) },
+  /** `PLACE | TAG |` (`Nairobi, Kenya | Xinhua |`) */
+  { name: "place-bar-tag", match: (v) => placeBarTag(v.text, v.win, v.p0, v.i) },
   /** `PLACE: (DATE)` (`PUNE/MUMBAI: (Mar 3)`) */
   { name: "colon-date", match: (v) => colonDate(v.text, v.win, v.p0, v.i) },
   /** `PLACE, DATE TAG -` (`PERTH, May 9 AAP -`) and `PLACE, DATE /TAG/ --` (`/PRNewswire-AsiaNet/ --`) */
@@ -473,6 +475,39 @@ function tagComma(text: string, lines: Line[], win: string, p0: number, i: numbe
     places: slashParts(text, p0 + s, p0 + s + placeText.length),
     date: null,
     agency: isTag ? { start: p0, end: p0 + tag.length, code: agencyOf(tag)?.code ?? null } : null,
+    prefix: null,
+  };
+}
+
+/**
+ * `Nairobi, Kenya | Xinhua |  Kenyan anti-terrorism police ...`: a known place (maybe with its
+ * country after a comma), the agency's tag between bars, then the lead; the place is the first
+ * part of a comma only when the whole is not known.
+ */
+function placeBarTag(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const bar = win.indexOf("|");
+  if (bar < 2 || bar > 40) return null;
+  const close = win.indexOf("|", bar + 1);
+  if (close < 0 || close - bar > 32) return null;
+  const tag = win.slice(bar + 1, close).trim();
+  if (!TAG_EXACT.has(tag)) return null;
+  const placeText = win.slice(0, bar).trimEnd();
+  const comma = placeText.indexOf(",");
+  const known = lookupPlace(placeText)
+    ? placeText
+    : comma > 0 && lookupPlace(placeText.slice(0, comma)) && lookupPlace(placeText.slice(comma + 1).trim())
+      ? placeText.slice(0, comma)
+      : null;
+  if (known === null || wordCount(known) > 4) return null;
+  const tagStart = p0 + bar + 1 + win.slice(bar + 1).indexOf(tag);
+  return {
+    start: p0,
+    end: separatorEnd(text, p0 + close + 1),
+    firstLine: i,
+    lastLine: i,
+    places: [{ start: p0, end: p0 + known.length }],
+    date: null,
+    agency: { start: tagStart, end: tagStart + tag.length, code: agencyOf(tag)?.code ?? null },
     prefix: null,
   };
 }
