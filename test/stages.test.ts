@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { DATELINE_RULES, findDateline } from "../src/parse/dateline.js";
 import {
   bylineBeforeStamp,
+  isDateTimeStamp,
   gluedLeadAt,
   headerKind,
   isHeadline,
@@ -495,6 +496,11 @@ describe("headline and header lines (parse/headline.ts)", () => {
       "Print media share falls",
     ])
       expect(isPageLeftover(l), l).toBe(false);
+  });
+  it("a stamp with a date and a clock time, and nothing else", () => {
+    expect(isDateTimeStamp("Dec 1, 2022, 09:38 IST")).toBe(true);
+    expect(isDateTimeStamp("Dec 1, 2022")).toBe(false);
+    expect(isDateTimeStamp("The talks ended on Dec 1, 2022 at 09:38 IST")).toBe(false);
   });
   it("a byline and a time stamp split by a bar: the byline's own length", () => {
     expect(bylineBeforeStamp("By ANI | Updated: April 22, 2021 18:40 IST")).toBe("By ANI".length);

@@ -323,6 +323,13 @@ export function isStampTail(rest: string): boolean {
   return fields.length > 0 && fields.every((f) => stampOf(stampWords(f))?.date === true);
 }
 
+/** A line that is only a page's stamp with both a date and a clock time (`Dec 1, 2022, 09:38 IST`). */
+export function isDateTimeStamp(content: string): boolean {
+  if (content.length > 60 || !/\d/u.test(content)) return false;
+  const st = stampOf(stampWords(content));
+  return st?.date === true && st.time;
+}
+
 /** The rest of a dateline's line that is only a time (`16:12 IST`, The Hindu's credit line). */
 export function isTimeTail(rest: string): boolean {
   return TIME_ALONE.test(rest);

@@ -12,7 +12,7 @@ import table from "../data/leftovers.json" with { type: "json" };
 import { finding, type Finding } from "../diagnostics.js";
 import { fold } from "../text/chars.js";
 import type { ParagraphMatch } from "./paragraphs.js";
-import { headerKind, isAgencyCredit, isCreditLine, isPageLeftover } from "./headline.js";
+import { headerKind, isAgencyCredit, isCreditLine, isDateTimeStamp, isPageLeftover } from "./headline.js";
 
 const TRAILERS = table.trailers.map((t) => fold(t));
 const SLUG = new RegExp(String.raw`(?:^|[\s।:])((?:${table.slugPrefixes.join("|")})\d{1,3})(?=\s)`, "gu");
@@ -72,7 +72,8 @@ export function findSlugs(text: string, paras: ParagraphMatch[], findings: Findi
 
 /**
  * What a web page leaves in the body, dropped from the paragraphs with an info `page-leftover`:
- * a line such as `ADVERTISEMENT` anywhere, a page's time stamp or photo caption at the top of a
+ * a line such as `ADVERTISEMENT` or a stamp with a date and a time (`Dec 1, 2022, 09:38 IST`)
+ * anywhere, a page's time stamp or photo caption at the top of a
  * story with no dateline (under its title: `June 29, 2009 12:00 am`; under a dateline, a time
  * stamp only) and a time stamp closing the story (`18 may 2004 22:54:00`).
  */
@@ -110,4 +111,10 @@ export function dropPageLeftovers(text: string, paras: ParagraphMatch[], top: bo
     headerKind(text.slice(last.start, last.end)) === "timestamp"
   )
     drop(paras.length - 1, "a time stamp after the story");
+  // A page's stamp with a date and a time between paragraphs (`Dec 1, 2022, 09:38 IST`).
+  for (let k = paras.length - 1; k >= 0 && paras.length > 1; k--) {
+    const p = paras[k]!;
+    if (p.end - p.start <= 60 && isDateTimeStamp(text.slice(p.start, p.end)))
+      drop(k, "a page's time stamp inside the story");
+  }
 }
