@@ -605,28 +605,43 @@ function bareTagLine(text: string, lines: Line[], i: number): DatelineMatch | nu
  */
 function placeDateBelowTag(text: string, lines: Line[], i: number, j: number): DatelineMatch | null {
   const next = lines[j]!;
-  const end = trimmedEnd(text, next);
-  const content = text.slice(next.contentStart, end);
-  const comma = content.indexOf(",");
-  if (comma < 1 || content.length > 60 || !/[0-9]/u.test(content)) return null;
-  const placeText = content.slice(0, comma).trim();
-  if (wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
-  let ds = comma + 1;
-  while (ds < content.length && isHSpace(content.charCodeAt(ds))) ds++;
-  const d = dateAtEnd(content.slice(ds));
-  if (d?.start !== 0 || !leadBelow(text, lines, j)) return null;
+  if (!/[0-9]/u.test(text.slice(next.contentStart, next.contentEnd))) return null;
+  const pd = placeCommaDate(text, next);
+  if (!pd || !leadBelow(text, lines, j)) return null;
+  const placeEnd = trimmedEnd(text, { ...next, contentEnd: pd.comma });
   const line = lines[i]!;
   const tag = text.slice(line.contentStart, line.contentEnd);
   return {
     start: line.contentStart,
-    end,
+    end: pd.end,
     firstLine: i,
     lastLine: j,
-    places: [{ start: next.contentStart, end: next.contentStart + placeText.length }],
-    date: { ...d, start: next.contentStart + ds, end },
+    places: [{ start: next.contentStart, end: placeEnd }],
+    date: { ...pd.date, start: pd.dateStart, end: pd.end },
     agency: { start: line.contentStart, end: line.contentEnd, code: agencyOf(tag)?.code ?? null },
     prefix: null,
   };
+}
+
+/**
+ * `PLACE, DATE` filling line `L`: a known place of at most four words, a comma, then a date and
+ * nothing after it. Gives where the line's text ends, where its comma and its date start, and the date.
+ */
+function placeCommaDate(
+  text: string,
+  L: Line,
+): { end: number; comma: number; dateStart: number; date: DateMatch } | null {
+  const end = trimmedEnd(text, L);
+  const content = text.slice(L.contentStart, end);
+  const comma = content.indexOf(",");
+  if (comma < 1 || content.length > 60) return null;
+  const placeText = content.slice(0, comma);
+  if (wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
+  let ds = comma + 1;
+  while (ds < content.length && isHSpace(content.charCodeAt(ds))) ds++;
+  const date = dateAtEnd(content.slice(ds));
+  if (date?.start !== 0) return null;
+  return { end, comma: L.contentStart + comma, dateStart: L.contentStart + ds, date };
 }
 
 /** `PLACE[, STATE], DATE TAG -` (AAP, AP) and `PLACE, DATE /TAG/ --` (PR Newswire): the tag without parentheses. */
@@ -896,19 +911,11 @@ function agencyPlaceLine(text: string, lines: Line[], i: number): DatelineMatch 
 function placeDateLine(text: string, lines: Line[], i: number): DatelineMatch | null {
   const L = lines[i]!;
   const end = trimmedEnd(text, L);
-  const content = text.slice(L.contentStart, end);
-  const n = content.length;
-  if (n > 60 || n < 8 || !isAsciiDigit(content.charCodeAt(n - 1))) return null;
-  const comma = content.indexOf(",");
-  if (comma < 1) return null;
-  const placeText = content.slice(0, comma);
-  if (wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
-  let ds = comma + 1;
-  while (ds < n && isHSpace(content.charCodeAt(ds))) ds++;
-  const d = dateAtEnd(content.slice(ds));
-  if (d?.start !== 0 || d.year === null) return null;
-  if (!leadBelow(text, lines, i)) return null;
-  return placeAndDate(L.contentStart, end, i, placeText.length, d, L.contentStart + ds, n - ds);
+  const n = end - L.contentStart;
+  if (n > 60 || n < 8 || !isAsciiDigit(text.charCodeAt(end - 1))) return null;
+  const pd = placeCommaDate(text, L);
+  if (!pd || pd.date.year === null || !leadBelow(text, lines, i)) return null;
+  return placeAndDate(L.contentStart, end, i, pd.comma - L.contentStart, pd.date, pd.dateStart, end - pd.dateStart);
 }
 
 /**

@@ -102,10 +102,10 @@ export function isBylineLine(content: string): boolean {
  * ```
  *
  * The byline is `By ...`, an agency's name alone or a `Source:` label and what it names; what
- * follows the bar is a time stamp. A
- * stamp's label may be glued to a byline instead of the bar; an agency's name (maybe after
- * `Source:`) may stand before a stamp that opens with a figure with a comma or a space instead.
- * Gives the length of the byline (without the spaces before the bar), or 0 when the line is not one.
+ * follows the bar is a time stamp. A stamp's label may be glued to a byline instead of the bar;
+ * an agency's name (maybe after `Source:`) may stand before a stamp that opens with a figure with
+ * a comma or a space instead. Gives the length of the byline (without the spaces before the bar),
+ * or 0 when the line is not one.
  */
 export function bylineBeforeStamp(content: string): number {
   if (content.length > 120) return 0;
@@ -499,8 +499,8 @@ export function headerKind(content: string): HeaderKind | null {
     return "caption";
   // `By ANI | Updated: ...` before the stamps: a byline with its stamp is the byline.
   if (bylineBeforeStamp(content) > 0) return "byline";
-  if ((mayBeTimestamp(content) && TIMESTAMP.test(content) && /\d/u.test(content)) || isStampLine(content))
-    return "timestamp";
+  // (A stamp line always holds a figure: `isStampLine` asks for one, the pattern alone does not.)
+  if (/\d/u.test(content) && isStamp(content)) return "timestamp";
   if (NOTE.test(content)) return "note";
   if (SLUG.test(content) || WIRE_HEADERS.some((h) => h.test(content))) return "slug";
   if (BULLET.test(content)) {

@@ -73,9 +73,9 @@ export function findSlugs(text: string, paras: ParagraphMatch[], findings: Findi
 /**
  * What a web page leaves in the body, dropped from the paragraphs with an info `page-leftover`:
  * a line such as `ADVERTISEMENT` or a stamp with a date and a time (`Dec 1, 2022, 09:38 IST`)
- * anywhere, a page's time stamp or photo caption at the top of a
- * story with no dateline (under its title: `June 29, 2009 12:00 am`; under a dateline, a time
- * stamp only) and a time stamp closing the story (`18 may 2004 22:54:00`).
+ * anywhere, a page's time stamp or photo caption at the top of a story with no dateline (under
+ * its title: `June 29, 2009 12:00 am`; under a dateline, a time stamp only) and a time stamp
+ * closing the story (`18 may 2004 22:54:00`).
  */
 export function dropPageLeftovers(text: string, paras: ParagraphMatch[], top: boolean, findings: Finding[]): void {
   const drop = (k: number, what: string) => {

@@ -498,8 +498,9 @@ function wordRanges(text: string, from: number, to: number): Range[] {
 
 /**
  * The agency's full name alone on the last line, as pages close its copy (`Press Trust of
- * India`, `The Associated Press`, `REUTERS NEWS SERVICE`): the sign-off, with no codes; or with reporters' names after
- * it, each after a slash, which are its codes (`हिन्दुस्थान समाचार / संजीव शर्मा`: one code).
+ * India`, `The Associated Press`, `REUTERS NEWS SERVICE`): the sign-off, with no codes; or with
+ * reporters' names after it, each after a slash, which are its codes, one per name
+ * (`हिन्दुस्थान समाचार / संजीव शर्मा`).
  */
 function fullName(text: string, L: Line, index: number): SignoffMatch | null {
   const content = text.slice(L.contentStart, L.contentEnd);
@@ -509,8 +510,7 @@ function fullName(text: string, L: Line, index: number): SignoffMatch | null {
   const slash = content.indexOf("/");
   const own = slash > 0 ? content.slice(0, slash).trimEnd() : content;
   if (own.length > 40) return null;
-  const namesFrom = L.contentStart + slash + 1;
-  const names = slash > 0 ? slashParts(text, namesFrom, L.contentEnd) : [];
+  const names = slash > 0 ? slashParts(text, L.contentStart + slash + 1, L.contentEnd) : [];
   if (slash > 0 && (names.length === 0 || !names.every((r) => namesOnly(text, r.start, r.end, 3)))) return null;
   const name = own.replace(/^the\s+/iu, "").replace(/\.$/u, "");
   // Or its tag and `News`, `News Service` or `Staff` (`REUTERS NEWS SERVICE`), as pages credit it.
