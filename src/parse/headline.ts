@@ -296,6 +296,13 @@ function isStampLine(content: string): boolean {
     const rest = stampOf(stampWords(content.slice(close + 1)));
     if (rest?.date) return true;
   }
+  // Fields between slashes, a date first, then a time or how long ago (`May 16, 2018 / 3:16 AM /
+  // in an hour`, `June 21, 2020 / 10:33 AM / Updated an hour ago`).
+  if (content.includes(" / ")) {
+    const [head, ...fields] = content.split(" / ").map((f) => f.trim());
+    if (stampOf(stampWords(head!))?.date && fields.every((f) => stampOf(stampWords(f)) !== null || isHowLongAgo(f)))
+      return true;
+  }
   // Before a colon or bar: a place in capitals or a stamp's label (`Story first published`).
   const bar = content.search(/[:|]/u);
   if (bar <= 0) return false;
@@ -306,6 +313,24 @@ function isStampLine(content: string): boolean {
   )
     return false;
   return stampOf(stampWords(content.slice(bar + 1)))?.date === true;
+}
+
+/**
+ * How long ago or how soon, as a page's stamp says it (`in an hour`, `Updated an hour ago`,
+ * `2 days ago`): a label, maybe `in`, a figure or `a`/`an`, a unit, maybe `ago`.
+ */
+function isHowLongAgo(field: string): boolean {
+  const w = field.toLowerCase().split(/\s+/u);
+  let k = 0;
+  while (k < w.length && STAMP_LABELS.has(w[k]!.replace(/:$/u, ""))) k++;
+  const soon = w[k] === "in";
+  if (soon) k++;
+  if (!(w[k] === "a" || w[k] === "an" || /^\d{1,3}$/u.test(w[k] ?? ""))) return false;
+  if (!AGO_UNITS.has(w[k + 1] ?? "")) return false;
+  k += 2;
+  const ago = w[k] === "ago";
+  if (ago) k++;
+  return k === w.length && soon !== ago;
 }
 
 /**
@@ -455,7 +480,31 @@ const AGENCY_NAMES = new Set(agencies.flatMap((a) => (a.code === null ? [] : a.n
 
 /** A line a web page leaves after a story's sign-off: a page's leftover line or a time stamp (`Next Story`). */
 export function isTrailingLeftover(content: string): boolean {
-  return isPageLeftover(content) || (content.length <= 80 && headerKind(content) === "timestamp");
+  return (
+    isPageLeftover(content) || (content.length <= 80 && headerKind(content) === "timestamp") || isTrailerLine(content)
+  );
+}
+
+/** A text without quotation marks and brackets, folded (`यह खबर ‘भाषा’ न्यूज़ ...` as `यह खबर भाषा न्यूज़ ...`). */
+function unquoted(s: string): string {
+  return fold(
+    s
+      .replace(/[‘’“”"'()[\]]/gu, "")
+      .replace(/\s+/gu, " ")
+      .trim(),
+  );
+}
+const TRAILER_OPENINGS = leftovers.trailers.map(unquoted);
+
+/**
+ * A publisher's note on a line of its own, in brackets or not (`यह खबर ‘भाषा’ न्यूज़ एजेंसी से
+ * ‘ऑटो-फीड’ द्वारा ली गई है. ...`, `(This story has not been edited by ...)`): after a sign-off, the
+ * story's leftover, not a story of its own.
+ */
+export function isTrailerLine(content: string): boolean {
+  if (content.length > 400) return false;
+  const head = unquoted(content.slice(0, 160));
+  return TRAILER_OPENINGS.some((t) => head.startsWith(t));
 }
 
 /** A stock image's caption, told by its opening words (`For representational purposes ...`). */

@@ -83,7 +83,9 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
       afterSignoff = false;
       body = false;
       seenDateline = isDateline;
-    } else if (isDateline && seenDateline && body) {
+    } else if (isDateline && seenDateline && body && contentOf(last) !== contentOf(i)) {
+      // (A dateline line that repeats the line above is the same story: a page's summary that
+      // repeats the lead, then the story from its dateline.)
       if (finished(last)) {
         at(i, null, dl.agency === null);
         body = false;

@@ -29,10 +29,10 @@ import {
   isStampTail,
   isTimeTail,
 } from "./headline.js";
-import { paragraphsOf, sentencesOf, type Segment } from "./paragraphs.js";
+import { paragraphsOf, sentencesOf, type ParagraphMatch, type Segment } from "./paragraphs.js";
 import { detectLanguage } from "./language.js";
 import type { Line } from "./lines.js";
-import { isBlank, isHSpace } from "../text/chars.js";
+import { isBlank, isDevanagariLetter, isHSpace, isLatinLetter } from "../text/chars.js";
 import { quotesOf } from "../quotes/index.js";
 import { dropPageLeftovers, findCreditLine, findSlugs, splitTrailer } from "./leftovers.js";
 import { tagsWithin, type Break, type Markup } from "../text/markup.js";
@@ -134,6 +134,12 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         // An editor's note (`Eds: ...`, `(ATTN: ...)`): the story's ednote.
         ednote = r;
       } else if (kind === null && headlineOpen && !headline && isHeadline(content)) {
+        if (otherScriptAbove(text, lines, i, dl.firstLine, scriptOf(text.slice(dl.start, dl.end)))) {
+          // A line in another script than the dateline's, above a headline in its script: the
+          // page's own title or menu (`Naya India-Hindi News, ...` over a Hindi headline).
+          findings.push(finding("page-leftover", "a line in another script above the headline", r.start, r.end));
+          continue;
+        }
         headline = { ...r, rule: "first-line" };
       } else if (
         kind === null &&
@@ -294,6 +300,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
       ),
     );
   dropPageLeftovers(text, paras, !dl, findings);
+  if (dl) dropRepeatedLead(text, lines[dl.firstLine]!, paras, findings);
   splitTrailer(text, paras, findings);
   findCreditLine(text, paras, findings);
   findSlugs(text, paras, findings);
@@ -365,6 +372,52 @@ function furnitureFinding(content: string, kind: HeaderKind | null, r: Range, ab
       r.end,
     );
   return finding("page-leftover", `a web page's leftover line above ${above}`, r.start, r.end);
+}
+
+/**
+ * The dateline's whole line once more as the next paragraph (a page's summary that repeats the
+ * lead, then the story from its dateline): a page's leftover, no paragraph.
+ */
+function dropRepeatedLead(text: string, line: Line, paras: ParagraphMatch[], findings: Finding[]): void {
+  const second = paras[1];
+  if (!second || paras[0]!.end !== line.contentEnd || second.end - second.start !== line.contentEnd - line.contentStart)
+    return;
+  if (text.slice(second.start, second.end) !== text.slice(line.contentStart, line.contentEnd)) return;
+  findings.push(finding("page-leftover", "the dateline and the lead again", second.start, second.end));
+  paras.splice(1, 1);
+}
+
+/** Which script a text is written in: Devanagari when it holds a Devanagari letter, else Latin when it holds a Latin one. */
+function scriptOf(s: string): "deva" | "latin" | null {
+  let latin = false;
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    if (isDevanagariLetter(c)) return "deva";
+    latin ||= isLatinLetter(c);
+  }
+  return latin ? "latin" : null;
+}
+
+/**
+ * Whether line `i` is in another script than `script` (the dateline's) while a line below it and
+ * above the dateline is a headline in that script.
+ */
+function otherScriptAbove(
+  text: string,
+  lines: Line[],
+  i: number,
+  dateline: number,
+  script: "deva" | "latin" | null,
+): boolean {
+  const content = (k: number) => text.slice(lines[k]!.contentStart, lines[k]!.contentEnd);
+  const own = scriptOf(content(i));
+  if (!script || !own || own === script) return false;
+  for (let k = i + 1; k < dateline; k++) {
+    if (lines[k]!.blank) continue;
+    const c = content(k);
+    if (scriptOf(c) === script && headerKind(c) === null && isHeadline(c)) return true;
+  }
+  return false;
 }
 
 /** A caption, a time stamp or a page's own words: furniture, never the story's text. */
