@@ -12,13 +12,33 @@ const CODE = String.raw`[\p{L}\p{M}\u200c\u200d]{1,12}`;
 const CODES = String.raw`${CODE}(?:\/${CODE})*\/?`;
 const SIGN_LINE = new RegExp(String.raw`^(?:-{1,3}|—|–)\s*(${TAGS})(?:\s+(${CODES}))?$`, "u");
 const CODES_LINE = new RegExp(`^${CODES}$`, "u");
-const INITIALS_LINE = new RegExp(String.raw`^(${TAGS})\s+([A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,7}\/?)$`, "u");
+const INITIALS_LINE = new RegExp(
+  String.raw`^(${TAGS})\s+(?:[A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,7}\/?|[A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,6}(?:\s+|\/)[A-Za-z]{0,4}[0-9]{3,8})$`,
+  "u",
+);
 
 /** Pieces of sign-off lines and of what is nearly one. */
 const piece = fc.oneof(
   fc.constantFrom(...agencyTags),
   fc.constantFrom("-", "--", "---", "—", "–", "/", " ", "  ", "\u00a0", "\u2003", "\t", "\u200c", "\u200d"),
-  fc.constantFrom("एसकेपी", "skp", "anm", "AB", "abcdefghijklm", "क", "ab1", "𝐀", "🙂", "\u0301", "।", ".", "\ud800"),
+  fc.constantFrom(
+    "एसकेपी",
+    "skp",
+    "anm",
+    "AB",
+    "abcdefghijklm",
+    "क",
+    "ab1",
+    "GC1745",
+    "1310",
+    "12",
+    "𝐀",
+    "🙂",
+    "\u0301",
+    "।",
+    ".",
+    "\ud800",
+  ),
   fc.string({ maxLength: 3 }),
 );
 const line = fc.array(piece, { maxLength: 8 }).map((a) => a.join(""));
@@ -63,6 +83,8 @@ describe("sign-off lines read by hand", () => {
     expect(isDeskCodes("ab/", 0, 3)).toBe(true);
     expect(isDeskCodes("a//b", 0, 4)).toBe(false);
     expect(initialsLineTag("AAP XY/ab")).toBe("AAP");
+    expect(initialsLineTag("UNI BR VA AKJ GC1745")).toBe("UNI");
+    expect(initialsLineTag("UNI 1745")).toBeNull();
   });
 });
 

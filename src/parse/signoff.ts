@@ -262,14 +262,17 @@ function gluedInitials({ text, last, line: L }: SignoffView): SignoffMatch | nul
 
 function gluedSignLine({ text, last, line: L }: SignoffView): SignoffMatch | null {
   const tail = text.slice(Math.max(L.contentStart, L.contentEnd - 60), L.contentEnd);
-  // The last dash that follows a sentence's end and white space.
+  // The last dash that follows a sentence's end, after white space or right after it.
   for (let k = tail.length - 2; k > 1; k--) {
     const c = tail.charCodeAt(k);
     if (c !== 0x2d && c !== 0x2013 && c !== 0x2014) continue;
     let b = k;
     while (b > 0 && tail.charCodeAt(b - 1) === 0x2d) b--;
-    if (b === 0 || !isRegExpSpace(tail.charCodeAt(b - 1))) continue;
-    let e = b - 1;
+    if (b === 0) continue;
+    // Right after the sentence's end only a dash no word is joined by (`चाहता है।--आईएएनएस`: the
+    // line break before the sign-off lost).
+    if (!isRegExpSpace(tail.charCodeAt(b - 1)) && !(SENTENCE_END.has(tail[b - 1]!) && (k > b || c !== 0x2d))) continue;
+    let e = b;
     while (e > 0 && isRegExpSpace(tail.charCodeAt(e - 1))) e--;
     if (e === 0 || !SENTENCE_END.has(tail[e - 1]!)) continue;
     const s = L.contentEnd - tail.length + b;
@@ -388,7 +391,7 @@ const TAG_FIRST = new Set(agencyTags.map((t) => t.charCodeAt(0)));
  */
 export function initialsLineTag(content: string): string | null {
   // Cheap necessary conditions first: a tag's first letter opens the line, a letter or `/` ends it.
-  if (!TAG_FIRST.has(content.charCodeAt(0)) || !/[A-Za-z/]$/u.test(content)) return null;
+  if (!TAG_FIRST.has(content.charCodeAt(0)) || !/[A-Za-z/0-9]$/u.test(content)) return null;
   for (const tag of TAGS_BY_FIRST.get(content[0]!) ?? []) {
     if (!content.startsWith(tag)) continue;
     let r = tag.length;
@@ -398,12 +401,17 @@ export function initialsLineTag(content: string): string | null {
   return null;
 }
 
-/** `[A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,7}\/?` filling `s` from `from` on. */
+/**
+ * `[A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,7}\/?` filling `s` from `from` on; or initials
+ * whose last group (the second to the eighth) is a filing time, maybe after a desk's letters
+ * (UNI's `BR VA AKJ GC1745`, `AS 1310`).
+ */
 function isInitials(s: string, from: number): boolean {
   const n = s.length;
   let i = from;
   for (let groups = 1; groups <= 8; groups++) {
     const start = i;
+    if (groups >= 2 && FILING_TIME.test(s.slice(i))) return true;
     while (i < n && isAsciiLetter(s.charCodeAt(i))) i++;
     if (i === start || i - start > 4) return false;
     if (i === n) return true;
@@ -420,6 +428,9 @@ function isAsciiLetter(c: number): boolean {
   return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a);
 }
 
+/** A desk's last initials group with its filing time (`GC1745`, `1310`). */
+const FILING_TIME = /^[A-Za-z]{0,4}[0-9]{3,8}$/u;
+
 function initialsLine(text: string, L: Line, index: number): SignoffMatch | null {
   const content = text.slice(L.contentStart, L.contentEnd);
   const tag = initialsLineTag(content);
@@ -429,7 +440,7 @@ function initialsLine(text: string, L: Line, index: number): SignoffMatch | null
   const from = L.contentStart + tag.length;
   const codes: Range[] = [];
   const rest = content.slice(tag.length);
-  for (const c of rest.matchAll(/[A-Za-z]+/gu))
+  for (const c of rest.matchAll(/[A-Za-z]+[0-9]*|[0-9]+/gu))
     codes.push({ start: from + c.index, end: from + c.index + c[0].length });
   return {
     start: L.contentStart,
