@@ -133,15 +133,22 @@ function openBracket(text: string, p: Range): boolean {
 
 /**
  * The width copy is hard-wrapped at, or 0 when it does not look hard-wrapped: at least four
- * lines, the longest 50 to 100 characters, and half the lines within 80% of it.
+ * lines, the longest 50 to 100 characters, and half the lines within 80% of it. One or two lines
+ * longer than any width (a lead a page kept on one line above the wrapped rest) are left out
+ * when eight lines or more are left.
  */
 function wrapWidth(segments: Segment[]): number {
   if (segments.length < 4) return 0;
   let max = 0;
-  for (const s of segments) max = Math.max(max, s.end - s.start);
-  if (max < 50 || max > 100) return 0;
-  const full = segments.filter((s) => s.end - s.start >= max * 0.8).length;
-  return full * 2 >= segments.length ? max : 0;
+  let longer = 0;
+  for (const s of segments) {
+    const n = s.end - s.start;
+    if (n > 100) longer++;
+    else max = Math.max(max, n);
+  }
+  if (max < 50 || (longer > 0 && (longer > 2 || segments.length - longer < 8))) return 0;
+  const full = segments.filter((s) => s.end - s.start >= max * 0.8 && s.end - s.start <= max).length;
+  return full * 2 >= segments.length - longer ? max : 0;
 }
 
 /**

@@ -60,6 +60,7 @@ import {
   HI_VERBS,
   NAME_LINKS,
   VERB_LINKS,
+  QUOTED_AS,
   THAT,
   phraseEndingAt,
   phraseStartingAt,
@@ -443,7 +444,7 @@ function isPassive(tokens: Token[], verb: number): boolean {
 
 /** `quoted Kim as saying` / `was quoted by KCNA as saying`, ending at token `k` (`saying`). */
 function relayEn(tokens: Token[], k: number, punct: boolean): CueMatch | null {
-  if (k < 1 || lower(tokens[k]!) !== "saying" || lower(tokens[k - 1]!) !== "as") return null;
+  if (k < 1 || !QUOTED_AS.has(lower(tokens[k]!)) || lower(tokens[k - 1]!) !== "as") return null;
   for (let q = k - 2; q >= 0 && k - q <= 10; q--) {
     if (lower(tokens[q]!) !== "quoted") continue;
     if (isPassive(tokens, q)) {
@@ -556,7 +557,7 @@ export function cueAfter(tokens: Token[]): CueMatch | null {
     if (t.punct) continue;
     if (lower(t) === "quoted") {
       for (let s = v + 1; s + 1 < tokens.length && s - v <= 8; s++) {
-        if (lower(tokens[s]!) === "as" && lower(tokens[s + 1]!) === "saying") {
+        if (lower(tokens[s]!) === "as" && QUOTED_AS.has(lower(tokens[s + 1]!))) {
           if (isPassive(tokens, v)) {
             // `was quoted by KCNA as saying`, `was quoted as saying by Tasnim news agency`.
             const by = lower(tokens[v + 1]!) === "by" && v + 2 <= s - 1 ? span(tokens, v + 2, s - 1) : null;
@@ -851,7 +852,11 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
     // `Yonhap quoted an official as saying ...`: the one quoted is the source.
     if (w === "quoted" && !isPassive(tokens, i)) {
       let s = i + 2;
-      while (s + 1 < tokens.length && s - i <= 9 && !(lower(tokens[s]!) === "as" && lower(tokens[s + 1]!) === "saying"))
+      while (
+        s + 1 < tokens.length &&
+        s - i <= 9 &&
+        !(lower(tokens[s]!) === "as" && QUOTED_AS.has(lower(tokens[s + 1]!)))
+      )
         s++;
       if (s + 1 < tokens.length && s - i <= 9 && s > i + 1) {
         out.push({ kind: "said-that", source: span(tokens, i + 1, s - 1), cue: span(tokens, i, s + 1) });

@@ -158,6 +158,8 @@ export const EN_DETERMINERS = new Set(speech.en.determiners);
 export const NAME_LINKS = new Set(speech.en.nameLinks);
 /** Words that join a second verb to the sentence's subject (`... posted a loss but said ...`). */
 export const VERB_LINKS = new Set(speech.en.verbLinks);
+/** `quoted X as saying`, `was quoted as telling`: the participles after `as`. */
+export const QUOTED_AS = new Set(speech.en.quotedAs);
 /** News organisations (`told the BBC`), and the words before a relaying one (`carried by`). */
 export const MEDIA = new Lexicon(speech.en.media.map(words));
 export const RELAY_BY = new Lexicon(speech.en.relayBy.map(words));
