@@ -237,8 +237,20 @@ function parenTagIn(win: string): { index: number; end: number; tag: string } | 
     if (close < 0) return null;
     const tag = win.slice(k + 1, close).trim();
     if (tag.length > 0 && TAG_LOWER.has(tag.toLowerCase())) return { index: k, end: close + 1, tag };
+    if (relayedTag(tag)) return { index: k, end: close + 1, tag };
   }
   return null;
+}
+
+/**
+ * An agency's tag after another's, with a slash (`PNA/Xinhua`: the Philippine agency relays
+ * Xinhua's copy): the agency is the last one named; null when the last part names none.
+ */
+export function relayedTag(tag: string): string | null {
+  const slash = tag.lastIndexOf("/");
+  if (slash <= 0 || tag.length > 40 || tag.indexOf("/") !== slash) return null;
+  const last = tag.slice(slash + 1).trim();
+  return last.length > 0 && TAG_LOWER.has(last.toLowerCase()) ? last : null;
 }
 
 /** Finds the dateline in the first lines of a story; null when there is none. */
@@ -313,7 +325,11 @@ function parenTag(text: string, win: string, p0: number, i: number): DatelineMat
     lastLine: i,
     places: head.places,
     date: head.date,
-    agency: { start: nameStart, end: nameStart + m.tag.length, code: agencyOf(m.tag)?.code ?? null },
+    agency: {
+      start: nameStart,
+      end: nameStart + m.tag.length,
+      code: agencyOf(m.tag)?.code ?? agencyOf(relayedTag(m.tag) ?? "")?.code ?? null,
+    },
     prefix: head.prefix,
   };
 }

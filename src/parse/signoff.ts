@@ -193,7 +193,12 @@ function endMarkThenNote({ text, lines, minLine, last, line: L, content, short }
   let prev = last - 1;
   while (prev >= minLine && lines[prev]!.blank) prev--;
   if (prev >= minLine) {
-    const above = endMark(text, lines, prev, minLine);
+    // The closing mark on its own line, or glued after the last sentence (`... on Sunday.
+    // (Reporting by A Editing by B)` / `Our Standards: ...`).
+    const P = lines[prev]!;
+    const above =
+      endMark(text, lines, prev, minLine) ??
+      gluedEndMark({ text, lines, minLine, last: prev, line: P, content: "", short: false });
     if (above) return { ...above, end: L.contentEnd };
   }
   return null;
