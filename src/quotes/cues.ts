@@ -153,7 +153,7 @@ function byBefore(tokens: Token[], idx: number): Range | null {
 }
 
 /** The subject of a Hindi verb starting at token `verb`: `X ने` or an ergative pronoun, within `reach` tokens. */
-export function subjectHi(tokens: Token[], verb: number, reach = 16): Range | null {
+export function subjectHi(tokens: Token[], verb: number, reach = 24): Range | null {
   for (let k = verb - 1; k >= 0 && verb - k <= reach; k--) {
     const t = tokens[k]!;
     if (t.punct && (t.text === "।" || t.text === "॥")) return null;
@@ -237,6 +237,16 @@ function hindiVerbAt(tokens: Token[], k: number, end: number, withThat: boolean,
     return { cue: span(tokens, s, end), speaker, via: null, withThat, punct };
   }
   return null;
+}
+
+/**
+ * `... शुरू करने को कहा है।`: a verb of speech after an infinitive and `को` asks someone to do
+ * something; it reports no statement.
+ */
+function isDirective(tokens: Token[], verb: number): boolean {
+  const ko = tokens[verb - 1];
+  const inf = tokens[verb - 2];
+  return !!ko && !!inf && !ko.punct && ko.text === "को" && !inf.punct && inf.text.length > 2 && inf.text.endsWith("ने");
 }
 
 /**
@@ -825,7 +835,11 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
     if (isDevanagari(t)) {
       // `विपिन इटनकर ने सोमवार को यह जानकारी दी।`: a speech verb ending its clause, with no कि.
       const endVerb = phraseStartingAt(tokens, i, HI_END_VERBS);
-      if (endVerb > 0 && (clauseEndsAt(tokens, endVerb) || (endVerb === i + 1 && speechFollows(tokens, endVerb)))) {
+      if (
+        endVerb > 0 &&
+        !isDirective(tokens, i) &&
+        (clauseEndsAt(tokens, endVerb) || (endVerb === i + 1 && speechFollows(tokens, endVerb)))
+      ) {
         const m = hindiVerbAt(tokens, endVerb - 1, endVerb - 1, false, false);
         if (m?.speaker && m.cue) {
           out.push({ kind: "said-that", source: m.speaker, cue: m.cue });
