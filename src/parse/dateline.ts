@@ -799,14 +799,14 @@ function agencyByline(text: string, win: string, p0: number, i: number): Datelin
 
 /** `नई दिल्ली 27 फरवरी।`, `नई दिल्ली, 20 सितंबर:`: a place, a date (maybe a year), a danda, colon or dash. */
 const PLACE_DATE_MARK =
-  /^([^\n\d,:;।()"“”]{2,40}?(?:\s*\([^()\n\d]{2,30}\))?),?\s+((?:[0-9]{1,2}\s+[\p{L}\p{M}]+|[\p{L}\p{M}]+\.?\s+[0-9]{1,2})(?:,?\s+[0-9]{4})?)\s*(?=।|:|--|—|–|\|)/u;
+  /^([^\n\d,:;।()"“”]{2,40}?(?:\s*\([^()\n\d]{2,30}\))?(?:\s*\[[^[\]\n\d]{2,30}\])?),?\s+((?:[0-9]{1,2}\s+[\p{L}\p{M}]+|[\p{L}\p{M}]+\.?\s+[0-9]{1,2})(?:,?\s+[0-9]{4})?)\s*(?=।|:|--|—|–|\|)/u;
 
 /**
  * `PLACE DATE।` with no tag, as Hindi papers date their own copy (`नई दिल्ली 27 फरवरी।भारत ने
  * ...`, `नई दिल्ली 20 सितंबर:उप प्रधान मंत्री ...`): a known place of at most four words, a date
  * with or without a comma before it, a danda (or a bar typed for one), colon or dash, then a lead
  * (`isLead`). The place may be qualified in brackets (`चमोली (उत्तराखंड), 28 फरवरी:`), as in ANI's
- * copy without its tag (`Gandhidham [India], Apr 22 : ...`).
+ * copy without its tag (`Gandhidham [India], Apr 22 : ...`, `Hyderabad (Telangana) [India], Feb 25 : ...`).
  */
 function placeDateMark(text: string, win: string, p0: number, i: number): DatelineMatch | null {
   // Cheap test first: a figure near the start of the line.
