@@ -676,6 +676,12 @@ function relayAfter(text: string, from: number, to: number): Range | null {
     if (r < 0) continue;
     let s = r;
     if (tokens[s]?.lower === "the") s++;
+    // `through its official news agency KCNA`: the words that say what the medium is, then its name.
+    else if (tokens[r - 1]?.lower === "through" && (tokens[s]?.lower === "its" || tokens[s]?.lower === "their")) {
+      let w = s + 1;
+      while (w < tokens.length && w - s <= 4 && /^\p{Ll}+$/u.test(tokens[w]!.text)) w++;
+      s = w;
+    }
     const m = mediaAt(tokens, s);
     if (m) return m;
     // An organisation written out: its capitalised words (`the official Korean Central News Agency`).
