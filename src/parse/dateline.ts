@@ -32,7 +32,7 @@ import { isLetter, isRegExpSpace, runEnd } from "../text/classes.js";
 import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace } from "./places.js";
 import { nextContent, type Line } from "./lines.js";
-import { TIME_TAIL, headerKind, isPageLeftover } from "./headline.js";
+import { TIME_TAIL, headerKind, isCreditedCaption, isPageLeftover } from "./headline.js";
 import { slashParts, type Range } from "../text/range.js";
 import leftovers from "../data/leftovers.json" with { type: "json" };
 import monthsTable from "../data/months.json" with { type: "json" };
@@ -292,6 +292,9 @@ function matchLine(text: string, lines: Line[], i: number): DatelineFound | null
   // spaces (text/markup.ts) and is not part of it.
   let p0 = line.contentStart;
   while (p0 < line.contentEnd && isHSpace(text.charCodeAt(p0))) p0++;
+  // An agency's photo caption opens as a dateline and ends in its credit: no dateline.
+  const lastChar = text.charCodeAt(line.contentEnd - 1);
+  if ((lastChar === 0x29 || lastChar === 0x5d) && isCreditedCaption(text.slice(p0, line.contentEnd))) return null;
   const windowEnd = Math.min(line.contentEnd, p0 + WINDOW);
   const win = text.slice(p0, windowEnd);
   const view: DatelineView = { text, lines, i, p0, win };

@@ -516,6 +516,19 @@ function opensAsCaption(content: string): boolean {
 }
 
 /**
+ * A photo's caption that ends a sentence and then its credit (`WASHINGTON D.C., Nov. 21, 2017
+ * (Xinhua) -- ... at the White House Nov. 20, 2017. (Xinhua/Shen Ting/IANS)`): a caption even
+ * where it opens as a dateline does (agencies' captions do), never a story's dateline.
+ */
+export function isCreditedCaption(content: string): boolean {
+  const last = content.charCodeAt(content.length - 1);
+  if ((last !== 0x29 && last !== 0x5d) || !isLongCaption(content)) return false;
+  let e = Math.max(content.lastIndexOf("("), content.lastIndexOf("["));
+  while (e > 0 && isHSpace(content.charCodeAt(e - 1))) e--;
+  return content.charCodeAt(e - 1) === 0x2e;
+}
+
+/**
  * A photo's long caption, told by the credit that ends it (`... in Dingxi City Monday morning.
  * (Xinhua/Guo Gang)`): only that bracket is read.
  */
