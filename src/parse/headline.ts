@@ -122,16 +122,20 @@ export function bylineBeforeStamp(content: string): number {
     const left = content.slice(0, label.index).trimEnd();
     if (isBylineLine(left) && isStamp(content.slice(label.index))) return left.length;
   }
-  // An agency's tag and the stamp after a comma or a space (`IANS, 30 Sep, 2016 01:18 PM`),
-  // perhaps after a `Source:` label (`Source: Xinhua 2016-08-16 21:00:24`).
+  // An agency's tag or name and the stamp after a comma or a space (`IANS, 30 Sep, 2016 01:18
+  // PM`, `Reuters June 15, 2017`, `Press Trust of India Aug 10, 2018 15:45:51 IST`), perhaps after
+  // a `Source:` label (`Source: Xinhua 2016-08-16 21:00:24`).
   if (!/\d/u.test(content)) return 0;
   const from = SOURCE_LABEL.exec(content)?.[0].length ?? 0;
   const rest = content.slice(from);
-  for (const sep of [rest.indexOf(","), rest.search(/\s/u)]) {
-    if (sep <= 0) continue;
+  const comma = rest.indexOf(",");
+  const seps = comma > 0 ? [comma] : [];
+  for (let k = rest.search(/\s/u), n = 0; k > 0 && n < 5; k = rest.indexOf(" ", k + 1), n++) seps.push(k);
+  for (const sep of seps) {
     const left = rest.slice(0, sep).trimEnd();
     const right = rest.slice(sep + 1).trim();
-    if (left && agencyOf(left) && /^\d/u.test(right) && isStamp(right)) return from + left.length;
+    if (left && agencyOf(left) && /\d/u.test(right) && isStamp(right) && stampOf(stampWords(right))?.date !== false)
+      return from + left.length;
   }
   return 0;
 }
@@ -195,7 +199,7 @@ const AGENCY_TAGS = agencies
  */
 const CAPTION_WORDS = leftovers.captionWords.map(escapeRe).join("|");
 export const CAPTION = new RegExp(
-  String.raw`^[(\[]?\s*(?:${CAPTION_WORDS})\s*[:/]\s*[^()\[\]\n]{2,40}[)\]]?$|(?:^|\s)[(\[](?:Photo\s*\/\s*(?:${AGENCY_TAGS})|(?:${AGENCY_TAGS})(?:\s+Photo(?:\s*\/\s*[^()\[\]\n]{2,40})?|\s*\/\s*[^()\[\]\n]{2,40}))[)\]]$`,
+  String.raw`^[(\[]?\s*(?:${CAPTION_WORDS})\s*[:/]\s*[^()\[\]\n]{2,40}[)\]]?$|(?:^|\s)[(\[](?:(?:Photo|File|File\s+Photo)\s*[/|]\s*(?:${AGENCY_TAGS})|(?:${AGENCY_TAGS})(?:\s+Photo(?:\s*\/\s*[^()\[\]\n]{2,40})?|\s*\/\s*[^()\[\]\n]{2,40}))[)\]]$`,
   "iu",
 );
 /** A caption's label and a colon opening a line, whatever follows (`FILE PHOTO: North Korean leader ...`). */
@@ -295,6 +299,11 @@ function isStampLine(content: string): boolean {
   if (close > 1 && content.slice(1, close).trim().split(/\s+/u).length <= 4) {
     const rest = stampOf(stampWords(content.slice(close + 1)));
     if (rest?.date) return true;
+  }
+  // Stamps between bars (`Published: 03rd March 2019 12:51 PM | Last Updated: 03rd March 2019 12:51 PM`).
+  if (content.includes("|")) {
+    const fields = content.split("|").map((f) => f.trim());
+    if (fields.every((f) => f && stampOf(stampWords(f))?.date)) return true;
   }
   // Fields between slashes, a date first, then a time or how long ago (`May 16, 2018 / 3:16 AM /
   // in an hour`, `June 21, 2020 / 10:33 AM / Updated an hour ago`).
