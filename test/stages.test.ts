@@ -257,6 +257,23 @@ describe("dateline forms (parse/dateline.ts)", () => {
     },
     { example: "(a headline with a colon above a lead)", input: "Delhi:\nRain hits the city.", rule: null },
     {
+      example: "CAIRO / Egyptian security forces ...",
+      input: "CAIRO\nEgyptian security forces killed 12 militants in a shootout in the western desert on Friday.",
+      rule: "caps-place-line",
+      text: "CAIRO",
+    },
+    {
+      example: "(a country alone in capitals above a lead: a section's name)",
+      input: "INDIA\nThe government on Friday announced a new scheme for farmers in all states.",
+      rule: null,
+    },
+    {
+      example: "NAIROBI, Sept 24 Kenya's ...",
+      input: "NAIROBI, Sept 24 Kenya's Citizen TV reported on Tuesday that troops had killed six more attackers.",
+      rule: "caps-place-date-lead",
+      text: "NAIROBI, Sept 24",
+    },
+    {
       example: "नयी दिल्ली, पांच जून दिल्ली में ...",
       input: "नयी दिल्ली, पांच जून दिल्ली में अरविंद केजरीवाल सरकार की योजना पर केंद्र ने रोक लगा दी है।",
       rule: "place-date-lead",

@@ -93,6 +93,10 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "place-danda", match: (v) => placeDanda(v.text, v.win, v.p0, v.i) },
   /** `PLACE:` filling its line, a lead on the next (`नई दिल्ली:` / `शहर की ऐतिहासिक ...`) */
   { name: "place-colon-line", match: (v) => placeColonLine(v.text, v.lines, v.i) },
+  /** a known place in capitals, a comma, a month and a day, then the lead with no mark between (`NAIROBI, Sept 24 Kenya's ...`) */
+  { name: "caps-place-date-lead", match: (v) => capsPlaceDateLead(v.text, v.win, v.p0, v.i) },
+  /** a known city in capitals filling its line, maybe with its country, a lead on the next (`CAIRO` / `Egyptian security forces ...`) */
+  { name: "caps-place-line", match: (v) => capsPlaceLine(v.text, v.lines, v.i) },
   /** a roundup item's headline glued to `PLACE :` (`...हालात बिगड़ेनयी दिल्ली : ...`) */
   { name: "glued-place-colon", match: (v) => gluedPlaceColon(v.text, v.win, v.p0, v.i) },
 ];
@@ -986,6 +990,46 @@ function placeColonLine(text: string, lines: Line[], i: number): DatelineMatch |
   if (placeText.length < 2 || wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
   if (!leadBelow(text, lines, i)) return null;
   return placeOnly(L.contentStart, end, i, pe);
+}
+
+/** `NAIROBI, Sept 24 ` then a capital: a place in capitals, a comma, an English month and a day. */
+const CAPS_PLACE_DATE =
+  /^([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}), ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? [0-9]{1,2}) (?=["“‘]?[A-Z])/u;
+
+/**
+ * An agency's dateline with its tag and dash cut out (`NAIROBI, Sept 24 Kenya's Citizen TV
+ * reported ...`): a known place in capitals, a comma, a month and a day, then a lead (`isLead`).
+ */
+function capsPlaceDateLead(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const c = win.charCodeAt(0);
+  if (c < 0x41 || c > 0x5a || win.indexOf(", ") < 0) return null;
+  const m = CAPS_PLACE_DATE.exec(win);
+  if (!m || !lookupPlace(m[1]!)) return null;
+  const d = dateAtEnd(m[2]!);
+  if (d?.start !== 0) return null;
+  if (!leadAt(text, p0 + m[0].length)) return null;
+  return placeAndDate(p0, p0 + m[0].length - 1, i, m[1]!.length, d, p0 + m[1]!.length + 2, m[2]!.length);
+}
+
+/**
+ * A known city in capitals alone on its line, maybe with its country or state (`CAIRO`, `KABUL,
+ * Afghanistan`), then a line that is a lead (`isLead`): AP's dateline as pages print it, on a line
+ * of its own under the headline and the byline, with the agency's tag left out. A country alone
+ * (`INDIA`, a section's name) is none.
+ */
+function capsPlaceLine(text: string, lines: Line[], i: number): DatelineMatch | null {
+  const L = lines[i]!;
+  const end = trimmedEnd(text, L);
+  if (end - L.contentStart > 40 || end - L.contentStart < 3) return null;
+  const first = text.charCodeAt(L.contentStart);
+  if (first < 0x41 || first > 0x5a) return null;
+  const placeText = text.slice(L.contentStart, end);
+  const comma = placeText.indexOf(",");
+  const city = (comma > 0 ? placeText.slice(0, comma) : placeText).trim();
+  if (!CAPS_PLACE.test(city) || lookupPlace(city)?.kind !== "city") return null;
+  if (comma > 0 && !capsWithCountry(placeText)) return null;
+  if (!leadBelow(text, lines, i)) return null;
+  return placeOnly(L.contentStart, end, i, end);
 }
 
 /**

@@ -387,15 +387,19 @@ function dropRepeatedLead(text: string, line: Line, paras: ParagraphMatch[], fin
   paras.splice(1, 1);
 }
 
-/** Which script a text is written in: Devanagari when it holds a Devanagari letter, else Latin when it holds a Latin one. */
-function scriptOf(s: string): "deva" | "latin" | null {
-  let latin = false;
+/** Which script most letters of a text are in: Devanagari, Latin or another (null: no letter). */
+function scriptOf(s: string): "deva" | "latin" | "other" | null {
+  let deva = 0;
+  let latin = 0;
+  let other = 0;
   for (let k = 0; k < s.length; k++) {
     const c = s.charCodeAt(k);
-    if (isDevanagariLetter(c)) return "deva";
-    latin ||= isLatinLetter(c);
+    if (isDevanagariLetter(c)) deva++;
+    else if (isLatinLetter(c)) latin++;
+    else if (c > 0x2e7f && /\p{L}/u.test(s[k]!)) other++;
   }
-  return latin ? "latin" : null;
+  const most = Math.max(deva, latin, other);
+  return most === 0 ? null : most === deva ? "deva" : most === latin ? "latin" : "other";
 }
 
 /**
@@ -407,7 +411,7 @@ function otherScriptAbove(
   lines: Line[],
   i: number,
   dateline: number,
-  script: "deva" | "latin" | null,
+  script: ReturnType<typeof scriptOf>,
 ): boolean {
   const content = (k: number) => text.slice(lines[k]!.contentStart, lines[k]!.contentEnd);
   const own = scriptOf(content(i));
