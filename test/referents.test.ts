@@ -35,6 +35,15 @@ describe("speaker names", () => {
     expect(one(hi).quotes[0]!.speaker).toMatchObject({ text: "उन्होंने", name: "जिला गन्ना अधिकारी" });
   });
 
+  it("an agent inside a quotation is the speaker's words, not the one a later pronoun means", () => {
+    const hi = [
+      "दुबई, 2 अक्टूबर (आईएएनएस)। टीम के कप्तान रोहित शर्मा ने कहा कि जीत से खिलाड़ियों का मनोबल बढ़ा है।",
+      "मैच के बाद रोहित ने कहा, “यह अच्छा मैच था। हमारे गेंदबाजों ने हमें जीत दिलाई।”",
+      "उन्होंने कहा, “युवा खिलाड़ियों ने जिस तरह से खेला वो मुझे अच्छा लगा।”",
+    ].join("\n\n");
+    expect(one(hi).quotes[1]!.speaker).toMatchObject({ text: "उन्होंने", name: "रोहित शर्मा" });
+  });
+
   it("a headline in title case is no source of names: its capitalised words run together", () => {
     const text = [
       "Rao Defends Budget Against Critics",

@@ -230,6 +230,8 @@ function extendHi(hay: string, s: number, e: number): Range {
 function agentName(text: string, from: number, to: number): Referent | null {
   const hay = text.slice(from, to);
   for (let k = hay.lastIndexOf(" ने "); k > 0; k = hay.lastIndexOf(" ने ", k - 1)) {
+    // An agent inside a quotation is the speaker's words (`“... कई चीजों ने मुझे संतुष्टि दी।”`), no referent.
+    if (insideQuote(hay, k)) continue;
     let s = k;
     const ws: number[] = [];
     while (ws.length < 3) {
@@ -257,6 +259,18 @@ function agentName(text: string, from: number, to: number): Referent | null {
     if (k < 1) break;
   }
   return null;
+}
+
+/**
+ * Whether position `k` of `hay` stands inside a quotation: after a `“` with no `”` since, or
+ * after an odd number of `"` (counted from the start of `hay`, which starts outside one).
+ */
+function insideQuote(hay: string, k: number): boolean {
+  const open = hay.lastIndexOf("“", k);
+  if (open >= 0 && hay.lastIndexOf("”", k) < open) return true;
+  let straight = 0;
+  for (let i = hay.indexOf('"'); i >= 0 && i < k; i = hay.indexOf('"', i + 1)) straight++;
+  return straight % 2 === 1;
 }
 
 /** The nearest name written after a title in [from, to): `Deputy Commissioner Anupam Kashyap`. */
