@@ -368,8 +368,17 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
   }
   const collect = (end: number): number => {
     let a = end;
-    while (a > 0 && end - a < max) {
+    let reach = max;
+    while (a > 0 && end - a < reach) {
       const t = tokens[a - 1]!;
+      // `Joint Commissioner of Police (Law and Order) Shivaji Bodkhe`: a bracket inside a title,
+      // whose words do not count.
+      const open = titleBracketBefore(tokens, a - 1);
+      if (open >= 0) {
+        reach += a - open;
+        a = open;
+        continue;
+      }
       if (!isWord(t) || isDevanagari(t)) break;
       const w = lower(t);
       // `Reserve Bank of India`: `of` between capitalised words belongs to the name.
@@ -422,8 +431,17 @@ function lyAdverb(tokens: Token[], k: number): boolean {
 /** The noun phrase starting at token `idx` (`said Daniel Williams`, `according to sources in ...`). */
 export function nounAfterEn(tokens: Token[], idx: number, max = 8): Range | null {
   let b = idx;
-  while (b < tokens.length && b - idx < max) {
+  let reach = max;
+  while (b < tokens.length && b - idx < reach) {
     const t = tokens[b]!;
+    // `Joint Commissioner of Police (Law and Order) Shivaji Bodkhe`: a bracket inside a title,
+    // whose words do not count.
+    const close = titleBracketAfter(tokens, b);
+    if (close >= 0) {
+      reach += close + 1 - b;
+      b = close + 1;
+      continue;
+    }
     if (!isWord(t) || isDevanagari(t)) break;
     const w = lower(t);
     // `Committee on Foreign Affairs`, but not `Ansari on Monday`.
@@ -446,6 +464,32 @@ export function nounAfterEn(tokens: Token[], idx: number, max = 8): Range | null
   }
   while (b > idx && EN_DETERMINERS.has(lower(tokens[b - 1]!))) b--;
   return b > idx ? span(tokens, idx, b - 1) : null;
+}
+
+/**
+ * A bracket of at most five words between capitalised words (`Police (Law and Order) Shivaji`,
+ * its words tokens of their own, the marks on the first and the last): given the token that
+ * ends it at `close`, the index of the one that opens it, else -1.
+ */
+function titleBracketBefore(tokens: Token[], close: number): number {
+  if (!tokens[close]!.text.endsWith(")") || !isCapitalised(tokens[close + 1])) return -1;
+  for (let k = close; k > 0 && close - k <= 5; k--) {
+    const t = tokens[k]!;
+    if (t.punct) return -1;
+    if (t.text.startsWith("(")) return isCapitalised(tokens[k - 1]) ? k : -1;
+  }
+  return -1;
+}
+
+/** The same bracket, given the token that opens it at `open`: the index of the one that ends it, else -1. */
+function titleBracketAfter(tokens: Token[], open: number): number {
+  if (open === 0 || !tokens[open]!.text.startsWith("(") || !isCapitalised(tokens[open - 1])) return -1;
+  for (let k = open; k < tokens.length && k - open <= 5; k++) {
+    const t = tokens[k]!;
+    if (t.punct) return -1;
+    if (t.text.endsWith(")")) return isCapitalised(tokens[k + 1]) ? k : -1;
+  }
+  return -1;
 }
 
 function isPassive(tokens: Token[], verb: number): boolean {
