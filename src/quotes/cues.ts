@@ -61,6 +61,7 @@ import {
   NAME_LINKS,
   VERB_LINKS,
   QUOTED_AS,
+  HI_STATEMENT_NOUNS,
   THAT,
   phraseEndingAt,
   phraseStartingAt,
@@ -204,6 +205,18 @@ function hindiVerbAt(tokens: Token[], k: number, end: number, withThat: boolean,
   if (s < 0 && r > 0 && HI_PASSIVE.has(tokens[r]!.text)) {
     const p = phraseEndingAt(tokens, r - 1, HI_RELAY);
     if (p >= 0) return { cue: span(tokens, p, end), speaker: nounBeforeHi(tokens, p), via: null, withThat, punct };
+    // `एक बयान में कहा गया है कि`: the statement says it.
+    const said = tokens[r - 1];
+    const statement = tokens[r - 3];
+    if (
+      r >= 3 &&
+      said &&
+      (said.text === "कहा" || said.text === "बताया") &&
+      tokens[r - 2]!.text === "में" &&
+      statement &&
+      HI_STATEMENT_NOUNS.has(statement.text)
+    )
+      return { cue: span(tokens, r - 1, end), speaker: span(tokens, r - 3, r - 3), via: null, withThat, punct };
   }
   if (s >= 0) {
     const speaker = nounBeforeHi(tokens, s);

@@ -90,6 +90,8 @@ export const HI_ACCORDING = new Lexicon(speech.hi.accordingTo.map(words));
 export const HI_BY = new Lexicon(speech.hi.byMarkers.map(words));
 /** `गया`, `गई`, `गए` after a verb: the passive (`कहा गया`). */
 export const HI_PASSIVE = new Set(speech.hi.passiveMarkers);
+/** `एक बयान में कहा गया है कि`: what says a thing in the passive, and is its source. */
+export const HI_STATEMENT_NOUNS = new Set(speech.hi.statementNouns);
 export const HI_POSSESSIVE = new Lexicon(speech.hi.possessive.map(words));
 export const HI_ERGATIVE = new Set(speech.hi.ergative);
 export const HI_EXPRESSION = new Lexicon([...speech.hi.expression.map(words), ...speech.hi.verbs.map(words)]);
