@@ -504,6 +504,8 @@ function unquoted(s: string): string {
   );
 }
 const TRAILER_OPENINGS = leftovers.trailers.map(unquoted);
+/** The letters a publisher's note opens with, in either case: a line opening with none is no note. */
+const TRAILER_FIRSTS = new Set(leftovers.trailers.flatMap((t) => [t[0]!.toLowerCase(), t[0]!.toUpperCase()]));
 
 /**
  * A publisher's note on a line of its own, in brackets or not (`यह खबर ‘भाषा’ न्यूज़ एजेंसी से
@@ -512,6 +514,9 @@ const TRAILER_OPENINGS = leftovers.trailers.map(unquoted);
  */
 export function isTrailerLine(content: string): boolean {
   if (content.length > 400) return false;
+  let k = 0;
+  while (k < 4 && k < content.length && "(['‘“\" ".includes(content[k]!)) k++;
+  if (!TRAILER_FIRSTS.has(content[k] ?? "")) return false;
   const head = unquoted(content.slice(0, 160));
   return TRAILER_OPENINGS.some((t) => head.startsWith(t));
 }
