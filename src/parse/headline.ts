@@ -213,6 +213,13 @@ export const TIMESTAMP = new RegExp(
 );
 const STAMP_LABELS = new Set(TS.labelWords);
 const WEEKDAYS = TS.weekdayNames.map((w) => w.toLowerCase());
+/** Hindi month names, folded (`फ़रवरी` as `फरवरी`): a page's stamp in Hindi (`बुधवार, 8 फ़रवरी 2017 (09:07 IST)`). */
+const HI_MONTHS = new Set(
+  Object.values(monthsTable.months)
+    .flat()
+    .filter((m) => /[\u0900-\u097f]/u.test(m))
+    .map((m) => fold(m)),
+);
 const MONTHS = Object.values(monthsTable.months)
   .flat()
   .filter((m) => /^[A-Za-z]+$/u.test(m))
@@ -258,7 +265,7 @@ function stampOf(words: string[]): { date: boolean; time: boolean; ago: boolean 
     else if (STAMP_NUMBER.test(w) || MERIDIEM.test(w) || AGO_UNITS.has(lw) || (time && ZONE.test(w))) continue;
     else {
       const bare = lw.replace(/\.$/u, "");
-      if (bare.length >= 3 && MONTHS.some((m) => m.startsWith(bare))) date = true;
+      if ((bare.length >= 3 && MONTHS.some((m) => m.startsWith(bare))) || HI_MONTHS.has(fold(bare))) date = true;
       else if (!(bare.length >= 3 && WEEKDAYS.some((d) => d.startsWith(bare)))) return null;
     }
   }
