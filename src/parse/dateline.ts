@@ -804,9 +804,9 @@ function agencyByline(text: string, win: string, p0: number, i: number): Datelin
   };
 }
 
-/** `नई दिल्ली 27 फरवरी।`, `नई दिल्ली, 20 सितंबर:`: a place, a date (maybe a year), a danda, colon or dash. */
+/** `नई दिल्ली 27 फरवरी।`, `नई दिल्ली, 20 सितंबर:`: a place, a date (maybe a year), maybe a tag, a danda, colon or dash. */
 const PLACE_DATE_MARK =
-  /^([^\n\d,:;।()"“”]{2,40}?(?:\s*\([^()\n\d]{2,30}\))?(?:\s*\[[^[\]\n\d]{2,30}\])?),?\s+((?:[0-9]{1,2}\s+[\p{L}\p{M}]+|[\p{L}\p{M}]+\.?\s+[0-9]{1,2})(?:,?\s+[0-9]{4})?)\s*(?=।|:|--|—|–|\|)/u;
+  /^([^\n\d,:;।()"“”]{2,40}?(?:\s*\([^()\n\d]{2,30}\))?(?:\s*\[[^[\]\n\d]{2,30}\])?),?\s+((?:[0-9]{1,2}\s+[\p{L}\p{M}]+|[\p{L}\p{M}]+\.?\s+[0-9]{1,2})(?:,?\s+[0-9]{4})?)(?:\s*\(([^()\n\d]{2,24})\))?\s*(?=।|:|--|—|–|\|)/u;
 
 /**
  * `PLACE DATE।` with no tag, as Hindi papers date their own copy (`नई दिल्ली 27 फरवरी।भारत ने
@@ -828,7 +828,15 @@ function placeDateMark(text: string, win: string, p0: number, i: number): Dateli
   const end = separatorEnd(text, p0 + m[0].length);
   if (!leadAt(text, end)) return null;
   const ds = p0 + m[0].indexOf(dateStr, m[1]!.length);
-  return placeAndDate(p0, end, i, placeText.length, d, ds, dateStr.length);
+  const found = placeAndDate(p0, end, i, placeText.length, d, ds, dateStr.length);
+  // A tag no table names between the date and the mark (`सियोल, 4 जुलाई (वीएनआई)|`): the
+  // agency's text, with no code.
+  const tag = m[3]?.trim();
+  if (tag) {
+    const at = p0 + m[0].lastIndexOf(tag);
+    found.agency = { start: at, end: at + tag.length, code: agencyOf(tag)?.code ?? null };
+  }
+  return found;
 }
 
 /** Words that cannot open a lead: a date followed by one is part of the sentence (`पांच जून को`). */
