@@ -551,7 +551,10 @@ export function englishCueBefore(tokens: Token[]): CueMatch | null {
     let speaker: Range | null = null;
     for (let v = p - 1; v >= 0 && !speaker; v--) {
       const b = phraseEndingAt(tokens, v, EN_ALL_VERBS);
-      if (b >= 0 && !isPassive(tokens, b)) speaker = nounBeforeEn(tokens, b);
+      if (b < 0 || isPassive(tokens, b)) continue;
+      // `"...," said An, adding "..."`: the verb after a quotation, its subject after it.
+      const inverted = b > 0 && tokens[b - 1]!.punct && v + 1 < p ? nounAfterEn(tokens, v + 1, p - v - 1) : null;
+      speaker = inverted ?? nounBeforeEn(tokens, b);
     }
     speaker ??= sentenceSubject(tokens, p);
     return speaker ? { cue: span(tokens, p, k), speaker, via: null, withThat, punct } : null;
