@@ -140,6 +140,19 @@ export function bylineBeforeStamp(content: string): number {
   return 0;
 }
 const SOURCE_LABEL = /^source\s*:\s*/iu;
+
+/**
+ * A page's stamp, then the byline or the agency's credit after a bar (`Sep 05, 2017 03:03 PM IST |
+ * Source: PTI`): the whole line is the byline.
+ */
+export function stampThenCredit(content: string): boolean {
+  const bar = content.lastIndexOf("|");
+  if (bar <= 0 || content.length > 120) return false;
+  const right = content.slice(bar + 1).trim();
+  const named = right.replace(SOURCE_LABEL, "");
+  if (!right || !(agencyOf(named) || (named !== right && named.length > 1) || isBylineLine(right))) return false;
+  return isStamp(content.slice(0, bar).trim());
+}
 /** A stamp's label with its colon inside a line: `Updated:`, `Published On:`. */
 const STAMP_LABEL_AT = /(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+On)?\s*:/u;
 
@@ -582,8 +595,9 @@ export function headerKind(content: string): HeaderKind | null {
     opensAsCaption(content)
   )
     return "caption";
-  // `By ANI | Updated: ...` before the stamps: a byline with its stamp is the byline.
-  if (bylineBeforeStamp(content) > 0) return "byline";
+  // `By ANI | Updated: ...` before the stamps: a byline with its stamp is the byline; so is a
+  // stamp with the credit after it.
+  if (bylineBeforeStamp(content) > 0 || (content.includes("|") && stampThenCredit(content))) return "byline";
   // (A stamp line always holds a figure: `isStampLine` asks for one, the pattern alone does not.)
   if (/\d/u.test(content) && isStamp(content)) return "timestamp";
   if (NOTE.test(content)) return "note";

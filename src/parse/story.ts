@@ -194,16 +194,31 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   // No dateline: a headline glued to the lead on the first line (`... 23 घायलहवाई में ...`).
   let bylineLineEnd = 0; // where the byline's line ends (a stamp after the byline is no body)
   if (!dl && !headline && first >= 0) {
-    const l = lines[first]!;
+    let top = first;
+    // A page that prints the byline or the credit above the title (`Sep 05, 2017 03:03 PM IST |
+    // Source: PTI`, then the title): the byline, and the title is the line after it.
+    const firstContent = text.slice(lines[first]!.contentStart, lines[first]!.contentEnd);
+    const firstKind = headerKind(firstContent);
+    const below = nextContentLine(lines, first);
+    if ((firstKind === "byline" || firstKind === "byline-credit") && below >= 0) {
+      const c = text.slice(lines[below]!.contentStart, lines[below]!.contentEnd);
+      if (headerKind(c) === null && isTitleLine(c, nextLineContent(text, lines, below, true))) {
+        const r = { start: lines[first]!.contentStart, end: lines[first]!.contentEnd };
+        byline = bylineOf(r, bylineBeforeStamp(firstContent), findings);
+        credit ??= agencyNamedIn(text, byline.start, byline.end);
+        top = below;
+      }
+    }
+    const l = lines[top]!;
     const content = text.slice(l.contentStart, l.contentEnd);
     const cut = gluedLeadAt(content);
     if (cut !== null) headline = { start: l.contentStart, end: l.contentStart + cut, rule: "glued-to-lead" };
-    else if (isTitleLine(content, nextLineContent(text, lines, first, true))) {
+    else if (isTitleLine(content, nextLineContent(text, lines, top, true))) {
       headline = { start: l.contentStart, end: l.contentEnd, rule: "title-line" };
       // A byline or the agency's credit under the title (`AFP`, `(Xinhua)`, `By Anita Rao`), past
       // a page's stamps and captions: the byline, and the body starts after it.
       const passed: Finding[] = [];
-      for (let k = first + 1; k < lines.length && k <= first + 4 && !byline; k++) {
+      for (let k = top + 1; k < lines.length && k <= top + 4 && !byline; k++) {
         const L = lines[k]!;
         if (L.blank) continue;
         const r = { start: L.contentStart, end: L.contentEnd };
@@ -343,6 +358,12 @@ function bylineOf(r: Range, own: number, findings: Finding[]): Range & { rule: H
   if (own <= 0) return { ...r, rule: "byline-line" };
   findings.push(finding("header-line", "a time stamp after the byline", r.start + own, r.end));
   return { start: r.start, end: r.start + own, rule: "byline-line" };
+}
+
+/** The first non-blank line after line i, or -1. */
+function nextContentLine(lines: Line[], i: number): number {
+  for (let k = i + 1; k < lines.length; k++) if (!lines[k]!.blank) return k;
+  return -1;
 }
 
 /** The content of the first non-blank line after line i (past time stamps and captions when `past` is set), or null. */
