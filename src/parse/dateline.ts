@@ -804,9 +804,13 @@ function agencyByline(text: string, win: string, p0: number, i: number): Datelin
   };
 }
 
-/** `नई दिल्ली 27 फरवरी।`, `नई दिल्ली, 20 सितंबर:`: a place, a date (maybe a year), maybe a tag, a danda, colon or dash. */
+/**
+ * `नई दिल्ली 27 फरवरी।`, `नई दिल्ली, 20 सितंबर:`: a place, a date (maybe a year), maybe a tag, a
+ * danda, colon or dash; a comma the page left where it cut the tag out stays before the mark
+ * (`अबू धाबी, 23 सितंबर, ।`).
+ */
 const PLACE_DATE_MARK =
-  /^([^\n\d,:;।()"“”]{2,40}?(?:\s*\([^()\n\d]{2,30}\))?(?:\s*\[[^[\]\n\d]{2,30}\])?),?\s+((?:[0-9]{1,2}\s+[\p{L}\p{M}]+|[\p{L}\p{M}]+\.?\s+[0-9]{1,2})(?:,?\s+[0-9]{4})?)(?:\s*\(([^()\n\d]{2,24})\))?\s*(?=।|:|--|—|–|\|)/u;
+  /^([^\n\d,:;।()"“”]{2,40}?(?:\s*\([^()\n\d]{2,30}\))?(?:\s*\[[^[\]\n\d]{2,30}\])?),?\s+((?:[0-9]{1,2}\s+[\p{L}\p{M}]+|[\p{L}\p{M}]+\.?\s+[0-9]{1,2})(?:,?\s+[0-9]{4})?)(?:\s*\(([^()\n\d]{2,24})\))?,?\s*(?=।|:|--|—|–|\|)/u;
 
 /**
  * `PLACE DATE।` with no tag, as Hindi papers date their own copy (`नई दिल्ली 27 फरवरी।भारत ने
