@@ -1004,9 +1004,8 @@ function placeColonLine(text: string, lines: Line[], i: number): DatelineMatch |
   return placeOnly(L.contentStart, end, i, pe);
 }
 
-/** `NAIROBI, Sept 24 ` then a capital: a place in capitals, a comma, an English month and a day. */
-const CAPS_PLACE_DATE =
-  /^([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}), ((?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.? [0-9]{1,2}) (?=["“‘]?[A-Z])/u;
+/** `NAIROBI, Sept 24 ` then a capital: a place in capitals, a comma, a word and a day (`dateAtEnd` reads it as a month). */
+const CAPS_PLACE_DATE = /^([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}), ([A-Z][a-z]{2,8}\.? [0-9]{1,2}) (?=["“‘]?[A-Z])/u;
 
 /**
  * An agency's dateline with its tag and dash cut out (`NAIROBI, Sept 24 Kenya's Citizen TV

@@ -122,9 +122,9 @@ export function bylineBeforeStamp(content: string): number {
     const left = content.slice(0, label.index).trimEnd();
     if (isBylineLine(left) && isStamp(content.slice(label.index))) return left.length;
   }
-  // An agency's tag or name and the stamp after a comma or a space (`IANS, 30 Sep, 2016 01:18
-  // PM`, `Reuters June 15, 2017`, `Press Trust of India Aug 10, 2018 15:45:51 IST`), perhaps after
-  // a `Source:` label (`Source: Xinhua 2016-08-16 21:00:24`).
+  // An agency's tag or name and a stamp with a date after a comma or a space (`IANS, 30 Sep,
+  // 2016 01:18 PM`, `Reuters June 15, 2017`, `Press Trust of India Aug 10, 2018 15:45:51 IST`),
+  // perhaps after a `Source:` label (`Source: Xinhua 2016-08-16 21:00:24`).
   if (!/\d/u.test(content)) return 0;
   const from = SOURCE_LABEL.exec(content)?.[0].length ?? 0;
   const rest = content.slice(from);

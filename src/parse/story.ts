@@ -31,7 +31,7 @@ import {
 } from "./headline.js";
 import { paragraphsOf, sentencesOf, type ParagraphMatch, type Segment } from "./paragraphs.js";
 import { detectLanguage } from "./language.js";
-import type { Line } from "./lines.js";
+import { nextContent, type Line } from "./lines.js";
 import { isBlank, isDevanagariLetter, isHSpace, isLatinLetter } from "../text/chars.js";
 import { quotesOf } from "../quotes/index.js";
 import { dropPageLeftovers, findCreditLine, findSlugs, splitTrailer } from "./leftovers.js";
@@ -199,7 +199,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     // Source: PTI`, then the title): the byline, and the title is the line after it.
     const firstContent = text.slice(lines[first]!.contentStart, lines[first]!.contentEnd);
     const firstKind = headerKind(firstContent);
-    const below = nextContentLine(lines, first);
+    const below = nextContent(lines, first);
     if ((firstKind === "byline" || firstKind === "byline-credit") && below >= 0) {
       const c = text.slice(lines[below]!.contentStart, lines[below]!.contentEnd);
       if (headerKind(c) === null && isTitleLine(c, nextLineContent(text, lines, below, true))) {
@@ -358,12 +358,6 @@ function bylineOf(r: Range, own: number, findings: Finding[]): Range & { rule: H
   if (own <= 0) return { ...r, rule: "byline-line" };
   findings.push(finding("header-line", "a time stamp after the byline", r.start + own, r.end));
   return { start: r.start, end: r.start + own, rule: "byline-line" };
-}
-
-/** The first non-blank line after line i, or -1. */
-function nextContentLine(lines: Line[], i: number): number {
-  for (let k = i + 1; k < lines.length; k++) if (!lines[k]!.blank) return k;
-  return -1;
 }
 
 /** The content of the first non-blank line after line i (past time stamps and captions when `past` is set), or null. */
