@@ -243,15 +243,16 @@ const STAMP_ISO = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?:
 const STAMP_NUMBER = /^\d{1,4}(?:st|nd|rd|th)?$/u;
 const DASH_WORD = /^[-–—]$/u;
 /**
- * `24-01-2021`, `09.04.2019`, `5/2/2007`, `2020/8/10`: a day, a month and a year in figures
- * (either way round, as pages print them).
+ * `24-01-2021`, `09.04.2019`, `5/2/2007`, `2020/8/10`, `09/16/05`: a day, a month and a year in
+ * figures (either way round, as pages print them; a year of two figures only between slashes).
  */
-const STAMP_DMY = /^(?:\d{1,2}([-./])\d{1,2}\1\d{4}|\d{4}([-./])\d{1,2}\2\d{1,2})$/u;
+const STAMP_DMY = /^(?:\d{1,2}([-./])\d{1,2}\1\d{4}|\d{4}([-./])\d{1,2}\2\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2})$/u;
 /** `Date: 23/12/2022`, `Posted on: 05.03.2019`: a label, a colon, a day, month and year in figures. */
 const LABELLED_DATE =
   /^(?:Date|Dated|Posted(?: on)?|Published(?: on)?|Updated(?: on)?)\s*:\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/iu;
 const MERIDIEM = /^[ap]\.?m\.?$/iu;
-const ZONE = /^[A-Z]{2,4}$/u;
+/** A time zone after a clock time (`IST`, and `ist` as some pages print it). */
+const ZONE = /^(?:[A-Z]{2,4}|[a-z]{3})$/u;
 
 /**
  * What a run of words says when it is nothing but a page's time stamp: labels first (`Posted at`,
