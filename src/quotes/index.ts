@@ -195,11 +195,16 @@ export function quotesOf(
   const attributions: AttributionMatch[] = [];
   let carry: QuoteMatch | null = null; // the last quote of the previous paragraph, when direct or continuation
   let reopened = false; // the previous paragraph left a quote open and this one reopens it
+  // A quotation running over several paragraphs, each reopening it, none with a speaker yet.
+  let chain: QuoteMatch[] = [];
 
   paragraphs.forEach((p, pi) => {
     // A quote the previous paragraph left open and this one reopens: it learns its speaker here
-    // when it had none (`"Let me tell you ...` / `"That's why ...," Puri said.`).
+    // when it had none (`"Let me tell you ...` / `"That's why ...," Puri said.`), and so do the
+    // paragraphs of the same quotation before it.
     const openBefore = reopened && carry && !carry.speaker ? carry : null;
+    if (!openBefore) chain = [];
+    else if (chain[chain.length - 1] !== openBefore) chain.push(openBefore);
     const { quotes: marks, stray, liveRun, orphans } = pairMarks(text, p);
     let run: Finding | null = null;
     stray.forEach((s, k) => {
@@ -375,10 +380,15 @@ export function quotesOf(
     if (openBefore) {
       const first = here.find((q) => q.rule !== "nested");
       if (first?.speaker && (first.kind === "direct" || first.kind === "continuation")) {
-        openBefore.kind = "direct";
-        openBefore.speaker = first.speaker;
-        openBefore.via = first.via;
-        openBefore.cue = first.cue;
+        // The quotation opened in the first paragraph of the chain; the later ones go on with it.
+        chain.forEach((q, k) => {
+          q.kind = k === 0 ? "direct" : "continuation";
+          q.speaker = first.speaker;
+          q.via = first.via;
+          q.cue = first.cue;
+        });
+        first.kind = "continuation";
+        chain = [];
       }
     }
     for (const q of here) quotes.push(q);
