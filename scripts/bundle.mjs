@@ -103,6 +103,9 @@ const result = await build({
   plugins: [lazy, jsonParse],
   minifyWhitespace: true,
   minifySyntax: true,
+  // Short local names: 0.85 MB to read at start-up instead of 1.05 MB (property names stay as they
+  // are; to profile with readable names, run `dist/cli/main.js`, the unbundled build).
+  minifyIdentifiers: true,
   // `import.meta.url` (the package version, the worker script) is the bundle's own address.
   define: { "import.meta.url": "__wireUrl" },
   banner: { js: 'const __wireUrl = require("node:url").pathToFileURL(__filename).href;' },
