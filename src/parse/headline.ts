@@ -267,6 +267,8 @@ function stampOf(words: string[]): { date: boolean; time: boolean; ago: boolean 
   for (const w of words) {
     const lw = w.toLowerCase();
     if (label && STAMP_LABELS.has(lw.replace(/:$/u, ""))) continue;
+    // The label's colon after a space (`Published : 2014-09-01 13:57`).
+    if (label && lw === ":") continue;
     // A dash between a label and the date (`Updated On - March 11, 2024`).
     if (label && DASH_WORD.test(w)) continue;
     label = false;
@@ -513,9 +515,15 @@ const AGENCY_NAMES = new Set(agencies.flatMap((a) => (a.code === null ? [] : a.n
 /** A line a web page leaves after a story's sign-off: a page's leftover line or a time stamp (`Next Story`). */
 export function isTrailingLeftover(content: string): boolean {
   return (
-    isPageLeftover(content) || (content.length <= 80 && headerKind(content) === "timestamp") || isTrailerLine(content)
+    isPageLeftover(content) ||
+    (content.length <= 80 && headerKind(content) === "timestamp") ||
+    isTrailerLine(content) ||
+    SOURCE_SITE.test(content)
   );
 }
+
+/** A page's note of where it took the copy from, one name or address (`source: reuters.com`). */
+const SOURCE_SITE = /^source\s*:\s*[\p{L}\p{N}][\p{L}\p{N}.-]{0,40}$/iu;
 
 /** A text without quotation marks and brackets, folded (`यह खबर ‘भाषा’ न्यूज़ ...` as `यह खबर भाषा न्यूज़ ...`). */
 function unquoted(s: string): string {
