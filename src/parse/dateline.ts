@@ -847,8 +847,8 @@ function placeDateMark(text: string, win: string, p0: number, i: number): Dateli
 const HI_AFTER_DATE = new Set(monthsTable.notAfterHindiDate);
 
 /**
- * `नयी दिल्ली, पांच जून दिल्ली में ...`, `नयी दिल्ली तीन जून शेयर बाजार ...`: Bhasha copy as portals
- * print it with `(भाषा)` cut out. A known place of at most four words, maybe a comma, a day (figures
+ * `नयी दिल्ली, पांच जून दिल्ली में ...`, `नयी दिल्ली तीन जून शेयर बाजार ...`, `नीमच (मप्र), तीन
+ * अक्टूबर ...`: Bhasha copy as portals print it with `(भाषा)` cut out. A known place of at most four words, maybe a comma, a day (figures
  * or a word) and a month in Devanagari, then a lead (`isLead`) whose first word is no postposition.
  */
 function placeDateLead(text: string, win: string, p0: number, i: number): DatelineMatch | null {
@@ -870,8 +870,11 @@ function placeDateLead(text: string, win: string, p0: number, i: number): Dateli
     const month = word(k + 1);
     // A month in Devanagari after the day, else no date here.
     if (!isDevanagariLetter(month.charCodeAt(0)) || monthOf(month) === null) continue;
+    // The place's last word may be its state in brackets (`नीमच (मप्र), तीन अक्टूबर ...`).
+    const state = k >= 2 && /^\([^\d()]+\),?$/u.test(word(k - 1));
     for (let j = 0; j < k; j++) {
       const w = word(j);
+      if (state && j === k - 1) continue;
       if (/[\d:;।()"“”]/u.test(w) || (j < k - 1 && w.endsWith(","))) return null;
     }
     const placeEnd = ends[k - 1]! - (win.charCodeAt(ends[k - 1]! - 1) === 0x2c ? 1 : 0);
@@ -879,7 +882,7 @@ function placeDateLead(text: string, win: string, p0: number, i: number): Dateli
     const d = dateAtEnd(dateStr);
     if (d?.start !== 0) continue;
     const placeText = win.slice(0, placeEnd);
-    if (!lookupPlace(placeText)) continue;
+    if (!lookupPlace(state ? win.slice(0, ends[k - 2]!) : placeText)) continue;
     if (HI_AFTER_DATE.has(word(k + 2))) return null;
     if (!leadAt(text, p0 + starts[k + 2]!)) return null;
     return placeAndDate(p0, p0 + ends[k + 1]!, i, placeText.length, d, p0 + starts[k]!, dateStr.length);
