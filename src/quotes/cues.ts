@@ -61,6 +61,7 @@ import {
   NAME_LINKS,
   VERB_LINKS,
   QUOTED_AS,
+  QUOTING,
   HI_STATEMENT_NOUNS,
   THAT,
   phraseEndingAt,
@@ -471,7 +472,7 @@ export function nounAfterEn(tokens: Token[], idx: number, max = 8): Range | null
     if (EN_STOP.has(w) && !EN_DETERMINERS.has(w)) break;
     if (EN_SINGLE_VERBS.has(w)) break;
     // `Yonhap quoted the office as saying`: a relay's verb ends the subject.
-    if (b > idx && w === "quoted") break;
+    if (b > idx && QUOTING.has(w)) break;
     b++;
     if (EN_PRONOUNS.has(w) && b === idx + 1) break;
   }
@@ -513,7 +514,7 @@ function isPassive(tokens: Token[], verb: number): boolean {
 function relayEn(tokens: Token[], k: number, punct: boolean): CueMatch | null {
   if (k < 1 || !QUOTED_AS.has(lower(tokens[k]!)) || lower(tokens[k - 1]!) !== "as") return null;
   for (let q = k - 2; q >= 0 && k - q <= 10; q--) {
-    if (lower(tokens[q]!) !== "quoted") continue;
+    if (!QUOTING.has(lower(tokens[q]!))) continue;
     if (isPassive(tokens, q)) {
       // Kim was quoted by KCNA as saying
       const speaker = nounBeforeEn(tokens, q - 1);
@@ -625,7 +626,7 @@ export function cueAfter(tokens: Token[]): CueMatch | null {
     const t = tokens[v]!;
     if (t.punct && ".!?;।".includes(t.text)) return null;
     if (t.punct) continue;
-    if (lower(t) === "quoted") {
+    if (QUOTING.has(lower(t))) {
       for (let s = v + 1; s + 1 < tokens.length && s - v <= 8; s++) {
         if (lower(tokens[s]!) === "as" && QUOTED_AS.has(lower(tokens[s + 1]!))) {
           if (isPassive(tokens, v)) {
@@ -832,7 +833,7 @@ export interface ReportedMatch {
 const REPORT_STARTS = new Set([
   THAT,
   "according",
-  "quoted",
+  ...QUOTING,
   ...HI_ACCORDING.firstWords(),
   ...HI_END_VERBS.firstWords(),
   ...EN_VERBS.firstWords(),
@@ -924,7 +925,7 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
     }
     const w = lower(t);
     // `Yonhap quoted an official as saying ...`: the one quoted is the source.
-    if (w === "quoted" && !isPassive(tokens, i)) {
+    if (QUOTING.has(w) && !isPassive(tokens, i)) {
       let s = i + 2;
       while (
         s + 1 < tokens.length &&

@@ -162,6 +162,8 @@ export const NAME_LINKS = new Set(speech.en.nameLinks);
 export const VERB_LINKS = new Set(speech.en.verbLinks);
 /** `quoted X as saying`, `was quoted as telling`: the participles after `as`. */
 export const QUOTED_AS = new Set(speech.en.quotedAs);
+/** `KCNA quoted Kim as saying`, `McClatchy cited sources as saying`: the verbs that relay one as saying. */
+export const QUOTING = new Set(speech.en.quoting);
 /** News organisations (`told the BBC`), and the words before a relaying one (`carried by`). */
 export const MEDIA = new Lexicon(speech.en.media.map(words));
 export const RELAY_BY = new Lexicon(speech.en.relayBy.map(words));
