@@ -427,7 +427,29 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
     if (b < a - 1 && !gerund) return capitals >= 2 ? span(tokens, b, e - 1) : span(tokens, b, a - 2);
   }
   if (EN_PRONOUNS.has(lower(tokens[a]!)) && a < e - 1) a = e - 1;
-  return span(tokens, a, e - 1);
+  // `..., Atul Garg, Chief Fire Officer said.`: a name of two or three capitalised words set off
+  // before the title the verb follows.
+  const named = nameBeforeTitle(tokens, a);
+  return span(tokens, named ?? a, e - 1);
+}
+
+/**
+ * Where a name stands before the title starting at token `a` (`Atul Garg, Chief Fire Officer`):
+ * two or three capitalised words, none a pronoun, preposition or determiner (`In New Delhi, Police
+ * Commissioner ...` is none), between the comma before `a` and the start of the tokens or another
+ * comma; else null.
+ */
+function nameBeforeTitle(tokens: Token[], a: number): number | null {
+  if (a < 3 || tokens[a - 1]!.text !== "," || !isCapitalised(tokens[a])) return null;
+  let n = a - 1;
+  const plain = (t: Token) => {
+    const w = lower(t);
+    return !EN_PRONOUNS.has(w) && !EN_PREP.has(w) && !EN_STOP.has(w) && !EN_DETERMINERS.has(w);
+  };
+  while (n > 0 && a - 1 - n < 3 && isCapitalised(tokens[n - 1]) && plain(tokens[n - 1]!)) n--;
+  const words = a - 1 - n;
+  if (words < 2 || (n > 0 && tokens[n - 1]!.text !== ",")) return null;
+  return n;
 }
 
 /**
