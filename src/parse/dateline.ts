@@ -335,6 +335,7 @@ function parenTag(text: string, win: string, p0: number, i: number): DatelineMat
     agency: {
       start: nameStart,
       end: nameStart + m.tag.length,
+      // A tag the table knows whole (`tca/dpa`) is that agency's; only then the relayed one.
       code: agencyOf(m.tag)?.code ?? agencyOf(relayedTag(m.tag) ?? "")?.code ?? null,
     },
     prefix: head.prefix,
@@ -848,8 +849,9 @@ const HI_AFTER_DATE = new Set(monthsTable.notAfterHindiDate);
 
 /**
  * `नयी दिल्ली, पांच जून दिल्ली में ...`, `नयी दिल्ली तीन जून शेयर बाजार ...`, `नीमच (मप्र), तीन
- * अक्टूबर ...`: Bhasha copy as portals print it with `(भाषा)` cut out. A known place of at most four words, maybe a comma, a day (figures
- * or a word) and a month in Devanagari, then a lead (`isLead`) whose first word is no postposition.
+ * अक्टूबर ...`: Bhasha copy as portals print it with `(भाषा)` cut out. A known place of at most
+ * four words (the last maybe its state in brackets), maybe a comma, a day (figures or a word) and
+ * a month in Devanagari, then a lead (`isLead`) whose first word is no postposition.
  */
 function placeDateLead(text: string, win: string, p0: number, i: number): DatelineMatch | null {
   // Cheap tests first (every line of every story is tried): a Devanagari letter opens the line,

@@ -541,7 +541,8 @@ const TRAILER_FIRSTS = new Set(leftovers.trailers.flatMap((t) => [t[0]!.toLowerC
 /**
  * A publisher's note on a line of its own, in brackets or not (`यह खबर ‘भाषा’ न्यूज़ एजेंसी से
  * ‘ऑटो-फीड’ द्वारा ली गई है. ...`, `(This story has not been edited by ...)`): after a sign-off, the
- * story's leftover, not a story of its own.
+ * story's leftover, not a story of its own; in brackets after the last sentence, a paragraph of its
+ * own (`splitTrailer`).
  */
 export function isTrailerLine(content: string): boolean {
   if (content.length > 400) return false;
@@ -566,8 +567,7 @@ function opensAsCaption(content: string): boolean {
  * where it opens as a dateline does (agencies' captions do), never a story's dateline.
  */
 export function isCreditedCaption(content: string): boolean {
-  const last = content.charCodeAt(content.length - 1);
-  if ((last !== 0x29 && last !== 0x5d) || !isLongCaption(content)) return false;
+  if (!isLongCaption(content)) return false;
   let e = Math.max(content.lastIndexOf("("), content.lastIndexOf("["));
   while (e > 0 && isHSpace(content.charCodeAt(e - 1))) e--;
   return content.charCodeAt(e - 1) === 0x2e;
@@ -606,7 +606,7 @@ export function headerKind(content: string): HeaderKind | null {
     return "caption";
   // `By ANI | Updated: ...` before the stamps: a byline with its stamp is the byline; so is a
   // stamp with the credit after it.
-  if (bylineBeforeStamp(content) > 0 || (content.includes("|") && stampThenCredit(content))) return "byline";
+  if (bylineBeforeStamp(content) > 0 || stampThenCredit(content)) return "byline";
   // (A stamp line always holds a figure: `isStampLine` asks for one, the pattern alone does not.)
   if (/\d/u.test(content) && isStamp(content)) return "timestamp";
   if (NOTE.test(content)) return "note";

@@ -10,11 +10,16 @@
  */
 import table from "../data/leftovers.json" with { type: "json" };
 import { finding, type Finding } from "../diagnostics.js";
-import { fold } from "../text/chars.js";
 import type { ParagraphMatch } from "./paragraphs.js";
-import { headerKind, isAgencyCredit, isCreditLine, isDateTimeStamp, isPageLeftover } from "./headline.js";
+import {
+  headerKind,
+  isAgencyCredit,
+  isCreditLine,
+  isDateTimeStamp,
+  isPageLeftover,
+  isTrailerLine,
+} from "./headline.js";
 
-const TRAILERS = table.trailers.map((t) => fold(t));
 const SLUG = new RegExp(String.raw`(?:^|[\s।:])((?:${table.slugPrefixes.join("|")})\d{1,3})(?=\s)`, "gu");
 /** What a desk slug needs, tested before `SLUG`: the last letter of a slug's prefix right before a figure. */
 const SLUG_NEEDS = new RegExp(`[${[...new Set(table.slugPrefixes.map((p) => p.slice(-1)))].join("")}][0-9]`, "u");
@@ -34,8 +39,7 @@ export function splitTrailer(text: string, paras: ParagraphMatch[], findings: Fi
   const tail = text.slice(from, last.end);
   for (let j = tail.indexOf("("); j >= 0; j = tail.indexOf("(", j + 1)) {
     const k = from + j;
-    const head = fold(text.slice(k + 1, Math.min(last.end, k + 1 + 120)));
-    if (TRAILERS.some((t) => head.startsWith(t))) {
+    if (isTrailerLine(text.slice(k, Math.min(last.end, k + 161)))) {
       findings.push(finding("publisher-trailer", "a publisher's note follows the story", k, last.end));
       if (k > last.start) {
         let e = k;

@@ -195,10 +195,9 @@ function endMarkThenNote({ text, lines, minLine, last, line: L, content, short }
   if (prev >= minLine) {
     // The closing mark on its own line, or glued after the last sentence (`... on Sunday.
     // (Reporting by A Editing by B)` / `Our Standards: ...`).
-    const P = lines[prev]!;
     const above =
       endMark(text, lines, prev, minLine) ??
-      gluedEndMark({ text, lines, minLine, last: prev, line: P, content: "", short: false });
+      gluedEndMark({ text, lines, minLine, last: prev, line: lines[prev]!, content: "", short: false });
     if (above) return { ...above, end: L.contentEnd };
   }
   return null;

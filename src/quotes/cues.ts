@@ -207,15 +207,11 @@ function hindiVerbAt(tokens: Token[], k: number, end: number, withThat: boolean,
     const p = phraseEndingAt(tokens, r - 1, HI_RELAY);
     if (p >= 0) return { cue: span(tokens, p, end), speaker: nounBeforeHi(tokens, p), via: null, withThat, punct };
     // `एक बयान में कहा गया है कि`: the statement says it.
-    const said = tokens[r - 1];
-    const statement = tokens[r - 3];
+    const said = r >= 3 ? tokens[r - 1]!.text : "";
     if (
-      r >= 3 &&
-      said &&
-      (said.text === "कहा" || said.text === "बताया") &&
+      (said === "कहा" || said === "बताया") &&
       tokens[r - 2]!.text === "में" &&
-      statement &&
-      HI_STATEMENT_NOUNS.has(statement.text)
+      HI_STATEMENT_NOUNS.has(tokens[r - 3]!.text)
     )
       return { cue: span(tokens, r - 1, end), speaker: span(tokens, r - 3, r - 3), via: null, withThat, punct };
   }
