@@ -69,7 +69,9 @@ export function listNumberAt(content: string): { mark: number; text: number } | 
 
 /**
  * Whether the first line of a story with no dateline is its title: a short headline (two to
- * twenty words, no sentence end, no wire header) above a longer line that ends a sentence.
+ * twenty words, no sentence end, no wire header) above a longer line that ends a sentence, or
+ * above one of twice its length and twelve words or more whatever its end (a page's standfirst
+ * printed without its full stop, a lead with a photo credit glued to its end).
  *
  * ```
  * > | Released hostage says ransom was paid     <- title
@@ -78,8 +80,22 @@ export function listNumberAt(content: string): { mark: number; text: number } | 
  */
 export function isTitleLine(content: string, next: string | null): boolean {
   if (next === null || !isHeadline(content) || headerKind(content) !== null) return false;
-  const n = content.split(/\s+/u).length;
-  return n >= 2 && n <= 20 && next.length > content.length && FINAL.test(next);
+  const n = wordsIn(content);
+  if (n < 2 || n > 20 || next.length <= content.length) return false;
+  return FINAL.test(next) || (next.length >= 2 * content.length && wordsIn(next) >= 12);
+}
+
+/**
+ * A line of one or two words with no sentence end between a title and the body: a page's section
+ * label (`General`), a widget's leftover (`kh close`), a credit with a place (`AFP, Kathmandu,`).
+ * It tells nothing of whether the line above is a title.
+ */
+export function isShortLabel(content: string): boolean {
+  return wordsIn(content) <= 2 && !FINAL.test(content);
+}
+
+function wordsIn(s: string): number {
+  return s.trim().split(/\s+/u).length;
 }
 
 /** A byline on a line of its own above the dateline: `by Janie Gabbett, Reuters`, `By K J M Varma`. */

@@ -22,6 +22,7 @@ import {
   headerKind,
   isHeadline,
   isPageLeftover,
+  isShortLabel,
   isTitleLine,
   isTrailingLeftover,
   listNumberAt,
@@ -360,7 +361,7 @@ function bylineOf(r: Range, own: number, findings: Finding[]): Range & { rule: H
   return { start: r.start, end: r.start + own, rule: "byline-line" };
 }
 
-/** The content of the first non-blank line after line i (past time stamps and captions when `past` is set), or null. */
+/** The content of the first non-blank line after line i (past bylines, time stamps, captions and short labels when `past` is set), or null. */
 function nextLineContent(text: string, lines: Line[], i: number, past = false): string | null {
   for (let k = i + 1; k < lines.length; k++) {
     const l = lines[k]!;
@@ -368,7 +369,8 @@ function nextLineContent(text: string, lines: Line[], i: number, past = false): 
     const content = text.slice(l.contentStart, l.contentEnd);
     if (!past) return content;
     const kind = headerKind(content);
-    if (kind !== "byline" && kind !== "byline-credit" && !isFurniture(content, kind)) return content;
+    if (kind !== "byline" && kind !== "byline-credit" && !isFurniture(content, kind) && !isShortLabel(content))
+      return content;
   }
   return null;
 }
