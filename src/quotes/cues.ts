@@ -18,6 +18,7 @@ import {
   EN_ALL_VERBS,
   EN_APPOSITIVE_STARTS,
   EN_CLAUSE_STARTS,
+  EN_CLAUSE_AUXILIARIES,
   EN_DETERMINERS,
   EN_EXPRESSION,
   EN_IRREGULAR_PAST,
@@ -728,6 +729,28 @@ function closesOrThat(tokens: Token[], from: number): boolean {
 }
 
 /**
+ * A that-less clause after a report verb at token `i` whose phrase ends before `e`: a short noun
+ * phrase opened by a determiner or a quantifier, then a finite auxiliary. Not after a relative
+ * (`the fire that claimed the lives of 27 people was ...`).
+ * >     the spokesperson denied any such directive was issued ...
+ * >                             ^ the clause
+ */
+function clauseAfter(tokens: Token[], i: number, e: number): boolean {
+  const first = tokens[e];
+  if (!first || first.punct) return false;
+  const w = lower(first);
+  if (!EN_DETERMINERS.has(w) && !EN_QUANTIFIERS.has(w)) return false;
+  if (i > 0 && (lower(tokens[i - 1]!) === "that" || EN_RELATIVE.has(lower(tokens[i - 1]!)))) return false;
+  for (let k = e + 1; k < tokens.length && k - e <= 6; k++) {
+    const t = tokens[k]!;
+    const u = lower(t);
+    if (t.punct || u === "that" || EN_RELATIVE.has(u)) return false;
+    if (EN_CLAUSE_AUXILIARIES.has(u)) return k > e + 1;
+  }
+  return false;
+}
+
+/**
  * A report verb, its addressee, then `that`: `assured Kenyans that`, `informed the House that`,
  * `complained to his court that`. The addressee is a name, an object pronoun or a short noun
  * phrase opened by `to` or a determiner.
@@ -984,7 +1007,9 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       if (e < 0) continue;
       const after = tokens[e];
       // `that`, or a that-less clause opening with a subject pronoun (`Moore complained he was tricked`).
-      const that = after !== undefined && (lower(after) === "that" || SUBJECT_PRONOUNS.has(lower(after)));
+      const that =
+        after !== undefined &&
+        (lower(after) === "that" || SUBJECT_PRONOUNS.has(lower(after)) || clauseAfter(tokens, i, e));
       if (EN_NOUN_LIKE.has(w)) {
         // `five states,` is a noun: only `states that`, `tells IANS` are speech.
         if (!that && phraseStartingAt(tokens, e, EN_OBJECTS) < 0) continue;

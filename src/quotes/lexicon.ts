@@ -156,6 +156,8 @@ export const EN_QUANTIFIERS = new Set(speech.en.quantifiers);
 /** Participles between a body and its members: `A division bench comprising Justices A and B said`. */
 export const EN_PARTICIPLES = new Set(speech.en.participles);
 export const EN_DETERMINERS = new Set(speech.en.determiners);
+/** Finite auxiliaries that show a that-less clause after a report verb (`denied any such order was issued`). */
+export const EN_CLAUSE_AUXILIARIES = new Set(speech.en.clauseAuxiliaries);
 /** Small words inside names between capitalised words: `Reserve Bank of India`, `Transport for London`. */
 export const NAME_LINKS = new Set(speech.en.nameLinks);
 /** Words that join a second verb to the sentence's subject (`... posted a loss but said ...`). */
