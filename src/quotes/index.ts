@@ -342,7 +342,10 @@ export function quotesOf(
     if (lastTop && lastTop.close === null) {
       const next = paragraphs[pi + 1];
       if (next && opensWithMark(text, next)) reopened = true;
-      else if (run && lastTop === marks[marks.length - 1] && stray[liveRun!]!.count) {
+      else if (lastQ && lastQ.kind === "direct" && !lastQ.speaker) lostClosing(text, p, lastQ);
+      if (reopened) {
+        // The quotation goes on in the next paragraph.
+      } else if (run && lastTop === marks[marks.length - 1] && stray[liveRun!]!.count) {
         // The last opener of a run of unclosed ones: one diagnostic for the whole run.
         const r: Finding = run;
         r.end = lastTop.open + lastTop.openLen;
@@ -377,6 +380,10 @@ export function quotesOf(
       if (mayReport(said)) reported(s, words.outside(s, Infinity), pi, used, here, attributions);
     }
     here.sort((a, b) => a.inner.start - b.inner.start);
+    // A quote the next paragraph reopens learns its speaker from the quotation's cue, further on.
+    for (const q of here)
+      if (q.rule === "standalone" && !q.speaker && !(reopened && q === lastQ))
+        afterReport(q, p, paragraphs[pi - 1], quotes, attributions);
     if (openBefore) {
       const first = here.find((q) => q.rule !== "nested");
       if (first?.speaker && (first.kind === "direct" || first.kind === "continuation")) {
@@ -394,6 +401,71 @@ export function quotesOf(
     for (const q of here) quotes.push(q);
   });
   return { quotes, attributions };
+}
+
+/**
+ * A quote opening a paragraph that never closes it, where the paragraph's last sentence ends in a
+ * cue after a comma: the closing mark was lost before the comma. The quote ends there and the cue
+ * names its speaker; it stays `closed: false`.
+ * >     "We will take action, the minister added.
+ * >                         ^ the quote ends; the cue
+ */
+function lostClosing(text: string, p: ParagraphInput, q: QuoteMatch): void {
+  const last = p.sentences[p.sentences.length - 1];
+  if (!last || last.end - q.inner.start > 4 * REACH) return;
+  const comma = text.lastIndexOf(",", last.end);
+  if (comma < Math.max(last.start, q.inner.start)) return;
+  const tokens = tokenize(text, comma, last.end);
+  const cue = cueAfter(tokens);
+  if (!cue?.speaker) return;
+  // Only the cue (and a time or a full stop) after the comma.
+  let words = 0;
+  for (const t of tokens) if (!t.punct && t.start >= Math.max(cue.speaker.end, cue.cue!.end)) words++;
+  if (words > 2) return;
+  q.inner = { start: q.inner.start, end: comma };
+  q.speaker = cue.speaker;
+  q.cue = cue.cue;
+  q.rule = "lost-closing";
+}
+
+/**
+ * A quote standing alone with no cue, right after a sentence of reported speech (the one before
+ * it in the paragraph, or the last of the paragraph before when no quotation follows it there):
+ * the one who spoke there goes on speaking.
+ * >     She said she would wait for some time. "I will celebrate the new year first."
+ * >     ^ the speaker                           ^ the quote
+ */
+function afterReport(
+  q: QuoteMatch,
+  p: ParagraphInput,
+  prev: ParagraphInput | undefined,
+  quotes: QuoteMatch[],
+  attributions: AttributionMatch[],
+): void {
+  const k = countBelow(p.sentences, q.inner.start + 1, (s) => s.end);
+  const before = p.sentences[k - 1];
+  let a: AttributionMatch | undefined;
+  if (before) a = lastAttribution(attributions, q.paragraph, before.end);
+  else if (prev?.sentences.length) {
+    a = lastAttribution(attributions, q.paragraph - 1, prev.sentences[prev.sentences.length - 1]!.end);
+    const at = a?.span.start ?? 0;
+    const spoken = (o: QuoteMatch) => o.kind === "direct" || o.kind === "continuation" || o.kind === "unmarked";
+    if (quotes.some((o) => o.paragraph === q.paragraph - 1 && o.inner.start >= at && spoken(o))) a = undefined;
+  }
+  if (a?.kind !== "said-that") return;
+  q.speaker = a.source;
+  q.cue = a.cue;
+  q.rule = "after-report";
+}
+
+/** The last attribution of paragraph `pi` whose sentence ends at `end`. */
+function lastAttribution(attributions: AttributionMatch[], pi: number, end: number): AttributionMatch | undefined {
+  for (let k = attributions.length - 1; k >= 0; k--) {
+    const a = attributions[k]!;
+    if (a.paragraph < pi) return undefined;
+    if (a.paragraph === pi && a.span.end === end) return a;
+  }
+  return undefined;
 }
 
 /**
