@@ -18,12 +18,14 @@ import type { Range } from "../text/range.js";
 const MAX_CHARS = 250;
 const MAX_WORDS = 30;
 const FINAL = /[।॥.?!]["'”’)\]]*$/u;
+const STOP_END = /[।॥.]["'”’)\]]*$/u;
 const INITIALS_END = /(?:^|\s)(?:\p{Lu}\.){2,}$/u;
 
 export function isHeadline(content: string): boolean {
   if (content.length === 0 || content.length > MAX_CHARS) return false;
-  // A headline may end in initials (`... Threatens U.S.`): that full stop ends no sentence.
-  if (FINAL.test(content) && !INITIALS_END.test(content)) return false;
+  // A headline may end in initials (`... Threatens U.S.`): that full stop ends no sentence; and
+  // in a question or exclamation mark (`Who said Yoon can't go home again?`).
+  if (STOP_END.test(content) && !INITIALS_END.test(content)) return false;
   return content.split(/\s+/u).length <= MAX_WORDS;
 }
 
@@ -161,14 +163,32 @@ const SOURCE_LABEL = /^source\s*:\s*/iu;
  * A page's stamp, then the byline or the agency's credit after a bar (`Sep 05, 2017 03:03 PM IST |
  * Source: PTI`): the whole line is the byline.
  */
-export function stampThenCredit(content: string): boolean {
+export function stampThenCredit(line: string): boolean {
+  if (line.length > 120) return false;
+  // A bar closing the line (`12:25 PM Sep 16, 2024 | PTI |`) closes nothing.
+  const content = line.replace(/[\s|]+$/u, "");
   const bar = content.lastIndexOf("|");
-  if (bar <= 0 || content.length > 120) return false;
+  if (bar <= 0) return isoStampThenCredit(content);
   const right = content.slice(bar + 1).trim();
   const named = right.replace(SOURCE_LABEL, "");
   if (!right || !(agencyOf(named) || (named !== right && named.length > 1) || isBylineLine(right))) return false;
   return isStamp(content.slice(0, bar).trim());
 }
+/**
+ * A date and time in figures, then the agency and maybe the page's editor, as Chinese portals
+ * print agency copy: `2015-01-23 13:48 Xinhua Web Editor: Gu Liping`.
+ */
+function isoStampThenCredit(content: string): boolean {
+  const m = ISO_STAMP_AT.exec(content);
+  if (!m) return false;
+  const rest = content.slice(m[0].length);
+  const editor = EDITOR_LABEL_AT.exec(rest);
+  const named = (editor ? rest.slice(0, editor.index) : rest).trim();
+  return named.length > 1 && agencyOf(named) !== undefined;
+}
+const ISO_STAMP_AT = /^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?\s+/u;
+const EDITOR_LABEL_AT = /\s(?:Web\s+)?Editor\s*:/iu;
+
 /** A stamp's label with its colon inside a line: `Updated:`, `Published On:`. */
 const STAMP_LABEL_AT = /(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+On)?\s*:/u;
 

@@ -203,10 +203,18 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     const below = nextContent(lines, first);
     if ((firstKind === "byline" || firstKind === "byline-credit") && below >= 0) {
       const c = text.slice(lines[below]!.contentStart, lines[below]!.contentEnd);
-      if (headerKind(c) === null && isTitleLine(c, nextLineContent(text, lines, below, true))) {
+      if (headerKind(c) === null && isTitleLine(c, nextLineContent(text, lines, below, true, c))) {
         const r = { start: lines[first]!.contentStart, end: lines[first]!.contentEnd };
         byline = bylineOf(r, bylineBeforeStamp(firstContent), findings);
         credit ??= agencyNamedIn(text, byline.start, byline.end);
+        top = below;
+      }
+    } else if (isFurniture(firstContent, firstKind) && below >= 0) {
+      // A page's stamp above the title (`Saturday, July 30, 2011`, then the title).
+      const c = text.slice(lines[below]!.contentStart, lines[below]!.contentEnd);
+      if (headerKind(c) === null && isTitleLine(c, nextLineContent(text, lines, below, true, c))) {
+        const r = { start: lines[first]!.contentStart, end: lines[first]!.contentEnd };
+        findings.push(furnitureFinding(firstContent, firstKind, r, "the headline")!);
         top = below;
       }
     }
@@ -214,7 +222,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     const content = text.slice(l.contentStart, l.contentEnd);
     const cut = gluedLeadAt(content);
     if (cut !== null) headline = { start: l.contentStart, end: l.contentStart + cut, rule: "glued-to-lead" };
-    else if (isTitleLine(content, nextLineContent(text, lines, top, true))) {
+    else if (isTitleLine(content, nextLineContent(text, lines, top, true, content))) {
       headline = { start: l.contentStart, end: l.contentEnd, rule: "title-line" };
       // A byline or the agency's credit under the title (`AFP`, `(Xinhua)`, `By Anita Rao`), past
       // a page's stamps and captions: the byline, and the body starts after it.
@@ -317,6 +325,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     );
   dropPageLeftovers(text, paras, !dl, findings);
   if (dl) dropRepeatedLead(text, lines[dl.firstLine]!, paras, findings);
+  else if (headline?.rule === "title-line") dropRepeatedTitle(text, headline, paras, findings);
   splitTrailer(text, paras, findings);
   findCreditLine(text, paras, findings);
   findSlugs(text, paras, findings);
@@ -361,13 +370,17 @@ function bylineOf(r: Range, own: number, findings: Finding[]): Range & { rule: H
   return { start: r.start, end: r.start + own, rule: "byline-line" };
 }
 
-/** The content of the first non-blank line after line i (past bylines, time stamps, captions and short labels when `past` is set), or null. */
-function nextLineContent(text: string, lines: Line[], i: number, past = false): string | null {
+/**
+ * The content of the first non-blank line after line i, or null; when `past` is set, past
+ * bylines, time stamps, captions, short labels and the title printed again (`title`).
+ */
+function nextLineContent(text: string, lines: Line[], i: number, past = false, title?: string): string | null {
   for (let k = i + 1; k < lines.length; k++) {
     const l = lines[k]!;
     if (l.blank) continue;
     const content = text.slice(l.contentStart, l.contentEnd);
     if (!past) return content;
+    if (content === title) continue;
     const kind = headerKind(content);
     if (kind !== "byline" && kind !== "byline-credit" && !isFurniture(content, kind) && !isShortLabel(content))
       return content;
@@ -402,6 +415,20 @@ function dropRepeatedLead(text: string, line: Line, paras: ParagraphMatch[], fin
   if (text.slice(second.start, second.end) !== text.slice(line.contentStart, line.contentEnd)) return;
   findings.push(finding("page-leftover", "the dateline and the lead again", second.start, second.end));
   paras.splice(1, 1);
+}
+
+/**
+ * The title printed again among the first lines under it (a page prints it above and below its
+ * credit and stamp): a header line, no paragraph.
+ */
+function dropRepeatedTitle(text: string, title: Range, paras: ParagraphMatch[], findings: Finding[]): void {
+  const again = text.slice(title.start, title.end);
+  const k = paras.findIndex(
+    (p, i) => i < 3 && p.end - p.start === again.length && text.slice(p.start, p.end) === again,
+  );
+  if (k < 0) return;
+  findings.push(finding("header-line", "the headline again under it", paras[k]!.start, paras[k]!.end));
+  paras.splice(k, 1);
 }
 
 /** Which script most letters of a text are in: Devanagari, Latin or another (null: no letter). */
