@@ -565,7 +565,7 @@ function tagNames(text: string, L: Line, index: number, withNames: boolean): Sig
   return null;
 }
 
-/** `from`..`to` holds one to `max` words of Devanagari (`isDevanagariWordChar`; a desk name: at most 12 each), spaces between. */
+/** `from`..`to` holds one to `max` words of Devanagari (`isDevanagariWordChar`, and the full stop of a short title: `डॉ.`; a desk name: at most 12 each), spaces between. */
 function namesOnly(text: string, from: number, to: number, max: number): boolean {
   let words = 0;
   let k = from;
@@ -575,6 +575,11 @@ function namesOnly(text: string, from: number, to: number, max: number): boolean
     const s = k;
     while (k < to && !isRegExpSpace(text.charCodeAt(k))) {
       const c = text.charCodeAt(k);
+      // An abbreviated title's full stop (`डॉ.रजनीकांत शुक्ला`, `प्रो. ...`).
+      if (c === 0x2e && k > s && k - s <= 4) {
+        k++;
+        continue;
+      }
       if (!isDevanagariWordChar(c)) return false;
       k++;
     }
