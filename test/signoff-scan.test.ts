@@ -12,8 +12,10 @@ const CODE = String.raw`[\p{L}\p{M}\u200c\u200d]{1,12}`;
 const CODES = String.raw`${CODE}(?:\/${CODE})*\/?`;
 const SIGN_LINE = new RegExp(String.raw`^(?:-{1,3}|—|–)\s*(${TAGS})(?:\s+(${CODES}))?$`, "u");
 const CODES_LINE = new RegExp(`^${CODES}$`, "u");
+/** A group of initials: up to four letters, or five or six capitals (two desks run together). */
+const G = "(?:[A-Za-z]{1,4}|[A-Z]{5,6})";
 const INITIALS_LINE = new RegExp(
-  String.raw`^(${TAGS})\s+(?:[A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,7}\/?|[A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,6}(?:\s+|\/)[A-Za-z]{0,4}[0-9]{3,8})$`,
+  String.raw`^(${TAGS})\s+(?:${G}(?:(?:\s+|\/)${G}){0,7}\/?|${G}(?:(?:\s+|\/)${G}){0,6}(?:\s+|\/)[A-Za-z]{0,4}[0-9]{3,8})$`,
   "u",
 );
 
@@ -26,6 +28,8 @@ const piece = fc.oneof(
     "skp",
     "anm",
     "AB",
+    "RGCHT",
+    "TDSTDS",
     "abcdefghijklm",
     "क",
     "ab1",
@@ -85,6 +89,8 @@ describe("sign-off lines read by hand", () => {
     expect(initialsLineTag("AAP XY/ab")).toBe("AAP");
     expect(initialsLineTag("UNI BR VA AKJ GC1745")).toBe("UNI");
     expect(initialsLineTag("UNI 1745")).toBeNull();
+    expect(initialsLineTag("PTI CHS CHT RGCHT")).toBe("PTI");
+    expect(initialsLineTag("PTI Staff Writer")).toBeNull();
   });
 });
 

@@ -43,7 +43,7 @@ for (const t of [...agencyTags].sort((a, b) => b.length - a.length)) {
 }
 /** Codes glued after the last sentence: must hold a slash (`जीसीबी/एएनएम`, `ab/`). */
 /** After a sentence's end: a tag in letters, then one to six groups of capitals (`PTI CHS NB NB`). */
-const GLUED_INITIALS = /[.!?"”’)]\s+([A-Za-z]{2,8}(?:\s+[A-Z]{1,4}(?:\/[A-Z]{1,4})*){1,6})$/u;
+const GLUED_INITIALS = /[.!?"”’)]\s+([A-Za-z]{2,8}(?:\s+[A-Z]{1,6}(?:\/[A-Z]{1,6})*){1,6})$/u;
 /** After a sentence's end: an agency's tag alone, in capitals (`PTI`, `IANS`, `AFP`). */
 const GLUED_TAG = /[.!?"”’]\s+([A-Z]{3,5})$/u;
 const GLUED_CODES = new RegExp(String.raw`[।.!?"”’)]\s+(${CODE}\/(?:${CODE}(?:\/${CODE})*\/?)?)$`, "u");
@@ -406,7 +406,8 @@ export function initialsLineTag(content: string): string | null {
 }
 
 /**
- * `[A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,7}\/?` filling `s` from `from` on; or initials
+ * `[A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,7}\/?` filling `s` from `from` on (a group in capitals
+ * may have up to six letters: two desks' initials run together, `PTI CHS CHT RGCHT`); or initials
  * whose last group (the second to the eighth) is a filing time, maybe after a desk's letters
  * (UNI's `BR VA AKJ GC1745`, `AS 1310`).
  */
@@ -416,8 +417,10 @@ function isInitials(s: string, from: number): boolean {
   for (let groups = 1; groups <= 8; groups++) {
     const start = i;
     if (groups >= 2 && FILING_TIME.test(s.slice(i))) return true;
-    while (i < n && isAsciiLetter(s.charCodeAt(i))) i++;
-    if (i === start || i - start > 4) return false;
+    let upper = true;
+    while (i < n && isAsciiLetter(s.charCodeAt(i))) if (s.charCodeAt(i++) > 0x5a) upper = false;
+    // Two desks' initials run together make a group of five or six capitals (`RGCHT`, `TDSTDS`).
+    if (i === start || i - start > (upper ? 6 : 4)) return false;
     if (i === n) return true;
     if (s.charCodeAt(i) === 0x2f) {
       if (++i === n) return true;
