@@ -106,6 +106,11 @@ describe("dateline forms (parse/dateline.ts)", () => {
     { example: "By Lalit K Jha Washington, Jul 27 (PTI) ...", rule: "paren-tag", text: "Washington, Jul 27 (PTI)" },
     { example: "Mar 4 (Reuters) - ...", rule: "paren-tag", text: "Mar 4 (Reuters) -" },
     { example: "CHICAGO (REUTERS) - ...", rule: "paren-tag", text: "CHICAGO (REUTERS) -" },
+    {
+      example: "Houston TX (UPI) Jan 20, 2005 The space agency ...",
+      rule: "paren-tag",
+      text: "Houston TX (UPI) Jan 20, 2005",
+    },
     { example: "LIMA, Peru (AP) _ ...", rule: "paren-tag", text: "LIMA, Peru (AP) _" },
     { example: "PUNE/MUMBAI: (Mar 3) ...", rule: "colon-date", text: "PUNE/MUMBAI: (Mar 3)" },
     { example: "PERTH, May 9 AAP - ...", rule: "date-tag", text: "PERTH, May 9 AAP -" },

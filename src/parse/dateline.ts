@@ -322,16 +322,19 @@ function parenTag(text: string, win: string, p0: number, i: number): DatelineMat
   // North Korea's Korean Central News Agency (KCNA).`) is a credit, not a dateline's.
   if (m.index > 120 && wordCount(win.slice(0, m.index)) > 16) return null;
   const nameStart = tagStart + win.slice(m.index, m.end).indexOf(m.tag);
-  const end = separatorEnd(text, tagEnd);
+  let end = separatorEnd(text, tagEnd);
   const head = headParts(text, p0, tagStart) ?? placeless(text, p0, tagStart, end > tagEnd);
   if (!head) return null;
+  // The date after the tag (`Bamako (AFP) Jan 13, 2011 A Niger ...`), as some portals print it.
+  const after = end === tagEnd && !head.date && head.places.length ? dateAfterTag(text, tagEnd) : null;
+  if (after) end = separatorEnd(text, after.end);
   return {
     start: head.prefix && head.places.length ? head.places[0]!.start : p0,
     end,
     firstLine: i,
     lastLine: i,
     places: head.places,
-    date: head.date,
+    date: head.date ?? after,
     agency: {
       start: nameStart,
       end: nameStart + m.tag.length,
@@ -341,6 +344,22 @@ function parenTag(text: string, win: string, p0: number, i: number): DatelineMat
     prefix: head.prefix,
   };
 }
+
+/**
+ * A date in full right after an agency's tag, before the lead or a separator: a month's name,
+ * the day, a comma and the year.
+ * >     Bamako (AFP) Jan 13, 2011 A Niger government official ...
+ * >                  ^^^^^^^^^^^^ the date
+ */
+function dateAfterTag(text: string, from: number): (Range & DateMatch) | null {
+  const m = DATE_AFTER_TAG.exec(text.slice(from, from + 24));
+  if (!m) return null;
+  const d = dateAtEnd(m[1]!);
+  if (d?.start !== 0 || d.year === null) return null;
+  const start = from + m[0].length - m[1]!.length;
+  return { ...d, start, end: from + m[0].length };
+}
+const DATE_AFTER_TAG = /^[ \t]+([A-Z][a-z]{2,8}\.? [0-9]{1,2}, [0-9]{4})(?=\s|$)/u;
 
 /**
  * The text before `at` ends a sentence: a danda, `!` or `?` (not a full stop, which also ends
