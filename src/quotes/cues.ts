@@ -19,6 +19,7 @@ import {
   EN_APPOSITIVE_STARTS,
   EN_CLAUSE_STARTS,
   EN_CLAUSE_AUXILIARIES,
+  EN_VERB_DAYS,
   EN_DETERMINERS,
   EN_EXPRESSION,
   EN_IRREGULAR_PAST,
@@ -421,7 +422,14 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
     for (let k = a; k < e; k++) if (isCapitalised(tokens[k])) capitals++;
     // `One of the jury members Priyanandan says`: after a quantifier the members are the subject.
     if (b === a - 2 && EN_QUANTIFIERS.has(lower(tokens[b]!))) return span(tokens, a, e - 1);
-    if (b < a - 1 && !gerund) return capitals >= 2 ? span(tokens, b, e - 1) : span(tokens, b, a - 2);
+    // `The families of two schoolboys have said`: an `of` phrase after a common noun is part of
+    // it, and so is the phrase that noun closes (`the prosecutor in charge of the case told`).
+    const of = lower(tokens[a - 1]!) === "of" && !isCapitalised(tokens[a - 2]);
+    if (of && b < a - 1 && b > 1 && EN_PREP.has(lower(tokens[b - 1]!)) && e - b <= 8) {
+      const c = collect(b - 1);
+      if (c < b - 1 && !EN_PREP.has(lower(tokens[c]!))) return span(tokens, c, e - 1);
+    }
+    if (b < a - 1 && !gerund) return capitals >= 2 || of ? span(tokens, b, e - 1) : span(tokens, b, a - 2);
   }
   if (EN_PRONOUNS.has(lower(tokens[a]!)) && a < e - 1) a = e - 1;
   // `..., Atul Garg, Chief Fire Officer said.`: a name of two or three capitalised words set off
@@ -1005,7 +1013,10 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       // `announced`, `confirmed` ...: speech only before `that` or at a clause's end.
       e = phraseStartingAt(tokens, i, EN_REPORT_VERBS);
       if (e < 0) continue;
-      const after = tokens[e];
+      // A day after the verb (`officials announced Friday.`, `reported earlier that`) stands
+      // outside the clause.
+      const day = tokens[e] && EN_VERB_DAYS.has(lower(tokens[e]!)) ? 1 : 0;
+      const after = tokens[e + day];
       // `that`, or a that-less clause opening with a subject pronoun (`Moore complained he was tricked`).
       const that =
         after !== undefined &&
@@ -1018,7 +1029,7 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
           after === undefined ||
           after.punct ||
           that ||
-          (EN_PREP.has(lower(after)) && closesOrThat(tokens, e + 1)) ||
+          (EN_PREP.has(lower(after)) && closesOrThat(tokens, e + day + 1)) ||
           addresseeThat(tokens, e) ||
           (i > 0 && tokens[i - 1]!.punct && invertedSubject(tokens, e))
         )

@@ -158,6 +158,8 @@ export const EN_PARTICIPLES = new Set(speech.en.participles);
 export const EN_DETERMINERS = new Set(speech.en.determiners);
 /** Finite auxiliaries that show a that-less clause after a report verb (`denied any such order was issued`). */
 export const EN_CLAUSE_AUXILIARIES = new Set(speech.en.clauseAuxiliaries);
+/** Days that may follow a report verb before its clause or the sentence's end (`announced Friday.`). */
+export const EN_VERB_DAYS = new Set(speech.en.verbDays);
 /** Small words inside names between capitalised words: `Reserve Bank of India`, `Transport for London`. */
 export const NAME_LINKS = new Set(speech.en.nameLinks);
 /** Words that join a second verb to the sentence's subject (`... posted a loss but said ...`). */
