@@ -1185,7 +1185,10 @@ function headParts(text: string, from: number, to: number): Head | null {
   const stray = /^[^(]*\)/u.test(rest);
   if (isBy || ((wordCount(rest) > 4 || kind === "other" || stray) && !lookupPlace(rest))) {
     const known = knownSuffix(text, placeStart, placeEnd);
-    const s = known ?? lastWordStart(text, placeStart, placeEnd);
+    let s = known ?? lastWordStart(text, placeStart, placeEnd);
+    // A headline run into the place (`... ग्रामीण को कुचला, मौतशहडोल, 08 फरवरी (वार्ता)`).
+    const glued = known === null ? gluedPlaceStart(text.slice(placeStart, placeEnd), placeEnd - placeStart) : null;
+    if (glued !== null) s = placeStart + glued;
     if (s > placeStart) {
       kind = isBy || kind === "byline" ? "byline" : stray ? "leftover" : "other";
       placeStart = s;
