@@ -422,9 +422,10 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
     for (let k = a; k < e; k++) if (isCapitalised(tokens[k])) capitals++;
     // `One of the jury members Priyanandan says`: after a quantifier the members are the subject.
     if (b === a - 2 && EN_QUANTIFIERS.has(lower(tokens[b]!))) return span(tokens, a, e - 1);
-    // `The families of two schoolboys have said`: an `of` phrase after a common noun is part of
-    // it, and so is the phrase that noun closes (`the prosecutor in charge of the case told`).
-    const of = lower(tokens[a - 1]!) === "of" && !isCapitalised(tokens[a - 2]);
+    // `The families of two schoolboys have said`, `A spokesman for the ministry said`: an `of` or
+    // `for` phrase after a common noun is part of it, and so is the phrase that noun closes (`the
+    // prosecutor in charge of the case told`).
+    const of = (lower(tokens[a - 1]!) === "of" || lower(tokens[a - 1]!) === "for") && !isCapitalised(tokens[a - 2]);
     if (of && b < a - 1 && b > 1 && EN_PREP.has(lower(tokens[b - 1]!)) && e - b <= 8) {
       const c = collect(b - 1);
       if (c < b - 1 && !EN_PREP.has(lower(tokens[c]!))) return span(tokens, c, e - 1);
