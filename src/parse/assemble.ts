@@ -164,11 +164,8 @@ export function assembleStory(
       dateline?.agency ??
       signoff?.agency ??
       (m.credit ? agencyRef(m.credit) : null) ??
-      agencyRef(
-        m.paragraphs.length
-          ? toldAgency(text, m.paragraphs[0]!.start, m.paragraphs[m.paragraphs.length - 1]!.end)
-          : null,
-      ),
+      // (To the story's end: a portal's closing note may name the feed, `यह आईएएनएस न्यूज फीड से ...`.)
+      agencyRef(m.paragraphs.length ? toldAgency(text, m.paragraphs[0]!.start, range.end) : null),
     headline: m.headline ? part(m.headline) : null,
     dateline,
     byline: m.byline ? part(m.byline) : null,

@@ -31,10 +31,15 @@ export function mayHoldSlug(s: string): boolean {
 /** How far from a paragraph's end a publisher's note may start. */
 const TRAILER_REACH = 800;
 
-/** Splits a publisher's note off the last paragraph into a paragraph of its own. */
+/** Splits a publisher's note off the last paragraph into a paragraph of its own (a diagnostic marks it, or the last paragraph when it is one). */
 export function splitTrailer(text: string, paras: ParagraphMatch[], findings: Finding[]): void {
   const last = paras[paras.length - 1];
   if (!last) return;
+  // A paragraph of its own that is the note (`डिस्क्लेमरः यह ... न्यूज फीड से ...`).
+  if (paras.length > 1 && isTrailerLine(text.slice(last.start, Math.min(last.end, last.start + 161)))) {
+    findings.push(finding("publisher-trailer", "a publisher's note follows the story", last.start, last.end));
+    return;
+  }
   const from = Math.max(last.start, last.end - TRAILER_REACH);
   const tail = text.slice(from, last.end);
   for (let j = tail.indexOf("("); j >= 0; j = tail.indexOf("(", j + 1)) {
