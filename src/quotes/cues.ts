@@ -19,6 +19,8 @@ import {
   EN_APPOSITIVE_STARTS,
   EN_CLAUSE_STARTS,
   EN_CLAUSE_AUXILIARIES,
+  EN_GROUP_WORDS,
+  EN_TITLE_WORDS,
   EN_VERB_DAYS,
   EN_DETERMINERS,
   EN_EXPRESSION,
@@ -684,16 +686,39 @@ export function cueAfter(tokens: Token[]): CueMatch | null {
 }
 
 /**
- * A name set off by commas before the verb of a subject that names nobody: `spokesman for
- * the provincial government, Mukhlis Afghan, told Xinhua` -> Mukhlis Afghan.
+ * A person's name before the verb of a subject that is a title or names nobody: set off by
+ * commas (`spokesman for the provincial government, Mukhlis Afghan, told Xinhua`, `Lucknow
+ * Inspector General (I.G.) of Police, S Pandey told`), or right after the title's last word
+ * (`station officer of Ghazipur police station A.K. Dwivedi told`). The name holds no title word
+ * (`Arvind Kejriwal, Chief Minister, said` names no one after the comma).
  */
 function setOffName(tokens: Token[], subject: Range, verb: number): Range | null {
-  if (verb < 4 || tokens[verb - 1]!.text !== ",") return null;
-  let a = verb - 2;
-  while (a >= 0 && verb - 1 - a <= 4 && isCapitalised(tokens[a]) && !EN_PRONOUNS.has(lower(tokens[a]!))) a--;
-  if (a === verb - 2 || a < 0 || tokens[a]!.text !== ",") return null;
-  if (tokens.some((t) => t.start >= subject.start && t.end <= subject.end && isCapitalised(t))) return null;
-  return span(tokens, a + 1, verb - 2);
+  if (verb < 3) return null;
+  const last = tokens[verb - 1]!.text === "," ? verb - 2 : verb - 1;
+  let a = last;
+  while (a >= 0 && last - a < 4 && isPersonWord(tokens[a]!)) a--;
+  if (a === last || a < 1) return null;
+  const before = tokens[a]!;
+  const namesNobody = !tokens.some((t) => t.start >= subject.start && t.end <= subject.end && isCapitalised(t));
+  if (before.text === ",") {
+    // The words before the comma: a subject naming nobody, or a title ending in its rank or body.
+    const prev = tokens[a - 1]!;
+    const titled = !prev.punct && (EN_TITLE_WORDS.has(lower(prev)) || EN_GROUP_WORDS.has(lower(prev)));
+    if (!namesNobody && !titled) return null;
+    return span(tokens, a + 1, last);
+  }
+  // No comma: a title's last word in lower case right before the name.
+  const w = lower(before);
+  if (last !== verb - 1 || !namesNobody || before.punct || isCapitalised(before)) return null;
+  if (EN_PREP.has(w) || EN_DETERMINERS.has(w) || EN_STOP.has(w) || last - a < 2) return null;
+  return span(tokens, a + 1, last);
+}
+
+/** A capitalised word that may be part of a person's name: no pronoun, title or body word. */
+function isPersonWord(t: Token): boolean {
+  if (!isCapitalised(t)) return false;
+  const w = lower(t).replace(/\.$/u, "");
+  return !EN_PRONOUNS.has(w) && !EN_TITLE_WORDS.has(w) && !EN_GROUP_WORDS.has(w);
 }
 
 /**

@@ -4,6 +4,7 @@
  * `quotes/index.ts` read them from here, so a word is listed in one place.
  */
 import speech from "../data/speech.json" with { type: "json" };
+import referents from "../data/referents.json" with { type: "json" };
 import type { Token } from "./tokens.js";
 
 const byLength = (a: string[], b: string[]) => b.length - a.length;
@@ -171,3 +172,6 @@ export const QUOTING = new Set(speech.en.quoting);
 /** News organisations (`told the BBC`), and the words before a relaying one (`carried by`). */
 export const MEDIA = new Lexicon(speech.en.media.map(words));
 export const RELAY_BY = new Lexicon(speech.en.relayBy.map(words));
+/** Words of a rank or office (`Inspector`, `Minister`) and last words of a body (`police`), lower-cased: no part of a person's name. */
+export const EN_TITLE_WORDS = new Set(referents.en.titles.map((t) => t.toLowerCase()));
+export const EN_GROUP_WORDS = new Set(referents.en.groups);
