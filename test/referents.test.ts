@@ -35,6 +35,17 @@ describe("speaker names", () => {
     expect(one(hi).quotes[0]!.speaker).toMatchObject({ text: "उन्होंने", name: "जिला गन्ना अधिकारी" });
   });
 
+  it("a bracket inside the title before a name leaves the name for a later pronoun", () => {
+    const text = [
+      "Mumbai, Jan 9 (IANS) Police detained 40 protesters near the port on Tuesday.",
+      '"The situation is under control," Joint Commissioner of Police (Law and Order) Rahul Mane said.',
+      'He added that those detained were "outside elements".',
+    ].join("\n");
+    const s = one(text);
+    expect(s.quotes[0]!.speaker).toMatchObject({ text: "Joint Commissioner of Police (Law and Order) Rahul Mane" });
+    expect(s.quotes[1]!.speaker).toMatchObject({ text: "He", name: "Rahul Mane" });
+  });
+
   it("an agent inside a quotation is the speaker's words, not the one a later pronoun means", () => {
     const hi = [
       "दुबई, 2 अक्टूबर (आईएएनएस)। टीम के कप्तान रोहित शर्मा ने कहा कि जीत से खिलाड़ियों का मनोबल बढ़ा है।",

@@ -155,9 +155,16 @@ function coreName(s: string, hi: boolean): string {
   let i = 0;
   if (hi) while (i < ws.length - 1 && HI_TITLES.has(ws[i]!)) i++;
   else
-    while (i < ws.length - 1 && (EN_TITLES.has(ws[i]!.replace(/\.$/u, "").toLowerCase()) || /^[a-z]/u.test(ws[i]!)))
-      i++;
-  return ws.slice(i).join(" ");
+    while (i < ws.length - 1) {
+      const w = ws[i]!;
+      if (w.startsWith("(")) {
+        // A bracket inside the title (`Joint Commissioner of Police (Law and Order) Shivaji Bodkhe`).
+        while (i < ws.length - 1 && !ws[i]!.endsWith(")")) i++;
+        i++;
+      } else if (EN_TITLES.has(w.replace(/\.$/u, "").toLowerCase()) || /^[a-z]/u.test(w)) i++;
+      else break;
+    }
+  return ws.slice(Math.min(i, ws.length - 1)).join(" ");
 }
 
 /**
@@ -275,7 +282,8 @@ function insideQuote(hay: string, k: number): boolean {
 
 /** The nearest name written after a title in [from, to): `Deputy Commissioner Anupam Kashyap`. */
 function titledName(text: string, from: number, to: number): Referent | null {
-  const hay = text.slice(from, to);
+  // A bracket inside a title (`Commissioner of Police (Law and Order) Shivaji Bodkhe`) reads as spaces.
+  const hay = text.slice(from, to).replace(/ \([^()\n]{1,40}\)(?= )/gu, (b) => " ".repeat(b.length));
   let last: Referent | null = null;
   // Runs of capitalised words; the name is what follows the run's last title word.
   for (const m of hay.matchAll(/(?:[A-Z][\p{L}\p{M}'’-]*\.?)(?: +(?:[A-Z][\p{L}\p{M}'’-]*\.?))+/gu)) {
