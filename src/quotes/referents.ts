@@ -153,7 +153,8 @@ function isPerson(s: string, hi: boolean): boolean {
 function coreName(s: string, hi: boolean): string {
   const ws = words(s);
   let i = 0;
-  if (hi) while (i < ws.length - 1 && HI_TITLES.has(ws[i]!)) i++;
+  // (A figure before a Hindi title is an age: `46 वर्षीया जूही`.)
+  if (hi) while (i < ws.length - 1 && (HI_TITLES.has(ws[i]!) || /^[0-9\u0966-\u096f]+$/u.test(ws[i]!))) i++;
   else
     while (i < ws.length - 1) {
       const w = ws[i]!;
@@ -219,18 +220,40 @@ const isLetterMarkOrHyphen = (c: number) => c === 0x2d || isLetterOrMark(c);
 /** Devanagari words after [s, e) up to a postposition: `किम जोंग-उन ने` -> `किम जोंग-उन`. */
 function extendHi(hay: string, s: number, e: number): Range {
   let end = runEnd(hay, e, Math.min(hay.length, e + 30), isLetterMarkOrHyphen);
-  for (let n = 0; n < 2; n++) {
-    // ` +` then a word of letters, marks, hyphens, ZWNJ or ZWJ, within 40 characters.
-    const to = Math.min(hay.length, end + 40);
-    let w = end;
+  // ` +` then a word of letters, marks, hyphens, ZWNJ or ZWJ, within 40 characters.
+  const nextWord = (from: number): Range | null => {
+    const to = Math.min(hay.length, from + 40);
+    let w = from;
     while (w < to && hay.charCodeAt(w) === 0x20) w++;
     const wEnd = runEnd(hay, w, to, (c) => c === 0x2d || isWordChar(c));
-    if (w === end || wEnd === w) break;
-    const word = hay.slice(w, wEnd);
-    if (HI_STOPS.has(word) || HI_TITLES.has(word) || HI_GROUPS.has(word)) break;
-    end = wEnd;
+    return w === from || wEnd === w ? null : { start: w, end: wEnd };
+  };
+  for (let n = 0; n < 2; n++) {
+    const w = nextWord(end);
+    if (!w || !isNamePart(hay.slice(w.start, w.end))) break;
+    // A second word only where a postposition follows it (`अली अब्दुल्ला सालेह ने`), not a
+    // word of the sentence (`रेखा सिन्हा जल्द ...`).
+    if (n === 1) {
+      const after = nextWord(w.end);
+      if (after && !HI_STOPS.has(hay.slice(after.start, after.end))) break;
+    }
+    end = w.end;
   }
+  // Before it, a given name that stands right after a title (`फायर ऑफिसर महेश मोध`: `मोध` ->
+  // `महेश मोध`).
+  const before = hay.slice(Math.max(0, s - 40), s).match(/(\S+) +(\S+) +$/u);
+  if (before && HI_TITLES.has(before[1]!) && isNamePart(before[2]!))
+    return { start: s - before[0].length + before[0].indexOf(before[2]!, before[1]!.length), end };
   return { start: s, end };
+}
+
+/** A Devanagari word that may be part of a name: no stop, title or group word. */
+function isNamePart(w: string): boolean {
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if (!((c >= 0x0900 && c <= 0x097f) || c === 0x200c || c === 0x200d || c === 0x2d)) return false;
+  }
+  return w.length > 0 && !HI_STOPS.has(w) && !HI_TITLES.has(w) && !HI_GROUPS.has(w);
 }
 
 /** The nearest `X ने` in [from, to) whose X is a name: `केंद्रीय मंत्री नितिन गडकरी ने` -> `नितिन गडकरी`. */
