@@ -245,6 +245,20 @@ function gluedCodes({ text, last, line: L }: SignoffView): SignoffMatch | null {
   const g = GLUED_CODES.exec(tail);
   if (!g) return null;
   const s = L.contentEnd - g[1]!.length;
+  // An agency's tag after another's (`RSS/Xinhua`: Nepal's agency relays Xinhua's copy): the last
+  // one names the agency, and there are no codes.
+  const slash = g[1]!.lastIndexOf("/");
+  const relayed = slash > 0 && g[1]!.indexOf("/") === slash ? agencyOf(g[1]!.slice(slash + 1)) : undefined;
+  if (relayed?.code) {
+    const a = s + slash + 1;
+    return {
+      start: s,
+      end: L.contentEnd,
+      firstLine: last,
+      agency: { start: a, end: L.contentEnd, code: relayed.code },
+      codes: [],
+    };
+  }
   return { start: s, end: L.contentEnd, firstLine: last, agency: null, codes: codeRanges(text, s, L.contentEnd) };
 }
 
