@@ -325,6 +325,14 @@ function parenTag(text: string, win: string, p0: number, i: number): DatelineMat
   let end = separatorEnd(text, tagEnd);
   const head = headParts(text, p0, tagStart) ?? placeless(text, p0, tagStart, end > tagEnd);
   if (!head) return null;
+  // A sentence of a dozen words or more before a "place" no gazetteer knows: a photo's caption
+  // with the agency's credit (`Citizens ... as the temperature fell to minus 10 C. (Yonhap)`).
+  if (
+    head.prefix?.kind === "other" &&
+    wordCount(text.slice(head.prefix.start, head.prefix.end)) >= 12 &&
+    !head.places.some((r) => lookupPlace(text.slice(r.start, r.end)))
+  )
+    return null;
   // The date after the tag (`Bamako (AFP) Jan 13, 2011 A Niger ...`), as some portals print it.
   const after = end === tagEnd && !head.date && head.places.length ? dateAfterTag(text, tagEnd) : null;
   if (after) end = separatorEnd(text, after.end);

@@ -303,6 +303,11 @@ function stampOf(words: string[]): { date: boolean; time: boolean; ago: boolean 
   for (const w of words) {
     const lw = w.toLowerCase();
     if (label && STAMP_LABELS.has(lw.replace(/:$/u, ""))) continue;
+    // A second stamp after the first (`Published : Dec 30, 2020 - 10:50   Updated : ...`).
+    if (!label && (date || time) && TS.labels.includes(w.replace(/:$/u, ""))) {
+      label = true;
+      continue;
+    }
     // The label's colon after a space (`Published : 2014-09-01 13:57`).
     if (label && lw === ":") continue;
     // A dash between a label and the date (`Updated On - March 11, 2024`).
