@@ -189,6 +189,25 @@ function isoStampThenCredit(content: string): boolean {
 const ISO_STAMP_AT = /^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?\s+/u;
 const EDITOR_LABEL_AT = /\s(?:Web\s+)?Editor\s*:/iu;
 
+/**
+ * Short fields between bars, one of them the agency's tag or name, as a portal credits agency
+ * copy under the title: `National |  IANS  | Published :`, `IANS  |  New Delhi`. The other
+ * fields are labels of at most three words (a section, a place, a stamp's empty label).
+ */
+export function barCredit(content: string): boolean {
+  if (content.length > 100 || !content.includes("|")) return false;
+  let agency = 0;
+  let fields = 0;
+  for (const raw of content.split("|")) {
+    const f = raw.trim();
+    if (!f) continue;
+    fields++;
+    if (agencyOf(f)?.code) agency++;
+    else if (f.split(/\s+/u).length > 3 || FINAL.test(f) || /\d/u.test(f)) return false;
+  }
+  return fields >= 2 && agency === 1;
+}
+
 /** A stamp's label with its colon inside a line: `Updated:`, `Published On:`. */
 const STAMP_LABEL_AT = /(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+On)?\s*:/u;
 
@@ -647,7 +666,7 @@ export function headerKind(content: string): HeaderKind | null {
     return "caption";
   // `By ANI | Updated: ...` before the stamps: a byline with its stamp is the byline; so is a
   // stamp with the credit after it.
-  if (bylineBeforeStamp(content) > 0 || stampThenCredit(content)) return "byline";
+  if (bylineBeforeStamp(content) > 0 || stampThenCredit(content) || barCredit(content)) return "byline";
   // (A stamp line always holds a figure: `isStampLine` asks for one, the pattern alone does not.)
   if (/\d/u.test(content) && isStamp(content)) return "timestamp";
   if (NOTE.test(content)) return "note";
