@@ -679,7 +679,7 @@ export function cueAfter(tokens: Token[]): CueMatch | null {
     const e = phraseStartingAt(tokens, v, EN_ALL_VERBS);
     if (e < 0) continue;
     if (isPassive(tokens, v)) return null;
-    const speaker = setOffName(tokens, subject, v) ?? subject;
+    const speaker = setOffName(tokens, subject, v) ?? withOfPhrase(tokens, subject, v) ?? subject;
     return { cue: span(tokens, v, e - 1), speaker, via: null, withThat: false, punct: false };
   }
   return null;
@@ -712,6 +712,20 @@ function setOffName(tokens: Token[], subject: Range, verb: number): Range | null
   if (last !== verb - 1 || !namesNobody || before.punct || isCapitalised(before)) return null;
   if (EN_PREP.has(w) || EN_DETERMINERS.has(w) || EN_STOP.has(w) || last - a < 2) return null;
   return span(tokens, a + 1, last);
+}
+
+/**
+ * The subject of a cue after a quote with the `of` or `for` phrase that follows its common noun,
+ * up to the verb at token `verb` (`a senior officer of Joynagar police station said`); null when
+ * something else stands between.
+ */
+function withOfPhrase(tokens: Token[], subject: Range, verb: number): Range | null {
+  let k = 0;
+  while (k < verb && tokens[k]!.end <= subject.end) k++;
+  const w = tokens[k];
+  if (!w || (lower(w) !== "of" && lower(w) !== "for") || verb - k > 7 || isCapitalised(tokens[k - 1])) return null;
+  for (let j = k + 1; j < verb; j++) if (tokens[j]!.punct || EN_RELATIVE.has(lower(tokens[j]!))) return null;
+  return verb - 1 > k ? { start: subject.start, end: tokens[verb - 1]!.end } : null;
 }
 
 /** A capitalised word that may be part of a person's name: no pronoun, title or body word. */
