@@ -326,6 +326,9 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   dropPageLeftovers(text, paras, !dl, findings);
   if (dl) dropRepeatedLead(text, lines[dl.firstLine]!, paras, findings);
   else if (headline?.rule === "title-line") dropRepeatedTitle(text, headline, paras, findings);
+  // A byline printed under the page's standfirst, among the first paragraphs (`By Press Trust
+  // of India, Kolkata`): it credits the agency when nothing above did.
+  if (!credit && !dl) credit = bylineCreditIn(text, paras.slice(0, 3));
   splitTrailer(text, paras, findings);
   findCreditLine(text, paras, findings);
   findSlugs(text, paras, findings);
@@ -415,6 +418,21 @@ function dropRepeatedLead(text: string, line: Line, paras: ParagraphMatch[], fin
   if (text.slice(second.start, second.end) !== text.slice(line.contentStart, line.contentEnd)) return;
   findings.push(finding("page-leftover", "the dateline and the lead again", second.start, second.end));
   paras.splice(1, 1);
+}
+
+/** The agency a paragraph's first line names when that line is a byline or a credit, or null. */
+function bylineCreditIn(text: string, paras: ParagraphMatch[]): (Range & { code: string }) | null {
+  for (const p of paras) {
+    const nl = text.indexOf("\n", p.start);
+    const end = nl >= 0 && nl < p.end ? nl : p.end;
+    if (end - p.start > 120) continue;
+    const kind = headerKind(text.slice(p.start, end).trimEnd());
+    if (kind === "byline" || kind === "byline-credit") {
+      const named = agencyNamedIn(text, p.start, end);
+      if (named) return named;
+    }
+  }
+  return null;
 }
 
 /**
