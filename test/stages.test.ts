@@ -126,6 +126,12 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "SEOUL --",
     },
     {
+      example: "SEOUL-- ... (the dashes glued to the place)",
+      input: "SEOUL-- North Korea fired a short-range missile on Saturday.",
+      rule: "place-dashes",
+      text: "SEOUL--",
+    },
+    {
       example: "KOLKATA: The Eastern Railway said on ...",
       input: "KOLKATA: The Eastern Railway said on Tuesday that it extended full cooperation to the fire brigade.",
       rule: "place-colon",

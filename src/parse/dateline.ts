@@ -175,10 +175,11 @@ const CAPS = "A-ZÀ-ÖØ-ÞĀĂĄĆČĎĐĒĖĘĚĞİŁŃŇŐŒŘŚŞŠŢŤŪŮ�
 const CAPS_WORD = `[${CAPS}][${CAPS}.'’&-]*[${CAPS}.]`;
 /**
  * `SEOUL -- `, `PAJU, South Korea -- `: a place in capitals (a country after a comma), then `--`
- * and the lead; or a dash or hyphen between spaces (`NEW YORK — `, `AUSTIN, Texas — `, `TOKYO - `).
+ * and the lead; or a dash or hyphen between spaces (`NEW YORK — `, `AUSTIN, Texas — `, `TOKYO - `);
+ * `--` or `—` may be glued to the place (`SEOUL-- North Korea ...`).
  */
 const PLACE_DASHES = new RegExp(
-  String.raw`^(${CAPS_WORD}(?:\s${CAPS_WORD}){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)\s+(--\s*|[—–-]\s+)(?=["“‘'(]?\p{Lu})`,
+  String.raw`^(${CAPS_WORD}(?:\s${CAPS_WORD}){0,3}(?:,\s+[A-Z][A-Za-z.]+(?:\s[A-Z][A-Za-z.]+){0,2})?)(\s+(?:--\s*|[—–-]\s+)|(?:--|—)\s*)(?=["“‘'(]?\p{Lu})`,
   "u",
 );
 /** The city in capitals before `, State` in a `PLACE_DASHES` match. */
@@ -796,7 +797,7 @@ function placeDashes(text: string, win: string, p0: number, i: number): Dateline
   if ((placeText.match(/[A-Z]/g) ?? []).length < 3) return null;
   // After a single dash (AP copy as papers print it: `NEW YORK — `) the city must be a known
   // place, so that a line such as `UPDATE - Police say ...` is no dateline.
-  if (!m[2]!.startsWith("--") && !lookupPlace(CAPS_CITY.exec(placeText)![0])) return null;
+  if (!m[2]!.trim().startsWith("--") && !lookupPlace(CAPS_CITY.exec(placeText)![0])) return null;
   return placeOnly(p0, separatorEnd(text, p0 + placeText.length), i, p0 + placeText.length);
 }
 
