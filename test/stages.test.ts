@@ -138,6 +138,12 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "KOLKATA:",
     },
     {
+      example: "Gujarat गांधीनगर: ... (a portal's Latin keyword before the place)",
+      input: "Gujarat गांधीनगर: गुजरात के गांधीनगर में पुराने सचिवालय भवन में मंगलवार को आग लग गई।",
+      rule: "place-colon",
+      text: "गांधीनगर:",
+    },
+    {
       example: "(a headline with no sentence end)",
       input: "Kolkata: Railways rebut the chief minister on the fire",
       rule: null,

@@ -1088,23 +1088,35 @@ function placeColon(text: string, win: string, p0: number, i: number): DatelineM
   if (!m) return null;
   const placeText = m[1]!.trim();
   if (wordCount(placeText) > 4 || CAPTION_LABELS.has(placeText.toLowerCase())) return null;
-  const bare = placeText.replace(/\s*\([^()]*\)$/u, "");
+  // A portal's keyword in Latin letters before a Devanagari place (`Gujarat गांधीनगर: ...`): a
+  // leftover before the dateline.
+  const keyword = latinKeywordEnd(placeText);
+  const from = p0 + keyword;
+  const bare = placeText.slice(keyword).replace(/\s*\([^()]*\)$/u, "");
   const caps = CAPS_PLACE.test(bare) || capsWithCountry(bare);
-  const places = slashParts(text, p0, p0 + bare.length);
+  const places = slashParts(text, from, from + bare.length);
   if (!caps && !places.every((r) => lookupPlace(text.slice(r.start, r.end)))) return null;
   const lead = text.slice(p0 + m[0].length, Math.min(text.length, p0 + m[0].length + 400));
   const firstLine = lead.split("\n", 1)[0]!;
   if (!isLead(firstLine)) return null;
+  let pe = from;
+  while (pe > p0 && isHSpace(text.charCodeAt(pe - 1))) pe--;
   return {
-    start: p0,
+    start: from,
     end: separatorEnd(text, p0 + m[1]!.length),
     firstLine: i,
     lastLine: i,
     places,
     date: null,
     agency: null,
-    prefix: null,
+    prefix: keyword ? { start: p0, end: pe, kind: "leftover" } : null,
   };
+}
+
+/** Where a Devanagari text starts after one or two Latin words before it (`Gujarat गांधीनगर`), or 0. */
+function latinKeywordEnd(s: string): number {
+  const m = /^[A-Za-z][A-Za-z-]*(?: [A-Za-z][A-Za-z-]*)? +(?=[\u0900-\u097f])/u.exec(s);
+  return m ? m[0].length : 0;
 }
 
 /**
