@@ -10,7 +10,7 @@ import { alternation } from "../src/text/regexp.js";
 const TAGS = alternation(agencyTags);
 const CODE = String.raw`[\p{L}\p{M}\u200c\u200d]{1,12}`;
 const CODES = String.raw`${CODE}(?:\/${CODE})*\/?`;
-const SIGN_LINE = new RegExp(String.raw`^(?:-{1,3}|—|–)\s*(${TAGS})(?:\s+(${CODES}))?$`, "u");
+const SIGN_LINE = new RegExp(String.raw`^(?:-{1,3}|—|–)\s*(${TAGS})(?:\s+(${CODES})|\/(${CODES}))?$`, "u");
 const CODES_LINE = new RegExp(`^${CODES}$`, "u");
 /** A group of initials: up to four letters, or five or six capitals (two desks run together). */
 const G = "(?:[A-Za-z]{1,4}|[A-Z]{5,6})";
@@ -52,7 +52,7 @@ describe("sign-off lines read by hand", () => {
     fc.assert(
       fc.property(line, (s) => {
         const m = SIGN_LINE.exec(s);
-        expect(signLineParts(s)).toEqual(m ? { tag: m[1], codes: m[2] ?? null } : null);
+        expect(signLineParts(s)).toEqual(m ? { tag: m[1], codes: m[2] ?? m[3] ?? null } : null);
       }),
       { numRuns: 20000 },
     );
@@ -84,6 +84,7 @@ describe("sign-off lines read by hand", () => {
     expect(signLineParts("-- IANS skp/anm")).toEqual({ tag: "IANS", codes: "skp/anm" });
     expect(signLineParts("—IANS")).toEqual({ tag: "IANS", codes: null });
     expect(signLineParts("----IANS")).toBeNull();
+    expect(signLineParts("-AFP/wk")).toEqual({ tag: "AFP", codes: "wk" });
     expect(isDeskCodes("ab/", 0, 3)).toBe(true);
     expect(isDeskCodes("a//b", 0, 4)).toBe(false);
     expect(initialsLineTag("AAP XY/ab")).toBe("AAP");

@@ -622,8 +622,8 @@ function signLine(text: string, L: Line, index: number): SignoffMatch | null {
 
 /**
  * A sign line's agency tag and desk codes, read by hand as the pattern
- * `^(?:-{1,3}|—|–)\s*(TAG)(?:\s+(CODES))?$` would read them (TAG: any agency tag, the longest that
- * fits first; CODES: `isDeskCodes`): a pattern alternating every tag with classes of all letters
+ * `^(?:-{1,3}|—|–)\s*(TAG)(?:\s+(CODES)|\/(CODES))?$` would read them (TAG: any agency tag, the longest
+ * that fits first; CODES: `isDeskCodes`; `-AFP/wk` holds codes after a slash): a pattern alternating every tag with classes of all letters
  * cost more to compile than a run spends reading its lines.
  *
  * ```
@@ -648,6 +648,9 @@ export function signLineParts(content: string): { tag: string; codes: string | n
     let r = q;
     while (r < n && isRegExpSpace(content.charCodeAt(r))) r++;
     if (r > q && r < n && isDeskCodes(content, r, n)) return { tag, codes: content.slice(r) };
+    // The codes after a slash glued to the tag (`-AFP/wk`).
+    if (r === q && content.charCodeAt(q) === 0x2f && q + 1 < n && isDeskCodes(content, q + 1, n))
+      return { tag, codes: content.slice(q + 1) };
   }
   return null;
 }
