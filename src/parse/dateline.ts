@@ -404,7 +404,14 @@ function gluedPlaceColon(text: string, win: string, p0: number, i: number): Date
   for (let c = win.indexOf(":"), n = 0; c > 0 && n < 4; c = win.indexOf(":", c + 1), n++) {
     let e = c;
     while (e > 0 && isHSpace(win.charCodeAt(e - 1))) e--;
-    const s = gluedPlaceStart(win, e);
+    // A date between the place and the colon (ANI's `...touristsGulmarg, Apr 17 : ...`).
+    const d = dateAtEnd(win.slice(Math.max(0, e - 40), e));
+    let pe = e;
+    if (d) {
+      pe = e - Math.min(e, 40) + d.start;
+      while (pe > 0 && (isHSpace(win.charCodeAt(pe - 1)) || win[pe - 1] === ",")) pe--;
+    }
+    const s = gluedPlaceStart(win, pe);
     if (s === null) continue;
     const prefix = win.slice(0, s);
     if (/[।॥.?!]/u.test(prefix) || wordCount(prefix) > 40) return null;
@@ -413,8 +420,8 @@ function gluedPlaceColon(text: string, win: string, p0: number, i: number): Date
       end: separatorEnd(text, p0 + e),
       firstLine: i,
       lastLine: i,
-      places: [{ start: p0 + s, end: p0 + e }],
-      date: null,
+      places: [{ start: p0 + s, end: p0 + pe }],
+      date: d ? { ...d, start: p0 + e - Math.min(e, 40) + d.start, end: p0 + e } : null,
       agency: null,
       prefix: { start: p0, end: p0 + s, kind: "other" },
     };
