@@ -474,7 +474,7 @@ function initialsLine(text: string, L: Line, index: number): SignoffMatch | null
 
 /**
  * An agency's tag alone on the last line (`PTI`, `पीटीआई`), or a Hindi tag and up to three
- * desk names in Devanagari (Bhasha: `भाषा यासिर पवनेश`), each a code; a line below holding one
+ * desk names in Devanagari (Bhasha: `भाषा यासिर पवनेश`, maybe after `सं`), each a code; a line below holding one
  * or two such names again (`पवनेश`) belongs to it, its names codes too, as written. The names may
  * also stand below a tag alone (`भाषा` / `योगेश संतोष` / `संतोष`, `एपी` / `सिम्मी पारुल`).
  */
@@ -569,7 +569,9 @@ function tagNames(text: string, L: Line, index: number, withNames: boolean): Sig
     const rest = L.contentStart + tag.length;
     const bare = rest === L.contentEnd;
     if (bare ? withNames : !(isRegExpSpace(text.charCodeAt(rest)) && isDevanagariLetter(tag.charCodeAt(0)))) continue;
-    if (!bare && !namesOnly(text, rest, L.contentEnd, 3)) continue;
+    // `सं` (the desk's abbreviation) may open the names: `भाषा सं आनन्द नरेश मनीषा`.
+    const desk = !bare && text.startsWith(" सं ", rest) ? 1 : 0;
+    if (!bare && !namesOnly(text, rest, L.contentEnd, 3 + desk)) continue;
     const codes = wordRanges(text, rest, L.contentEnd);
     return {
       start: L.contentStart,
