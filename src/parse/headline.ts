@@ -213,7 +213,18 @@ const STAMP_LABEL_AT = /(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+O
 
 /** A page's time stamp and nothing else. */
 function isStamp(content: string): boolean {
-  return (mayBeTimestamp(content) && TIMESTAMP.test(content)) || isStampLine(content);
+  if ((mayBeTimestamp(content) && TIMESTAMP.test(content)) || isStampLine(content)) return true;
+  const cut = withoutGluedIso(content);
+  return cut.length > 0 && cut.length < content.length && isStamp(cut);
+}
+
+/**
+ * A stamp whose last word has the page's machine date glued to it (`... 20:02
+ * IST2021-06-29T20:02:36+5:30`): the stamp before the glued date, or "" when there is none.
+ */
+function withoutGluedIso(content: string): string {
+  const m = /\s+([A-Za-z]{0,4})\d{4}-\d{2}-\d{2}T\S*$/u.exec(content);
+  return m ? content.slice(0, m.index) + (m[1] ? ` ${m[1]}` : "") : "";
 }
 
 /**
