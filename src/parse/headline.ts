@@ -281,6 +281,14 @@ export const CAPTION = new RegExp(
   String.raw`^[(\[]?\s*(?:${CAPTION_WORDS})\s*[:/]\s*[^()\[\]\n]{2,40}[)\]]?$|(?:^|\s)[(\[](?:(?:Photo|File|File\s+Photo)\s*[/|]\s*(?:${AGENCY_TAGS})|(?:${AGENCY_TAGS})(?:\s+Photo(?:\s*\/\s*[^()\[\]\n]{2,40})?|\s*\/\s*[^()\[\]\n]{2,40}))[)\]]$`,
   "iu",
 );
+/** A caption closed by its credit in brackets: `... clinch gold (Image Source: IANS)`, `... (Photo: PTI)`. */
+const BRACKETED_CREDIT = new RegExp(
+  String.raw`\s\((?:${CAPTION_WORDS}|Pic)\s*:\s*[^()
+]{2,40}\)$`,
+  "iu",
+);
+/** A caption's label and an agency's tag alone, with no colon: `Image Source UNIVARTA`. */
+const LABEL_THEN_AGENCY = new RegExp(String.raw`^(?:${CAPTION_WORDS})\s+(?:${AGENCY_TAGS})$`, "iu");
 /** A caption's label and a colon opening a line, whatever follows (`FILE PHOTO: North Korean leader ...`). */
 const CAPTION_LABEL = new RegExp(String.raw`^(?:${CAPTION_WORDS})\s*:\s+\S`, "iu");
 /** A page's time stamp above the story: `Wed Mar 26, 6:55 PM ET`, `March 27, 2008`, `Updated: 13 hr ago` (more shapes: `isStampLine`). */
@@ -483,6 +491,7 @@ function stampWords(s: string): string[] {
  */
 function endsInPhotoCredit(content: string): boolean {
   if (leftovers.captionMarks.some((m) => content.endsWith(m))) return true;
+  if (BRACKETED_CREDIT.test(content) || LABEL_THEN_AGENCY.test(content)) return true;
   for (const c of leftovers.captionCredits) {
     const at = content.lastIndexOf(c);
     if (at <= 0) continue;
