@@ -50,7 +50,10 @@ export interface QuoteMatch {
   via: Range | null;
   cue: Range | null;
   closed: boolean;
-  /** The rule of QUOTE_KIND_RULES that read the quote (`nested`, `unmarked` for the others). */
+  /**
+   * The rule of QUOTE_KIND_RULES that read the quote (`nested`, `unmarked` for the others;
+   * `lost-closing` and `after-report` when a speaker was found for a cue-less one afterwards).
+   */
   rule?: string;
   /** False when the opening mark was lost upstream and the start is the paragraph's. */
   opened?: boolean;
@@ -342,23 +345,24 @@ export function quotesOf(
     if (lastTop && lastTop.close === null) {
       const next = paragraphs[pi + 1];
       if (next && opensWithMark(text, next)) reopened = true;
-      else if (lastQ && lastQ.kind === "direct" && !lastQ.speaker) lostClosing(text, p, lastQ);
-      if (reopened) {
-        // The quotation goes on in the next paragraph.
-      } else if (run && lastTop === marks[marks.length - 1] && stray[liveRun!]!.count) {
-        // The last opener of a run of unclosed ones: one diagnostic for the whole run.
-        const r: Finding = run;
-        r.end = lastTop.open + lastTop.openLen;
-        r.message = `${stray[liveRun!]!.count! + 1} opening quotation marks never closed`;
-      } else
-        findings.push(
-          finding(
-            "unbalanced-quote",
-            "opening quotation mark never closed",
-            lastTop.open,
-            lastTop.open + lastTop.openLen,
-          ),
-        );
+      else {
+        // A cue after the last comma names the speaker of a quote whose closing mark was lost.
+        if (lastQ && lastQ.kind === "direct" && !lastQ.speaker) lostClosing(text, p, lastQ);
+        if (run && lastTop === marks[marks.length - 1] && stray[liveRun!]!.count) {
+          // The last opener of a run of unclosed ones: one diagnostic for the whole run.
+          const r: Finding = run;
+          r.end = lastTop.open + lastTop.openLen;
+          r.message = `${stray[liveRun!]!.count! + 1} opening quotation marks never closed`;
+        } else
+          findings.push(
+            finding(
+              "unbalanced-quote",
+              "opening quotation mark never closed",
+              lastTop.open,
+              lastTop.open + lastTop.openLen,
+            ),
+          );
+      }
     }
     carry =
       lastQ && (lastQ.kind === "direct" || lastQ.kind === "continuation") && (lastQ.speaker || reopened)
