@@ -921,11 +921,19 @@ function placeDateLead(text: string, win: string, p0: number, i: number): Dateli
     const placeText = win.slice(0, placeEnd);
     if (!lookupPlace(state ? win.slice(0, ends[k - 2]!) : placeText)) continue;
     if (HI_AFTER_DATE.has(word(k + 2))) return null;
-    if (!leadAt(text, p0 + starts[k + 2]!)) return null;
-    return placeAndDate(p0, p0 + ends[k + 1]!, i, placeText.length, d, p0 + starts[k]!, dateStr.length);
+    // A tag in brackets glued to the lead (`चंडीगढ़, 19 जून (ट्रिन्यू)पूर्व मुख्यमंत्री ...`): the
+    // dateline's agency, a code only when a table knows it.
+    const tag = GLUED_TAG_AT.exec(win.slice(starts[k + 2]!, starts[k + 2]! + 40));
+    const lead = p0 + starts[k + 2]! + (tag ? tag[0].length : 0);
+    if (!leadAt(text, lead)) return null;
+    const m = placeAndDate(p0, p0 + ends[k + 1]!, i, placeText.length, d, p0 + starts[k]!, dateStr.length);
+    if (!tag) return m;
+    const a = p0 + starts[k + 2]! + 1;
+    return { ...m, end: lead, agency: { start: a, end: a + tag[1]!.length, code: agencyOf(tag[1]!)?.code ?? null } };
   }
   return null;
 }
+const GLUED_TAG_AT = /^\(([^()\d\n]{2,24})\)(?=[\u0900-\u097f])/u;
 
 /** The first letters of agencies' full names and tags: what a credit line can open with. */
 const CREDIT_FIRST = new Set([...agencyNames, ...agencyTags].map((n) => n.charCodeAt(0)));
