@@ -598,9 +598,13 @@ export function isTrailingLeftover(content: string): boolean {
     isPageLeftover(content) ||
     (content.length <= 80 && headerKind(content) === "timestamp") ||
     isTrailerLine(content) ||
-    SOURCE_SITE.test(content)
+    SOURCE_SITE.test(content) ||
+    (content.length <= 120 && COPYRIGHT_LINE.test(content))
   );
 }
+
+/** A copyright notice under the sign-off: `(C) Yonhap News Agency. All Rights Reserved`, `Copyright © 2000 Xinhua ...`. */
+const COPYRIGHT_LINE = /^(?:\(c\)|©|copyright\b).*\ball rights reserved\.?$/iu;
 
 /** A page's note of where it took the copy from, one name or address (`source: reuters.com`). */
 const SOURCE_SITE = /^source\s*:\s*[\p{L}\p{N}][\p{L}\p{N}.-]{0,40}$/iu;

@@ -264,7 +264,10 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   // Markup at a line's edges (`--IANS<br/>`) is not part of the sign-off.
   const bare = tags.length ? lines.map((l) => (l.blank ? l : trimmedLine(text, l))) : lines;
   let so: SignoffFound | null = first < 0 ? null : findSignoff(text, bare, minLine);
-  if (!so && first >= 0) {
+  // A copyright notice closing the page is the sign-off only when none stands above it
+  // (`(END)` / `(C) Yonhap News Agency. All Rights Reserved`).
+  const notice = so !== null && isTrailingLeftover(text.slice(so.start, so.end));
+  if ((!so || notice) && first >= 0) {
     // A page's leftover lines after the sign-off (`पीटीआई` / `Next Story`): the sign-off above them.
     let end = bare.length - 1;
     const trailing: Range[] = [];
@@ -274,8 +277,9 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
       if (!isTrailingLeftover(text.slice(l.contentStart, l.contentEnd))) break;
       trailing.push({ start: l.contentStart, end: l.contentEnd });
     }
-    so = trailing.length ? findSignoff(text, bare, minLine, end) : null;
-    if (so && !(dl && so.start < dl.end))
+    const above = trailing.length ? findSignoff(text, bare, minLine, end) : null;
+    if (above || !notice) so = above;
+    if (above && !(dl && above.start < dl.end))
       for (const r of trailing.reverse())
         findings.push(finding("page-leftover", "a web page's leftover line after the sign-off", r.start, r.end));
   }
