@@ -611,6 +611,19 @@ function signLine(text: string, L: Line, index: number): SignoffMatch | null {
   const content = text.slice(L.contentStart, L.contentEnd);
   const m = signLineParts(content);
   if (!m) return null;
+  // Another agency's tag after the slash (`- APP/AFP`: Pakistan's APP relays AFP's copy): the
+  // last one is the agency, and there are no codes.
+  const relayed = m.codes && content[content.length - m.codes.length - 1] === "/" ? agencyOf(m.codes) : undefined;
+  if (relayed?.code) {
+    const a = L.contentEnd - m.codes!.length;
+    return {
+      start: L.contentStart,
+      end: L.contentEnd,
+      firstLine: index,
+      agency: { start: a, end: L.contentEnd, code: relayed.code },
+      codes: [],
+    };
+  }
   const tagStart = L.contentStart + content.indexOf(m.tag, 1);
   const codes = m.codes ? codeRanges(text, L.contentEnd - m.codes.length, L.contentEnd) : [];
   return {
