@@ -371,15 +371,21 @@ function dateAfterTag(text: string, from: number): (Range & DateMatch) | null {
 const DATE_AFTER_TAG = /^[ \t]+([A-Z][a-z]{2,8}\.? [0-9]{1,2}, [0-9]{4})(?=\s|$)/u;
 
 /**
- * The text before `at` ends a sentence: a danda, `!` or `?` (not a full stop, which also ends
- * abbreviations in places: `MEMPHIS, Tenn. (AP)`).
+ * The text before `at` ends a sentence: a danda, `!` or `?`, or a full stop after a word of three
+ * letters or more in lower case (a full stop also ends abbreviations in places: `MEMPHIS, Tenn. (AP)`).
  */
 function afterSentenceEnd(win: string, at: number): boolean {
   let k = at;
   while (k > 0 && isHSpace(win.charCodeAt(k - 1))) k--;
   if (k === 0) return false;
   const c = win.charCodeAt(k - 1);
-  return c === 0x0964 || c === 0x21 || c === 0x3f;
+  if (c === 0x0964 || c === 0x21 || c === 0x3f) return true;
+  // A full stop after a word in lower case (`... no tsunami was triggered. (AP)`), not after an
+  // abbreviation in capitals (`MEMPHIS, Tenn. (AP)`).
+  if (c !== 0x2e) return false;
+  let w = k - 1;
+  while (w > 0 && isLatinLower(win.charCodeAt(w - 1))) w--;
+  return k - 1 - w >= 3 && (w === 0 || isHSpace(win.charCodeAt(w - 1)));
 }
 
 /**
