@@ -650,8 +650,9 @@ function bareTagLine(text: string, lines: Line[], i: number): DatelineMatch | nu
   let placeEnd = k;
   while (placeEnd > s && isHSpace(text.charCodeAt(placeEnd - 1))) placeEnd--;
   if (placeEnd === s || wordCount(text.slice(s, placeEnd)) > 4) return null;
-  // A place is words, not a time stamp (`AFP` / `2020/8/10 15:38:41`).
+  // A place is words, not a time stamp (`AFP` / `2020/8/10 15:38:41`, `PTI` / `Updated:February 19, 2019 ...`).
   if (/[0-9०-९]/u.test(text.slice(s, placeEnd))) return null;
+  if (headerKind(text.slice(s, Math.min(next.contentEnd, s + 300))) === "timestamp") return null;
   return {
     start: line.contentStart,
     end: k + 1,
