@@ -282,11 +282,7 @@ export const CAPTION = new RegExp(
   "iu",
 );
 /** A caption closed by its credit in brackets: `... clinch gold (Image Source: IANS)`, `... (Photo: PTI)`. */
-const BRACKETED_CREDIT = new RegExp(
-  String.raw`\s\((?:${CAPTION_WORDS}|Pic)\s*:\s*[^()
-]{2,40}\)$`,
-  "iu",
-);
+const BRACKETED_CREDIT = new RegExp(String.raw`\s\((?:${CAPTION_WORDS}|Pic)\s*:\s*[^()\n]{2,40}\)$`, "iu");
 /** A caption's label and an agency's tag alone, with no colon: `Image Source UNIVARTA`. */
 const LABEL_THEN_AGENCY = new RegExp(String.raw`^(?:${CAPTION_WORDS})\s+(?:${AGENCY_TAGS})$`, "iu");
 /** A caption's label and a colon opening a line, whatever follows (`FILE PHOTO: North Korean leader ...`). */
