@@ -446,7 +446,7 @@ function gluedPlaceStart(win: string, e: number): number | null {
     while (t > 0 && !isHSpace(win.charCodeAt(t - 1))) t--;
     // Try every split of the token [t, tokenEnd): the place is its tail plus what follows.
     for (let cut = t + 1; cut < tokenEnd - 1; cut++) {
-      if (isMark(win.charCodeAt(cut))) continue;
+      if (!mayStartGlued(win, cut)) continue;
       if (lookupPlace(win.slice(cut, e))) return cut;
     }
     k = t;
@@ -455,10 +455,22 @@ function gluedPlaceStart(win: string, e: number): number | null {
   let t = e;
   while (t > 0 && !isHSpace(win.charCodeAt(t - 1))) t--;
   for (let cut = t + 1; cut < e - 1; cut++) {
-    if (isMark(win.charCodeAt(cut))) continue;
+    if (!mayStartGlued(win, cut)) continue;
     if (lookupPlace(win.slice(cut, e))) return cut;
   }
   return null;
+}
+
+/**
+ * Whether a glued place may start at `cut`: not on a Devanagari mark, and in Latin letters only
+ * at a capital after a letter in lower case (`touristsGulmarg`), so that a word's own tail is no
+ * place (`Dharamshala` holds no `Ala`).
+ */
+function mayStartGlued(win: string, cut: number): boolean {
+  const c = win.charCodeAt(cut);
+  if (isMark(c)) return false;
+  if (c < 0x80 && /[A-Za-z]/u.test(win[cut]!)) return c >= 0x41 && c <= 0x5a && isLatinLower(win.charCodeAt(cut - 1));
+  return true;
 }
 
 /** Devanagari vowel signs, virama and nasal marks: no word starts with one. */
