@@ -115,6 +115,9 @@ export interface DatelineMatch extends Range {
   prefix: (Range & { kind: "byline" | "other" | "leftover" }) | null;
 }
 
+/** A line's end as the lines stage reads it: LF, CRLF or a lone CR. */
+const LINE_END = /\r\n?|\n/u;
+
 /** How far into a line the agency tag may stand. */
 const WINDOW = 300;
 /** How many non-blank lines at the top of a story may hold the dateline. */
@@ -216,7 +219,7 @@ function isLead(firstLine: string): boolean {
 
 /** Whether the rest of the line from `from` is a lead (`isLead`), read up to 400 characters. */
 function leadAt(text: string, from: number): boolean {
-  return isLead(text.slice(from, Math.min(text.length, from + 400)).split("\n", 1)[0]!);
+  return isLead(text.slice(from, Math.min(text.length, from + 400)).split(LINE_END, 1)[0]!);
 }
 
 /** Whether the next line with text after line `i` is a lead. */
@@ -1131,7 +1134,7 @@ function placeColon(text: string, win: string, p0: number, i: number): DatelineM
   const places = slashParts(text, from, from + bare.length);
   if (!caps && !places.every((r) => lookupPlace(text.slice(r.start, r.end)))) return null;
   const lead = text.slice(p0 + m[0].length, Math.min(text.length, p0 + m[0].length + 400));
-  const firstLine = lead.split("\n", 1)[0]!;
+  const firstLine = lead.split(LINE_END, 1)[0]!;
   if (!isLead(firstLine)) return null;
   let pe = from;
   while (pe > p0 && isHSpace(text.charCodeAt(pe - 1))) pe--;

@@ -427,8 +427,8 @@ function dropRepeatedLead(text: string, line: Line, paras: ParagraphMatch[], fin
 /** The agency a paragraph's first line names when that line is a byline or a credit, or null. */
 function bylineCreditIn(text: string, paras: ParagraphMatch[]): (Range & { code: string }) | null {
   for (const p of paras) {
-    const nl = text.indexOf("\n", p.start);
-    const end = nl >= 0 && nl < p.end ? nl : p.end;
+    let end = p.start;
+    while (end < p.end && text[end] !== "\n" && text[end] !== "\r") end++;
     if (end - p.start > 120) continue;
     const kind = headerKind(text.slice(p.start, end).trimEnd());
     if (kind === "byline" || kind === "byline-credit") {
