@@ -18,6 +18,7 @@ import {
   EN_ALL_VERBS,
   EN_APPOSITIVE_STARTS,
   EN_CLAUSE_STARTS,
+  EN_ACRONYMS,
   EN_CLAUSE_AUXILIARIES,
   EN_GROUP_WORDS,
   EN_TITLE_WORDS,
@@ -286,7 +287,11 @@ function presentSubjectHi(tokens: Token[], verb: number): Range | null {
  * it is not lower-cased at all (runs of marks with no space make tokens megabytes long).
  */
 const LONGEST_LISTED = 64;
-const lower = (t: Token) => (t.text.length > LONGEST_LISTED ? t.text : t.lower);
+/**
+ * Names in capitals that spell a listed word (`the WHO said`: no relative pronoun) are compared
+ * as written.
+ */
+const lower = (t: Token) => (t.text.length > LONGEST_LISTED || EN_ACRONYMS.has(t.text) ? t.text : t.lower);
 const isWord = (t: Token) => !t.punct && /[\p{L}\p{N}]/u.test(t.text);
 
 const isCapitalised = (t: Token | undefined) => !!t && !t.punct && /^[\p{Lu}]/u.test(t.text);

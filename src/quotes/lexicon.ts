@@ -159,6 +159,8 @@ export const EN_PARTICIPLES = new Set(speech.en.participles);
 export const EN_DETERMINERS = new Set(speech.en.determiners);
 /** Finite auxiliaries that show a that-less clause after a report verb (`denied any such order was issued`). */
 export const EN_CLAUSE_AUXILIARIES = new Set(speech.en.clauseAuxiliaries);
+/** Names in capitals that spell a listed word (`WHO`, `US`): compared as written, not lower-cased. */
+export const EN_ACRONYMS = new Set(speech.en.acronyms);
 /** Days that may follow a report verb before its clause or the sentence's end (`announced Friday.`). */
 export const EN_VERB_DAYS = new Set(speech.en.verbDays);
 /** Small words inside names between capitalised words: `Reserve Bank of India`, `Transport for London`. */
