@@ -258,6 +258,9 @@ export type HeaderKind =
   | "timestamp";
 
 const NOTE = new RegExp(String.raw`^[(\[]?\s*(?:${leftovers.notes.map(escapeRe).join("|")})\s*[:\-—]`, "iu");
+/** Reuters' note of what a new version changes: `(Adds quotes, details)`, `(Rewrites paragraph 1, adds comments ...`. */
+const UPDATE_NOTE =
+  /^\((?:Adds|Updates|Rewrites|Recasts|Corrects|Changes|Refiles|Repeats|Fixes|Removes|Inserts)\s+[^()]{2,120}\)?$/u;
 const SLUG = /^[A-Z]{2,}[A-Za-z0-9]*-\S*-\S*(?:,[^\n]{0,40})?$|^[A-Z]{2,}[A-Za-z0-9]*-[^\s,]+,[^\n]{0,40}$/u;
 const WIRE_HEADERS = leftovers.wireHeaders.map((h) => new RegExp(h, "u"));
 const BULLET = /^[*•·▪►■-]\s+\S/u;
@@ -689,7 +692,7 @@ export function headerKind(content: string): HeaderKind | null {
   if (bylineBeforeStamp(content) > 0 || stampThenCredit(content) || barCredit(content)) return "byline";
   // (A stamp line always holds a figure: `isStampLine` asks for one, the pattern alone does not.)
   if (/\d/u.test(content) && isStamp(content)) return "timestamp";
-  if (NOTE.test(content)) return "note";
+  if (NOTE.test(content) || UPDATE_NOTE.test(content)) return "note";
   if (SLUG.test(content) || WIRE_HEADERS.some((h) => h.test(content))) return "slug";
   if (BULLET.test(content)) {
     // A page's stamp, byline or caption printed as a list item (`• Updated On - March 11, 2024`)

@@ -78,12 +78,18 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     // bullet, a byline or a credit line; what follows it up to the dateline is kept in order.
     let headlineOpen = true;
     let bylineLine = -1;
+    let noteOpen = false; // an editor's note whose bracket a later line closes
     for (let i = first; i < dl.firstLine; i++) {
       const l = lines[i]!;
       if (l.blank) continue;
       const content = text.slice(l.contentStart, l.contentEnd);
       const r = { start: l.contentStart, end: l.contentEnd };
-      const kind = headerKind(content);
+      // A note wrapped over lines (`(Rewrites paragraph 1, adds comments, updates with closing` /
+      // `prices)`): the lines up to the closing bracket are the note's.
+      const wrapped = noteOpen;
+      const kind = noteOpen ? "note" : headerKind(content);
+      if (noteOpen) noteOpen = !content.includes(")");
+      else if (kind === "note" && content.startsWith("(") && !content.includes(")")) noteOpen = true;
       if (kind === "rule") {
         // A digest's separator: what stands above it is the digest's preamble (`Yonhap News
         // Summary`, `The following is ...`), the ednote; the item's headline is below it.
@@ -134,6 +140,9 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
       } else if (kind === "note" && !ednote) {
         // An editor's note (`Eds: ...`, `(ATTN: ...)`): the story's ednote.
         ednote = r;
+      } else if (kind === "note" && ednote && wrapped) {
+        // The note's next line (its bracket still open): the ednote runs on.
+        ednote = { start: ednote.start, end: r.end };
       } else if (kind === null && headlineOpen && !headline && isHeadline(content)) {
         if (otherScriptAbove(text, lines, i, dl.firstLine, scriptOf(text.slice(dl.start, dl.end)))) {
           // A line in another script than the dateline's, above a headline in its script: the
