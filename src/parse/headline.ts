@@ -208,6 +208,12 @@ export function barCredit(content: string): boolean {
   return fields >= 2 && agency === 1;
 }
 
+/**
+ * KCNA's page stamp with the year of the Juche calendar, maybe after the site's `calendar>>`
+ * label: `calendar>>February 1. 2017 Juche 106`, `March 1. 2013 Juch 102 |`.
+ */
+const JUCHE_STAMP = /^(?:calendar>>\s*)?\p{L}+\.? \d{1,2}\.?,? \d{4},? Juche? \d{1,3}[\s|]*$/u;
+
 /** A stamp's label with its colon inside a line: `Updated:`, `Published On:`. */
 const STAMP_LABEL_AT = /(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+On)?\s*:/u;
 
@@ -691,7 +697,7 @@ export function headerKind(content: string): HeaderKind | null {
   // stamp with the credit after it.
   if (bylineBeforeStamp(content) > 0 || stampThenCredit(content) || barCredit(content)) return "byline";
   // (A stamp line always holds a figure: `isStampLine` asks for one, the pattern alone does not.)
-  if (/\d/u.test(content) && isStamp(content)) return "timestamp";
+  if (/\d/u.test(content) && (isStamp(content) || JUCHE_STAMP.test(content))) return "timestamp";
   if (NOTE.test(content) || UPDATE_NOTE.test(content)) return "note";
   if (SLUG.test(content) || WIRE_HEADERS.some((h) => h.test(content))) return "slug";
   if (BULLET.test(content)) {
