@@ -385,6 +385,12 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
     }
     return null;
   }
+  // `Yang Baohua, deputy general manager of China Aerospace ... Corporation said`: a name set
+  // off before a title in lower case that runs to the verb.
+  if (!nearest) {
+    const titled = nameBeforeLowerTitle(tokens, e);
+    if (titled) return titled;
+  }
   const collect = (end: number): number => {
     let a = end;
     let reach = max;
@@ -447,13 +453,29 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
 }
 
 /**
+ * A name of two or three capitalised words opening its clause, then a comma and a title in lower
+ * case running to the verb at `e` with no other mark (`..., Yang Baohua, deputy general manager of
+ * China Aerospace Science and Technology Corporation said`): the name; else null.
+ */
+function nameBeforeLowerTitle(tokens: Token[], e: number): Range | null {
+  let c = e - 1;
+  while (c > 0 && e - c <= 16 && !tokens[c]!.punct) c--;
+  if (c <= 1 || e - c > 16 || tokens[c]!.text !== "," || c + 1 >= e) return null;
+  const first = tokens[c + 1]!;
+  if (isCapitalised(first) || !/^[a-z]/u.test(first.text) || EN_PRONOUNS.has(lower(first)) || EN_STOP.has(lower(first)))
+    return null;
+  const named = nameBeforeTitle(tokens, c + 1, true);
+  return named === null ? null : span(tokens, named, c - 1);
+}
+
+/**
  * Where a name stands before the title starting at token `a` (`Atul Garg, Chief Fire Officer`):
  * two or three capitalised words, none a pronoun, preposition or determiner (`In New Delhi, Police
  * Commissioner ...` is none), between the comma before `a` and the start of the tokens or another
  * comma; else null.
  */
-function nameBeforeTitle(tokens: Token[], a: number): number | null {
-  if (a < 3 || tokens[a - 1]!.text !== "," || !isCapitalised(tokens[a])) return null;
+function nameBeforeTitle(tokens: Token[], a: number, anyTitle = false): number | null {
+  if (a < 3 || tokens[a - 1]!.text !== "," || (!anyTitle && !isCapitalised(tokens[a]))) return null;
   let n = a - 1;
   const plain = (t: Token) => {
     const w = lower(t);
