@@ -47,16 +47,26 @@ describe("speaker names", () => {
   });
 
   it("a Hindi speaker after a role, a title or an age takes the fullest name the story gives", () => {
-    const fire = [
-      "सूरत, 4 मई (आईएएनएस)। शहर के एक बाजार में आग लग गई। फायर ऑफिसर दिनेश पटेल ने बताया कि आग पर काबू पा लिया गया है।",
-      '"हमें सुबह छह बजे सूचना मिली," अधिकारी पटेल ने कहा।',
-    ].join("\n");
-    expect(one(fire).quotes[0]!.speaker).toMatchObject({ text: "अधिकारी पटेल", name: "दिनेश पटेल" });
-    const actor = [
-      "मुंबई, 4 मई (आईएएनएस)। अभिनेत्री रेखा सिन्हा जल्द एक नई फिल्म में नजर आएंगी।",
-      '32 वर्षीया रेखा ने कहा, "मैं इस किरदार को लेकर उत्साहित हूं।"',
-    ].join("\n");
-    expect(one(actor).quotes[0]!.speaker).toMatchObject({ text: "32 वर्षीया रेखा", name: "रेखा सिन्हा" });
+    const cases: [string[], string, string][] = [
+      [
+        [
+          "सूरत, 4 मई (आईएएनएस)। शहर के एक बाजार में आग लग गई। फायर ऑफिसर दिनेश पटेल ने बताया कि आग पर काबू पा लिया गया है।",
+          '"हमें सुबह छह बजे सूचना मिली," अधिकारी पटेल ने कहा।',
+        ],
+        "अधिकारी पटेल",
+        "दिनेश पटेल",
+      ],
+      [
+        [
+          "मुंबई, 4 मई (आईएएनएस)। अभिनेत्री रेखा सिन्हा जल्द एक नई फिल्म में नजर आएंगी।",
+          '32 वर्षीया रेखा ने कहा, "मैं इस किरदार को लेकर उत्साहित हूं।"',
+        ],
+        "32 वर्षीया रेखा",
+        "रेखा सिन्हा",
+      ],
+    ];
+    for (const [lines, text, name] of cases)
+      expect(one(lines.join("\n")).quotes[0]!.speaker).toMatchObject({ text, name });
   });
 
   it("an agent inside a quotation is the speaker's words, not the one a later pronoun means", () => {

@@ -27,7 +27,7 @@
  */
 import { agencyNames, agencyOf, agencyTags, monthOf } from "../data/index.js";
 import { alternation } from "../text/regexp.js";
-import { isAsciiDigit, isDevanagariLetter, isHSpace, isLatinLower } from "../text/chars.js";
+import { isAsciiDigit, isDevanagariLetter, isHSpace, isLatinLower, isLatinUpper } from "../text/chars.js";
 import { isLetter, isRegExpSpace, runEnd } from "../text/classes.js";
 import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace } from "./places.js";
@@ -414,10 +414,11 @@ function gluedPlaceColon(text: string, win: string, p0: number, i: number): Date
     let e = c;
     while (e > 0 && isHSpace(win.charCodeAt(e - 1))) e--;
     // A date between the place and the colon (ANI's `...touristsGulmarg, Apr 17 : ...`).
-    const d = dateAtEnd(win.slice(Math.max(0, e - 40), e));
+    const from = Math.max(0, e - 40);
+    const d = dateAtEnd(win.slice(from, e));
     let pe = e;
     if (d) {
-      pe = e - Math.min(e, 40) + d.start;
+      pe = from + d.start;
       while (pe > 0 && (isHSpace(win.charCodeAt(pe - 1)) || win[pe - 1] === ",")) pe--;
     }
     const s = gluedPlaceStart(win, pe);
@@ -430,7 +431,7 @@ function gluedPlaceColon(text: string, win: string, p0: number, i: number): Date
       firstLine: i,
       lastLine: i,
       places: [{ start: p0 + s, end: p0 + pe }],
-      date: d ? { ...d, start: p0 + e - Math.min(e, 40) + d.start, end: p0 + e } : null,
+      date: d ? { ...d, start: p0 + from + d.start, end: p0 + e } : null,
       agency: null,
       prefix: { start: p0, end: p0 + s, kind: "other" },
     };
@@ -471,9 +472,8 @@ function gluedPlaceStart(win: string, e: number): number | null {
  */
 function mayStartGlued(win: string, cut: number): boolean {
   const c = win.charCodeAt(cut);
-  if (isMark(c)) return false;
-  if (c < 0x80 && /[A-Za-z]/u.test(win[cut]!)) return c >= 0x41 && c <= 0x5a && isLatinLower(win.charCodeAt(cut - 1));
-  return true;
+  if (isMark(c) || isLatinLower(c)) return false;
+  return !isLatinUpper(c) || isLatinLower(win.charCodeAt(cut - 1));
 }
 
 /** Devanagari vowel signs, virama and nasal marks: no word starts with one. */
@@ -1133,9 +1133,7 @@ function placeColon(text: string, win: string, p0: number, i: number): DatelineM
   const caps = CAPS_PLACE.test(bare) || capsWithCountry(bare);
   const places = slashParts(text, from, from + bare.length);
   if (!caps && !places.every((r) => lookupPlace(text.slice(r.start, r.end)))) return null;
-  const lead = text.slice(p0 + m[0].length, Math.min(text.length, p0 + m[0].length + 400));
-  const firstLine = lead.split(LINE_END, 1)[0]!;
-  if (!isLead(firstLine)) return null;
+  if (!leadAt(text, p0 + m[0].length)) return null;
   let pe = from;
   while (pe > p0 && isHSpace(text.charCodeAt(pe - 1))) pe--;
   return {

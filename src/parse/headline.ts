@@ -203,7 +203,7 @@ export function barCredit(content: string): boolean {
     if (!f) continue;
     fields++;
     if (agencyOf(f)?.code) agency++;
-    else if (f.split(/\s+/u).length > 3 || FINAL.test(f) || /\d/u.test(f)) return false;
+    else if (wordsIn(f) > 3 || FINAL.test(f) || /\d/u.test(f)) return false;
   }
   return fields >= 2 && agency === 1;
 }

@@ -245,20 +245,11 @@ function gluedCodes({ text, last, line: L }: SignoffView): SignoffMatch | null {
   const g = GLUED_CODES.exec(tail);
   if (!g) return null;
   const s = L.contentEnd - g[1]!.length;
-  // An agency's tag after another's (`RSS/Xinhua`: Nepal's agency relays Xinhua's copy): the last
-  // one names the agency, and there are no codes.
+  // An agency's tag after another's (`RSS/Xinhua`: Nepal's agency relays Xinhua's copy).
   const slash = g[1]!.lastIndexOf("/");
-  const relayed = slash > 0 && g[1]!.indexOf("/") === slash ? agencyOf(g[1]!.slice(slash + 1)) : undefined;
-  if (relayed?.code) {
-    const a = s + slash + 1;
-    return {
-      start: s,
-      end: L.contentEnd,
-      firstLine: last,
-      agency: { start: a, end: L.contentEnd, code: relayed.code },
-      codes: [],
-    };
-  }
+  const relayed =
+    slash > 0 && g[1]!.indexOf("/") === slash ? relayedSignoff(text, s, s + slash + 1, L.contentEnd, last) : null;
+  if (relayed) return relayed;
   return { start: s, end: L.contentEnd, firstLine: last, agency: null, codes: codeRanges(text, s, L.contentEnd) };
 }
 
@@ -607,23 +598,26 @@ function namesOnly(text: string, from: number, to: number, max: number): boolean
   return words > 0;
 }
 
+/**
+ * A sign-off `[start, end)` whose part from `after` on, after a slash, is another agency's tag
+ * (`RSS/Xinhua`, `- APP/AFP`): the relaying agency is named first, the one whose copy it is last.
+ * That agency, and no codes; null when the part names none.
+ */
+function relayedSignoff(text: string, start: number, after: number, end: number, index: number): SignoffMatch | null {
+  const code = agencyOf(text.slice(after, end))?.code;
+  return code ? { start, end, firstLine: index, agency: { start: after, end, code }, codes: [] } : null;
+}
+
 function signLine(text: string, L: Line, index: number): SignoffMatch | null {
   const content = text.slice(L.contentStart, L.contentEnd);
   const m = signLineParts(content);
   if (!m) return null;
-  // Another agency's tag after the slash (`- APP/AFP`: Pakistan's APP relays AFP's copy): the
-  // last one is the agency, and there are no codes.
-  const relayed = m.codes && content[content.length - m.codes.length - 1] === "/" ? agencyOf(m.codes) : undefined;
-  if (relayed?.code) {
-    const a = L.contentEnd - m.codes!.length;
-    return {
-      start: L.contentStart,
-      end: L.contentEnd,
-      firstLine: index,
-      agency: { start: a, end: L.contentEnd, code: relayed.code },
-      codes: [],
-    };
-  }
+  // Another agency's tag after the slash (`- APP/AFP`: Pakistan's APP relays AFP's copy).
+  const relayed =
+    m.codes && content[content.length - m.codes.length - 1] === "/"
+      ? relayedSignoff(text, L.contentStart, L.contentEnd - m.codes.length, L.contentEnd, index)
+      : null;
+  if (relayed) return relayed;
   const tagStart = L.contentStart + content.indexOf(m.tag, 1);
   const codes = m.codes ? codeRanges(text, L.contentEnd - m.codes.length, L.contentEnd) : [];
   return {

@@ -206,24 +206,20 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   if (!dl && !headline && first >= 0) {
     let top = first;
     // A page that prints the byline or the credit above the title (`Sep 05, 2017 03:03 PM IST |
-    // Source: PTI`, then the title): the byline, and the title is the line after it.
+    // Source: PTI`, then the title): the byline; or its stamp (`Saturday, July 30, 2011`): a
+    // header line. The title is the line after it.
     const firstContent = text.slice(lines[first]!.contentStart, lines[first]!.contentEnd);
     const firstKind = headerKind(firstContent);
+    const bylineAbove = firstKind === "byline" || firstKind === "byline-credit";
     const below = nextContent(lines, first);
-    if ((firstKind === "byline" || firstKind === "byline-credit") && below >= 0) {
+    if (below >= 0 && (bylineAbove || isFurniture(firstContent, firstKind))) {
       const c = text.slice(lines[below]!.contentStart, lines[below]!.contentEnd);
       if (headerKind(c) === null && isTitleLine(c, nextLineContent(text, lines, below, true, c))) {
         const r = { start: lines[first]!.contentStart, end: lines[first]!.contentEnd };
-        byline = bylineOf(r, bylineBeforeStamp(firstContent), findings);
-        credit ??= agencyNamedIn(text, byline.start, byline.end);
-        top = below;
-      }
-    } else if (isFurniture(firstContent, firstKind) && below >= 0) {
-      // A page's stamp above the title (`Saturday, July 30, 2011`, then the title).
-      const c = text.slice(lines[below]!.contentStart, lines[below]!.contentEnd);
-      if (headerKind(c) === null && isTitleLine(c, nextLineContent(text, lines, below, true, c))) {
-        const r = { start: lines[first]!.contentStart, end: lines[first]!.contentEnd };
-        findings.push(furnitureFinding(firstContent, firstKind, r, "the headline")!);
+        if (bylineAbove) {
+          byline = bylineOf(r, bylineBeforeStamp(firstContent), findings);
+          credit ??= agencyNamedIn(text, byline.start, byline.end);
+        } else findings.push(furnitureFinding(firstContent, firstKind, r, "the headline")!);
         top = below;
       }
     }

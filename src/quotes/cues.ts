@@ -19,6 +19,7 @@ import {
   EN_APPOSITIVE_STARTS,
   EN_CLAUSE_STARTS,
   EN_ACRONYMS,
+  EN_OWNER_LINKS,
   EN_CLAUSE_AUXILIARIES,
   EN_GROUP_WORDS,
   EN_TITLE_WORDS,
@@ -438,7 +439,7 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
     // `The families of two schoolboys have said`, `A spokesman for the ministry said`: an `of` or
     // `for` phrase after a common noun is part of it, and so is the phrase that noun closes (`the
     // prosecutor in charge of the case told`).
-    const of = (lower(tokens[a - 1]!) === "of" || lower(tokens[a - 1]!) === "for") && !isCapitalised(tokens[a - 2]);
+    const of = EN_OWNER_LINKS.has(lower(tokens[a - 1]!)) && !isCapitalised(tokens[a - 2]);
     if (of && b < a - 1 && b > 1 && EN_PREP.has(lower(tokens[b - 1]!)) && e - b <= 8) {
       const c = collect(b - 1);
       if (c < b - 1 && !EN_PREP.has(lower(tokens[c]!))) return span(tokens, c, e - 1);
@@ -750,7 +751,7 @@ function withOfPhrase(tokens: Token[], subject: Range, verb: number): Range | nu
   let k = 0;
   while (k < verb && tokens[k]!.end <= subject.end) k++;
   const w = tokens[k];
-  if (!w || (lower(w) !== "of" && lower(w) !== "for") || verb - k > 7 || isCapitalised(tokens[k - 1])) return null;
+  if (!w || !EN_OWNER_LINKS.has(lower(w)) || verb - k > 7 || isCapitalised(tokens[k - 1])) return null;
   for (let j = k + 1; j < verb; j++) if (tokens[j]!.punct || EN_RELATIVE.has(lower(tokens[j]!))) return null;
   return verb - 1 > k ? { start: subject.start, end: tokens[verb - 1]!.end } : null;
 }

@@ -161,6 +161,8 @@ export const EN_DETERMINERS = new Set(speech.en.determiners);
 export const EN_CLAUSE_AUXILIARIES = new Set(speech.en.clauseAuxiliaries);
 /** Names in capitals that spell a listed word (`WHO`, `US`): compared as written, not lower-cased. */
 export const EN_ACRONYMS = new Set(speech.en.acronyms);
+/** The prepositions whose phrase after a common noun belongs to it (`a spokesman for the ministry`, `the head of the team`). */
+export const EN_OWNER_LINKS = new Set(speech.en.ownerLinks);
 /** Days that may follow a report verb before its clause or the sentence's end (`announced Friday.`). */
 export const EN_VERB_DAYS = new Set(speech.en.verbDays);
 /** Small words inside names between capitalised words: `Reserve Bank of India`, `Transport for London`. */

@@ -15,6 +15,7 @@ import table from "../data/referents.json" with { type: "json" };
 import { agencyOf } from "../data/index.js";
 import type { Range } from "../text/range.js";
 import { isLetterOrMark, isWordChar, runEnd } from "../text/classes.js";
+import { isDevanagariWordChar } from "../text/chars.js";
 
 export interface Referent {
   /** The name as the story writes it, and where. */
@@ -251,7 +252,7 @@ function extendHi(hay: string, s: number, e: number): Range {
 function isNamePart(w: string): boolean {
   for (let k = 0; k < w.length; k++) {
     const c = w.charCodeAt(k);
-    if (!((c >= 0x0900 && c <= 0x097f) || c === 0x200c || c === 0x200d || c === 0x2d)) return false;
+    if (c !== 0x2d && !isDevanagariWordChar(c)) return false;
   }
   return w.length > 0 && !HI_STOPS.has(w) && !HI_TITLES.has(w) && !HI_GROUPS.has(w);
 }
