@@ -111,6 +111,15 @@ const FOLD_KEPT = 40;
 const folded = new Map<string, string>();
 
 function foldUncached(s: string): string {
+  // Most names and lines are ASCII and plain Devanagari, which NFD and NFC leave as they are:
+  // they skip both normalizations (the same answer, a property test holds the two paths alike).
+  if (isNormalPlain(s))
+    return s
+      .replace(/\u0901/g, "\u0902")
+      .toLowerCase()
+      .replace(/[\s\u00a0-]+/g, " ")
+      .replace(/\./g, "")
+      .trim();
   return s
     .normalize("NFD")
     .replace(FOLD_DROP, "")
@@ -120,4 +129,21 @@ function foldUncached(s: string): string {
     .replace(/[\s\u00a0-]+/g, " ")
     .replace(/\./g, "")
     .trim();
+}
+
+/**
+ * Whether NFD and NFC both leave `s` unchanged, by a sufficient test: every character is ASCII or
+ * Devanagari with no canonical decomposition (not `क़`, `ऩ` ...), no nukta (which composes with
+ * the letter before it) and no stress sign (which canonical ordering may move); of the rest only
+ * the virama has a combining class, and viramas side by side keep their order.
+ */
+function isNormalPlain(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) continue;
+    if (c < 0x0900 || c > 0x097f) return false;
+    if (c === 0x093c || c === 0x0929 || c === 0x0931 || c === 0x0934) return false;
+    if ((c >= 0x0958 && c <= 0x095f) || (c >= 0x0951 && c <= 0x0954)) return false;
+  }
+  return true;
 }
