@@ -94,6 +94,8 @@ interface QuoteView {
   prevQuote: QuoteMatch | null;
   /** A colon stands right before the marks. */
   colon: boolean;
+  /** A comma stands right before the marks. */
+  comma: boolean;
 }
 
 interface QuoteKindRule {
@@ -160,13 +162,27 @@ export const QUOTE_KIND_RULES: readonly QuoteKindRule[] = [
     name: "standalone",
     match: (v) => (v.beforeEmpty && v.afterEmpty && wordCount(v.text, v.m.inner) >= 4 ? noCue(v, "direct") : null),
   },
+  /**
+   * `"...," the 71-year-old posted on his blog`: a quote that opens its sentence, capitalised,
+   * of six words or more and closed by a comma, holds the speaker's own sentence whatever the
+   * verb after it (one the tables do not know): direct, its speaker from the sentence's cues if any
+   */
+  {
+    name: "comma-closed",
+    match: (v) => {
+      if (!v.beforeEmpty || v.afterEmpty || !commaClosed(v.text, v.m) || wordCount(v.text, v.m.inner) < 6) return null;
+      const sc = partialCue(v.sentenceCues(), v.m);
+      return sc ? fromCue(v.m, v.pi, "direct", sc) : noCue(v, "direct");
+    },
+  },
   /** inside the reporter's sentence: its speaker from the sentence's reported speech, if any */
   {
     name: "partial",
     match: (v) => {
       const sc = partialCue(v.sentenceCues(), v.m);
-      // A whole sentence after a colon (`His answer was clear: "We will not resign."`) is direct.
-      const kind = v.colon && wholeSentence(v.text, v.m.inner) ? "direct" : "partial";
+      // A whole sentence after a colon or a comma (`His answer was clear: "We will not resign."`,
+      // `... wrote in an online forum, "I will be there at six."`) is direct.
+      const kind = (v.colon || v.comma) && wholeSentence(v.text, v.m.inner) ? "direct" : "partial";
       return sc ? fromCue(v.m, v.pi, kind, sc) : noCue(v, kind);
     },
   },
@@ -318,7 +334,8 @@ export function quotesOf(
         cueA,
         sentenceCues,
         prevQuote,
-        colon: afterColon(before),
+        colon: afterPunct(before, ":"),
+        comma: afterPunct(before, ","),
       };
       let q: QuoteMatch | null = null;
       for (const rule of QUOTE_KIND_RULES) {
@@ -617,9 +634,18 @@ function isSaying(q: QuoteMatch): boolean {
   return q.kind === "direct" || q.kind === "continuation";
 }
 
-function afterColon(before: Token[]): boolean {
+function afterPunct(before: Token[], mark: string): boolean {
   const last = before[before.length - 1];
-  return !!last && last.punct && last.text === ":";
+  return !!last && last.punct && last.text === mark;
+}
+
+/**
+ * A quote closed by a comma, inside the marks or right after them (`"... to do," he`, `"...", he`),
+ * whose first letter is a capital.
+ */
+function commaClosed(text: string, m: MarkedQuote): boolean {
+  if (m.close === null || !/^[\p{Lu}]/u.test(text.slice(m.inner.start, m.inner.start + 2))) return false;
+  return text.charCodeAt(m.inner.end - 1) === 0x2c || text.charCodeAt(m.close + m.closeLen) === 0x2c;
 }
 
 /** The quote's first letter is a lower-case Latin one (`"sheet metal ...`, `"the arrival ...`). */
