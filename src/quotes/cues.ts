@@ -13,6 +13,7 @@
  */
 import type { Range } from "../text/range.js";
 import { isPlainWord, mayHoldWord, type Token } from "./tokens.js";
+import { isLatinLower } from "../text/chars.js";
 import {
   AGENT,
   EN_ALL_VERBS,
@@ -779,6 +780,12 @@ function appositiveBefore(tokens: Token[], comma: number): "sure" | "long" | nul
     if (!first) return null;
     if (EN_RELATIVE.has(lower(first)) || comma - c - 1 <= 4) return "sure";
     if (EN_APPOSITIVE_STARTS.has(lower(first)) || phraseStartingAt(tokens, c + 1, RELAY_BY) > 0) return "long";
+    // `Rajendra Dhakal, superintendent of police in Rupandhei district, said`: a title in lower
+    // case set off after a name (not after a place: `In Kathmandu, officials ...`).
+    let n = c;
+    while (n > 0 && isCapitalised(tokens[n - 1])) n--;
+    const prep = n > 0 && EN_PREP.has(lower(tokens[n - 1]!));
+    if (isLatinLower(first.text.charCodeAt(0)) && n < c && !prep) return "long";
     return null;
   }
   return null;
