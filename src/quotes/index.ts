@@ -346,7 +346,10 @@ export function quotesOf(
         }
       }
       if (!q) return; // the last rule always matches
-      if (q.cue && q.kind === "direct") usedCues.push(q.cue);
+      // A cue next to the quote is the quote's own; a verb elsewhere in the sentence that gave a
+      // whole sentence after a colon its speaker (`He said police had searched ...: "We found ..."`)
+      // still reports speech of its own.
+      if (q.cue && q.kind === "direct" && q.rule !== "partial" && q.rule !== "comma-closed") usedCues.push(q.cue);
       if (q.speaker && !q.via && q.kind === "direct" && q.cue)
         q.via = relayAfter(text, q.cue.end, Math.min(p.end, Math.max(sentence.end, q.cue.end)));
       if (q.speaker && !q.via && q.kind === "direct")
