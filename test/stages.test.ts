@@ -669,6 +669,12 @@ describe("quote kinds (quotes/index.ts)", () => {
       kind: "continuation",
       rule: "run-on",
     },
+    {
+      example: "(closed by a comma, a verb no table knows)",
+      input: '"We played for each other and for the people back home," a smiling Menon beamed.',
+      kind: "direct",
+      rule: "comma-closed",
+    },
   ];
   covers("src/quotes/index.ts", rows);
   for (const row of [...rows, ...more]) {
