@@ -1201,7 +1201,10 @@ interface Head {
 /** Splits the text before the tag into prefix, place(s) and date. */
 function headParts(text: string, from: number, to: number): Head | null {
   let end = to;
+  // A comma or a colon may part the head from the tag (`खाटमांडू, 5 जुलाई: (पी टी आई)`).
   while (end > from && (isHSpace(text.charCodeAt(end - 1)) || text[end - 1] === ",")) end--;
+  if (end > from && text[end - 1] === ":") end--;
+  while (end > from && isHSpace(text.charCodeAt(end - 1))) end--;
   if (end === from) return null;
   const head = text.slice(from, end);
   let date: (Range & DateMatch) | null = null;
