@@ -229,14 +229,26 @@ function gluedEndMark({ text, last, line: L }: SignoffView): SignoffMatch | null
   return null;
 }
 
+/**
+ * KCNA's `-0-`, alone or after the last sentence, maybe with the Juche date of the page after it:
+ * >     ... in a short span of time. -0- (Juche112.3.18.)
+ * >                                  ^^^ the code; the date stays with the sign-off
+ */
 function kcnaZero({ text, last, line: L }: SignoffView): SignoffMatch | null {
-  if (!text.endsWith("-0-", L.contentEnd)) return null;
-  const s = L.contentEnd - 3;
+  let end = L.contentEnd;
+  if (text.charCodeAt(end - 1) === 0x29) {
+    const j = JUCHE_DATE.exec(text.slice(Math.max(L.contentStart, end - 24), end));
+    if (j) end -= j[0].length;
+  }
+  if (!text.endsWith("-0-", end)) return null;
+  const s = end - 3;
   if (s === L.contentStart || /\s/.test(text[s - 1]!)) {
-    return { start: s, end: L.contentEnd, firstLine: last, agency: null, codes: [{ start: s, end: L.contentEnd }] };
+    return { start: s, end: L.contentEnd, firstLine: last, agency: null, codes: [{ start: s, end }] };
   }
   return null;
 }
+/** A KCNA page's date after `-0-`: `(Juche112.3.18.)`, `(Juche 106.2.1)`. */
+const JUCHE_DATE = /\s+\(Juche\s?\d{1,3}\.\d{1,2}\.\d{1,2}\.?\)$/u;
 
 function gluedCodes({ text, last, line: L }: SignoffView): SignoffMatch | null {
   const tail = text.slice(Math.max(L.contentStart, L.contentEnd - 60), L.contentEnd);
