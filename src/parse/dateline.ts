@@ -27,10 +27,10 @@
  */
 import { agencyNames, agencyOf, agencyTags, monthOf } from "../data/index.js";
 import { alternation } from "../text/regexp.js";
-import { isAsciiDigit, isDevanagariLetter, isHSpace, isLatinLower, isLatinUpper } from "../text/chars.js";
+import { isAsciiDigit, isBlank, isDevanagariLetter, isHSpace, isLatinLower, isLatinUpper } from "../text/chars.js";
 import { isLetter, isRegExpSpace, runEnd } from "../text/classes.js";
 import { dateAtEnd, type DateMatch } from "./date.js";
-import { lookupPlace } from "./places.js";
+import { lookupPlace, qualifierCountry } from "./places.js";
 import { nextContent, type Line } from "./lines.js";
 import { TIME_TAIL, headerKind, isCreditedCaption, isPageLeftover } from "./headline.js";
 import { slashParts, type Range } from "../text/range.js";
@@ -60,7 +60,7 @@ export interface DatelineRule {
  */
 export const DATELINE_RULES: readonly DatelineRule[] = [
   /** `PLACE[, DATE] (TAG)[SEP]`, also `DATE (TAG) -` and `(TAG) -` with no place */
-  { name: "paren-tag", match: (v) => parenTag(v.text, v.win, v.p0, v.i) },
+  { name: "paren-tag", match: (v) => parenTag(v.text, v.lines, v.win, v.p0, v.i) },
   /** `TAG` alone on a line, then `PLACE।` on the next */
   { name: "bare-tag-line", match: (v) => bareTagLine(v.text, v.lines, v.i) },
   /** `PLACE, TAG SEP` (`भोपाल, आइएएनएस ।`) */
@@ -314,7 +314,7 @@ function matchLine(text: string, lines: Line[], i: number): DatelineFound | null
 }
 
 /** `PLACE[, DATE] (TAG)[SEP]` */
-function parenTag(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+function parenTag(text: string, lines: Line[], win: string, p0: number, i: number): DatelineMatch | null {
   const m = parenTagIn(win);
   if (!m) return null;
   const tagStart = p0 + m.index;
@@ -334,6 +334,15 @@ function parenTag(text: string, win: string, p0: number, i: number): DatelineMat
   if (
     head.prefix?.kind === "other" &&
     wordCount(text.slice(head.prefix.start, head.prefix.end)) >= 12 &&
+    !head.places.some((r) => lookupPlace(text.slice(r.start, r.end)))
+  )
+    return null;
+  // A reporter's byline with the agency in brackets, alone on its line (`By Sandra Maler
+  // (Reuters)`): the last word of the name is no place.
+  if (
+    head.prefix?.kind === "byline" &&
+    !head.date &&
+    isBlank(text.slice(tagEnd, lines[i]!.contentEnd)) &&
     !head.places.some((r) => lookupPlace(text.slice(r.start, r.end)))
   )
     return null;
@@ -825,8 +834,14 @@ function placeDashes(text: string, win: string, p0: number, i: number): Dateline
   const placeText = m[1]!;
   if ((placeText.match(/[A-Z]/g) ?? []).length < 3) return null;
   // After a single dash (AP copy as papers print it: `NEW YORK — `) the city must be a known
-  // place, so that a line such as `UPDATE - Police say ...` is no dateline.
-  if (!m[2]!.trim().startsWith("--") && !lookupPlace(CAPS_CITY.exec(placeText)![0])) return null;
+  // place, or be followed by a known state or country (`TUSCALOOSA, Ala. — `), so that a line
+  // such as `UPDATE - Police say ...` is no dateline.
+  if (
+    !m[2]!.trim().startsWith("--") &&
+    !lookupPlace(CAPS_CITY.exec(placeText)![0]) &&
+    qualifierCountry(placeText) === undefined
+  )
+    return null;
   return placeOnly(p0, separatorEnd(text, p0 + placeText.length), i, p0 + placeText.length);
 }
 

@@ -736,7 +736,16 @@ const AGENCY_IN_TEXT = new RegExp(
  * Agency on Tuesday.`; a byline `By PTI`), as a range of `text` from `from` to `to`, or null.
  */
 export function agencyNamedIn(text: string, from: number, to: number): (Range & { code: string }) | null {
-  const m = AGENCY_IN_TEXT.exec(text.slice(from, to));
+  const s = text.slice(from, to);
+  const m = AGENCY_IN_TEXT.exec(s);
   const code = m ? agencyOf(m[0])?.code : null;
-  return m && code ? { start: from + m.index, end: from + m.index + m[0].length, code } : null;
+  if (m && code) return { start: from + m.index, end: from + m.index + m[0].length, code };
+  // A tag too short to be looked for in running text, right after a byline's `By` (`By AP News`).
+  const b = BY_SHORT_TAG.exec(s);
+  const short = b && AGENCY_SHORT_TAGS.has(b[1]!) ? agencyOf(b[1]!)?.code : null;
+  return b && short ? { start: from + b[0].length - b[1]!.length, end: from + b[0].length, code: short } : null;
 }
+const AGENCY_SHORT_TAGS = new Set(
+  agencies.flatMap((a) => (a.code === null ? [] : a.tags.filter((t) => t.length < 3 && /^\p{Lu}+$/u.test(t)))),
+);
+const BY_SHORT_TAG = /^\s*By\s+(\p{Lu}{2})(?![\p{L}\p{M}])/u;
