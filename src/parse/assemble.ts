@@ -160,12 +160,15 @@ export function assembleStory(
     schema: "wire.story/1",
     source,
     language: m.language,
-    agency:
-      dateline?.agency ??
-      signoff?.agency ??
-      (m.credit ? agencyRef(m.credit) : null) ??
+    // The first that names a known agency (a tag no table knows in the dateline, `(Korea Bizwire)`,
+    // gives way to the sign-off's `(Yonhap)`), else the first found.
+    agency: knownFirst(
+      dateline?.agency ?? null,
+      signoff?.agency ?? null,
+      m.credit ? agencyRef(m.credit) : null,
       // (To the story's end: a portal's closing note may name the feed, `यह आईएएनएस न्यूज फीड से ...`.)
-      agencyRef(m.paragraphs.length ? toldAgency(text, m.paragraphs[0]!.start, range.end) : null),
+      () => agencyRef(m.paragraphs.length ? toldAgency(text, m.paragraphs[0]!.start, range.end) : null),
+    ),
     headline: m.headline ? part(m.headline) : null,
     dateline,
     byline: m.byline ? part(m.byline) : null,
@@ -241,4 +244,15 @@ function dateParts(text: string, dl: DatelineMatch, refDate: RefDate | null, fin
     return { text: t, day: d.day, month: d.month, year: y, yearFrom: "ref-date", iso: isoDate(y, d.month, d.day) };
   }
   return { text: t, day: d.day, month: d.month, year: null, yearFrom: null, iso: null };
+}
+
+/** The first agency with a code, else the first at all (the last may be computed only when asked). */
+function knownFirst(...found: (AgencyRef | null | (() => AgencyRef | null))[]): AgencyRef | null {
+  let first: AgencyRef | null = null;
+  for (const f of found) {
+    const a = typeof f === "function" ? f() : f;
+    if (a?.code) return a;
+    first ??= a;
+  }
+  return first;
 }
