@@ -303,6 +303,23 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "नयी दिल्ली, पांच जून",
     },
     {
+      example: "(a tag no table knows, a space, the lead)",
+      input: "बीजिंग, 11 अक्टूबर (लाइव 7) चीनी विदेश मंत्रालय ने मंगलवार को ताइवान पर अपना रुख फिर दोहराया।",
+      rule: "place-date-lead",
+      text: "बीजिंग, 11 अक्टूबर (लाइव 7)",
+    },
+    {
+      example: "Chandigarh, June 19 (TNS) The ...",
+      input: "Chandigarh, June 19 (TNS) The state government on Monday ordered an inquiry into the collapse of a bridge.",
+      rule: "unknown-tag",
+      text: "Chandigarh, June 19 (TNS)",
+    },
+    {
+      example: "(a photo's note in brackets after the date)",
+      input: "Chandigarh, June 19 (AFP photo) The state government on Monday ordered an inquiry into the collapse of a bridge.",
+      rule: null,
+    },
+    {
       example: "(the date belongs to the sentence)",
       input: "नयी दिल्ली, पांच जून को दिल्ली में अरविंद केजरीवाल सरकार की योजना पर केंद्र ने रोक लगा दी।",
       rule: null,

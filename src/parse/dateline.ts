@@ -83,6 +83,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "place-date-mark", match: (v) => placeDateMark(v.text, v.win, v.p0, v.i) },
   /** `PLACE[,] DAY MONTH` in Devanagari, then the lead with no separator (Bhasha copy with its tag cut: `नयी दिल्ली, पांच जून दिल्ली में ...`) */
   { name: "place-date-lead", match: (v) => placeDateLead(v.text, v.win, v.p0, v.i) },
+  /** `PLACE, DATE (TAG)` with a tag no table knows, then the lead (`Chandigarh, June 19 (TNS) The ...`) */
+  { name: "unknown-tag", match: (v) => unknownTag(v.text, v.win, v.p0, v.i) },
   /** the agency's credit and a place filling a line (`Press Trust of India Kolkata`, `PTI | Thane | Updated: ...`): the credit is the byline */
   { name: "agency-place-line", match: (v) => agencyPlaceLine(v.text, v.lines, v.i) },
   /** `PLACE, DATE YEAR` filling its line, a lead on the next line with text (`New Delhi, January 15, 2013`) */
@@ -958,19 +960,53 @@ function placeDateLead(text: string, win: string, p0: number, i: number): Dateli
     const placeText = win.slice(0, placeEnd);
     if (!lookupPlace(state ? win.slice(0, ends[k - 2]!) : placeText)) continue;
     if (HI_AFTER_DATE.has(word(k + 2))) return null;
-    // A tag in brackets glued to the lead (`चंडीगढ़, 19 जून (ट्रिन्यू)पूर्व मुख्यमंत्री ...`): the
-    // dateline's agency, a code only when a table knows it.
-    const tag = GLUED_TAG_AT.exec(win.slice(starts[k + 2]!, starts[k + 2]! + 40));
+    // A tag in brackets before the lead, glued to it or not (`चंडीगढ़, 19 जून (ट्रिन्यू)पूर्व
+    // मुख्यमंत्री ...`, `बीजिंग, 11 अक्टूबर (लाइव 7) चीनी ...`): the dateline's agency, a code only
+    // when a table knows it.
+    const tag = TAG_BEFORE_LEAD.exec(win.slice(starts[k + 2]!, starts[k + 2]! + 40));
     const lead = p0 + starts[k + 2]! + (tag ? tag[0].length : 0);
     if (!leadAt(text, lead)) return null;
     const m = placeAndDate(p0, p0 + ends[k + 1]!, i, placeText.length, d, p0 + starts[k]!, dateStr.length);
     if (!tag) return m;
     const a = p0 + starts[k + 2]! + 1;
-    return { ...m, end: lead, agency: { start: a, end: a + tag[1]!.length, code: agencyOf(tag[1]!)?.code ?? null } };
+    const end = a + tag[1]!.length + 1;
+    return { ...m, end, agency: { start: a, end: a + tag[1]!.length, code: agencyOf(tag[1]!)?.code ?? null } };
   }
   return null;
 }
-const GLUED_TAG_AT = /^\(([^()\d\n]{2,24})\)(?=[\u0900-\u097f])/u;
+const TAG_BEFORE_LEAD = /^\((\p{L}[^()\n]{1,23})\)[ \t]*(?=[\u0900-\u097f])/u;
+
+/**
+ * A known place and a date, then a short tag in brackets that no table knows, then the lead
+ * (a paper's own news service, a distributor): the tag is the dateline's agency with no code.
+ * >     Chandigarh, June 19 (TNS) The state government on Monday ...
+ * >                         ^^^^^ the tag
+ */
+function unknownTag(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const open = win.indexOf("(");
+  if (open < 4 || open > 80) return null;
+  const close = win.indexOf(")", open);
+  if (close < 0 || close - open > 26 || !hasDateStart(win.slice(0, open))) return null;
+  const tag = win.slice(open + 1, close).trim();
+  if (!/^\p{L}/u.test(tag) || wordCount(tag) > 3 || NOT_A_TAG.test(tag)) return null;
+  const head = headParts(text, p0, p0 + open);
+  if (!head?.date || head.prefix || !head.places.some((r) => lookupPlace(text.slice(r.start, r.end)))) return null;
+  const end = separatorEnd(text, p0 + close + 1);
+  if (!leadAt(text, end)) return null;
+  const a = p0 + open + win.slice(open, close).indexOf(tag);
+  return {
+    start: p0,
+    end,
+    firstLine: i,
+    lastLine: i,
+    places: head.places,
+    date: head.date,
+    agency: { start: a, end: a + tag.length, code: agencyOf(tag)?.code ?? null },
+    prefix: null,
+  };
+}
+/** Brackets after a date that hold no tag: a photo's or a file's note. */
+const NOT_A_TAG = /\b(?:photo|pic|image|file|video|representational)\b/iu;
 
 /** The first letters of agencies' full names and tags: what a credit line can open with. */
 const CREDIT_FIRST = new Set([...agencyNames, ...agencyTags].map((n) => n.charCodeAt(0)));
