@@ -310,13 +310,15 @@ describe("dateline forms (parse/dateline.ts)", () => {
     },
     {
       example: "Chandigarh, June 19 (TNS) The ...",
-      input: "Chandigarh, June 19 (TNS) The state government on Monday ordered an inquiry into the collapse of a bridge.",
+      input:
+        "Chandigarh, June 19 (TNS) The state government on Monday ordered an inquiry into the collapse of a bridge.",
       rule: "unknown-tag",
       text: "Chandigarh, June 19 (TNS)",
     },
     {
       example: "(a photo's note in brackets after the date)",
-      input: "Chandigarh, June 19 (AFP photo) The state government on Monday ordered an inquiry into the collapse of a bridge.",
+      input:
+        "Chandigarh, June 19 (AFP photo) The state government on Monday ordered an inquiry into the collapse of a bridge.",
       rule: null,
     },
     {
