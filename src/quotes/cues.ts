@@ -49,6 +49,8 @@ import {
   HI_AUX,
   HI_BY,
   HI_END_VERBS,
+  HI_OBJECT_OPENERS,
+  HI_OBJECT_VERBS,
   HI_ERGATIVE,
   HI_EXPRESSION,
   HI_NOT_SOURCES,
@@ -960,6 +962,7 @@ const REPORT_STARTS = new Set([
   ...QUOTING,
   ...HI_ACCORDING.firstWords(),
   ...HI_END_VERBS.firstWords(),
+  ...HI_OBJECT_VERBS.firstWords(),
   ...EN_VERBS.firstWords(),
   ...EN_REPORT_VERBS.firstWords(),
   ...EN_SPEECH_PARTICIPLES.firstWords(),
@@ -1029,6 +1032,20 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
         if (m?.speaker && m.cue) {
           out.push({ kind: "said-that", source: m.speaker, cue: m.cue });
           i = endVerb - 1;
+          continue;
+        }
+      }
+      // `यह जानकारी राज्य मीडिया एजेंसी ने दी।`, `यह बात मुख्यमंत्री ने ... में कही।`: what was told
+      // opens the sentence, `X ने` (a few words before) and a bare verb end it.
+      const objectVerb = i > 2 ? phraseStartingAt(tokens, i, HI_OBJECT_VERBS) : -1;
+      const opener = objectVerb > 0 ? phraseStartingAt(tokens, 0, HI_OBJECT_OPENERS) : -1;
+      if (opener > 0 && opener < i - 1 && clauseEndsAt(tokens, objectVerb)) {
+        const who = subjectHi(tokens, i, 8);
+        // The source starts after the opener (`यह जानकारी | राज्य मीडिया एजेंसी ने दी`).
+        const source = who && { start: Math.max(who.start, tokens[opener]!.start), end: who.end };
+        if (source && source.start < source.end) {
+          out.push({ kind: "said-that", source, cue: span(tokens, i, objectVerb - 1) });
+          i = objectVerb - 1;
           continue;
         }
       }

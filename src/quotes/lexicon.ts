@@ -97,6 +97,9 @@ export const HI_POSSESSIVE = new Lexicon(speech.hi.possessive.map(words));
 export const HI_ERGATIVE = new Set(speech.hi.ergative);
 export const HI_EXPRESSION = new Lexicon([...speech.hi.expression.map(words), ...speech.hi.verbs.map(words)]);
 export const HI_END_VERBS = new Lexicon(speech.hi.saidAtEnd.map(words));
+/** `यह जानकारी ... X ने दी।`: what opens such a sentence, and the verbs that end it. */
+export const HI_OBJECT_OPENERS = new Lexicon(speech.hi.objectFirst.openers.map(words));
+export const HI_OBJECT_VERBS = new Lexicon(speech.hi.objectFirst.verbs.map(words));
 export const HI_STOP = new Set(speech.hi.stop);
 export const HI_NOT_SOURCES = new Set(speech.hi.notSources);
 /** `कहा`, `बताया`: speech may follow them with no कि and no marks. */
