@@ -21,6 +21,7 @@ import {
   EN_CLAUSE_STARTS,
   EN_ACRONYMS,
   EN_OWNER_LINKS,
+  EN_SOURCE_QUALIFIERS,
   EN_CLAUSE_AUXILIARIES,
   EN_GROUP_WORDS,
   EN_TITLE_WORDS,
@@ -415,6 +416,11 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
         a--;
         continue;
       }
+      // `A source close to the development said`: the adjective's phrase belongs to the source.
+      if (a > 1 && qualifierAt(tokens, a - 2)) {
+        a--;
+        continue;
+      }
       if (EN_STOP.has(w) && !EN_DETERMINERS.has(w)) break;
       a--;
       if (EN_PRONOUNS.has(w)) break;
@@ -754,9 +760,22 @@ function withOfPhrase(tokens: Token[], subject: Range, verb: number): Range | nu
   let k = 0;
   while (k < verb && tokens[k]!.end <= subject.end) k++;
   const w = tokens[k];
-  if (!w || !EN_OWNER_LINKS.has(lower(w)) || verb - k > 7 || isCapitalised(tokens[k - 1])) return null;
+  if (
+    !w ||
+    !(EN_OWNER_LINKS.has(lower(w)) || qualifierAt(tokens, k - 1)) ||
+    verb - k > 7 ||
+    isCapitalised(tokens[k - 1])
+  )
+    return null;
   for (let j = k + 1; j < verb; j++) if (tokens[j]!.punct || EN_RELATIVE.has(lower(tokens[j]!))) return null;
   return verb - 1 > k ? { start: subject.start, end: tokens[verb - 1]!.end } : null;
+}
+
+/** Whether tokens k and k + 1 are an adjective and its preposition in a source's description (`close to`). */
+function qualifierAt(tokens: Token[], k: number): boolean {
+  const a = tokens[k];
+  const b = tokens[k + 1];
+  return !!a && !!b && !a.punct && !b.punct && EN_SOURCE_QUALIFIERS.has(`${lower(a)} ${lower(b)}`);
 }
 
 /** A capitalised word that may be part of a person's name: no pronoun, title or body word. */
@@ -935,6 +954,12 @@ function invertedSubject(tokens: Token[], idx: number): Range | null {
   if (next && lower(next) === "of" && !isCapitalised(tokens.find((t) => t.start === np.start))) {
     const of = nounAfterEn(tokens, k + 1);
     if (of) return { start: np.start, end: of.end };
+  }
+  // `said an official privy to the negotiations.`: so does an adjective's phrase.
+  const q = qualifierAt(tokens, k) ? k + 2 : qualifierAt(tokens, k - 1) ? k + 1 : -1;
+  if (q > 0) {
+    const obj = nounAfterEn(tokens, q);
+    if (obj) return { start: np.start, end: obj.end };
   }
   if (
     !next ||

@@ -166,6 +166,8 @@ export const EN_CLAUSE_AUXILIARIES = new Set(speech.en.clauseAuxiliaries);
 export const EN_ACRONYMS = new Set(speech.en.acronyms);
 /** The prepositions whose phrase after a common noun belongs to it (`a spokesman for the ministry`, `the head of the team`). */
 export const EN_OWNER_LINKS = new Set(speech.en.ownerLinks);
+/** `close to`, `familiar with` ...: an adjective and its preposition inside an unnamed source's description. */
+export const EN_SOURCE_QUALIFIERS = new Set(speech.en.sourceQualifiers);
 /** Days that may follow a report verb before its clause or the sentence's end (`announced Friday.`). */
 export const EN_VERB_DAYS = new Set(speech.en.verbDays);
 /** Small words inside names between capitalised words: `Reserve Bank of India`, `Transport for London`. */
