@@ -22,6 +22,7 @@ import {
   EN_ACRONYMS,
   EN_OWNER_LINKS,
   EN_SOURCE_QUALIFIERS,
+  EN_BARE_PARTICIPLES,
   EN_CLAUSE_AUXILIARIES,
   EN_GROUP_WORDS,
   EN_TITLE_WORDS,
@@ -771,6 +772,15 @@ function withOfPhrase(tokens: Token[], subject: Range, verb: number): Range | nu
   return verb - 1 > k ? { start: subject.start, end: tokens[verb - 1]!.end } : null;
 }
 
+/** A capitalised name from token `k` that ends its clause (`..., reports Efe news.`, `reports Yonhap News Agency.`). */
+function endingName(tokens: Token[], k: number): boolean {
+  if (!isCapitalised(tokens[k])) return false;
+  let e = k;
+  while (e < tokens.length && e - k < 5 && !tokens[e]!.punct) e++;
+  const end = tokens[e];
+  return e > k && (!end || (end.punct && ".!?;".includes(end.text)));
+}
+
 /** Whether tokens k and k + 1 are an adjective and its preposition in a source's description (`close to`). */
 function qualifierAt(tokens: Token[], k: number): boolean {
   const a = tokens[k];
@@ -799,6 +809,8 @@ function appositiveBefore(tokens: Token[], comma: number): "sure" | "long" | nul
     if (t.text !== ",") continue;
     const first = tokens[c + 1];
     if (!first) return null;
+    // `..., officials said Saturday, reported Xinhua.`: a clause of its own, not an appositive.
+    for (let k = c + 1; k < comma; k++) if (phraseStartingAt(tokens, k, EN_VERBS) > k) return null;
     if (EN_RELATIVE.has(lower(first)) || comma - c - 1 <= 4) return "sure";
     if (EN_APPOSITIVE_STARTS.has(lower(first)) || phraseStartingAt(tokens, c + 1, RELAY_BY) > 0) return "long";
     // `Rajendra Dhakal, superintendent of police in Rupandhei district, said`: a title in lower
@@ -903,8 +915,16 @@ function afterAnd(tokens: Token[], k: number): boolean {
  * >     ^ the subject, up to `trained`
  */
 function sentenceSubject(tokens: Token[], before: number): Range | null {
-  const np = nounAfterEn(tokens, 0);
+  let np = nounAfterEn(tokens, 0);
   if (!np) return null;
+  // `The director of the kindergarten protested ..., saying`: the `of` phrase after a common noun.
+  let n = 0;
+  while (n < tokens.length && tokens[n]!.end <= np.end) n++;
+  const head = tokens[n - 1];
+  if (n < before && head && !isCapitalised(head) && EN_OWNER_LINKS.has(lower(tokens[n]!))) {
+    const of = nounAfterEn(tokens, n + 1);
+    if (of && of.end <= tokens[before - 1]!.end) np = { start: np.start, end: of.end };
+  }
   // `Asked to comment, he said ...`: a participle opens the sentence, not its subject.
   const first = tokens[0]!.text;
   const second = tokens[1];
@@ -1118,7 +1138,17 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       const prev = i > 0 ? tokens[i - 1]! : undefined;
       const next = tokens[pe];
       const opens = prev && (prev.text === "," || lower(prev) === "by" || phraseEndingAt(tokens, i - 1, EN_VERBS) >= 0);
-      if (opens && next && !next.punct) {
+      // `... sent an alert Wednesday morning saying the suspect is in custody`: `saying` needs no
+      // comma; after `with` its subject stands right before it (`with experts saying ...`).
+      // Not `It goes without saying`, nor after a mark (`Needless to say, there is a sign saying`).
+      const bare = !opens && prev && !prev.punct && lower(prev) !== "without" && EN_BARE_PARTICIPLES.has(w) && i > 1;
+      if (bare && next && !next.punct && lower(next) !== "so") {
+        const withWord = lower(tokens[i - 2]!) === "with";
+        let marked = false;
+        for (let k = 0; k < i && !withWord; k++) if (tokens[k]!.punct) marked = true;
+        const source = withWord ? span(tokens, i - 1, i - 1) : marked ? null : sharedSubject(tokens, out, i);
+        if (source) out.push({ kind: "said-that", source, cue: span(tokens, i, pe - 1) });
+      } else if (opens && next && !next.punct) {
         const source = sharedSubject(tokens, out, i);
         if (source) out.push({ kind: "said-that", source, cue: span(tokens, i, pe - 1) });
       }
@@ -1139,8 +1169,10 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
         after !== undefined &&
         (lower(after) === "that" || SUBJECT_PRONOUNS.has(lower(after)) || clauseAfter(tokens, i, e));
       if (EN_NOUN_LIKE.has(w)) {
-        // `five states,` is a noun: only `states that`, `tells IANS` are speech.
-        if (!that && phraseStartingAt(tokens, e, EN_OBJECTS) < 0) continue;
+        // `five states,` is a noun: only `states that`, `tells IANS` are speech, and after a
+        // comma a name that ends the clause (`..., reports Efe.`).
+        const closing = i > 0 && tokens[i - 1]!.text === "," && endingName(tokens, e);
+        if (!that && !closing && phraseStartingAt(tokens, e, EN_OBJECTS) < 0) continue;
       } else if (
         !(
           after === undefined ||

@@ -168,6 +168,8 @@ export const EN_ACRONYMS = new Set(speech.en.acronyms);
 export const EN_OWNER_LINKS = new Set(speech.en.ownerLinks);
 /** `close to`, `familiar with` ...: an adjective and its preposition inside an unnamed source's description. */
 export const EN_SOURCE_QUALIFIERS = new Set(speech.en.sourceQualifiers);
+/** `saying`: a participle that reports speech with no comma before it. */
+export const EN_BARE_PARTICIPLES = new Set(speech.en.bareParticiples);
 /** Days that may follow a report verb before its clause or the sentence's end (`announced Friday.`). */
 export const EN_VERB_DAYS = new Set(speech.en.verbDays);
 /** Small words inside names between capitalised words: `Reserve Bank of India`, `Transport for London`. */
