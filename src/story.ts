@@ -118,14 +118,17 @@ export interface SignoffCode {
 export interface Signoff extends TextPart {
   agency: AgencyRef | null;
   codes: SignoffCode[];
-  /** People a credits line names (`(Reporting by A; Editing by B)`); present only when it names some. */
+  /**
+   * People a credits line names (`(Reporting by A; Editing by B)`), or the reporter's e-mail before
+   * Yonhap's `(END)`; present only when the sign-off names someone.
+   */
   names?: SignoffName[];
 }
 
 export interface SignoffName {
   text: string;
   span: Span;
-  /** What the line credits them with: `reporting`, `additional-reporting`, `editing`, `writing` ... */
+  /** What the line credits them with: `reporting`, `additional-reporting`, `editing`, `writing`, `reporter` (an e-mail) ... */
   role: string;
 }
 

@@ -224,6 +224,8 @@ function gluedEndMark({ text, last, line: L }: SignoffView): SignoffMatch | null
       const names = creditNames(text, s, L.contentEnd, mark.names);
       if (names.length) found.names = names;
     }
+    const reporter = groupRange(g, "reporter", L.contentEnd - tail.length);
+    if (reporter) found.names = [{ ...reporter, role: "reporter" }];
     return found;
   }
   return null;
@@ -329,13 +331,17 @@ function endMark(text: string, lines: Line[], index: number, minLine: number): S
       const names = creditNames(text, L.contentStart, L.contentEnd, mark.names);
       if (names.length) found.names = names;
     }
-    if (mark.above && found.codes.length === 0) {
+    const reporter = groupRange(m, "reporter", L.contentStart);
+    if (reporter) found.names = [{ ...reporter, role: "reporter" }];
+    if (mark.above && !reporter) {
+      // The reporter's e-mail on the line above (`abc@yna.co.kr` / `(END)`).
       let prev = index - 1;
       while (prev >= minLine && lines[prev]!.blank) prev--;
       const P = lines[prev];
       if (P && prev >= minLine) {
         const a = mark.above.exec(text.slice(P.contentStart, P.contentEnd));
-        if (a) return { ...found, start: P.contentStart, firstLine: prev, codes: groupCode(a, P.contentStart) };
+        const r = a ? groupRange(a, "reporter", P.contentStart) : null;
+        if (r) return { ...found, start: P.contentStart, firstLine: prev, names: [{ ...r, role: "reporter" }] };
       }
     }
     return found;
