@@ -1007,7 +1007,7 @@ const REPORT_STARTS = new Set([
   ...QUOTING,
   ...HI_ACCORDING.firstWords(),
   ...HI_END_VERBS.firstWords(),
-  ...HI_OBJECT_VERBS.firstWords(),
+  ...HI_OBJECT_OPENERS.firstWords(),
   ...EN_VERBS.firstWords(),
   ...EN_REPORT_VERBS.firstWords(),
   ...EN_SPEECH_PARTICIPLES.firstWords(),
@@ -1046,6 +1046,27 @@ function speechFollows(tokens: Token[], k: number): boolean {
   return t.text !== THAT && !HI_AUX.has(t.text) && !HI_NOT_SPEECH_AFTER.test(t.text);
 }
 
+/**
+ * The report of a sentence whose opener (what was told) ends at token `opener`: the first verb of
+ * `HI_OBJECT_VERBS` that ends the clause, with `X ने` a few words before it; null when there is none.
+ * >     यह जानकारी राज्य मीडिया एजेंसी ने दी।
+ * >                ^ the source        ^ the cue
+ */
+function objectFirstReport(tokens: Token[], opener: number): { match: ReportedMatch; next: number } | null {
+  for (let k = opener + 1; k < tokens.length; k++) {
+    const t = tokens[k]!;
+    if (t.punct && (t.text === "।" || t.text === "॥")) return null;
+    const end = phraseStartingAt(tokens, k, HI_OBJECT_VERBS);
+    if (end < 0 || !clauseEndsAt(tokens, end)) continue;
+    const who = subjectHi(tokens, k, 8);
+    // The source starts after the opener (`यह जानकारी | राज्य मीडिया एजेंसी ने दी`).
+    const source = who && { start: Math.max(who.start, tokens[opener]!.start), end: who.end };
+    if (!source || source.start >= source.end) return null;
+    return { match: { kind: "said-that", source, cue: span(tokens, k, end - 1) }, next: end };
+  }
+  return null;
+}
+
 /** Whether token k ends a clause: the sentence's end, a danda, or an auxiliary before one. */
 function clauseEndsAt(tokens: Token[], k: number): boolean {
   const t = tokens[k];
@@ -1082,17 +1103,12 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       }
       // `यह जानकारी राज्य मीडिया एजेंसी ने दी।`, `यह बात मुख्यमंत्री ने ... में कही।`: what was told
       // opens the sentence, `X ने` (a few words before) and a bare verb end it.
-      const objectVerb = i > 2 ? phraseStartingAt(tokens, i, HI_OBJECT_VERBS) : -1;
-      const opener = objectVerb > 0 ? phraseStartingAt(tokens, 0, HI_OBJECT_OPENERS) : -1;
-      if (opener > 0 && opener < i - 1 && clauseEndsAt(tokens, objectVerb)) {
-        const who = subjectHi(tokens, i, 8);
-        // The source starts after the opener (`यह जानकारी | राज्य मीडिया एजेंसी ने दी`).
-        const source = who && { start: Math.max(who.start, tokens[opener]!.start), end: who.end };
-        if (source && source.start < source.end) {
-          out.push({ kind: "said-that", source, cue: span(tokens, i, objectVerb - 1) });
-          i = objectVerb - 1;
-          continue;
-        }
+      const opener = i === 0 ? phraseStartingAt(tokens, 0, HI_OBJECT_OPENERS) : -1;
+      const objectFirst = opener > 0 ? objectFirstReport(tokens, opener) : null;
+      if (objectFirst) {
+        out.push(objectFirst.match);
+        i = objectFirst.next - 1;
+        continue;
       }
       if (t.text === THAT) {
         const m = hindiVerbAt(tokens, i - 1, i, true, false);
