@@ -168,7 +168,7 @@ export function stampThenCredit(line: string): boolean {
   // A bar closing the line (`12:25 PM Sep 16, 2024 | PTI |`) closes nothing.
   const content = line.replace(/[\s|]+$/u, "");
   const bar = content.lastIndexOf("|");
-  if (bar <= 0) return isoStampThenCredit(content);
+  if (bar <= 0) return isoStampThenCredit(content) || stampThenTag(content);
   const right = content.slice(bar + 1).trim();
   const named = right.replace(SOURCE_LABEL, "");
   if (!right || !(agencyOf(named) || (named !== right && named.length > 1) || isBylineLine(right))) return false;
@@ -187,6 +187,14 @@ function isoStampThenCredit(content: string): boolean {
   return named.length > 1 && agencyOf(named) !== undefined;
 }
 const ISO_STAMP_AT = /^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?\s+/u;
+
+/** A page's date and then the agency's tag, with no bar between (`Feb 25, 2016 IANS`). */
+function stampThenTag(content: string): boolean {
+  const space = content.lastIndexOf(" ");
+  if (space <= 0 || !/\d/u.test(content.slice(0, space))) return false;
+  const tag = content.slice(space + 1);
+  return tag.length > 1 && agencyOf(tag) !== undefined && isStamp(content.slice(0, space).trim());
+}
 const EDITOR_LABEL_AT = /\s(?:Web\s+)?Editor\s*:/iu;
 
 /**

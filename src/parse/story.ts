@@ -221,6 +221,14 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
           credit ??= agencyNamedIn(text, byline.start, byline.end);
         } else findings.push(furnitureFinding(firstContent, firstKind, r, "the headline")!);
         top = below;
+      } else if (firstKind === "byline-credit") {
+        // The agency's credit alone above the lead, no title at all (`IANS` / `The Supreme Court
+        // on Wednesday ...`): the byline.
+        const r = { start: lines[first]!.contentStart, end: lines[first]!.contentEnd };
+        byline = bylineOf(r, 0, findings);
+        credit ??= agencyNamedIn(text, byline.start, byline.end);
+        bylineLineEnd = r.end;
+        top = below;
       }
     }
     const l = lines[top]!;
@@ -316,7 +324,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     ? Math.max(dl.end, stampEnd)
     : headline?.rule === "glued-to-lead" || headline?.rule === "title-line"
       ? Math.max(headline.end, byline?.rule === "byline-line" ? bylineLineEnd : 0)
-      : range.start;
+      : Math.max(range.start, bylineLineEnd);
   const segments = bodySegments(text, lines, before, bodyStart, bodyEnd, breaks);
   // Copy the envelope says is tabular is one table; elsewhere runs of table lines are.
   const runs = env?.tabular && !dl ? wholeBody(segments) : tableRuns(text, lines, bodyStart, bodyEnd, false);
