@@ -182,10 +182,18 @@ describe("dateline forms (parse/dateline.ts)", () => {
       rule: null,
     },
     {
-      example: "(a date with no year)",
+      example: "Kathmandu, March 29",
       input:
-        "New Delhi, January 15\n\nThe top military officers of India and Pakistan will speak on their hotline this week, an army spokesman said.",
-      rule: null,
+        "Kathmandu, March 29\nNepal has issued the first climbing permit for Mt. Everest this spring, the tourism department said.",
+      rule: "place-date-line",
+      text: "Kathmandu, March 29",
+    },
+    {
+      example: "(a date with no year, under a headline)",
+      input:
+        "Hotline talks this week\n\nNew Delhi, January 15\n\nThe top military officers of India and Pakistan will speak on their hotline this week, an army spokesman said.",
+      rule: "place-date-line",
+      text: "New Delhi, January 15",
     },
     {
       example: "(ANI's copy without its tag: the country in brackets)",

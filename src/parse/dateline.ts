@@ -87,7 +87,7 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "unknown-tag", match: (v) => unknownTag(v.text, v.win, v.p0, v.i) },
   /** the agency's credit and a place filling a line (`Press Trust of India Kolkata`, `PTI | Thane | Updated: ...`): the credit is the byline */
   { name: "agency-place-line", match: (v) => agencyPlaceLine(v.text, v.lines, v.i) },
-  /** `PLACE, DATE YEAR` filling its line, a lead on the next line with text (`New Delhi, January 15, 2013`) */
+  /** `PLACE, DATE [YEAR]` filling its line, a lead on the next line with text (`New Delhi, January 15, 2013`, `Kathmandu, March 29`) */
   { name: "place-date-line", match: (v) => placeDateLine(v.text, v.lines, v.i) },
   /** `PLACE: ` before a lead that ends a sentence, no date and no tag (papers' reprints: `KOLKATA: `, `नई दिल्ली: `) */
   { name: "place-colon", match: (v) => placeColon(v.text, v.win, v.p0, v.i) },
@@ -1070,7 +1070,7 @@ function placeDateLine(text: string, lines: Line[], i: number): DatelineMatch | 
   const n = end - L.contentStart;
   if (n > 60 || n < 8 || !isAsciiDigit(text.charCodeAt(end - 1))) return null;
   const pd = placeCommaDate(text, L);
-  if (!pd || pd.date.year === null || !leadBelow(text, lines, i)) return null;
+  if (!pd || !leadBelow(text, lines, i)) return null;
   return placeAndDate(L.contentStart, end, i, pd.comma - L.contentStart, pd.date, pd.dateStart, end - pd.dateStart);
 }
 

@@ -596,11 +596,12 @@ export function isPageLeftover(content: string): boolean {
  * (`आईएएनएस` alone may open a dateline on the next line).
  */
 export function isAgencyCredit(line: string): boolean {
-  const t = line.trim();
+  // A comma may close the credit (`Xinhua News Agency,` above the dateline).
+  const t = line.trim().replace(/,$/u, "");
   if (t.length > 40 || !/^\p{L}[\p{L}\p{M}'’.-]*(?:\s+[\p{L}\p{M}'’.-]+)+$/u.test(t)) return false;
   const name = t.replace(/^the\s+/iu, "");
   if (AGENCY_NAMES.has(fold(name))) return true;
-  const tag = name.replace(/\s+(?:news|staff)$/iu, "");
+  const tag = name.replace(/\s+(?:news(?:\s+agency)?|staff)$/iu, "");
   return tag !== name && agencyOf(tag) !== undefined;
 }
 const AGENCY_NAMES = new Set(agencies.flatMap((a) => (a.code === null ? [] : a.names.map((n) => fold(n)))));

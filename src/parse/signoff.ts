@@ -43,7 +43,7 @@ for (const t of [...agencyTags].sort((a, b) => b.length - a.length)) {
 }
 /** Codes glued after the last sentence: must hold a slash (`जीसीबी/एएनएम`, `ab/`). */
 /** After a sentence's end: a tag in letters, then one to six groups of capitals (`PTI CHS NB NB`). */
-const GLUED_INITIALS = /[.!?"”’)]\s+([A-Za-z]{2,8}(?:\s+[A-Z]{1,6}(?:\/[A-Z]{1,6})*){1,6})$/u;
+const GLUED_INITIALS = /[.!?"”’)]\s+([A-Za-z]{2,8}(?:\s+[A-Z]{1,6}(?:\/[A-Z]{1,6})*){1,6})(?:\s+\.)?$/u;
 /** After a sentence's end: an agency's tag alone, in capitals (`PTI`, `IANS`, `AFP`). */
 const GLUED_TAG = /[.!?"”’]\s+([A-Z]{3,5})$/u;
 const GLUED_CODES = new RegExp(String.raw`[।.!?"”’)]\s+(${CODE}\/(?:${CODE}(?:\/${CODE})*\/?)?)$`, "u");
@@ -182,7 +182,9 @@ function codesBelowSignLine({ text, lines, minLine, last, line: L, content, shor
     // `--IANS` or the bare tag (`IANS`), then the codes below, maybe after a blank line.
     const head = signLine(text, P, prev) ?? tagNames(text, P, prev, false);
     if (head && head.codes.length === 0) {
-      return { ...head, end: L.contentEnd, codes: codeRanges(text, L.contentStart, L.contentEnd) };
+      // The tag printed again below (`AFP` / `AFP`) is no code.
+      const again = text.slice(L.contentStart, L.contentEnd) === text.slice(P.contentStart, P.contentEnd).trim();
+      return { ...head, end: L.contentEnd, codes: again ? [] : codeRanges(text, L.contentStart, L.contentEnd) };
     }
   }
   return null;
@@ -271,9 +273,11 @@ function gluedInitials({ text, last, line: L }: SignoffView): SignoffMatch | nul
   const tail = text.slice(Math.max(L.contentStart, L.contentEnd - 40), L.contentEnd);
   const g = GLUED_INITIALS.exec(tail);
   if (g) {
-    const s = L.contentEnd - g[1]!.length;
-    const found = initialsLine(text, { ...L, contentStart: s }, last);
-    if (found && found.codes.length > 0) return found;
+    // A stray full stop may close the line (`... for tankers. PTI SBR ASK ASK .`): the sign-off's too.
+    const e = L.contentEnd - (g[0].length - g[0].lastIndexOf(g[1]!) - g[1]!.length);
+    const s = e - g[1]!.length;
+    const found = initialsLine(text, { ...L, contentStart: s, contentEnd: e }, last);
+    if (found && found.codes.length > 0) return { ...found, end: L.contentEnd };
   }
   // The tag alone in capitals (`... are awaited. PTI`).
   const b = GLUED_TAG.exec(tail);

@@ -1187,7 +1187,12 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       if (EN_NOUN_LIKE.has(w)) {
         // `five states,` is a noun: only `states that`, `tells IANS` are speech, and after a
         // comma a name that ends the clause (`..., reports Efe.`).
-        const closing = i > 0 && tokens[i - 1]!.text === "," && endingName(tokens, e);
+        const closing =
+          (i > 0 && tokens[i - 1]!.text === "," && endingName(tokens, e)) ||
+          // `..., officials said, Reuters reports.`: a name, then the verb in lower case ending the clause.
+          (isCapitalised(tokens[i - 1]) &&
+            !isCapitalised(t) &&
+            (after === undefined || (after.punct && ".!?;".includes(after.text))));
         if (!that && !closing && phraseStartingAt(tokens, e, EN_OBJECTS) < 0) continue;
       } else if (
         !(
