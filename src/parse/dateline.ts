@@ -247,9 +247,21 @@ function parenTagIn(win: string): { index: number; end: number; tag: string } | 
     if (close < 0) return null;
     const tag = win.slice(k + 1, close).trim();
     if (tag.length > 0 && TAG_LOWER.has(tag.toLowerCase())) return { index: k, end: close + 1, tag };
+    // A tag whose letters are spaced out (`( ए एफ पी )`, `(यू एन आई)`).
+    if (tag.length <= 16 && isSpacedTag(tag)) return { index: k, end: close + 1, tag };
     if (relayedTag(tag)) return { index: k, end: close + 1, tag };
   }
   return null;
+}
+
+/** Whether `tag` is a known tag with its letters spaced out (`ए एफ पी` for `एएफपी`). */
+function isSpacedTag(tag: string): boolean {
+  return tag.includes(" ") && TAG_LOWER.has(tag.replace(/\s+/gu, "").toLowerCase());
+}
+
+/** The code of a tag with its letters spaced out, or null. */
+function spacedAgency(tag: string): string | null {
+  return isSpacedTag(tag) ? (agencyOf(tag.replace(/\s+/gu, ""))?.code ?? null) : null;
 }
 
 /**
@@ -362,7 +374,7 @@ function parenTag(text: string, lines: Line[], win: string, p0: number, i: numbe
       start: nameStart,
       end: nameStart + m.tag.length,
       // A tag the table knows whole (`tca/dpa`) is that agency's; only then the relayed one.
-      code: agencyOf(m.tag)?.code ?? agencyOf(relayedTag(m.tag) ?? "")?.code ?? null,
+      code: agencyOf(m.tag)?.code ?? agencyOf(relayedTag(m.tag) ?? "")?.code ?? spacedAgency(m.tag),
     },
     prefix: head.prefix,
   };
