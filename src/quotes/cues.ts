@@ -1159,10 +1159,12 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       // Not `It goes without saying`, nor after a mark (`Needless to say, there is a sign saying`).
       const bare = !opens && prev && !prev.punct && lower(prev) !== "without" && EN_BARE_PARTICIPLES.has(w) && i > 1;
       if (bare && next && !next.punct && lower(next) !== "so") {
-        const withWord = lower(tokens[i - 2]!) === "with";
-        let marked = false;
-        for (let k = 0; k < i && !withWord; k++) if (tokens[k]!.punct) marked = true;
-        const source = withWord ? span(tokens, i - 1, i - 1) : marked ? null : sharedSubject(tokens, out, i);
+        const source =
+          lower(tokens[i - 2]!) === "with"
+            ? span(tokens, i - 1, i - 1)
+            : tokens.slice(0, i).some((x) => x.punct)
+              ? null
+              : sharedSubject(tokens, out, i);
         if (source) out.push({ kind: "said-that", source, cue: span(tokens, i, pe - 1) });
       } else if (opens && next && !next.punct) {
         const source = sharedSubject(tokens, out, i);

@@ -165,7 +165,7 @@ export const QUOTE_KIND_RULES: readonly QuoteKindRule[] = [
   /**
    * `"...," the 71-year-old posted on his blog`: a quote that opens its sentence, capitalised,
    * of six words or more and closed by a comma, holds the speaker's own sentence whatever the
-   * verb after it (one the tables do not know): direct, its speaker from the sentence's cues if any
+   * verb after it (one the tables do not know): direct, its speaker from the sentence's cues if any.
    */
   {
     name: "comma-closed",
