@@ -494,8 +494,9 @@ export const TIME_TAIL = new RegExp(String.raw`\s+${CLOCK}$`, "u");
 
 /** The words of a stamp, without the commas, bars and brackets between them (`[IST]`). */
 function stampWords(s: string): string[] {
-  // A slash between figures holds a date together (`5/2/2007`); elsewhere it parts words.
-  return s.split(/[\s,|[\]()]+|(?<!\d)\/|\/(?!\d)/u).filter(Boolean);
+  // A slash between figures holds a date together (`5/2/2007`); elsewhere it parts words. A dash
+  // between spaces parts fields (`Wednesday - 2/5/2014, 1:00am ET`).
+  return s.split(/[\s,|[\]()]+|(?<!\d)\/|\/(?!\d)/u).filter((w) => w && !/^[-–—]+$/u.test(w));
 }
 
 /**
