@@ -316,26 +316,39 @@ const SENTENCE_END = new Set([".", "!", "?", "।", '"', "”", "’", ")"]);
 function endMark(text: string, lines: Line[], index: number, minLine: number): SignoffMatch | null {
   const L = lines[index]!;
   if (L.contentEnd - L.contentStart > 400) return null;
-  const content = text.slice(L.contentStart, L.contentEnd);
+  let start = L.contentStart;
+  let first = index;
+  let content = text.slice(L.contentStart, L.contentEnd);
+  // A bracketed credit wrapped over two lines (`(Reporting by A, B and` / `C and D)`): read whole,
+  // its line break as spaces (the offsets stay the text's).
+  const W = index > minLine ? lines[index - 1] : undefined;
+  if (W && !W.blank && content.endsWith(")") && !content.includes("(") && W.contentEnd - W.contentStart <= 300) {
+    const above = text.slice(W.contentStart, W.contentEnd);
+    if (above.startsWith("(") && !above.includes(")")) {
+      start = W.contentStart;
+      first = index - 1;
+      content = text.slice(start, L.contentEnd).replace(/[\r\n]/gu, " ");
+    }
+  }
   for (const mark of END_MARKS) {
     if (!mayHold(mark, content)) continue;
     const m = mark.line.exec(content);
     if (!m) continue;
     const code = markAgency(mark, m);
     if (code === undefined) continue;
-    const named = mark.code === null ? groupRange(m, "agency", L.contentStart) : null;
+    const named = mark.code === null ? groupRange(m, "agency", start) : null;
     const found: SignoffMatch = {
-      start: L.contentStart,
+      start,
       end: L.contentEnd,
-      firstLine: index,
-      agency: { ...(named ?? { start: L.contentStart, end: L.contentEnd }), code },
-      codes: groupCode(m, L.contentStart),
+      firstLine: first,
+      agency: { ...(named ?? { start, end: L.contentEnd }), code },
+      codes: groupCode(m, start),
     };
     if (mark.names) {
-      const names = creditNames(text, L.contentStart, L.contentEnd, mark.names);
+      const names = creditNames(text, start, L.contentEnd, mark.names);
       if (names.length) found.names = names;
     }
-    const reporter = groupRange(m, "reporter", L.contentStart);
+    const reporter = groupRange(m, "reporter", start);
     if (reporter) found.names = [{ ...reporter, role: "reporter" }];
     if (mark.above && !reporter) {
       // The reporter's e-mail on the line above (`abc@yna.co.kr` / `(END)`).
@@ -365,7 +378,8 @@ function creditNames(text: string, from: number, to: number, clause: RegExp): Si
   const end = text[to - 1] === ")" ? to - 1 : to;
   for (let k = s; k <= end; k++) {
     if (k < end && text[k] !== ";") continue;
-    const part = text.slice(s, k);
+    // (A line break inside a wrapped credit reads as a space.)
+    const part = text.slice(s, k).replace(/[\r\n]/gu, " ");
     const lead = part.length - part.trimStart().length;
     const m = clause.exec(part.trim());
     if (m?.groups?.role && m.groups.names) {
