@@ -24,7 +24,7 @@
  */
 import { nextContent, type Line } from "./lines.js";
 import type { Range } from "../text/range.js";
-import { datelineAt, roundupItemAt, type DatelineMatch } from "./dateline.js";
+import { datelineAt, roundupItemAt, type DatelineFound, type DatelineMatch } from "./dateline.js";
 import { isHSpace } from "../text/chars.js";
 import { isLetterOrMark } from "../text/classes.js";
 import table from "../data/leftovers.json" with { type: "json" };
@@ -51,6 +51,13 @@ const SLUG_LEAD = new Set(table.slugLead);
 const ITEM_REACH = 400;
 
 const FINAL = /[।॥.?!"”’)\]]$/u;
+/** How many characters of a lead tell it again. */
+const LEAD_KEY = 40;
+
+function isBlankFrom(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) if (!isHSpace(text.charCodeAt(k))) return false;
+  return true;
+}
 /** A mark that opens a quotation in a headline: `‘`, `“`, `"`, and `'` at a word's start. */
 const OPENING_MARK = /[‘“"]|^'/u;
 
@@ -67,6 +74,22 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
   const finished = (k: number) => k >= 0 && FINAL.test(contentOf(k));
   const isRule = (k: number) => k >= 0 && RULE.test(contentOf(k));
   const at = (line: number, pos: number | null = null, inherits = false) => starts.push({ line, at: pos, inherits });
+  // The current story's dateline and the start of its lead, to tell a page's repeat of them.
+  let opened: { dateline: string; lead: string } | null = null;
+  /** The first words of the lead after dateline `d` of line `k` (on its line, or on the next). */
+  const leadOf = (d: DatelineFound, k: number): string => {
+    const L = lines[k]!;
+    let from = d.end;
+    if (isBlankFrom(text, from, L.contentEnd)) {
+      const n = nextContent(lines, k);
+      if (n < 0) return "";
+      from = lines[n]!.contentStart;
+    }
+    while (from < text.length && isHSpace(text.charCodeAt(from))) from++;
+    return text.slice(from, from + LEAD_KEY);
+  };
+  const sameLead = (d: DatelineFound, k: number): boolean =>
+    opened !== null && opened.dateline === text.slice(d.start, d.end).trim() && opened.lead === leadOf(d, k);
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.blank) continue;
@@ -83,9 +106,10 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
       afterSignoff = false;
       body = false;
       seenDateline = isDateline;
-    } else if (isDateline && seenDateline && body && contentOf(last) !== contentOf(i)) {
+    } else if (isDateline && seenDateline && body && contentOf(last) !== contentOf(i) && !sameLead(dl, i)) {
       // (A dateline line that repeats the line above is the same story: a page's summary that
-      // repeats the lead, then the story from its dateline.)
+      // repeats the lead, then the story from its dateline; so is the same dateline again before
+      // the same lead, `नयी दिल्ली, 20 जुलाई (भाषा) NEET ...` / `नयी दिल्ली, 20 जुलाई (भाषा)` / `NEET ...`.)
       if (finished(last)) {
         at(i, null, dl.agency === null);
         body = false;
@@ -112,6 +136,7 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
       at(i, null, true);
       body = false;
     }
+    if (isDateline && !sameLead(dl, i)) opened = { dateline: text.slice(dl.start, dl.end).trim(), lead: leadOf(dl, i) };
     if (isDateline) {
       seenDateline = true;
       // The lead on the dateline's own line is body too.
