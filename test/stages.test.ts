@@ -725,6 +725,7 @@ describe("quotation marks (quotes/marks.ts)", () => {
     { example: "ने कहा, ‘‘लंगर साहिब में ...’’", quotes: ["लंगर साहिब में ..."], stray: 0 },
     { example: "``We were lost,'' she said.", quotes: ["We were lost,"], stray: 0 },
     { example: '""We have doubled the patrols,"" he said.', quotes: ["We have doubled the patrols,"], stray: 0 },
+    { example: "उन्होंने कहा, ”हमने ... है।”", quotes: ["हमने ... है।"], stray: 0 },
     {
       example: "(a double mark opened inside a single quote)",
       input: `the '0"winter tourism drive' starts today`,

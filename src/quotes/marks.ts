@@ -10,6 +10,7 @@
  * > | Seoul's defence ministry                              an apostrophe, not a quote
  * > | ... साझा मोर्चे पर" सहयोग ...                           a closing mark with no opening one
  * > | ""We have doubled the patrols,"" he said.             CSV-doubled marks: a pair is one mark
+ * > | उन्होंने कहा, ”हमने ... है।”                              curly marks all facing one way: read as `"`
  * ```
  * Double marks (`"`, `“ ”`, `‘‘ ’’`) pair with each other and do not nest; single marks
  * (`‘ ’`, `'`) pair inside or outside them. One pass, no backtracking.
@@ -118,9 +119,13 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
   // CSV exports double every straight mark (`""We have doubled the patrols,"" he said`): where
   // the paragraph's straight marks all come in pairs, a pair is one mark.
   const csv = csvDoubled(text, para);
+  // A paragraph whose curly double marks all face one way (`कहा, ”यह ... है।”`, every one a `”`)
+  // uses them as straight marks: which way each faces is read from its place, as for `"`.
+  const oneWay = oneWayCurly(text, para);
   for (let i = para.start; i < para.end; i++) {
     const c = text[i]!;
     if (c !== '"' && c !== "“" && c !== "”" && c !== "‘" && c !== "’" && c !== "'" && c !== "`") continue;
+    const asStraight = oneWay && (c === "“" || c === "”");
     const prev = i > para.start ? text[i - 1] : undefined;
     const doubled =
       (c === "‘" || c === "’" || c === "'" || c === "`" || (c === '"' && csv)) && text[i + 1] === c && i + 1 < para.end;
@@ -132,7 +137,7 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
     const canOpen = !nextBlank && prevBlank;
     const canClose = !prevBlank && (nextBlank || CLOSING_NEXT.includes(next!) || next === '"');
 
-    if (c === '"' || doubled) {
+    if (c === '"' || doubled || asStraight) {
       let role: "open" | "close";
       if (c === "‘" || c === "`") role = "open";
       else if (c === "’") role = "close";
@@ -221,6 +226,18 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
 }
 
 /** Whether every straight double mark of the paragraph stands in a pair `""` (and there is one). */
+/** Whether the paragraph has two or more curly double marks, all `“` or all `”`. */
+function oneWayCurly(text: string, para: Range): boolean {
+  let left = 0;
+  let right = 0;
+  for (let i = para.start; i < para.end; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x201c) left++;
+    else if (c === 0x201d) right++;
+  }
+  return (left === 0 || right === 0) && left + right >= 2;
+}
+
 function csvDoubled(text: string, para: Range): boolean {
   let pairs = 0;
   for (let i = text.indexOf('"', para.start); i >= 0 && i < para.end; i = text.indexOf('"', i + 1)) {
