@@ -51,6 +51,7 @@ import {
   HI_AUX,
   HI_BY,
   HI_END_VERBS,
+  HI_RELAY_PARTICIPLES,
   HI_OBJECT_OPENERS,
   HI_OBJECT_VERBS,
   HI_ERGATIVE,
@@ -188,6 +189,16 @@ function lastWord(tokens: Token[]): { k: number; punct: boolean } {
   return { k, punct };
 }
 
+/** Where a relay participle (`का हवाला देते हुए`) starts within eight words before the verb at `k`, with no mark between; else -1. */
+function relayParticipleBefore(tokens: Token[], k: number): number {
+  for (let j = k - 1; j > 0 && k - j <= 8; j--) {
+    if (tokens[j]!.punct) return -1;
+    const p = phraseEndingAt(tokens, j, HI_RELAY_PARTICIPLES);
+    if (p > 0) return p;
+  }
+  return -1;
+}
+
 /** A Hindi cue ending the tokens (before a quote): `X ने बताया,` `X ने Y के हवाले से कहा,` `X का कहना है,`. */
 export function hindiCueBefore(tokens: Token[]): CueMatch | null {
   let { k, punct } = lastWord(tokens);
@@ -211,6 +222,9 @@ export function hindiCueBefore(tokens: Token[]): CueMatch | null {
 function hindiVerbAt(tokens: Token[], k: number, end: number, withThat: boolean, punct: boolean): CueMatch | null {
   if (k < 0) return null;
   let s = phraseEndingAt(tokens, k, HI_RELAY);
+  // `X ने Y का हवाला देते हुए ट्विटर पर एक पोस्ट में कहा, "..."`: the relay a few words before the
+  // verb that opens a quote (reported speech after such a verb keeps X, who says it).
+  if (s < 0 && punct && HI_UNMARKED_VERBS.has(tokens[k]!.text)) s = relayParticipleBefore(tokens, k);
   // `चीनी मीडिया के हवाले से कहा गया है कि`: the passive, with no one relaying; X is the source.
   let r = k;
   if (r > 0 && HI_AUX.has(tokens[r]!.text)) r--;

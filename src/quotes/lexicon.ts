@@ -86,6 +86,8 @@ export const THAT = speech.hi.that;
 export const AGENT = speech.hi.agent;
 export const HI_VERBS = new Lexicon(speech.hi.verbs.map(words));
 export const HI_RELAY = new Lexicon(speech.hi.relay.map(words));
+/** `का हवाला देते हुए`: a relay that may stand a few words before its speech verb. */
+export const HI_RELAY_PARTICIPLES = new Lexicon(speech.hi.relayParticiples.map(words));
 export const HI_ACCORDING = new Lexicon(speech.hi.accordingTo.map(words));
 /** `द्वारा`, `की ओर से`: what stands before them is whose statement an according-to source is. */
 export const HI_BY = new Lexicon(speech.hi.byMarkers.map(words));
