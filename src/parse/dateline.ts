@@ -343,23 +343,15 @@ function parenTag(text: string, lines: Line[], win: string, p0: number, i: numbe
   let end = separatorEnd(text, tagEnd);
   const head = headParts(text, p0, tagStart) ?? placeless(text, p0, tagStart, end > tagEnd);
   if (!head) return null;
-  // A sentence of a dozen words or more before a "place" no gazetteer knows: a photo's caption
-  // with the agency's credit (`Citizens ... as the temperature fell to minus 10 C. (Yonhap)`).
-  if (
-    head.prefix?.kind === "other" &&
-    wordCount(text.slice(head.prefix.start, head.prefix.end)) >= 12 &&
-    !head.places.some((r) => lookupPlace(text.slice(r.start, r.end)))
-  )
-    return null;
-  // A reporter's byline with the agency in brackets, alone on its line (`By Sandra Maler
-  // (Reuters)`): the last word of the name is no place.
-  if (
-    head.prefix?.kind === "byline" &&
-    !head.date &&
-    isBlank(text.slice(tagEnd, lines[i]!.contentEnd)) &&
-    !head.places.some((r) => lookupPlace(text.slice(r.start, r.end)))
-  )
-    return null;
+  // Where a prefix stands before a "place" no gazetteer knows, two shapes are no dateline: a
+  // sentence of a dozen words or more (a photo's caption with the agency's credit: `Citizens ...
+  // as the temperature fell to minus 10 C. (Yonhap)`), and a reporter's byline with the agency in
+  // brackets alone on its line (`By Sandra Maler (Reuters)`: the name's last word is no place).
+  const p = head.prefix;
+  if (p && !head.places.some((r) => lookupPlace(text.slice(r.start, r.end)))) {
+    if (p.kind === "other" && wordCount(text.slice(p.start, p.end)) >= 12) return null;
+    if (p.kind === "byline" && !head.date && isBlank(text.slice(tagEnd, lines[i]!.contentEnd))) return null;
+  }
   // The date after the tag (`Bamako (AFP) Jan 13, 2011 A Niger ...`), as some portals print it.
   const after = end === tagEnd && !head.date && head.places.length ? dateAfterTag(text, tagEnd) : null;
   if (after) end = separatorEnd(text, after.end);

@@ -352,7 +352,7 @@ function endMark(text: string, lines: Line[], index: number, minLine: number): S
     if (reporter) found.names = [{ ...reporter, role: "reporter" }];
     if (mark.above && !reporter) {
       // The reporter's e-mail on the line above (`abc@yna.co.kr` / `(END)`).
-      let prev = index - 1;
+      let prev = first - 1;
       while (prev >= minLine && lines[prev]!.blank) prev--;
       const P = lines[prev];
       if (P && prev >= minLine) {

@@ -25,7 +25,7 @@
 import { nextContent, type Line } from "./lines.js";
 import type { Range } from "../text/range.js";
 import { datelineAt, roundupItemAt, type DatelineFound, type DatelineMatch } from "./dateline.js";
-import { isHSpace } from "../text/chars.js";
+import { isBlank, isHSpace } from "../text/chars.js";
 import { isLetterOrMark } from "../text/classes.js";
 import table from "../data/leftovers.json" with { type: "json" };
 import { findSignoff } from "./signoff.js";
@@ -54,10 +54,6 @@ const FINAL = /[।॥.?!"”’)\]]$/u;
 /** How many characters of a lead tell it again. */
 const LEAD_KEY = 40;
 
-function isBlankFrom(text: string, from: number, to: number): boolean {
-  for (let k = from; k < to; k++) if (!isHSpace(text.charCodeAt(k))) return false;
-  return true;
-}
 /** A mark that opens a quotation in a headline: `‘`, `“`, `"`, and `'` at a word's start. */
 const OPENING_MARK = /[‘“"]|^'/u;
 
@@ -80,7 +76,7 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
   const leadOf = (d: DatelineFound, k: number): string => {
     const L = lines[k]!;
     let from = d.end;
-    if (isBlankFrom(text, from, L.contentEnd)) {
+    if (isBlank(text.slice(from, L.contentEnd))) {
       const n = nextContent(lines, k);
       if (n < 0) return "";
       from = lines[n]!.contentStart;
@@ -95,6 +91,8 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
     if (l.blank) continue;
     const dl = l.contentEnd - l.contentStart > 3 ? datelineAt(text, lines, i) : null;
     const isDateline = dl !== null;
+    // The current story's dateline and lead printed again (a page's summary, then the story).
+    const repeat = isDateline && sameLead(dl, i);
     // A page's leftover line after a sign-off (`Next Story`, a time stamp) still belongs to its story.
     if (afterSignoff && !isDateline && isTrailingLeftover(contentOf(i))) continue;
     if (afterSignoff) {
@@ -106,7 +104,7 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
       afterSignoff = false;
       body = false;
       seenDateline = isDateline;
-    } else if (isDateline && seenDateline && body && contentOf(last) !== contentOf(i) && !sameLead(dl, i)) {
+    } else if (isDateline && seenDateline && body && contentOf(last) !== contentOf(i) && !repeat) {
       // (A dateline line that repeats the line above is the same story: a page's summary that
       // repeats the lead, then the story from its dateline; so is the same dateline again before
       // the same lead, `नयी दिल्ली, 20 जुलाई (भाषा) NEET ...` / `नयी दिल्ली, 20 जुलाई (भाषा)` / `NEET ...`.)
@@ -136,7 +134,7 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
       at(i, null, true);
       body = false;
     }
-    if (isDateline && !sameLead(dl, i)) opened = { dateline: text.slice(dl.start, dl.end).trim(), lead: leadOf(dl, i) };
+    if (isDateline && !repeat) opened = { dateline: text.slice(dl.start, dl.end).trim(), lead: leadOf(dl, i) };
     if (isDateline) {
       seenDateline = true;
       // The lead on the dateline's own line is body too.

@@ -214,20 +214,16 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     const below = nextContent(lines, first);
     if (below >= 0 && (bylineAbove || isFurniture(firstContent, firstKind))) {
       const c = text.slice(lines[below]!.contentStart, lines[below]!.contentEnd);
-      if (headerKind(c) === null && isTitleLine(c, nextLineContent(text, lines, below, true, c))) {
+      const titleBelow = headerKind(c) === null && isTitleLine(c, nextLineContent(text, lines, below, true, c));
+      // Without a title below, only the agency's credit alone above the lead (`IANS` / `The
+      // Supreme Court on Wednesday ...`) is taken: the byline, and the body starts after it.
+      if (titleBelow || firstKind === "byline-credit") {
         const r = { start: lines[first]!.contentStart, end: lines[first]!.contentEnd };
         if (bylineAbove) {
           byline = bylineOf(r, bylineBeforeStamp(firstContent), findings);
           credit ??= agencyNamedIn(text, byline.start, byline.end);
+          if (!titleBelow) bylineLineEnd = r.end;
         } else findings.push(furnitureFinding(firstContent, firstKind, r, "the headline")!);
-        top = below;
-      } else if (firstKind === "byline-credit") {
-        // The agency's credit alone above the lead, no title at all (`IANS` / `The Supreme Court
-        // on Wednesday ...`): the byline.
-        const r = { start: lines[first]!.contentStart, end: lines[first]!.contentEnd };
-        byline = bylineOf(r, 0, findings);
-        credit ??= agencyNamedIn(text, byline.start, byline.end);
-        bylineLineEnd = r.end;
         top = below;
       }
     }

@@ -225,7 +225,6 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
   return { quotes: kept, stray, liveRun, orphans };
 }
 
-/** Whether every straight double mark of the paragraph stands in a pair `""` (and there is one). */
 /** Whether the paragraph has two or more curly double marks, all `“` or all `”`. */
 function oneWayCurly(text: string, para: Range): boolean {
   let left = 0;
@@ -238,6 +237,7 @@ function oneWayCurly(text: string, para: Range): boolean {
   return (left === 0 || right === 0) && left + right >= 2;
 }
 
+/** Whether every straight double mark of the paragraph stands in a pair `""` (and there is one). */
 function csvDoubled(text: string, para: Range): boolean {
   let pairs = 0;
   for (let i = text.indexOf('"', para.start); i >= 0 && i < para.end; i = text.indexOf('"', i + 1)) {
