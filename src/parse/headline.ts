@@ -611,7 +611,8 @@ const AGENCY_NAMES = new Set(agencies.flatMap((a) => (a.code === null ? [] : a.n
 export function isTrailingLeftover(content: string): boolean {
   return (
     isPageLeftover(content) ||
-    (content.length <= 80 && headerKind(content) === "timestamp") ||
+    // (A time stamp holds a figure: the cheap test first, most short lines have none.)
+    (content.length <= 80 && /\d/u.test(content) && headerKind(content) === "timestamp") ||
     isTrailerLine(content) ||
     SOURCE_SITE.test(content) ||
     (content.length <= 120 && COPYRIGHT_LINE.test(content))
@@ -717,6 +718,8 @@ export function headerKind(content: string): HeaderKind | null {
     return item === "timestamp" || item === "byline" || item === "caption" ? item : "bullet";
   }
   if (isBylineLine(content)) return "byline";
+  // Every kind below is a short line's (the longest a credit line's, 120 characters).
+  if (content.length > 120) return null;
   const f = fold(content);
   if (BYLINE_CREDITS.has(f) || /^(?:associated press|ap|afp|reuters)\b.{0,30}\bwriter$/u.test(f))
     return "byline-credit";
