@@ -11,6 +11,7 @@ import {
   gluedLeadAt,
   headerKind,
   isHeadline,
+  isTitleOverPage,
   isPageLeftover,
   isTitleLine,
   listNumberAt,
@@ -450,6 +451,10 @@ describe("sign-off forms (parse/signoff.ts)", () => {
   });
 });
 
+const TITLE_OVER_PAGE =
+  "Tear gas fired as marchers reach the square\n\nImage result for city protest\n" +
+  "Police fired tear gas at hundreds of protesters marching on the square on Thursday, witnesses said.";
+
 describe("headline and header lines (parse/headline.ts)", () => {
   const rows: Row[] = [
     { example: "आंध्र में तूफान से १८ लोगों की मौत", rule: "headline" },
@@ -532,11 +537,22 @@ describe("headline and header lines (parse/headline.ts)", () => {
       rule: "glued-to-lead",
       text: "हवाई में नाव पर लावा गिरा, 23 घायल",
     },
+    // The three lines of one page: a title, an image's alt text, the lead.
+    ...[
+      "Tear gas fired as marchers reach the square",
+      "Image result for city protest",
+      "Police fired tear gas at hundreds of protesters marching on the square on Thursday, ...",
+    ].map((example) => ({ example, input: TITLE_OVER_PAGE, rule: "title-over-page" })),
   ];
   covers("src/parse/headline.ts", rows);
   for (const row of rows) {
     it(`${row.example} -> ${row.rule ?? "neither"}`, () => {
       const text = row.input ?? row.example;
+      if (row.rule === "title-over-page") {
+        const [title, ...after] = text.split("\n").filter((l) => l.trim() !== "");
+        expect(isTitleOverPage(title!, after)).toBe(true);
+        return;
+      }
       if (row.rule === "glued-to-lead") {
         expect(text.slice(0, gluedLeadAt(text) ?? 0)).toBe(row.text);
         return;
@@ -545,6 +561,18 @@ describe("headline and header lines (parse/headline.ts)", () => {
       expect(got).toBe(row.rule);
     });
   }
+  it("a title over a page's furniture needs the body's first sentence within five lines under it", () => {
+    const lead = "Police fired tear gas at hundreds of protesters marching on the square on Thursday, witnesses said.";
+    const title = "Tear gas fired as marchers reach the square";
+    expect(isTitleOverPage(title, ["Image result for city protest", lead])).toBe(true);
+    // Too far down, or no sentence at all: no title.
+    expect(isTitleOverPage(title, [...Array(5).fill("Image result for city protest"), lead])).toBe(false);
+    expect(isTitleOverPage(title, ["Image result for city protest", "Share this story"])).toBe(false);
+    // A sentence, a single word or a page's stamp is no title.
+    expect(isTitleOverPage("Tear gas was fired at the marchers.", [lead])).toBe(false);
+    expect(isTitleOverPage("Khartoum", [lead])).toBe(false);
+    expect(isTitleOverPage("Updated: March 11, 2024 01:05 PM IST", [lead])).toBe(false);
+  });
   it("a page's leftover lines: labels, stamp labels without dates, an image's file name", () => {
     for (const l of [
       "News",

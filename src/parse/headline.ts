@@ -88,6 +88,33 @@ export function isTitleLine(content: string, next: string | null): boolean {
 }
 
 /**
+ * A page's title standing alone above its furniture, with no dateline: a line of two to twenty
+ * words and no sentence end, a blank line under it, then within the next few lines (`after`, the
+ * non-blank ones) the body's first sentence, past whatever the page put between (a time stamp, a
+ * photo's caption and credit, a video's length, a deck that says the title again at more length):
+ *
+ * ```
+ * > | Tear gas fired as marchers reach the square
+ *     ^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^^ headline
+ * > |
+ * > | Image result for city protest
+ * > | Police fired tear gas at hundreds of protesters marching on the square on Thursday, ...
+ * ```
+ */
+export function isTitleOverPage(content: string, after: string[]): boolean {
+  if (FINAL.test(content) || !isHeadline(content) || headerKind(content) !== null) return false;
+  const n = wordsIn(content);
+  if (n < 2 || n > 20) return false;
+  for (const line of after.slice(0, TITLE_REACH)) {
+    const w = wordsIn(line);
+    if ((FINAL.test(line) && w >= 12) || w >= 25) return true;
+  }
+  return false;
+}
+/** How many non-blank lines under a title its body's first sentence may stand. */
+const TITLE_REACH = 5;
+
+/**
  * A line of one or two words with no sentence end between a title and the body: a page's section
  * label (`General`), a widget's leftover (`kh close`), a credit with a place (`AFP, Kathmandu,`).
  * It tells nothing of whether the line above is a title.

@@ -24,6 +24,7 @@ import {
   isPageLeftover,
   isShortLabel,
   isTitleLine,
+  isTitleOverPage,
   isTrailingLeftover,
   listNumberAt,
   type HeaderKind,
@@ -231,11 +232,15 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     const content = text.slice(l.contentStart, l.contentEnd);
     const cut = gluedLeadAt(content);
     if (cut !== null) headline = { start: l.contentStart, end: l.contentStart + cut, rule: "glued-to-lead" };
-    else if (isTitleLine(content, nextLineContent(text, lines, top, true, content))) {
+    else if (
+      isTitleLine(content, nextLineContent(text, lines, top, true, content)) ||
+      (top + 1 < lines.length && lines[top + 1]!.blank && isTitleOverPage(content, linesAfter(text, lines, top)))
+    ) {
       headline = { start: l.contentStart, end: l.contentEnd, rule: "title-line" };
       // A byline or the agency's credit under the title (`AFP`, `(Xinhua)`, `By Anita Rao`), past
-      // a page's stamps and captions: the byline, and the body starts after it.
-      const passed: Finding[] = [];
+      // a page's stamps and captions: the byline, and the body starts after it. With no byline,
+      // the stamps and captions right under the title are no part of the body either.
+      const passed: { c: string; kind: HeaderKind | null; r: Range }[] = [];
       for (let k = top + 1; k < lines.length && k <= top + 4 && !byline; k++) {
         const L = lines[k]!;
         if (L.blank) continue;
@@ -243,16 +248,28 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         const c = text.slice(r.start, r.end);
         const kind = headerKind(c);
         if (kind === "byline" || kind === "byline-credit") {
-          findings.push(...passed);
+          for (const p of passed) findings.push(furnitureFinding(p.c, p.kind, p.r, "the byline")!);
           byline = bylineOf(r, bylineBeforeStamp(c), findings);
           bylineLineEnd = r.end;
           // A byline naming the agency (`By PTI`, `AFP`, `IANS, 30 Sep, 2016`) credits it.
           credit ??= agencyNamedIn(text, byline.start, byline.end);
         } else {
-          const furniture = furnitureFinding(c, kind, r, "the byline");
-          if (!furniture) break;
-          passed.push(furniture);
+          if (!isFurniture(c, kind)) break;
+          passed.push({ c, kind, r });
         }
+      }
+      if (!byline && passed.length > 0) {
+        // (Told as a page's leftovers at the top of the body are: `dropPageLeftovers`.)
+        for (const p of passed) {
+          const what =
+            p.kind === "caption"
+              ? "a photo caption above the story"
+              : p.kind === "timestamp"
+                ? "a time stamp above the story"
+                : "a web page's leftover line";
+          findings.push(finding("page-leftover", what, p.r.start, p.r.end));
+        }
+        bylineLineEnd = passed[passed.length - 1]!.r.end;
       }
     }
   }
@@ -319,7 +336,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   const bodyStart = dl
     ? Math.max(dl.end, stampEnd)
     : headline?.rule === "glued-to-lead" || headline?.rule === "title-line"
-      ? Math.max(headline.end, byline?.rule === "byline-line" ? bylineLineEnd : 0)
+      ? Math.max(headline.end, bylineLineEnd)
       : Math.max(range.start, bylineLineEnd);
   const segments = bodySegments(text, lines, before, bodyStart, bodyEnd, breaks);
   // Copy the envelope says is tabular is one table; elsewhere runs of table lines are.
@@ -402,6 +419,16 @@ function nextLineContent(text: string, lines: Line[], i: number, past = false, t
       return content;
   }
   return null;
+}
+
+/** The contents of the first few non-blank lines after line i. */
+function linesAfter(text: string, lines: Line[], i: number): string[] {
+  const out: string[] = [];
+  for (let k = i + 1; k < lines.length && out.length < 5; k++) {
+    const l = lines[k]!;
+    if (!l.blank) out.push(text.slice(l.contentStart, l.contentEnd));
+  }
+  return out;
 }
 
 /**
