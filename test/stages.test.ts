@@ -565,13 +565,16 @@ describe("headline and header lines (parse/headline.ts)", () => {
     const lead = "Police fired tear gas at hundreds of protesters marching on the square on Thursday, witnesses said.";
     const title = "Tear gas fired as marchers reach the square";
     expect(isTitleOverPage(title, ["Image result for city protest", lead])).toBe(true);
-    // Too far down, or no sentence at all: no title.
+    // The body's sentence right under it (a lead that lost its full stop), too far down, or no
+    // sentence at all: no title.
+    expect(isTitleOverPage(title, [lead])).toBe(false);
     expect(isTitleOverPage(title, [...Array(5).fill("Image result for city protest"), lead])).toBe(false);
     expect(isTitleOverPage(title, ["Image result for city protest", "Share this story"])).toBe(false);
     // A sentence, a single word or a page's stamp is no title.
-    expect(isTitleOverPage("Tear gas was fired at the marchers.", [lead])).toBe(false);
-    expect(isTitleOverPage("Khartoum", [lead])).toBe(false);
-    expect(isTitleOverPage("Updated: March 11, 2024 01:05 PM IST", [lead])).toBe(false);
+    const alt = "Image result for city protest";
+    expect(isTitleOverPage("Tear gas was fired at the marchers.", [alt, lead])).toBe(false);
+    expect(isTitleOverPage("Khartoum", [alt, lead])).toBe(false);
+    expect(isTitleOverPage("Updated: March 11, 2024 01:05 PM IST", [alt, lead])).toBe(false);
   });
   it("a page's leftover lines: labels, stamp labels without dates, an image's file name", () => {
     for (const l of [

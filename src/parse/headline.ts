@@ -90,8 +90,9 @@ export function isTitleLine(content: string, next: string | null): boolean {
 /**
  * A page's title standing alone above its furniture, with no dateline: a line of two to twenty
  * words and no sentence end, a blank line under it, then within the next few lines (`after`, the
- * non-blank ones) the body's first sentence, past whatever the page put between (a time stamp, a
- * photo's caption and credit, a video's length, a deck that says the title again at more length):
+ * non-blank ones) the body's first sentence, past at least one line the page put between (a time
+ * stamp, a photo's caption and credit, a video's length, a deck that says the title again at more
+ * length):
  *
  * ```
  * > | Tear gas fired as marchers reach the square
@@ -105,11 +106,16 @@ export function isTitleOverPage(content: string, after: string[]): boolean {
   if (FINAL.test(content) || !isHeadline(content) || headerKind(content) !== null) return false;
   const n = wordsIn(content);
   if (n < 2 || n > 20) return false;
-  for (const line of after.slice(0, TITLE_REACH)) {
-    const w = wordsIn(line);
-    if ((FINAL.test(line) && w >= 12) || w >= 25) return true;
-  }
-  return false;
+  // (With the body's sentence right under it, the line is a title only as `isTitleLine` says:
+  // a lead that lost its full stop stands so too.)
+  const k = after.slice(0, TITLE_REACH).findIndex(isBodyLine);
+  return k > 0;
+}
+
+/** A line of running text: a sentence of a dozen words or more, or a line of 25 words. */
+function isBodyLine(line: string): boolean {
+  const w = wordsIn(line);
+  return (FINAL.test(line) && w >= 12) || w >= 25;
 }
 /** How many non-blank lines under a title its body's first sentence may stand. */
 const TITLE_REACH = 5;
