@@ -44,8 +44,12 @@ for (const t of [...agencyTags].sort((a, b) => b.length - a.length)) {
 /** Codes glued after the last sentence: must hold a slash (`जीसीबी/एएनएम`, `ab/`). */
 /** After a sentence's end: a tag in letters, then one to six groups of capitals (`PTI CHS NB NB`). */
 const GLUED_INITIALS = /[.!?"”’)]\s+([A-Za-z]{2,8}(?:\s+[A-Z]{1,6}(?:\/[A-Z]{1,6})*){1,6})(?:\s+\.)?$/u;
-/** After a sentence's end: an agency's tag alone, in capitals (`PTI`, `IANS`, `AFP`). */
-const GLUED_TAG = /[.!?"”’]\s+([A-Z]{3,5})$/u;
+/**
+ * After a sentence's end: an agency's tag alone, as the agency writes it (`PTI`, `IANS`, `AFP`,
+ * `Yonhap`), after a space or glued where pages run paragraphs together (`... for Christmas
+ * Day.Yonhap`); the caller checks that the tag is an agency's.
+ */
+const GLUED_TAG = /[.!?"”’]\s*(\p{Lu}\p{L}{2,9})$/u;
 const GLUED_CODES = new RegExp(String.raw`[।.!?"”’)]\s+(${CODE}\/(?:${CODE}(?:\/${CODE})*\/?)?)$`, "u");
 interface EndMark {
   /** The agency's code; null when the mark names it (group `agency`, read with `agencyOf`). */
@@ -279,7 +283,7 @@ function gluedInitials({ text, last, line: L }: SignoffView): SignoffMatch | nul
     const found = initialsLine(text, { ...L, contentStart: s, contentEnd: e }, last);
     if (found && found.codes.length > 0) return { ...found, end: L.contentEnd };
   }
-  // The tag alone in capitals (`... are awaited. PTI`).
+  // The tag alone (`... are awaited. PTI`, `... the authorities added.Yonhap`).
   const b = GLUED_TAG.exec(tail);
   const code = b ? (agencyOf(b[1]!)?.code ?? null) : null;
   if (!b || code === null) return null;
