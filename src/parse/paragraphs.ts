@@ -212,7 +212,13 @@ function modeOf(text: string, all: Segment[]): "tags" | "indent" | "blocks" | "l
   let flush = 0;
   for (let i = 1; i < segments.length; i++) {
     const s = segments[i]!;
-    if (s.barrier) continue;
+    // Lines above the dateline are the header's: the body's own lines tell how it is indented
+    // (copy with every line indented, after a title that is not, is no indented copy).
+    if (s.barrier) {
+      indented = 0;
+      flush = 0;
+      continue;
+    }
     if (s.indented) indented++;
     else if (!s.blankBefore) flush++;
   }
