@@ -34,7 +34,7 @@ import {
 import { paragraphsOf, sentencesOf, type ParagraphMatch, type Segment } from "./paragraphs.js";
 import { detectLanguage } from "./language.js";
 import { nextContent, type Line } from "./lines.js";
-import { isBlank, isDevanagariLetter, isHSpace, isLatinLetter } from "../text/chars.js";
+import { isBlank, isDevanagariLetter, isHSpace, isLatinLetter, isLatinLower } from "../text/chars.js";
 import { quotesOf } from "../quotes/index.js";
 import { dropPageLeftovers, findCreditLine, findSlugs, splitTrailer } from "./leftovers.js";
 import { tagsWithin, type Break, type Markup } from "../text/markup.js";
@@ -152,6 +152,10 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
           continue;
         }
         headline = { ...r, rule: "first-line" };
+      } else if (kind === null && headline?.rule === "first-line" && i > 0 && runsOnTitle(text, lines, i, headline)) {
+        // The title wrapped onto a second line (`Rift Valley police plan disarmament programme` /
+        // `across Kerio Valley region in northwest Kenya`).
+        headline = { ...headline, end: r.end };
       } else if (
         kind === null &&
         !ednote &&
@@ -561,6 +565,20 @@ function preamble(text: string, lines: Line[], first: number, i: number): boolea
     if (!l.blank && /[.!?।]["'”’)]*$/u.test(text.slice(l.contentStart, l.contentEnd))) sentence = true;
   }
   return sentence && agencyNamedIn(text, lines[first]!.contentStart, lines[above]!.contentEnd) !== null;
+}
+
+/**
+ * Whether line i carries on the headline on the line right above it: no blank line between, the
+ * headline ends in a letter and line i opens in a lower-case Latin letter (no title opens so),
+ * and the two make a title's length.
+ */
+function runsOnTitle(text: string, lines: Line[], i: number, headline: Range): boolean {
+  const L = lines[i]!;
+  const above = lines[i - 1]!;
+  if (above.blank || above.contentEnd !== headline.end || !isLatinLower(text.charCodeAt(L.contentStart))) return false;
+  let e = headline.end;
+  while (e > headline.start && isHSpace(text.charCodeAt(e - 1))) e--;
+  return isLatinLetter(text.charCodeAt(e - 1)) && isHeadline(text.slice(headline.start, L.contentEnd));
 }
 
 function prevContent(lines: Line[], i: number): number {
