@@ -358,11 +358,12 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
   }
   // `Tata Motors ... on Monday said`: the time phrase is no subject.
   if (e < idx && e > 0 && lower(tokens[e - 1]!) === "on") e--;
-  // `A division bench comprising Justices A and B said`: the subject stands before the participle.
+  // `A division bench comprising Justices A and B said`: the subject stands before the participle;
+  // so it does before a clause of one (`Ma Subramanian while speaking to IANS said`).
   for (let p = e - 1; p > 0 && e - p <= 14; p--) {
     const t = tokens[p]!;
     if (t.punct) break;
-    if (EN_PARTICIPLES.has(lower(t))) {
+    if (EN_PARTICIPLES.has(lower(t)) || (EN_CLAUSE_STARTS.has(lower(t)) && /^\p{Ll}+ing$/u.test(tokens[p + 1]!.text))) {
       const np = nounBeforeEn(tokens, p, max);
       if (np) return np;
       break;
