@@ -668,10 +668,11 @@ function bareTagLine(text: string, lines: Line[], i: number): DatelineMatch | nu
   const line = lines[i]!;
   const tag = text.slice(line.contentStart, line.contentEnd);
   if (!TAG_EXACT.has(tag)) return null;
-  let j = i + 1;
-  while (j < lines.length && lines[j]!.blank) j++;
+  // The place on the very next line: with a blank line between, the tag is a page's credit (a
+  // byline) and the place and date below are a dateline of their own.
+  const j = i + 1;
   const next = lines[j];
-  if (!next) return null;
+  if (!next || next.blank) return null;
   const s = next.contentStart;
   const limit = Math.min(next.contentEnd, s + 60);
   let k = s;
@@ -696,7 +697,7 @@ function bareTagLine(text: string, lines: Line[], i: number): DatelineMatch | nu
 }
 
 /**
- * The tag alone on line `i`, then `PLACE, DATE` filling line `j` and a lead (`isLead`) on the next
+ * The tag alone on line `i`, then `PLACE, DATE` filling the next line `j` and a lead (`isLead`) below
  * (`PTI` / `New Delhi, May 29` / `A fire broke out ...`): a known place, a day and a month.
  */
 function placeDateBelowTag(text: string, lines: Line[], i: number, j: number): DatelineMatch | null {
