@@ -1015,6 +1015,15 @@ export interface ReportedMatch {
   cue: Range;
 }
 
+/**
+ * Who reports speech a Hindi verb tells: its subject. `योनहाप ने सेना के हवाले से कहा कि ...` is
+ * Yonhap's report, citing the army (the subject of कहा is योनहाप), where a quote after the same
+ * verb is the army's words, relayed (`speaker` the army, `via` Yonhap).
+ */
+function reportSource(m: CueMatch): Range {
+  return m.via ?? m.speaker!;
+}
+
 /** The words reported speech starts at: a sentence with none of them has none (a cheap skip). */
 const REPORT_STARTS = new Set([
   THAT,
@@ -1111,7 +1120,7 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       ) {
         const m = hindiVerbAt(tokens, endVerb - 1, endVerb - 1, false, false);
         if (m?.speaker && m.cue) {
-          out.push({ kind: "said-that", source: m.speaker, cue: m.cue });
+          out.push({ kind: "said-that", source: reportSource(m), cue: m.cue });
           i = endVerb - 1;
           continue;
         }
@@ -1127,7 +1136,7 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       }
       if (t.text === THAT) {
         const m = hindiVerbAt(tokens, i - 1, i, true, false);
-        if (m?.speaker && m.cue) out.push({ kind: "said-that", source: m.speaker, cue: m.cue });
+        if (m?.speaker && m.cue) out.push({ kind: "said-that", source: reportSource(m), cue: m.cue });
         continue;
       }
       const end = phraseStartingAt(tokens, i, HI_ACCORDING);
