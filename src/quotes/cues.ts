@@ -138,7 +138,7 @@ export function nounBeforeHi(tokens: Token[], idx: number, max = 7): Range | nul
     }
     return null;
   }
-  let a = idx;
+  let a = quotedNameStart(tokens, idx);
   while (a > 0 && idx - a < max) {
     const t = tokens[a - 1]!;
     if (t.punct || HI_STOP.has(t.text) || HI_ERGATIVE.has(t.text)) break;
@@ -146,6 +146,20 @@ export function nounBeforeHi(tokens: Token[], idx: number, max = 7): Range | nul
   }
   while (a < idx && HI_POSTPOSITIONS.has(tokens[a]!.text)) a++;
   return a < idx ? span(tokens, a, idx - 1) : null;
+}
+
+/**
+ * Where a name in quotation marks right before token `idx` opens (`समाचार एजेंसी ‘योनहप’ ने`,
+ * `‘पीटीआई-भाषा’ को बताया`): at its opening mark, the marks part of the phrase; else `idx`.
+ */
+function quotedNameStart(tokens: Token[], idx: number): number {
+  const close = tokens[idx - 1];
+  if (!close?.punct || !"’'”\"".includes(close.text)) return idx;
+  for (let o = idx - 2; o >= 0 && idx - o <= 5; o--) {
+    const t = tokens[o]!;
+    if (t.punct) return o < idx - 2 && "‘'“\"".includes(t.text) ? o : idx;
+  }
+  return idx;
 }
 
 /**

@@ -28,7 +28,16 @@ import {
   type ReportedMatch,
   type CueMatch,
 } from "./cues.js";
-import { AGENT, EN_VERBS, HI_ERGATIVE, HI_UNMARKED_VERBS, MEDIA, RELAY_BY, phraseStartingAt } from "./lexicon.js";
+import {
+  AGENT,
+  EN_VERBS,
+  HI_ERGATIVE,
+  HI_POSTPOSITIONS,
+  HI_UNMARKED_VERBS,
+  MEDIA,
+  RELAY_BY,
+  phraseStartingAt,
+} from "./lexicon.js";
 import { RangeSet } from "./ranges.js";
 import { countAtOrBelow, countBelow, startOf } from "../text/search.js";
 import { isLatinLower, isSpace } from "../text/chars.js";
@@ -236,7 +245,9 @@ export function quotesOf(
     // A closing mark with a speech cue after it and no opening mark: a quote whose start was lost.
     const lost = orphans.length ? lostOpenings(text, p, marks, orphans, findings, pi) : [];
     // Top-level quotes do not overlap: the set of their insides answers "inside a quote?" fast.
-    const topInners = marks.filter((m) => m.parent === null).map((m) => m.inner);
+    // (A name in marks before a Hindi postposition, `एजेंसी ‘योनहप’ ने`, stays in the sentence's
+    // words: it is the subject or object of its clause.)
+    const topInners = marks.filter((m) => m.parent === null && !nameInMarks(text, m)).map((m) => m.inner);
     const tops = new RangeSet(
       lost.length ? [...topInners, ...lost.map((q) => q.inner)].sort((a, b) => a.start - b.start) : topInners,
     );
@@ -631,6 +642,22 @@ function lostOpenings(
     });
   }
   return out;
+}
+
+/**
+ * A name of one to three words in marks with a Hindi postposition right after them (`समाचार
+ * एजेंसी ‘योनहप’ ने ... बताया`, `‘पीटीआई-भाषा’ को बताया`): the words are the clause's, the marks
+ * only set the name off.
+ */
+function nameInMarks(text: string, m: MarkedQuote): boolean {
+  if (m.close === null || m.inner.end - m.inner.start > 40) return false;
+  const inner = text.slice(m.inner.start, m.inner.end);
+  if (!/^[\u0900-\u097f]/u.test(inner) || inner.split(/\s+/u).length > 3 || /[।.,!?]/u.test(inner)) return false;
+  let k = m.close + m.closeLen;
+  while (k < text.length && text[k] === " ") k++;
+  let e = k;
+  while (e < text.length && !isSpace(text.charCodeAt(e)) && !/[,।]/u.test(text[e]!)) e++;
+  return e > k && HI_POSTPOSITIONS.has(text.slice(k, e));
 }
 
 function isSaying(q: QuoteMatch): boolean {
