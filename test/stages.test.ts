@@ -300,6 +300,17 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "NAIROBI, Sept 24",
     },
     {
+      example: "PARIS Aug 19 European shares rose ...",
+      input: "PARIS Aug 19 European shares rose in early\ntrading on Tuesday, adding to the previous session's rally.",
+      rule: "caps-place-date-lead",
+      text: "PARIS Aug 19",
+    },
+    {
+      example: "(a place in capitals and a date over a headline's words, no lead)",
+      input: "PARIS Aug 19 Shares Rise\n\nEuropean shares rose in early trading on Tuesday, led by shipping groups.",
+      rule: null,
+    },
+    {
       example: "नीमच (मप्र), तीन अक्टूबर मध्य प्रदेश के ...",
       input: "नीमच (मप्र), तीन अक्टूबर मध्य प्रदेश के नीमच जिले में बिजली गिरने से दो लोगों की मौत हो गई।",
       rule: "place-date-lead",

@@ -95,7 +95,7 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "place-danda", match: (v) => placeDanda(v.text, v.win, v.p0, v.i) },
   /** `PLACE:` filling its line, a lead on the next (`नई दिल्ली:` / `शहर की ऐतिहासिक ...`) */
   { name: "place-colon-line", match: (v) => placeColonLine(v.text, v.lines, v.i) },
-  /** a known place in capitals, a comma, a month and a day, then the lead with no mark between (`NAIROBI, Sept 24 Kenya's ...`) */
+  /** a known place in capitals, a comma or none, a month and a day, then the lead with no mark between (`NAIROBI, Sept 24 Kenya's ...`, `PARIS Aug 19 European shares rose ...`) */
   { name: "caps-place-date-lead", match: (v) => capsPlaceDateLead(v.text, v.win, v.p0, v.i) },
   /** a known city in capitals filling its line, maybe with its country, a lead on the next (`CAIRO` / `Egyptian security forces ...`) */
   { name: "caps-place-line", match: (v) => capsPlaceLine(v.text, v.lines, v.i) },
@@ -1130,22 +1130,38 @@ function placeColonLine(text: string, lines: Line[], i: number): DatelineMatch |
   return placeOnly(L.contentStart, end, i, pe);
 }
 
-/** `NAIROBI, Sept 24 ` then a capital: a place in capitals, a comma, a word and a day (`dateAtEnd` reads it as a month). */
-const CAPS_PLACE_DATE = /^([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}), ([A-Z][a-z]{2,8}\.? [0-9]{1,2}) (?=["“‘]?[A-Z])/u;
+/** `NAIROBI, Sept 24 ` then a capital: a place in capitals, a comma or none, a word and a day (`dateAtEnd` reads it as a month). */
+const CAPS_PLACE_DATE = /^([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}),? ([A-Z][a-z]{2,8}\.? [0-9]{1,2}) (?=["“‘]?[A-Z])/u;
 
 /**
  * An agency's dateline with its tag and dash cut out (`NAIROBI, Sept 24 Kenya's Citizen TV
- * reported ...`): a known place in capitals, a comma, a month and a day, then a lead (`isLead`).
+ * reported ...`, `PARIS Aug 19 European shares rose ...`): a known place in capitals, a comma or
+ * none, a month and a day, then a lead (`isLead`), which in hard-wrapped copy runs on over the
+ * lines below.
  */
 function capsPlaceDateLead(text: string, win: string, p0: number, i: number): DatelineMatch | null {
   const c = win.charCodeAt(0);
-  if (c < 0x41 || c > 0x5a || win.indexOf(", ") < 0) return null;
+  if (c < 0x41 || c > 0x5a) return null;
   const m = CAPS_PLACE_DATE.exec(win);
   if (!m || !lookupPlace(m[1]!)) return null;
   const d = dateAtEnd(m[2]!);
   if (d?.start !== 0) return null;
-  if (!leadAt(text, p0 + m[0].length)) return null;
-  return placeAndDate(p0, p0 + m[0].length - 1, i, m[1]!.length, d, p0 + m[1]!.length + 2, m[2]!.length);
+  if (!leadAt(text, p0 + m[0].length) && !wrappedLeadAt(text, p0 + m[0].length)) return null;
+  const dateStart = p0 + m[0].indexOf(m[2]!, m[1]!.length);
+  return placeAndDate(p0, p0 + m[0].length - 1, i, m[1]!.length, d, dateStart, m[2]!.length);
+}
+
+/**
+ * Whether the text from `from` is a lead that a hard wrap carries over the next lines: its line
+ * ends mid-sentence (in a letter, a figure or a comma) and, read on to the first blank line (at
+ * most 400 characters, line ends as spaces), it is a lead (`isLead`).
+ */
+function wrappedLeadAt(text: string, from: number): boolean {
+  const chunk = text.slice(from, Math.min(text.length, from + 400));
+  const first = chunk.split(LINE_END, 1)[0]!.trimEnd();
+  if (first.length === chunk.length || !/[\p{L}\p{N},]$/u.test(first)) return false;
+  const block = chunk.split(/\r?\n[ \t]*\r?\n|\r[ \t]*\r/u, 1)[0]!;
+  return isLead(block.replace(/\s+/gu, " "));
 }
 
 /**
