@@ -300,6 +300,17 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "NAIROBI, Sept 24",
     },
     {
+      example: "CHENNAI The Sri Lankan Navy on Sunday ...",
+      input: "CHENNAI The Sri Lankan Navy on Sunday arrested 12 fishermen from the state near Katchatheevu.",
+      rule: "caps-place-lead",
+      text: "CHENNAI",
+    },
+    {
+      example: "(a country in capitals before a sentence: a section's name)",
+      input: "INDIA The government on Sunday announced a new scheme for farmers in all states.",
+      rule: null,
+    },
+    {
       example: "PARIS Aug 19 European shares rose ...",
       input: "PARIS Aug 19 European shares rose in early\ntrading on Tuesday, adding to the previous session's rally.",
       rule: "caps-place-date-lead",

@@ -97,6 +97,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "place-colon-line", match: (v) => placeColonLine(v.text, v.lines, v.i) },
   /** a known place in capitals, a comma or none, a month and a day, then the lead with no mark between (`NAIROBI, Sept 24 Kenya's ...`, `PARIS Aug 19 European shares rose ...`) */
   { name: "caps-place-date-lead", match: (v) => capsPlaceDateLead(v.text, v.win, v.p0, v.i) },
+  /** a known city in capitals, then the lead with no mark between (`CHENNAI The Sri Lankan Navy on Sunday ...`) */
+  { name: "caps-place-lead", match: (v) => capsPlaceLead(v.text, v.win, v.p0, v.i) },
   /** a known city in capitals filling its line, maybe with its country, a lead on the next (`CAIRO` / `Egyptian security forces ...`) */
   { name: "caps-place-line", match: (v) => capsPlaceLine(v.text, v.lines, v.i) },
   /** a roundup item's headline glued to `PLACE :` (`...हालात बिगड़ेनयी दिल्ली : ...`) */
@@ -1162,6 +1164,24 @@ function wrappedLeadAt(text: string, from: number): boolean {
   if (first.length === chunk.length || !/[\p{L}\p{N},]$/u.test(first)) return false;
   const block = chunk.split(/\r?\n[ \t]*\r?\n|\r[ \t]*\r/u, 1)[0]!;
   return isLead(block.replace(/\s+/gu, " "));
+}
+
+/** A place of one to three words in capitals, a space, then a word in title case. */
+const CAPS_PLACE_LEAD = new RegExp(String.raw`^(${CAPS_WORD}(?: ${CAPS_WORD}){0,2}) (?=["“‘]?\p{Lu}\p{Ll})`, "u");
+
+/**
+ * A dateline cut to its place in capitals, then the lead with no mark between (`CHENNAI The Sri
+ * Lankan Navy on Sunday arrested ...`, `NEW DELHI Monsoon rains in India were ...`): a known city
+ * (a country alone is a section's name), then a lead (`isLead`).
+ */
+function capsPlaceLead(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const c = win.charCodeAt(0);
+  const d = win.charCodeAt(1);
+  if (c < 0x41 || c > 0x5a || d < 0x41 || d > 0x5a) return null;
+  const m = CAPS_PLACE_LEAD.exec(win);
+  if (!m || lookupPlace(m[1]!)?.kind !== "city") return null;
+  if (!leadAt(text, p0 + m[0].length) && !wrappedLeadAt(text, p0 + m[0].length)) return null;
+  return placeOnly(p0, p0 + m[1]!.length, i, p0 + m[1]!.length);
 }
 
 /**
