@@ -21,6 +21,7 @@ import {
   EN_CLAUSE_STARTS,
   EN_ACRONYMS,
   EN_OWNER_LINKS,
+  EN_PLACE_LINKS,
   EN_SOURCE_QUALIFIERS,
   EN_BARE_PARTICIPLES,
   EN_CLAUSE_AUXILIARIES,
@@ -792,13 +793,24 @@ function withOfPhrase(tokens: Token[], subject: Range, verb: number): Range | nu
   const w = tokens[k];
   if (
     !w ||
-    !(EN_OWNER_LINKS.has(lower(w)) || qualifierAt(tokens, k - 1)) ||
+    !(EN_OWNER_LINKS.has(lower(w)) || qualifierAt(tokens, k - 1) || namedPlaceAt(tokens, k)) ||
     verb - k > 7 ||
     isCapitalised(tokens[k - 1])
   )
     return null;
   for (let j = k + 1; j < verb; j++) if (tokens[j]!.punct || EN_RELATIVE.has(lower(tokens[j]!))) return null;
   return verb - 1 > k ? { start: subject.start, end: tokens[verb - 1]!.end } : null;
+}
+
+/**
+ * Whether token `k` is `at`, `in` or `from` before a name (its first word after an article
+ * capitalised): `the official at the Meteorological Office in Shimla`, `a devotee at Jama Masjid`.
+ */
+function namedPlaceAt(tokens: Token[], k: number): boolean {
+  if (!EN_PLACE_LINKS.has(lower(tokens[k]!))) return false;
+  let j = k + 1;
+  if (tokens[j] && EN_DETERMINERS.has(lower(tokens[j]!))) j++;
+  return isCapitalised(tokens[j]) && !EN_PRONOUNS.has(lower(tokens[j]!));
 }
 
 /** A capitalised name from token `k` that ends its clause (`..., reports Efe news.`, `reports Yonhap News Agency.`). */
@@ -971,7 +983,8 @@ function sentenceSubject(tokens: Token[], before: number): Range | null {
 
 /**
  * An according-to source that names whose statement it is runs on through `by` or `from` and
- * the one named (`a statement issued by the Home Ministry`, `a report from the UN`).
+ * the one named (`a statement issued by the Home Ministry`, `a report from the UN`); a common
+ * noun's place too (`a Met official in Srinagar`).
  * >     according to a statement issued by the Home Ministry, ...
  * >                  ^ the source, on to `Ministry`
  */
@@ -980,6 +993,11 @@ function withAgent(tokens: Token[], np: Range | null): Range | null {
   let k = 0;
   while (k < tokens.length && tokens[k]!.end <= np.end) k++;
   const next = tokens[k];
+  // `according to a Met official in Srinagar`: where a common noun is belongs to it.
+  if (next && k > 0 && !isCapitalised(tokens[k - 1]) && namedPlaceAt(tokens, k)) {
+    const at = nounAfterEn(tokens, k + 1);
+    return at ? { start: np.start, end: at.end } : np;
+  }
   if (!next || (lower(next) !== "by" && lower(next) !== "from")) return np;
   const who = nounAfterEn(tokens, k + 1);
   return who ? { start: np.start, end: who.end } : np;
@@ -999,7 +1017,14 @@ function invertedSubject(tokens: Token[], idx: number): Range | null {
     if (e > k + 1 && (!end || (end.punct && ".!?;".includes(end.text))))
       return { start: np.start, end: tokens[e - 1]!.end };
   }
-  // `said the manager of the restaurant from where ...`: the `of` phrase belongs to the subject.
+  // `said the manager of the restaurant from where ...`: the `of` phrase belongs to the subject;
+  // so does a phrase naming where a common noun is (`said a local devotee at Jama Masjid.`).
+  const head = tokens[k - 1];
+  if (next && head && !isCapitalised(head) && namedPlaceAt(tokens, k)) {
+    const at = nounAfterEn(tokens, k + 1);
+    const after = at ? tokens.find((t) => t.start >= at.end) : undefined;
+    if (at && (!after || (after.punct && ".!?;".includes(after.text)))) return { start: np.start, end: at.end };
+  }
   if (next && lower(next) === "of" && !isCapitalised(tokens.find((t) => t.start === np.start))) {
     const of = nounAfterEn(tokens, k + 1);
     if (of) return { start: np.start, end: of.end };

@@ -168,6 +168,8 @@ export const EN_CLAUSE_AUXILIARIES = new Set(speech.en.clauseAuxiliaries);
 export const EN_ACRONYMS = new Set(speech.en.acronyms);
 /** The prepositions whose phrase after a common noun belongs to it (`a spokesman for the ministry`, `the head of the team`). */
 export const EN_OWNER_LINKS = new Set(speech.en.ownerLinks);
+/** The prepositions whose phrase naming a place or a body belongs to the common noun before it (`the official at the Meteorological Office in Shimla`, `a devotee at Jama Masjid`). */
+export const EN_PLACE_LINKS = new Set(speech.en.placeLinks);
 /** `close to`, `familiar with` ...: an adjective and its preposition inside an unnamed source's description. */
 export const EN_SOURCE_QUALIFIERS = new Set(speech.en.sourceQualifiers);
 /** `saying`: a participle that reports speech with no comma before it. */
