@@ -667,7 +667,12 @@ function unquoted(s: string): string {
       .trim(),
   );
 }
-const TRAILER_OPENINGS = leftovers.trailers.map(unquoted);
+/** The folded openings, each a prefix to compare, or a pattern where `*` stands for a name of one or two words. */
+const TRAILER_OPENINGS: ((head: string) => boolean)[] = leftovers.trailers.map(unquoted).map((t) => {
+  if (!t.includes("*")) return (head: string) => head.startsWith(t);
+  const re = new RegExp(`^${t.split("*").map(escapeRe).join(String.raw`\S+(?: \S+)?`)}`, "u");
+  return (head: string) => re.test(head);
+});
 /** The letters a publisher's note opens with, in either case: a line opening with none is no note. */
 const TRAILER_FIRSTS = new Set(leftovers.trailers.flatMap((t) => [t[0]!.toLowerCase(), t[0]!.toUpperCase()]));
 
@@ -683,7 +688,7 @@ export function isTrailerLine(content: string): boolean {
   while (k < 4 && k < content.length && "(['‘“\" ".includes(content[k]!)) k++;
   if (!TRAILER_FIRSTS.has(content[k] ?? "")) return false;
   const head = unquoted(content.slice(0, 160));
-  return TRAILER_OPENINGS.some((t) => head.startsWith(t));
+  return TRAILER_OPENINGS.some((opens) => opens(head));
 }
 
 /** A stock image's caption, told by its opening words (`For representational purposes ...`). */
