@@ -604,6 +604,8 @@ describe("headline and header lines (parse/headline.ts)", () => {
       "Posted: / Updated:",
       "Last updated:",
       "Power lines_20931",
+      "18",
+      "0",
       "Bookmark",
       "Comments() Print Mail Large Medium  Small 0",
     ])
@@ -614,6 +616,8 @@ describe("headline and header lines (parse/headline.ts)", () => {
       "Power lines fell",
       "Section_2",
       "Print media share falls",
+      "1234",
+      "18 killed",
     ])
       expect(isPageLeftover(l), l).toBe(false);
   });

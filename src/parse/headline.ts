@@ -209,7 +209,8 @@ export function stampThenCredit(line: string): boolean {
 }
 /**
  * A date and time in figures, then the agency and maybe the page's editor, as Chinese portals
- * print agency copy: `2015-01-23 13:48 Xinhua Web Editor: Gu Liping`.
+ * print agency copy: `2015-01-23 13:48 Xinhua Web Editor: Gu Liping`, `2016-03-07 09:30Xinhua
+ * Editor: Gu Liping`.
  */
 function isoStampThenCredit(content: string): boolean {
   const m = ISO_STAMP_AT.exec(content);
@@ -219,7 +220,8 @@ function isoStampThenCredit(content: string): boolean {
   const named = (editor ? rest.slice(0, editor.index) : rest).trim();
   return named.length > 1 && agencyOf(named) !== undefined;
 }
-const ISO_STAMP_AT = /^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?\s+/u;
+// (The agency may be glued to the time: `2016-03-07 09:30Xinhua Editor: Gu Liping`.)
+const ISO_STAMP_AT = /^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?!\d)\s*/u;
 
 /** A page's date and then the agency's tag, with no bar between (`Feb 25, 2016 IANS`). */
 function stampThenTag(content: string): boolean {
@@ -603,13 +605,15 @@ function isWidgetLine(content: string): boolean {
 /**
  * A line a web page leaves between or after paragraphs: never a paragraph. One of the page's
  * words (`ADVERTISEMENT`, `Trending News`, `Comments / 0`, `Related posts:`: compared without
- * figures and punctuation), a line with no letter or figure at all (`|`), a share widget's words,
+ * figures and punctuation), a line with no letter or figure at all (`|`), a counter alone (`18`), a share widget's words,
  * an image's file name (`Power lines_20931`), stamp labels left without their dates (`Posted: /
  * Updated:`), or a short label and a web address (`Image credit: https://...`).
  */
 export function isPageLeftover(content: string): boolean {
   if (content.length > 120) return false;
   if (!/[\p{L}\p{N}]/u.test(content)) return true;
+  // A counter left alone on its line (comments, shares, a gallery's picture number): `0`, `18`.
+  if (content.length <= 4 && /^\s*\d{1,3}\s*$/u.test(content)) return true;
   if (content.length <= 40 && PAGE_LEFTOVERS.has(fold(content.replace(/[\p{N}\p{P}\p{S}]+/gu, " ")))) return true;
   // A share and print widget's words (`Comments() Print Mail Large Medium Small`).
   if (isWidgetLine(content)) return true;
@@ -777,9 +781,10 @@ function escapeRe(s: string): string {
 const AGENCY_WORDS = agencies
   .flatMap((a) => (a.code === null ? [] : [...a.names, ...a.tags.filter((t) => t.length >= 3)]))
   .sort((x, y) => y.length - x.length);
+// In any case: portals print the tag as they like (`2012-11-24 12:26:57    xinhua    Web Editor: Wang`).
 const AGENCY_IN_TEXT = new RegExp(
   String.raw`(?<![\p{L}\p{M}])(?:${AGENCY_WORDS.map(escapeRe).join("|")})(?![\p{L}\p{M}])`,
-  "u",
+  "iu",
 );
 
 /**
