@@ -262,13 +262,18 @@ export function quotesOf(
     marks.forEach((m, k) => {
       if (m.parent !== null) {
         const parent = here[m.parent] ?? null;
+        // Words the outer quote reports someone saying (`"He told me 'it seems like destiny'"`,
+        // `"... people just say: 'Well, it's only one species'"`): direct, that someone's.
+        const said = parent ? nestedCue(text, parent.inner.start, m.open) : null;
+        // (`"I said, '...'"`: the one who says `I` is the outer quote's speaker.)
+        const self = said !== null && text.slice(said.speaker.start, said.speaker.end) === "I";
         here.push({
           inner: m.inner,
           paragraph: pi,
-          kind: "partial",
-          speaker: parent?.speaker ?? null,
-          via: parent?.via ?? null,
-          cue: parent?.cue ?? null,
+          kind: said ? "direct" : "partial",
+          speaker: said && !self ? said.speaker : (parent?.speaker ?? null),
+          via: said ? null : (parent?.via ?? null),
+          cue: said ? said.cue : (parent?.cue ?? null),
           closed: m.close !== null,
           rule: "nested",
         });
@@ -658,6 +663,24 @@ function nameInMarks(text: string, m: MarkedQuote): boolean {
   let e = k;
   while (e < text.length && !isSpace(text.charCodeAt(e)) && !/[,।]/u.test(text[e]!)) e++;
   return e > k && HI_POSTPOSITIONS.has(text.slice(k, e));
+}
+
+/**
+ * The cue right before a quote nested in another, read in the outer quote's words from the last
+ * sentence end before it (`He told me '...'`, `people just say: '...'`): speaker and cue, or null.
+ */
+function nestedCue(text: string, from: number, open: number): { speaker: Range; cue: Range } | null {
+  let start = from;
+  for (let k = open - 1; k > from; k--) {
+    const c = text[k]!;
+    if ((c === "." || c === "?" || c === "!" || c === "।") && isSpace(text.charCodeAt(k + 1))) {
+      start = k + 1;
+      break;
+    }
+  }
+  const tokens = tokenize(text, start, open);
+  const c = hindiCueBefore(tokens) ?? englishCueBefore(tokens);
+  return c?.speaker && c.cue && !c.source ? { speaker: c.speaker, cue: c.cue } : null;
 }
 
 function isSaying(q: QuoteMatch): boolean {
