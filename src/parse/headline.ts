@@ -605,9 +605,9 @@ function isWidgetLine(content: string): boolean {
 /**
  * A line a web page leaves between or after paragraphs: never a paragraph. One of the page's
  * words (`ADVERTISEMENT`, `Trending News`, `Comments / 0`, `Related posts:`: compared without
- * figures and punctuation), a line with no letter or figure at all (`|`), a counter alone (`18`), a share widget's words,
- * an image's file name (`Power lines_20931`), stamp labels left without their dates (`Posted: /
- * Updated:`), or a short label and a web address (`Image credit: https://...`).
+ * figures and punctuation), a line with no letter or figure at all (`|`), a counter alone (`18`),
+ * a share widget's words, an image's file name (`Power lines_20931`), stamp labels left without
+ * their dates (`Posted: / Updated:`), or a short label and a web address (`Image credit: https://...`).
  */
 export function isPageLeftover(content: string): boolean {
   if (content.length > 120) return false;

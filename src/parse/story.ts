@@ -263,7 +263,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         }
       }
       if (!byline && passed.length > 0) {
-        // (Told as a page's leftovers at the top of the body are: `dropPageLeftovers`.)
+        // (With the findings `dropPageLeftovers` gives such lines at the top of a body.)
         for (const p of passed) {
           const what =
             p.kind === "caption"
@@ -425,7 +425,7 @@ function nextLineContent(text: string, lines: Line[], i: number, past = false, t
   return null;
 }
 
-/** The contents of the first few non-blank lines after line i. */
+/** The contents of the first five non-blank lines after line i (as far as `isTitleOverPage` reads). */
 function linesAfter(text: string, lines: Line[], i: number): string[] {
   const out: string[] = [];
   for (let k = i + 1; k < lines.length && out.length < 5; k++) {
