@@ -105,6 +105,18 @@ function check(bytes: Buffer): void {
 }
 
 describe("fuzz", () => {
+  // Inputs the property once failed on, kept so that they are checked on every run.
+  it("a sign-off printed again after the story's own: its second story has no byline over its sign-off", () => {
+    const story = [
+      "Srinagar, Dec 2 (IANS) The first ice-climbing festival of the valley will be held at Sonamarg from January 10.",
+      '"We expect at least 200 climbers this year," said the tourism director.',
+      "--IANS",
+      "--IANS",
+      "zm/khz",
+      "",
+    ].join("\n");
+    check(Buffer.from(story, "utf8"));
+  });
   it(
     `${RUNS} random and mutated inputs: no throw, parts in place, JSON/YAML round trip, schema-valid`,
     () => {

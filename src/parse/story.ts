@@ -314,6 +314,10 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         findings.push(finding("page-leftover", "a web page's leftover line after the sign-off", r.start, r.end));
   }
   if (so && dl && so.start < dl.end) so = null;
+  // A story that is only a sign-off (`--IANS` / `zm/khz` printed again under the one before): the
+  // line read above the body as a byline or a headline is the sign-off's.
+  if (so && byline && byline.rule !== "envelope" && so.start < byline.end) byline = null;
+  if (so && headline && headline.rule !== "envelope" && so.start < headline.end) headline = null;
 
   // An editor's note that runs to the sign-off ("The following information is not for publication").
   let bodyEnd = so ? so.start : range.end;
