@@ -21,7 +21,7 @@ export class Lexicon {
 
   constructor(phrases: string[][]) {
     for (const p of [...phrases].sort(byLength)) {
-      const lower = p.map((w) => w.toLowerCase());
+      const lower = p.map((w) => withoutNukta(w.toLowerCase()));
       for (const w of lower) this.longest = Math.max(this.longest, w.length);
       push(this.byFirst, lower[0]!, lower);
       push(this.byLast, lower[lower.length - 1]!, lower);
@@ -36,8 +36,8 @@ export class Lexicon {
   /** Longest phrase ending at token i; returns its first token index or -1. */
   endingAt(tokens: Token[], i: number): number {
     const t = tokens[i];
-    if (!t || t.punct || t.text.length > this.longest) return -1;
-    for (const p of this.byLast.get(t.lower) ?? []) {
+    if (!t || t.punct || t.text.length > this.longest + NUKTA_SLACK) return -1;
+    for (const p of this.byLast.get(keyOf(t)) ?? []) {
       const s = i - p.length + 1;
       if (s >= 0 && matches(tokens, s, p)) return s;
     }
@@ -47,8 +47,8 @@ export class Lexicon {
   /** Longest phrase starting at token i; returns the index after it, or -1. */
   startingAt(tokens: Token[], i: number): number {
     const t = tokens[i];
-    if (!t || t.punct || t.text.length > this.longest) return -1;
-    for (const p of this.byFirst.get(t.lower) ?? []) {
+    if (!t || t.punct || t.text.length > this.longest + NUKTA_SLACK) return -1;
+    for (const p of this.byFirst.get(keyOf(t)) ?? []) {
       if (i + p.length <= tokens.length && matches(tokens, i, p)) return i + p.length;
     }
     return -1;
@@ -64,9 +64,37 @@ function push(m: Map<string, string[][]>, k: string, p: string[]): void {
 function matches(tokens: Token[], s: number, p: string[]): boolean {
   for (let k = 0; k < p.length; k++) {
     const t = tokens[s + k]!;
-    if (t.punct || t.text.length > p[k]!.length || t.lower !== p[k]) return false;
+    if (t.punct || t.text.length > p[k]!.length + NUKTA_SLACK || keyOf(t) !== p[k]) return false;
   }
   return true;
+}
+
+/**
+ * Nukta: Urdu-register Hindi writes `मुताबिक़`, `बयान` ... with a dot below some letters
+ * (U+093C, or the letters that hold it, U+0958–U+095F) where the word lists have the plain
+ * letter (`मुताबिक`); a word compares without it, as `fold` compares names.
+ */
+const NUKTA = /[\u093c\u0958-\u095f]/u;
+/** How many characters longer than a listed word a token may be and still match it (its nukta signs). */
+const NUKTA_SLACK = 3;
+const PLAIN_OF: Record<string, string> = {
+  "\u0958": "\u0915",
+  "\u0959": "\u0916",
+  "\u095a": "\u0917",
+  "\u095b": "\u091c",
+  "\u095c": "\u0921",
+  "\u095d": "\u0922",
+  "\u095e": "\u092b",
+  "\u095f": "\u092f",
+};
+
+function withoutNukta(w: string): string {
+  return NUKTA.test(w) ? w.replace(/[\u093c\u0958-\u095f]/gu, (c) => PLAIN_OF[c] ?? "") : w;
+}
+
+/** A token's key in the word lists: lower-cased, without nukta signs. */
+function keyOf(t: Token): string {
+  return withoutNukta(t.lower);
 }
 
 export function phraseEndingAt(tokens: Token[], i: number, lexicon: Lexicon): number {
