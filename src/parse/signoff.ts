@@ -563,7 +563,9 @@ function wordRanges(text: string, from: number, to: number): Range[] {
  * The agency's full name alone on the last line, as pages close its copy (`Press Trust of
  * India`, `The Associated Press`, `REUTERS NEWS SERVICE`): the sign-off, with no codes; or with
  * reporters' names after it, each after a slash, which are its codes, one per name
- * (`हिन्दुस्थान समाचार / संजीव शर्मा`).
+ * (`हिन्दुस्थान समाचार / संजीव शर्मा`). A portal's name in the agency's place counts too, in
+ * brackets before the names (`(Udaipur Kiran) / चन्द्र नारायण शुक्ल`) or before the agency's tag
+ * (`कड़वा सत्य/शिन्हुआ`).
  */
 function fullName(text: string, L: Line, index: number): SignoffMatch | null {
   const content = text.slice(L.contentStart, L.contentEnd);
@@ -575,6 +577,23 @@ function fullName(text: string, L: Line, index: number): SignoffMatch | null {
   if (own.length > 40) return null;
   const names = slash > 0 ? slashParts(text, L.contentStart + slash + 1, L.contentEnd) : [];
   if (slash > 0 && (names.length === 0 || !names.every((r) => namesOnly(text, r.start, r.end, 3)))) return null;
+  // A portal's own name where the agency's stood, in brackets before the reporters' names
+  // (`(Udaipur Kiran) / चन्द्र नारायण शुक्ल`: no agency), or before the agency's tag (`कड़वा
+  // सत्य/शिन्हुआ`: the agency the tag names).
+  if (names.length === 1 && own.length > 1) {
+    const tag = text.slice(names[0]!.start, names[0]!.end);
+    const relayed = agencyOf(tag);
+    if (relayed?.code)
+      return {
+        start: L.contentStart,
+        end: L.contentEnd,
+        firstLine: index,
+        agency: { start: names[0]!.start, end: names[0]!.end, code: relayed.code },
+        codes: [],
+      };
+  }
+  if (names.length > 0 && /^\([^()]{2,30}\)$/u.test(own))
+    return { start: L.contentStart, end: L.contentEnd, firstLine: index, agency: null, codes: names };
   const name = own.replace(/^the\s+/iu, "").replace(/\.$/u, "");
   // Or its tag and `News`, `News Service` or `Staff` (`REUTERS NEWS SERVICE`), as pages credit it.
   const tag = name.replace(/\s+(?:news(?:\s+service)?|staff)$/iu, "");
