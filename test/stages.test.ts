@@ -500,6 +500,11 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "IANS, 30 Sep, 2016 01:18 PM", rule: "byline" },
     { example: "AFP 07 Feb 2021", rule: "byline" },
     { example: "Source: Xinhua 2016-08-16 21:00:24", rule: "byline" },
+    {
+      example: "(a Source label, a stamp and the page's editor between bars)",
+      input: "Source: Xinhua| 2020-09-24 22:44:50|Editor: huaxia",
+      rule: "byline",
+    },
     { example: "Source : business.khaskhabar.com | Apr 29, 2015 |", rule: "byline" },
     {
       example: "By Jagran NewsEdited By: Siddharth ChaurasiyaUpdated: Sun, 29 Oct 2023 06:10 AM (IST)",

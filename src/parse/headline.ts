@@ -163,7 +163,12 @@ export function bylineBeforeStamp(content: string): number {
   const bar = content.indexOf("|");
   if (bar > 0) {
     const left = content.slice(0, bar).trimEnd();
-    const right = content.slice(bar + 1).trim();
+    // The page's editor after the stamp, after another bar (`Source: Xinhua| 2020-09-24
+    // 22:44:50|Editor: huaxia`), is the stamp's company.
+    const right = content
+      .slice(bar + 1)
+      .replace(EDITOR_TAIL, "")
+      .trim();
     if (left && (isBylineLine(left) || agencyOf(left) || SOURCE_LABEL.test(left)) && isStamp(right)) return left.length;
   }
   // A stamp's label glued to the byline or after a space (`By Jagran NewsEdited By: Siddharth
@@ -231,6 +236,8 @@ function stampThenTag(content: string): boolean {
   return tag.length > 1 && agencyOf(tag) !== undefined && isStamp(content.slice(0, space).trim());
 }
 const EDITOR_LABEL_AT = /\s(?:Web\s+)?Editor\s*:/iu;
+/** A page's editor closing a credit line, after a bar: `|Editor: huaxia`, `| Web Editor: Gu Liping`. */
+const EDITOR_TAIL = /\s*\|\s*(?:Web\s+)?Editor\s*:[^|]{1,40}$/iu;
 
 /**
  * Short fields between bars, one of them the agency's tag or name, as a portal credits agency
