@@ -70,11 +70,12 @@ function matches(tokens: Token[], s: number, p: string[]): boolean {
 }
 
 /**
- * Nukta: Urdu-register Hindi writes `मुताबिक़`, `बयान` ... with a dot below some letters
+ * Nukta: Urdu-register Hindi writes `मुताबिक़`, `ज़लज़ला` ... with a dot below some letters
  * (U+093C, or the letters that hold it, U+0958–U+095F) where the word lists have the plain
  * letter (`मुताबिक`); a word compares without it, as `fold` compares names.
  */
 const NUKTA = /[\u093c\u0958-\u095f]/u;
+const NUKTA_ALL = new RegExp(NUKTA.source, "gu");
 /** How many characters longer than a listed word a token may be and still match it (its nukta signs). */
 const NUKTA_SLACK = 3;
 const PLAIN_OF: Record<string, string> = {
@@ -89,7 +90,7 @@ const PLAIN_OF: Record<string, string> = {
 };
 
 function withoutNukta(w: string): string {
-  return NUKTA.test(w) ? w.replace(/[\u093c\u0958-\u095f]/gu, (c) => PLAIN_OF[c] ?? "") : w;
+  return NUKTA.test(w) ? w.replace(NUKTA_ALL, (c) => PLAIN_OF[c] ?? "") : w;
 }
 
 /** A token's key in the word lists: lower-cased, without nukta signs. */
