@@ -174,7 +174,7 @@ function byBefore(tokens: Token[], idx: number): Range | null {
   for (let k = idx - 2; k > 0 && idx - k <= 6; k--) {
     if (tokens[k]!.punct) return null;
     if (phraseStartingAt(tokens, k, HI_BY) > k) {
-      const who = nounBeforeHi(tokens, k, 5);
+      const who = nounBeforeHi(tokens, k);
       return who ? { start: who.start, end: tokens[idx - 1]!.end } : null;
     }
   }
@@ -246,14 +246,17 @@ function hindiVerbAt(tokens: Token[], k: number, end: number, withThat: boolean,
   if (s < 0 && r > 0 && HI_PASSIVE.has(tokens[r]!.text)) {
     const p = phraseEndingAt(tokens, r - 1, HI_RELAY);
     if (p >= 0) return { cue: span(tokens, p, end), speaker: nounBeforeHi(tokens, p), via: null, withThat, punct };
-    // `एक बयान में कहा गया है कि`: the statement says it.
+    // `एक बयान में कहा गया है कि`: the statement says it; one that names whose it is keeps its
+    // author (`प्राधिकरण द्वारा जारी बुलेटिन में कहा गया है कि`, as an according-to source does).
     const said = r >= 3 ? tokens[r - 1]!.text : "";
     if (
       (said === "कहा" || said === "बताया") &&
       tokens[r - 2]!.text === "में" &&
       HI_STATEMENT_NOUNS.has(tokens[r - 3]!.text)
-    )
-      return { cue: span(tokens, r - 1, end), speaker: span(tokens, r - 3, r - 3), via: null, withThat, punct };
+    ) {
+      const speaker = byBefore(tokens, r - 2) ?? span(tokens, r - 3, r - 3);
+      return { cue: span(tokens, r - 1, end), speaker, via: null, withThat, punct };
+    }
   }
   if (s >= 0) {
     const speaker = nounBeforeHi(tokens, s);
