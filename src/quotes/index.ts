@@ -916,7 +916,9 @@ function reported(
   out: AttributionMatch[],
 ): void {
   for (const r of reportedSpeech(tokens)) {
-    if (used.overlaps(r.cue)) continue;
+    // (An according-to source that opens a quote, `According to the police, "..."`, is reported
+    // speech too: it names where the statement comes from, the quote is its words.)
+    if (used.overlaps(r.cue) && r.kind !== "according-to") continue;
     // The cue of an unmarked quote in this sentence is that quote's, not reported speech.
     const last = quotes[quotes.length - 1];
     if (last && last.kind === "unmarked" && last.cue && last.cue.start === r.cue.start) continue;
