@@ -1032,6 +1032,11 @@ function invertedSubject(tokens: Token[], idx: number): Range | null {
     const of = nounAfterEn(tokens, k + 1);
     if (of) return { start: np.start, end: of.end };
   }
+  // `said an official here.`: a word that stands between a subject and its verb may follow it.
+  if (next && EN_SKIP.has(lower(next))) {
+    const end = tokens[k + 1];
+    if (!end || (end.punct && ".!?;".includes(end.text))) return np;
+  }
   // `said an official privy to the negotiations.`: so does an adjective's phrase.
   const q = qualifierAt(tokens, k) ? k + 2 : qualifierAt(tokens, k - 1) ? k + 1 : -1;
   if (q > 0) {

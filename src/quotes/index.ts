@@ -803,7 +803,13 @@ function analyseSentence(tokens: Token[]): SentenceCues {
   const said = reported
     .filter((r) => r.kind === "said-that")
     .map((r) => ({ cue: r.cue, speaker: r.source, via: null, withThat: true, punct: false }));
-  return { agents, english: said.length ? said : englishExpressionCues(tokens) };
+  if (said.length) return { agents, english: said };
+  // With no one saying it, an according-to source speaks the sentence's partial quotes (`... by
+  // "several gunmen" ..., according to the preliminary investigation`).
+  const according = reported
+    .filter((r) => r.kind === "according-to")
+    .map((r) => ({ cue: r.cue, speaker: r.source, via: null, withThat: false, punct: false }));
+  return { agents, english: according.length ? according : englishExpressionCues(tokens) };
 }
 
 /** The speaker of a partial quote: the nearest `X ने` before it, else the nearest English cue. */
