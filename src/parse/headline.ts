@@ -694,7 +694,8 @@ const TRAILER_FIRSTS = new Set(leftovers.trailers.flatMap((t) => [t[0]!.toLowerC
  * own (`splitTrailer`).
  */
 export function isTrailerLine(content: string): boolean {
-  if (content.length > 400) return false;
+  // (A disclaimer may run long: `Disclaimer: The views expressed in this article ...`, 600 characters.)
+  if (content.length > 1200) return false;
   let k = 0;
   while (k < 4 && k < content.length && "(['‘“\" ".includes(content[k]!)) k++;
   if (!TRAILER_FIRSTS.has(content[k] ?? "")) return false;
