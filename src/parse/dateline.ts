@@ -1148,9 +1148,14 @@ function capsPlaceDateLead(text: string, win: string, p0: number, i: number): Da
   if (!m || !lookupPlace(m[1]!)) return null;
   const d = dateAtEnd(m[2]!);
   if (d?.start !== 0) return null;
-  if (!leadAt(text, p0 + m[0].length) && !wrappedLeadAt(text, p0 + m[0].length)) return null;
+  if (!leadOrWrappedAt(text, p0 + m[0].length)) return null;
   const dateStart = p0 + m[0].indexOf(m[2]!, m[1]!.length);
   return placeAndDate(p0, p0 + m[0].length - 1, i, m[1]!.length, d, dateStart, m[2]!.length);
+}
+
+/** Whether a lead (`isLead`) starts at `from`, on its line or carried over the next by a hard wrap. */
+function leadOrWrappedAt(text: string, from: number): boolean {
+  return leadAt(text, from) || wrappedLeadAt(text, from);
 }
 
 /**
@@ -1180,7 +1185,7 @@ function capsPlaceLead(text: string, win: string, p0: number, i: number): Dateli
   if (c < 0x41 || c > 0x5a || d < 0x41 || d > 0x5a) return null;
   const m = CAPS_PLACE_LEAD.exec(win);
   if (!m || lookupPlace(m[1]!)?.kind !== "city") return null;
-  if (!leadAt(text, p0 + m[0].length) && !wrappedLeadAt(text, p0 + m[0].length)) return null;
+  if (!leadOrWrappedAt(text, p0 + m[0].length)) return null;
   return placeOnly(p0, p0 + m[1]!.length, i, p0 + m[1]!.length);
 }
 

@@ -581,8 +581,7 @@ function fullName(text: string, L: Line, index: number): SignoffMatch | null {
   // (`(Udaipur Kiran) / चन्द्र नारायण शुक्ल`: no agency), or before the agency's tag (`कड़वा
   // सत्य/शिन्हुआ`: the agency the tag names).
   if (names.length === 1 && own.length > 1) {
-    const tag = text.slice(names[0]!.start, names[0]!.end);
-    const relayed = agencyOf(tag);
+    const relayed = agencyOf(text.slice(names[0]!.start, names[0]!.end));
     if (relayed?.code)
       return {
         start: L.contentStart,

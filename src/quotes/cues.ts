@@ -816,13 +816,18 @@ function namedPlaceAt(tokens: Token[], k: number): boolean {
   return isCapitalised(tokens[j]) && !EN_PRONOUNS.has(lower(tokens[j]!));
 }
 
+/** Whether token `t` (none: the tokens ended) closes a clause: `.`, `!`, `?` or `;`. */
+function closesClause(t: Token | undefined): boolean {
+  return !t || (t.punct && ".!?;".includes(t.text));
+}
+
 /** A capitalised name from token `k` that ends its clause (`..., reports Efe news.`, `reports Yonhap News Agency.`). */
 function endingName(tokens: Token[], k: number): boolean {
   if (!isCapitalised(tokens[k])) return false;
   let e = k;
   while (e < tokens.length && e - k < 5 && !tokens[e]!.punct) e++;
   const end = tokens[e];
-  return e > k && (!end || (end.punct && ".!?;".includes(end.text)));
+  return e > k && closesClause(end);
 }
 
 /** Whether tokens k and k + 1 are an adjective and its preposition in a source's description (`close to`). */
@@ -1017,8 +1022,7 @@ function invertedSubject(tokens: Token[], idx: number): Range | null {
     let e = k + 1;
     while (e < tokens.length && e - k <= 3 && isCapitalised(tokens[e])) e++;
     const end = tokens[e];
-    if (e > k + 1 && (!end || (end.punct && ".!?;".includes(end.text))))
-      return { start: np.start, end: tokens[e - 1]!.end };
+    if (e > k + 1 && closesClause(end)) return { start: np.start, end: tokens[e - 1]!.end };
   }
   // `said the manager of the restaurant from where ...`: the `of` phrase belongs to the subject;
   // so does a phrase naming where a common noun is (`said a local devotee at Jama Masjid.`).
@@ -1026,17 +1030,14 @@ function invertedSubject(tokens: Token[], idx: number): Range | null {
   if (next && head && !isCapitalised(head) && namedPlaceAt(tokens, k)) {
     const at = nounAfterEn(tokens, k + 1);
     const after = at ? tokens.find((t) => t.start >= at.end) : undefined;
-    if (at && (!after || (after.punct && ".!?;".includes(after.text)))) return { start: np.start, end: at.end };
+    if (at && closesClause(after)) return { start: np.start, end: at.end };
   }
   if (next && lower(next) === "of" && !isCapitalised(tokens.find((t) => t.start === np.start))) {
     const of = nounAfterEn(tokens, k + 1);
     if (of) return { start: np.start, end: of.end };
   }
   // `said an official here.`: a word that stands between a subject and its verb may follow it.
-  if (next && EN_SKIP.has(lower(next))) {
-    const end = tokens[k + 1];
-    if (!end || (end.punct && ".!?;".includes(end.text))) return np;
-  }
+  if (next && EN_SKIP.has(lower(next)) && closesClause(tokens[k + 1])) return np;
   // `said an official privy to the negotiations.`: so does an adjective's phrase.
   const q = qualifierAt(tokens, k) ? k + 2 : qualifierAt(tokens, k - 1) ? k + 1 : -1;
   if (q > 0) {
@@ -1263,9 +1264,7 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
         const closing =
           (i > 0 && tokens[i - 1]!.text === "," && endingName(tokens, e)) ||
           // `..., officials said, Reuters reports.`: a name, then the verb in lower case ending the clause.
-          (isCapitalised(tokens[i - 1]) &&
-            !isCapitalised(t) &&
-            (after === undefined || (after.punct && ".!?;".includes(after.text))));
+          (isCapitalised(tokens[i - 1]) && !isCapitalised(t) && closesClause(after));
         if (!that && !closing && phraseStartingAt(tokens, e, EN_OBJECTS) < 0) continue;
       } else if (
         !(

@@ -75,22 +75,12 @@ function matches(tokens: Token[], s: number, p: string[]): boolean {
  * letter (`मुताबिक`); a word compares without it, as `fold` compares names.
  */
 const NUKTA = /[\u093c\u0958-\u095f]/u;
-const NUKTA_ALL = new RegExp(NUKTA.source, "gu");
 /** How many characters longer than a listed word a token may be and still match it (its nukta signs). */
 const NUKTA_SLACK = 3;
-const PLAIN_OF: Record<string, string> = {
-  "\u0958": "\u0915",
-  "\u0959": "\u0916",
-  "\u095a": "\u0917",
-  "\u095b": "\u091c",
-  "\u095c": "\u0921",
-  "\u095d": "\u0922",
-  "\u095e": "\u092b",
-  "\u095f": "\u092f",
-};
 
+/** `w` without nukta signs: its letters decomposed (`क़` -> `क` + `़`) and the sign dropped. */
 function withoutNukta(w: string): string {
-  return NUKTA.test(w) ? w.replace(NUKTA_ALL, (c) => PLAIN_OF[c] ?? "") : w;
+  return NUKTA.test(w) ? w.normalize("NFD").replace(/\u093c/gu, "") : w;
 }
 
 /** A token's key in the word lists: lower-cased, without nukta signs. */
