@@ -10,8 +10,8 @@
 //   - peak RSS at both sizes (flat = streaming);
 //   - `-j 2` against `-j 1` on one 100 MB file, a folder of 20,000 files, a 50,000-record JSONL dump;
 //   - the machine's own ceiling for two threads: two `-j 1` processes at once on halves of the file;
-//   - adversarial inputs (2 MB and 8 MB of `"`, `"a`, `(`, and a 5 MB single line) against
-//     2 MB of normal copy, per MB.
+//   - adversarial inputs (2 MB and 8 MB of `"`, `"a`, `(`, and of short paragraphs read as one
+//     story, and a 5 MB single line) against 2 MB of normal copy, per MB.
 // BENCH_SCALE=0.1 shrinks every size (a quick look); BENCH_ONLY=startup,throughput,jobs,adversarial
 // runs some sections only.
 import { spawn } from "node:child_process";
@@ -227,8 +227,8 @@ if (want("jobs")) {
 if (want("adversarial")) {
   const normalMb = 2;
   const normal = await concatFile("normal.txt", normalMb * MB);
-  const perMb = async (path, mb) => {
-    const r = await time([wire, "parse", path, "-f", "ndjson", "-q", "-j", "1"], { rss: true });
+  const perMb = async (path, mb, extra = []) => {
+    const r = await time([wire, "parse", path, "-f", "ndjson", "-q", "-j", "1", ...extra], { rss: true });
     return { ...r, perMb: r.secs / mb };
   };
   const base = await perMb(normal, normalMb);
@@ -254,6 +254,16 @@ if (want("adversarial")) {
       `(8 MB: ${f2(b.perMb / base.perMb)}×${crash(b)}; 8 MB/2 MB per MB ${f2(b.perMb / a.perMb)}; peak RSS ${a.rss.toFixed(0)} / ${b.rss.toFixed(0)} MB${crash(a)})`,
     );
   }
+  // One story of many short paragraphs with no straight quotation mark (`--no-split`): a search
+  // from each paragraph that reads on to the next mark in the text makes this quadratic.
+  const para = "यह एक वाक्य है जिसमें कोई उद्धरण चिह्न नहीं है, और यह अनुच्छेद इतना ही लंबा है।\n\n";
+  const pa = await perMb(writeUnit("p2", para, 2 * MB), 2, ["--no-split"]);
+  const pb = await perMb(writeUnit("p8", para, 8 * MB), 8, ["--no-split"]);
+  row(
+    "one story of 2 MB of short paragraphs (`--no-split`) vs normal copy, per MB",
+    `${f2(pa.perMb / base.perMb)}×`,
+    `(8 MB: ${f2(pb.perMb / base.perMb)}×; 8 MB/2 MB per MB ${f2(pb.perMb / pa.perMb)}; peak RSS ${pa.rss.toFixed(0)} / ${pb.rss.toFixed(0)} MB)`,
+  );
   const ol = await perMb(oneLine, 5);
   row(
     "a 5 MB single line vs normal copy, per MB",

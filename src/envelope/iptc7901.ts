@@ -17,6 +17,7 @@
  * ```
  */
 import { finding } from "../diagnostics.js";
+import { indexWithin } from "../text/chars.js";
 import {
   ETX,
   STX,
@@ -86,9 +87,9 @@ export function readIptc7901(text: string, start: number, end: number): Envelope
   const take: Range[] = [];
   for (; i < lines.length; i++) {
     const l = lines[i]!;
-    const stxHere = text.indexOf(STX, l.start);
+    const stxHere = indexWithin(text, STX.charCodeAt(0), l.start, l.end);
     let vs = l.vs;
-    if (stxHere >= 0 && stxHere < l.end) {
+    if (stxHere >= 0) {
       m.blank.push({ start: stxHere, end: stxHere + 1 });
       vs = Math.max(vs, stxHere + 1);
       while (vs < l.ve && text[vs] === " ") vs++;

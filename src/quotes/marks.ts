@@ -15,7 +15,7 @@
  * Double marks (`"`, `“ ”`, `‘‘ ’’`) pair with each other and do not nest; single marks
  * (`‘ ’`, `'`) pair inside or outside them. One pass, no backtracking.
  */
-import { isSpace } from "../text/chars.js";
+import { indexWithin, isSpace } from "../text/chars.js";
 import { isLetterMarkOrNumber } from "../text/classes.js";
 import type { Range } from "../text/range.js";
 
@@ -240,7 +240,8 @@ function oneWayCurly(text: string, para: Range): boolean {
 /** Whether every straight double mark of the paragraph stands in a pair `""` (and there is one). */
 function csvDoubled(text: string, para: Range): boolean {
   let pairs = 0;
-  for (let i = text.indexOf('"', para.start); i >= 0 && i < para.end; i = text.indexOf('"', i + 1)) {
+  const QUOTE = 0x22;
+  for (let i = indexWithin(text, QUOTE, para.start, para.end); i >= 0; i = indexWithin(text, QUOTE, i + 1, para.end)) {
     if (text[i + 1] !== '"' || i + 1 >= para.end) return false;
     if (text[i + 2] === '"') return false;
     pairs++;

@@ -51,6 +51,16 @@ export function isSpace(c: number): boolean {
   return isHSpace(c) || isLineEnd(c) || c === 0x85 || c === 0x2028 || c === 0x2029;
 }
 
+/**
+ * Where `code` first stands in [from, to) of the text, or -1. Unlike `indexOf` it never reads
+ * past `to`: searching each of many short ranges of a long text for a character the text lacks
+ * would otherwise read the rest of the text once per range.
+ */
+export function indexWithin(text: string, code: number, from: number, to: number): number {
+  for (let i = from; i < to; i++) if (text.charCodeAt(i) === code) return i;
+  return -1;
+}
+
 /** True when the string has no character but white space. */
 export function isBlank(s: string): boolean {
   for (let i = 0; i < s.length; i++) if (!isSpace(s.charCodeAt(i))) return false;
