@@ -408,8 +408,13 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
           // opening the sentence, then the title and the place set off after it.
           const opener = before ? openingName(tokens, before) : null;
           if (opener) return opener;
+          // `Pakistan's Minister of State for Interior, Talal Chaudhry, emphasised`: a full name
+          // after a title is the person who speaks (a place set off after a body's name, `a
+          // spokesman for the University of California, Berkeley, said`, is one word).
           if (
             !before ||
+            (e - 1 - (c + 1) >= 2 &&
+              tokens.some((w) => w.start >= before.start && w.end <= before.end && EN_TITLE_WORDS.has(lower(w)))) ||
             !tokens.some(
               (w) => w.start >= before.start && w.end <= before.end && isCapitalised(w) && w.start !== before.start,
             )
