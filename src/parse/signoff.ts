@@ -102,6 +102,11 @@ function lowerOf(s: string): string {
 let lowered = { s: "", lower: "" };
 const AFTER = signoffTable.after.map((a) => new RegExp(a, "u"));
 const MAX = 80;
+/**
+ * The longest note under a closing mark: a reporter's contact line runs on with phone numbers
+ * (`((name@thomsonreuters.com; within U.S. +1 646 223 8780, outside U.S. +91 806749 8325;))`).
+ */
+const AFTER_MAX = 200;
 /** How far back from a line's end a closing mark glued after the last sentence may start. */
 const GLUED_REACH = 320;
 
@@ -194,8 +199,10 @@ function codesBelowSignLine({ text, lines, minLine, last, line: L, content, shor
   return null;
 }
 
-function endMarkThenNote({ text, lines, minLine, last, line: L, content, short }: SignoffView): SignoffMatch | null {
-  if (!short || !AFTER.some((a) => a.test(content))) return null;
+function endMarkThenNote({ text, lines, minLine, last, line: L }: SignoffView): SignoffMatch | null {
+  if (L.contentEnd - L.contentStart > AFTER_MAX) return null;
+  const content = text.slice(L.contentStart, L.contentEnd);
+  if (!AFTER.some((a) => a.test(content))) return null;
   let prev = last - 1;
   while (prev >= minLine && lines[prev]!.blank) prev--;
   if (prev >= minLine) {
