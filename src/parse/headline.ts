@@ -292,6 +292,9 @@ function withoutGluedIso(content: string): string {
  * > | u a AM-Hugo 4thLd-Writethru a0800 09-20 1046   slug
  * > | LaserPhotos PAR3, PAR4, WX10            slug
  * > | (ATTN: adds details in para 5)          note   (an editor's note: a paragraph of its own)
+ * > | (Adds analyst comment, closing prices)  note   (what a new version changes)
+ * > | Adds vaccine details                    note   (the same without its brackets)
+ * > | Adds Up to a Record Harvest             headline
  * > |   * Queues at petrol stations           bullet (a summary point: a paragraph)
  * > | By Anita Rao                            byline
  * > | Reuters News                            byline (the agency's credit alone: `isAgencyCredit`)
@@ -317,6 +320,11 @@ const NOTE = new RegExp(String.raw`^[(\[]?\s*(?:${leftovers.notes.map(escapeRe).
 /** Reuters' note of what a new version changes: `(Adds quotes, details)`, `(Rewrites paragraph 1, adds comments ...`. */
 const UPDATE_NOTE =
   /^\((?:Adds|Updates|Rewrites|Recasts|Corrects|Changes|Refiles|Repeats|Fixes|Removes|Inserts)\s+[^()]{2,120}\)?$/u;
+/**
+ * The same note as portals print it, without the brackets (`Adds vaccine details`): a verb that
+ * is no plural noun, then words in lower case only (a headline would capitalise them).
+ */
+const BARE_UPDATE_NOTE = /^(?:Adds|Rewrites|Recasts|Refiles|Inserts)\s+[a-z][a-z0-9 ,;'’-]{2,100}$/u;
 const SLUG = /^[A-Z]{2,}[A-Za-z0-9]*-\S*-\S*(?:,[^\n]{0,40})?$|^[A-Z]{2,}[A-Za-z0-9]*-[^\s,]+,[^\n]{0,40}$/u;
 const WIRE_HEADERS = leftovers.wireHeaders.map((h) => new RegExp(h, "u"));
 const BULLET = /^[*•·▪►■-]\s+\S/u;
@@ -759,7 +767,7 @@ export function headerKind(content: string): HeaderKind | null {
   if (bylineBeforeStamp(content) > 0 || stampThenCredit(content) || barCredit(content)) return "byline";
   // (A stamp line always holds a figure: `isStampLine` asks for one, the pattern alone does not.)
   if (/\d/u.test(content) && (isStamp(content) || JUCHE_STAMP.test(content))) return "timestamp";
-  if (NOTE.test(content) || UPDATE_NOTE.test(content)) return "note";
+  if (NOTE.test(content) || UPDATE_NOTE.test(content) || BARE_UPDATE_NOTE.test(content)) return "note";
   if (SLUG.test(content) || WIRE_HEADERS.some((h) => h.test(content))) return "slug";
   if (BULLET.test(content)) {
     // A page's stamp, byline or caption printed as a list item (`• Updated On - March 11, 2024`)
