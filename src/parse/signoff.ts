@@ -226,11 +226,13 @@ function gluedEndMark({ text, last, line: L }: SignoffView): SignoffMatch | null
     const code = markAgency(mark, g);
     if (code === undefined) continue;
     const s = L.contentEnd - g[1]!.length;
+    // A credit's agency is its name (`(Source: PTI)`: `PTI`), as on a line of its own.
+    const named = mark.code === null ? groupRange(g, "agency", L.contentEnd - tail.length) : null;
     const found: SignoffMatch = {
       start: s,
       end: L.contentEnd,
       firstLine: last,
-      agency: { start: s, end: L.contentEnd, code },
+      agency: { ...(named ?? { start: s, end: L.contentEnd }), code },
       codes: groupCode(g, L.contentEnd - tail.length),
     };
     if (mark.names) {
