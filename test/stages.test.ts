@@ -233,6 +233,17 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "NEW YORK —",
     },
     {
+      example: "LONE ROCK — A wildfire ...",
+      input: "LONE ROCK — A wildfire forced the evacuation of two hundred homes in the valley on Sunday.",
+      rule: "place-dashes",
+      text: "LONE ROCK —",
+    },
+    {
+      example: "(a desk's label before the dash)",
+      input: "INTERNATIONAL NEWS - A wildfire forced the evacuation of two hundred homes on Sunday.",
+      rule: null,
+    },
+    {
       example: "By IANS, Hyderabad: Expert assistance ...",
       input: "By IANS, Hyderabad: Expert assistance from Egypt is on its way to conserve a mummy at a museum here.",
       rule: "agency-byline",

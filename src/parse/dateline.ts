@@ -18,6 +18,7 @@
  * > | AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ -- ...   the tag between slashes
  * > | SEOUL -- ...   PAJU, South Korea -- ...            a summary item: CAPS place and `--` only
  * > | NEW YORK — The Walt Disney Co. ...                 a paper's AP copy: a known CAPS place and a dash
+ * > | LONE ROCK — A wildfire ...                         a town no gazetteer knows, no label (data/leftovers.json capsLabels)
  * > | KOLKATA: The Eastern Railway said on ...           a paper's reprint: place and colon only
  * > | By IANS, Hyderabad: Expert assistance ...          the agency as a byline, the place, a colon
  * > | नई दिल्ली 27 फरवरी।भारत ने ...                       a paper's own copy: place, date, danda or colon
@@ -843,16 +844,29 @@ function placeDashes(text: string, win: string, p0: number, i: number): Dateline
   const placeText = m[1]!;
   if ((placeText.match(/[A-Z]/g) ?? []).length < 3) return null;
   // After a single dash (AP copy as papers print it: `NEW YORK — `) the city must be a known
-  // place, or be followed by a known state or country (`TUSCALOOSA, Ala. — `), so that a line
-  // such as `UPDATE - Police say ...` is no dateline.
+  // place, or be followed by a known state or country (`TUSCALOOSA, Ala. — `), or be a town no
+  // gazetteer knows of one or two words before a lead (`LONE ROCK — `, `CHENGANNUR - `) that is
+  // no desk's label, so that a line such as `UPDATE - Police say ...` is no dateline.
   if (
     !m[2]!.trim().startsWith("--") &&
     !lookupPlace(CAPS_CITY.exec(placeText)![0]) &&
-    qualifierCountry(placeText) === undefined
+    qualifierCountry(placeText) === undefined &&
+    !unknownCapsTown(text, placeText, p0 + m[0].length)
   )
     return null;
   return placeOnly(p0, separatorEnd(text, p0 + placeText.length), i, p0 + placeText.length);
 }
+
+/** A town in capitals that no gazetteer knows (one or two words, no label's word) before a lead at `leadFrom`. */
+function unknownCapsTown(text: string, placeText: string, leadFrom: number): boolean {
+  return (
+    !placeText.includes(",") &&
+    wordCount(placeText) <= 2 &&
+    !placeText.split(/\s+/u).some((w) => CAPS_LABELS.has(w)) &&
+    leadAt(text, leadFrom)
+  );
+}
+const CAPS_LABELS = new Set(leftovers.capsLabels);
 
 /** `By IANS, Hyderabad: `: `By`, an agency's tag, a comma, the place, a colon. */
 const AGENCY_BYLINE = new RegExp(String.raw`^[Bb][Yy]\s+(${TAGS})\s*,\s*([^:()\n,]{2,40}?)\s*:\s*(?=\S)`, "u");
