@@ -1011,9 +1011,42 @@ function withAgent(tokens: Token[], np: Range | null): Range | null {
     const at = nounAfterEn(tokens, k + 1);
     return at ? { start: np.start, end: at.end } : np;
   }
-  if (!next || (lower(next) !== "by" && lower(next) !== "from")) return np;
+  if (!next || (lower(next) !== "by" && lower(next) !== "from"))
+    return { start: np.start, end: coordinatedEnd(tokens, np, false) };
   const who = nounAfterEn(tokens, k + 1);
-  return who ? { start: np.start, end: who.end } : np;
+  return who ? { start: np.start, end: coordinatedEnd(tokens, who, true) } : np;
+}
+
+/**
+ * Where a name or noun phrase ends when more is joined to it by `and` up to its clause's end: a
+ * name's list of capitalised words (`a report released by the Ministry of Education, Science and
+ * Technology, ...`) and, after `by` or `from` (`agent`), any noun phrase (`a statement from the
+ * provincial production safety supervision and administration bureau.`).
+ */
+function coordinatedEnd(tokens: Token[], np: Range, agent: boolean): number {
+  let j = 0;
+  while (j < tokens.length && tokens[j]!.end <= np.end) j++;
+  const ends = (t: Token | undefined) => closesClause(t) || t!.text === ",";
+  if (agent && tokens[j] && lower(tokens[j]!) === "and") {
+    const more = nounAfterEn(tokens, j + 1);
+    if (!more) return np.end;
+    let e = j + 1;
+    while (e < tokens.length && tokens[e]!.end <= more.end) e++;
+    return ends(tokens[e]) ? more.end : np.end;
+  }
+  // A name's list of capitalised words: `, Science and Technology`.
+  if (tokens[j]?.text === "," && isCapitalised(tokens[j - 1]) && isCapitalised(tokens[j + 1])) {
+    let e = j;
+    let joined = false;
+    while (e + 1 < tokens.length && e - j < 8) {
+      const t = tokens[e + 1]!;
+      if (lower(t) === "and" || t.text === "&") joined = true;
+      else if (t.text === "," ? joined : !isCapitalised(t)) break;
+      e++;
+    }
+    if (joined && isCapitalised(tokens[e]) && ends(tokens[e + 1])) return tokens[e]!.end;
+  }
+  return np.end;
 }
 
 function invertedSubject(tokens: Token[], idx: number): Range | null {
