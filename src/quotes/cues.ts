@@ -1298,7 +1298,9 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
         (lower(after) === "that" || SUBJECT_PRONOUNS.has(lower(after)) || clauseAfter(tokens, i, e));
       if (EN_NOUN_LIKE.has(w)) {
         // `five states,` is a noun: only `states that`, `tells IANS` are speech, and after a
-        // comma a name that ends the clause (`..., reports Efe.`).
+        // comma a name that ends the clause (`..., reports Efe.`); after a determiner it is a
+        // noun whatever follows (`conveyed to the states that ...`).
+        if (i > 0 && EN_DETERMINERS.has(lower(tokens[i - 1]!))) continue;
         const closing =
           (i > 0 && tokens[i - 1]!.text === "," && endingName(tokens, e)) ||
           // `..., officials said, Reuters reports.`: a name, then the verb in lower case ending the clause.
