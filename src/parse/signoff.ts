@@ -447,7 +447,9 @@ const TAG_FIRST = new Set(agencyTags.map((t) => t.charCodeAt(0)));
  * pattern `^(TAG)\s+([A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,7}\/?)$` would (the longest tag
  * that fits first); the agency tag, or null.
  */
-export function initialsLineTag(content: string): string | null {
+export function initialsLineTag(line: string): string | null {
+  // A stray full stop after initials in capitals (`PTI MPBSMN.`), as after glued initials.
+  const content = /[A-Z]\.$/u.test(line) ? line.slice(0, -1) : line;
   // Cheap necessary conditions first: a tag's first letter opens the line, a letter or `/` ends it.
   if (!TAG_FIRST.has(content.charCodeAt(0)) || !/[A-Za-z/0-9]$/u.test(content)) return null;
   for (const tag of TAGS_BY_FIRST.get(content[0]!) ?? []) {
