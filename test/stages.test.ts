@@ -508,6 +508,7 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "* Queues at petrol stations", rule: "bullet" },
     { example: "By Anita Rao", rule: "byline" },
     { example: "Reuters News", rule: "byline" },
+    { example: "Source: Associated Press", rule: "byline-credit" },
     { example: "(an agency's name)", input: "The Associated Press", rule: "byline" },
     { example: "By ANI | Updated: April 22, 2021 18:40 IST", rule: "byline" },
     { example: "ANI | Updated: Jan 8, 2022 09:15 IST", rule: "byline" },

@@ -298,6 +298,7 @@ function withoutGluedIso(content: string): string {
  * > |   * Queues at petrol stations           bullet (a summary point: a paragraph)
  * > | By Anita Rao                            byline
  * > | Reuters News                            byline (the agency's credit alone: `isAgencyCredit`)
+ * > | Source: Associated Press                credit (the agency's, after a `Source:` label: a byline when alone)
  * > | Associated Press                        credit under a byline
  * > | ... IANS India Private Limited14 June   credit (a publisher's credit or copyright line)
  * > | -----------------                       rule   (a digest's separator: no text)
@@ -785,6 +786,11 @@ export function headerKind(content: string): HeaderKind | null {
   if (content.length <= 20 && /^\([^()]+\)$/u.test(content) && agencyOf(content.slice(1, -1).trim()))
     return "byline-credit";
   if (isAgencyCredit(content)) return "byline";
+  // `Source: Associated Press`, `Source:PTI` alone under a portal's title: the agency's credit.
+  if (content.length <= 60 && SOURCE_LABEL.test(content)) {
+    const named = content.replace(SOURCE_LABEL, "").trim();
+    if (agencyOf(named)?.code || isAgencyCredit(named)) return "byline-credit";
+  }
   if (content.length <= 120 && CREDITS.some((c) => f.includes(c))) return "credit";
   return null;
 }
@@ -812,7 +818,8 @@ export function agencyNamedIn(text: string, from: number, to: number): (Range & 
   const m = AGENCY_IN_TEXT.exec(s);
   const code = m ? agencyOf(m[0])?.code : null;
   if (m && code) return { start: from + m.index, end: from + m.index + m[0].length, code };
-  // A tag too short to be looked for in running text, right after a byline's `By` (`By AP News`).
+  // A tag too short to be looked for in running text, right after a byline's `By` (`By AP News`)
+  // or a credit's `Source:` (`Source: AP`).
   const b = BY_SHORT_TAG.exec(s);
   const short = b && AGENCY_SHORT_TAGS.has(b[1]!) ? agencyOf(b[1]!)?.code : null;
   return b && short ? { start: from + b[0].length - b[1]!.length, end: from + b[0].length, code: short } : null;
@@ -820,4 +827,4 @@ export function agencyNamedIn(text: string, from: number, to: number): (Range & 
 const AGENCY_SHORT_TAGS = new Set(
   agencies.flatMap((a) => (a.code === null ? [] : a.tags.filter((t) => t.length < 3 && /^\p{Lu}+$/u.test(t)))),
 );
-const BY_SHORT_TAG = /^\s*By\s+(\p{Lu}{2})(?![\p{L}\p{M}])/u;
+const BY_SHORT_TAG = /^\s*(?:By\s+|Source\s*:\s*)(\p{Lu}{2})(?![\p{L}\p{M}])/u;
