@@ -15,15 +15,16 @@ const LATIN = agencyTags.filter((t) => /^[A-Za-z][A-Za-z-]*$/u.test(t));
 const DEVANAGARI = agencyTags.filter((t) => /^[\u0900-\u097f-]+$/u.test(t));
 /**
  * `told IANS`, `told PTI`, `speaking to IANS`, a portal's credit closing a sentence (`...,
- * officials said, Reuters reports.`); `आईएएनएस से कहा`, `आईएएनएस को बताया`, `आईएएनएस के साथ
- * बातचीत में कहा`, `एएनआई से बात करते हुए बताया`, an interview with the agency (`एएनआई से बातचीत
- * में X ने कहा`, `आईएएनएस से खास बातचीत में`, `आईएएनएस से बातचीत के दौरान`, `एएनआई से बात करते हुए X ने
- * ... ब्यौरा दिया`), the agency before the one who tells it (`आईएएनएस से एक सूत्र ने कहा`); and a
- * portal's note that the story came from the agency's feed (`यह ख़बर पीटीआई-भाषा की फीड से
- * प्रकाशित की गयी है`, `यह आईएएनएस न्यूज फीड से सीधे पब्लिश हुई खबर है`).
+ * officials said, Reuters reports.`); `आईएएनएस से कहा`, `आईएएनएस को बताया`, `एएनआई को फोन पर
+ * बताया`, `‘पीटीआई भाषा’ को बताया`, `आईएएनएस के साथ बातचीत में कहा`, `एएनआई से बात करते हुए
+ * बताया`, an interview with the agency (`एएनआई से बातचीत में X ने कहा`, `आईएएनएस से खास बातचीत
+ * में`, `आईएएनएस से बातचीत के दौरान`, `एएनआई से बात करते हुए X ने ... ब्यौरा दिया`), the agency
+ * before the one who tells it (`आईएएनएस से एक सूत्र ने कहा`); and a portal's note that the story
+ * came from the agency's feed (`यह ख़बर पीटीआई-भाषा की फीड से प्रकाशित की गयी है`, `यह आईएएनएस
+ * न्यूज फीड से सीधे पब्लिश हुई खबर है`).
  */
 const TOLD = new RegExp(
-  String.raw`\b(?:told|(?:speaking|talking|spoke) to) (${LATIN.map(escapeRegExp).join("|")})\b|, (${LATIN.map(escapeRegExp).join("|")}) reports\.|(?<![\u0900-\u097f])(${DEVANAGARI.map(escapeRegExp).join("|")}) (?:(?:से|को|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत में |बात करते हुए )?(?:कहा|बताया)|(?:से|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत (?:में|के दौरान)|बात करते हुए)|से (?:[^\s,।"“]+ ){1,4}ने (?:कहा|बताया)|(?:की|न्यूज) फ़?ीड से)`,
+  String.raw`\b(?:told|(?:speaking|talking|spoke) to) (${LATIN.map(escapeRegExp).join("|")})\b|, (${LATIN.map(escapeRegExp).join("|")}) reports\.|(?<![\u0900-\u097f])(${DEVANAGARI.map(escapeRegExp).join("|")})[’'"”]? (?:(?:से|को|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत में |बात करते हुए |(?:फ़?ोन|टेलीफोन) पर )?(?:कहा|बताया)|(?:से|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत (?:में|के दौरान)|बात करते हुए)|से (?:[^\s,।"“]+ ){1,4}ने (?:कहा|बताया)|(?:की|न्यूज) फ़?ीड से)`,
   "u",
 );
 
