@@ -12,6 +12,7 @@
  */
 import table from "../data/krutidev.json" with { type: "json" };
 import detect from "../data/krutidev-detect.json" with { type: "json" };
+import { isDevanagariLetter } from "../text/chars.js";
 
 // ---------------------------------------------------------------- the table
 
@@ -472,7 +473,6 @@ function wordSignal(text: string, from: number, to: number): number {
   let letters = 0;
   let lower = 0;
   let vowels = 0;
-  let foreign = false;
   let glyph = false;
   let caseFlip = false;
   let inner = false; // ; = | ] [ { } ~ ` inside the word, next to letters
@@ -486,8 +486,8 @@ function wordSignal(text: string, from: number, to: number): number {
     } else if (c > 0x7f && KRUTI_GLYPHS.has(text[k]!)) {
       glyph = true;
       letters++;
-    } else if (c > 0x24f && /\p{L}/u.test(text[k]!)) {
-      foreign = true; // a letter of another script: Devanagari, ...
+    } else if (c > 0x24f && (isDevanagariLetter(c) || /\p{L}/u.test(text[k]!))) {
+      return FOREIGN; // a letter of another script: Devanagari, ...
     } else if (c > 0x7f && c <= 0x24f) {
       letters++; // other Latin letters (é, ü ...)
     } else if (
@@ -498,7 +498,7 @@ function wordSignal(text: string, from: number, to: number): number {
       inner = true;
     }
   }
-  if (letters === 0 || foreign) return foreign ? FOREIGN : 0;
+  if (letters === 0) return 0;
   // The word with surrounding punctuation stripped, lower-cased, for the English lists.
   let s = from;
   let e = to;
@@ -558,6 +558,8 @@ export function looksKrutiDev(text: string, early = true): boolean {
     // Each word left adds at most one to `words`, `kruti` and to neither `english` nor (for
     // the bounds) anything else: when even the best case fails a test below, it fails.
     if (!early) continue;
+    // More words of another script than Latin words could ever be (Hindi in Unicode).
+    if (foreign > words + left) return false;
     if (kruti - 0.4 * words + 0.6 * left < -1e-9) return false;
     if (english - 0.2 * words - 0.2 * left > 1e-9) return false;
     if (kruti + left < 3 * english) return false;
