@@ -477,7 +477,7 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
   // `The emir in the message said`: the subject stands before the prepositional phrase; but a
   // many-word name after it stays whole (`Teams of the National Disaster Response Force`). A
   // relative's antecedent is the nearest (`the remarks of the TMC chief who had claimed`).
-  if (!nearest && a > 1 && EN_PREP.has(lower(tokens[a - 1]!)) && e - a <= 5) {
+  if (!nearest && a > 1 && EN_PREP.has(lower(tokens[a - 1]!)) && (e - a <= 5 || properName(tokens, a, e))) {
     const b = collect(a - 1);
     const gerund = b === a - 2 && /ing$/u.test(tokens[b]!.text);
     let capitals = 0;
@@ -500,6 +500,23 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
   const named = nameBeforeTitle(tokens, a);
   return span(tokens, named ?? a, e - 1);
 }
+
+/**
+ * Whether tokens `[from, to)` are one proper name of many words (`the International Association
+ * of Machinists and Aerospace Workers`): capitalised words, and in lower case only `the` first
+ * and the joining `of`, `and`, `for`, `&`.
+ */
+function properName(tokens: Token[], from: number, to: number): boolean {
+  let k = from;
+  if (k < to && lower(tokens[k]!) === "the") k++;
+  if (!isCapitalised(tokens[k]) || !isCapitalised(tokens[to - 1])) return false;
+  for (; k < to; k++) {
+    const t = tokens[k]!;
+    if (!isCapitalised(t) && !NAME_JOINS.has(lower(t))) return false;
+  }
+  return true;
+}
+const NAME_JOINS = new Set(["of", "and", "for", "&"]);
 
 /**
  * A name of two or three capitalised words opening its clause, then a comma and a title in lower
