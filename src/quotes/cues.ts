@@ -504,7 +504,7 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
 /**
  * Whether tokens `[from, to)` are one proper name of many words (`the International Association
  * of Machinists and Aerospace Workers`): capitalised words, and in lower case only `the` first
- * and the joining `of`, `and`, `for`, `&`.
+ * and the small words inside names (`of`, `and`, `for` ...: data/speech.json nameLinks).
  */
 function properName(tokens: Token[], from: number, to: number): boolean {
   let k = from;
@@ -512,11 +512,10 @@ function properName(tokens: Token[], from: number, to: number): boolean {
   if (!isCapitalised(tokens[k]) || !isCapitalised(tokens[to - 1])) return false;
   for (; k < to; k++) {
     const t = tokens[k]!;
-    if (!isCapitalised(t) && !NAME_JOINS.has(lower(t))) return false;
+    if (!isCapitalised(t) && !NAME_LINKS.has(lower(t))) return false;
   }
   return true;
 }
-const NAME_JOINS = new Set(["of", "and", "for", "&"]);
 
 /**
  * A name of two or three capitalised words opening its clause, then a comma and a title in lower
