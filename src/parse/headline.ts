@@ -668,6 +668,7 @@ export function isTrailingLeftover(content: string): boolean {
     (content.length <= 80 && /\d/u.test(content) && headerKind(content) === "timestamp") ||
     isTrailerLine(content) ||
     SOURCE_SITE.test(content) ||
+    SITE_DATE.test(content) ||
     (content.length <= 120 && COPYRIGHT_LINE.test(content))
   );
 }
@@ -677,6 +678,8 @@ const COPYRIGHT_LINE = /^(?:\(c\)|©|copyright\b).*\ball rights reserved\.?$/iu;
 
 /** A page's note of where it took the copy from, one name or address (`source: reuters.com`). */
 const SOURCE_SITE = /^source\s*:\s*[\p{L}\p{N}][\p{L}\p{N}.-]{0,40}$/iu;
+/** A site's address and the day's date under the closing mark: `www.kcna.kp (2024.12.09.)`. */
+const SITE_DATE = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\s*\(\d{4}\.\d{1,2}\.\d{1,2}\.?\)$/u;
 
 /** A text without quotation marks and brackets, folded (`यह खबर ‘भाषा’ न्यूज़ ...` as `यह खबर भाषा न्यूज़ ...`). */
 function unquoted(s: string): string {
