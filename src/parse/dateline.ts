@@ -351,9 +351,14 @@ function parenTag(text: string, lines: Line[], win: string, p0: number, i: numbe
   // as the temperature fell to minus 10 C. (Yonhap)`), and a reporter's byline with the agency in
   // brackets alone on its line (`By Sandra Maler (Reuters)`: the name's last word is no place).
   const p = head.prefix;
+  // A headline credited with the tag at its end (`It's a boy for Kate Hudson, rocker fiance
+  // Bellamy (AP)`, the dateline on a line below) is no dateline either: words, a "place", no
+  // date and nothing after the tag on its line.
   if (p && !head.places.some((r) => lookupPlace(text.slice(r.start, r.end)))) {
     if (p.kind === "other" && wordCount(text.slice(p.start, p.end)) >= 12) return null;
-    if (p.kind === "byline" && !head.date && isBlank(text.slice(tagEnd, lines[i]!.contentEnd))) return null;
+    const tagEndsLine = isBlank(text.slice(tagEnd, lines[i]!.contentEnd));
+    if (p.kind === "byline" && !head.date && tagEndsLine) return null;
+    if (p.kind === "other" && !head.date && tagEndsLine && wordCount(text.slice(p.start, p.end)) >= 3) return null;
   }
   // The date after the tag (`Bamako (AFP) Jan 13, 2011 A Niger ...`), as some portals print it.
   const after = end === tagEnd && !head.date && head.places.length ? dateAfterTag(text, tagEnd) : null;

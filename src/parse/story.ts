@@ -11,6 +11,7 @@
  * ```
  */
 import { finding, type Finding } from "../diagnostics.js";
+import { agencyOf } from "../data/index.js";
 import { findDateline } from "./dateline.js";
 import type { Range } from "../text/range.js";
 import { findSignoff, type SignoffFound } from "./signoff.js";
@@ -367,6 +368,8 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   // A byline printed under the page's standfirst, among the first paragraphs (`By Press Trust
   // of India, Kolkata`): it credits the agency when nothing above did.
   if (!credit && !dl) credit = bylineCreditIn(text, paras.slice(0, 3));
+  // A headline that ends in the agency's tag in brackets (`It's a boy for Kate Hudson (AP)`).
+  if (!credit && headline) credit = tagClosing(text, headline);
   splitTrailer(text, paras, findings);
   findCreditLine(text, paras, findings);
   findSlugs(text, paras, findings);
@@ -469,6 +472,16 @@ function dropRepeatedLead(text: string, line: Line, paras: ParagraphMatch[], fin
 }
 
 /** The agency a paragraph's first line names when that line is a byline or a credit, or null. */
+/** The agency whose tag in brackets closes `r` (`... rocker fiance Bellamy (AP)`), or null. */
+function tagClosing(text: string, r: Range): (Range & { code: string }) | null {
+  const m = TAG_CLOSING.exec(text.slice(Math.max(r.start, r.end - 40), r.end));
+  const code = m ? agencyOf(m[1]!)?.code : null;
+  if (!m || !code) return null;
+  const start = r.end - m[0].length + m[0].indexOf(m[1]!);
+  return { start, end: start + m[1]!.length, code };
+}
+const TAG_CLOSING = /\s[(\[]([^()[\]\n]{2,30})[)\]]$/u;
+
 function bylineCreditIn(text: string, paras: ParagraphMatch[]): (Range & { code: string }) | null {
   for (const p of paras) {
     let end = p.start;
