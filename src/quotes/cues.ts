@@ -580,7 +580,8 @@ export function nounAfterEn(tokens: Token[], idx: number, max = 8): Range | null
     }
     if (!isWord(t) || isDevanagari(t)) break;
     const w = lower(t);
-    // `Committee on Foreign Affairs`, but not `Ansari on Monday`.
+    // `Committee on Foreign Affairs`, but not `Ansari on Monday`; the small word does not count
+    // (`Shimla Hotel and Tourism Stakeholders Association president MK Seth`).
     if (
       NAME_LINKS.has(w) &&
       b > idx &&
@@ -589,6 +590,7 @@ export function nounAfterEn(tokens: Token[], idx: number, max = 8): Range | null
       !EN_SKIP.has(lower(tokens[b + 1]!))
     ) {
       b++;
+      reach++;
       continue;
     }
     if (EN_STOP.has(w) && !EN_DETERMINERS.has(w)) break;
