@@ -1347,8 +1347,17 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
     // `The company announced its results and said profit rose`: the sentence's subject, or the
     // one who spoke before in it; not the words after the verb.
     const shared = afterAnd(tokens, i) ? sharedSubject(tokens, out, i - 1) : null;
+    // After a comma that closes no appositive a subject before it opens the sentence (`The
+    // 52-year-old British novelist, best known as ..., said`); words before the comma inside the
+    // sentence are another clause's (`While the Mall Road is abuzz ..., footfall has not ..., said
+    // <a subject too long to read>`).
+    const back = (prev?.punct || i === 0) && inverted ? null : nounBeforeEn(tokens, i);
     const source =
-      shared ?? before ?? ((prev?.punct || i === 0) && inverted ? inverted : (nounBeforeEn(tokens, i) ?? inverted));
+      shared ??
+      before ??
+      ((prev?.punct || i === 0) && inverted
+        ? inverted
+        : ((prev?.text === "," && !appositive && back && back.start !== tokens[0]!.start ? null : back) ?? inverted));
     if (source) out.push({ kind: "said-that", source, cue: span(tokens, i, e - 1) });
     i = e - 1;
   }
