@@ -237,11 +237,17 @@ function oneWayCurly(text: string, para: Range): boolean {
   return (left === 0 || right === 0) && left + right >= 2;
 }
 
+/** `"`, the straight double mark. */
+const STRAIGHT = 0x22;
+
 /** Whether every straight double mark of the paragraph stands in a pair `""` (and there is one). */
 function csvDoubled(text: string, para: Range): boolean {
   let pairs = 0;
-  const QUOTE = 0x22;
-  for (let i = indexWithin(text, QUOTE, para.start, para.end); i >= 0; i = indexWithin(text, QUOTE, i + 1, para.end)) {
+  for (
+    let i = indexWithin(text, STRAIGHT, para.start, para.end);
+    i >= 0;
+    i = indexWithin(text, STRAIGHT, i + 1, para.end)
+  ) {
     if (text[i + 1] !== '"' || i + 1 >= para.end) return false;
     if (text[i + 2] === '"') return false;
     pairs++;
