@@ -239,6 +239,13 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "LONE ROCK —",
     },
     {
+      example: "... by morning. — Reuters picTHE HAGUE, July 30 — ...",
+      input:
+        "Firefighters controlled the blaze by morning. — Reuters picTHE HAGUE, July 30 — A fire forced the closure of the refinery on Monday.",
+      rule: "date-dash",
+      text: "THE HAGUE, July 30 —",
+    },
+    {
       example: "(a desk's label before the dash)",
       input: "INTERNATIONAL NEWS - A wildfire forced the evacuation of two hundred homes on Sunday.",
       rule: null,

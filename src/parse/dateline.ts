@@ -19,6 +19,7 @@
  * > | SEOUL -- ...   PAJU, South Korea -- ...            a summary item: CAPS place and `--` only
  * > | NEW YORK — The Walt Disney Co. ...                 a paper's AP copy: a known CAPS place and a dash
  * > | LONE ROCK — A wildfire ...                         a town no gazetteer knows, no label (data/leftovers.json capsLabels)
+ * > | ... by morning. — Reuters picTHE HAGUE, July 30 — ...   a photo's caption glued to it by its credit
  * > | KOLKATA: The Eastern Railway said on ...           a paper's reprint: place and colon only
  * > | By IANS, Hyderabad: Expert assistance ...          the agency as a byline, the place, a colon
  * > | नई दिल्ली 27 फरवरी।भारत ने ...                       a paper's own copy: place, date, danda or colon
@@ -327,8 +328,37 @@ function matchLine(text: string, lines: Line[], i: number): DatelineFound | null
     const m = rule.match(view);
     if (m) return { ...m, rule: rule.name };
   }
+  // A photo's caption whose credit is glued to the dateline (`... by morning. — Reuters picTHE
+  // HAGUE, July 30 — A fire ...`): the dateline after the credit, the caption a page's leftover.
+  const at = gluedCaptionEnd(text, p0, line.contentEnd);
+  if (at > 0) {
+    const after: DatelineView = { text, lines, i, p0: at, win: text.slice(at, Math.min(line.contentEnd, at + WINDOW)) };
+    for (const rule of DATELINE_RULES) {
+      const m = rule.match(after);
+      if (m && m.start >= at && !m.prefix)
+        return { ...m, prefix: { start: p0, end: at, kind: "leftover" }, rule: rule.name };
+    }
+  }
   return null;
 }
+
+/**
+ * Where a caption's credit glued to the next word ends (`— Reuters picTHE HAGUE`, `- AFP photoPARIS`),
+ * in the first `CAPTION_REACH` characters of the line; else 0.
+ */
+function gluedCaptionEnd(text: string, from: number, to: number): number {
+  const end = Math.min(to, from + CAPTION_REACH);
+  // (A cheap necessary condition first: the line holds a dash.)
+  let dash = false;
+  for (let k = from; k < end && !dash; k++) {
+    const c = text.charCodeAt(k);
+    dash = c === 0x2014 || c === 0x2013 || c === 0x2d;
+  }
+  const m = dash ? GLUED_CREDIT.exec(text.slice(from, end)) : null;
+  return m ? from + m.index + m[0].length : 0;
+}
+const CAPTION_REACH = 600;
+const GLUED_CREDIT = /[.!?”"’)]\s*[—–-]\s*[A-Z][A-Za-z]+\s+(?:pic|photo|file pic|file photo)(?=[A-Z])/u;
 
 /** `PLACE[, DATE] (TAG)[SEP]` */
 function parenTag(text: string, lines: Line[], win: string, p0: number, i: number): DatelineMatch | null {
