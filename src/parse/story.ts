@@ -471,7 +471,6 @@ function dropRepeatedLead(text: string, line: Line, paras: ParagraphMatch[], fin
   paras.splice(1, 1);
 }
 
-/** The agency a paragraph's first line names when that line is a byline or a credit, or null. */
 /** The agency whose tag in brackets closes `r` (`... rocker fiance Bellamy (AP)`), or null. */
 function tagClosing(text: string, r: Range): (Range & { code: string }) | null {
   const m = TAG_CLOSING.exec(text.slice(Math.max(r.start, r.end - 40), r.end));
@@ -482,6 +481,7 @@ function tagClosing(text: string, r: Range): (Range & { code: string }) | null {
 }
 const TAG_CLOSING = /\s[(\[]([^()[\]\n]{2,30})[)\]]$/u;
 
+/** The agency a paragraph's first line names when that line is a byline or a credit, or null. */
 function bylineCreditIn(text: string, paras: ParagraphMatch[]): (Range & { code: string }) | null {
   for (const p of paras) {
     let end = p.start;

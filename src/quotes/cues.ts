@@ -411,13 +411,11 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
           // `Pakistan's Minister of State for Interior, Talal Chaudhry, emphasised`: a full name
           // after a title is the person who speaks (a place set off after a body's name, `a
           // spokesman for the University of California, Berkeley, said`, is one word).
+          const inBefore = before ? tokens.filter((w) => w.start >= before.start && w.end <= before.end) : [];
           if (
             !before ||
-            (e - 1 - (c + 1) >= 2 &&
-              tokens.some((w) => w.start >= before.start && w.end <= before.end && EN_TITLE_WORDS.has(lower(w)))) ||
-            !tokens.some(
-              (w) => w.start >= before.start && w.end <= before.end && isCapitalised(w) && w.start !== before.start,
-            )
+            (e - 1 - (c + 1) >= 2 && inBefore.some((w) => EN_TITLE_WORDS.has(lower(w)))) ||
+            !inBefore.some((w) => isCapitalised(w) && w.start !== before.start)
           )
             return span(tokens, c + 1, e - 2);
           return before;
@@ -744,9 +742,7 @@ export function cueAfter(tokens: Token[]): CueMatch | null {
   // `an official who attended the meeting told IANS`, `KCNA quoted Kim as saying`.
   const subject = nounAfterEn(tokens, i);
   if (!subject) return null;
-  let v = i;
-  while (v < tokens.length && tokens[v]!.end <= subject.end) v++;
-  for (; v < tokens.length && v - i <= 16; v++) {
+  for (let v = indexAfter(tokens, subject.end, i); v < tokens.length && v - i <= 16; v++) {
     const t = tokens[v]!;
     if (t.punct && ".!?;।".includes(t.text)) return null;
     if (t.punct) continue;
@@ -837,6 +833,13 @@ function namedPlaceAt(tokens: Token[], k: number): boolean {
   let j = k + 1;
   if (tokens[j] && EN_DETERMINERS.has(lower(tokens[j]!))) j++;
   return isCapitalised(tokens[j]) && !EN_PRONOUNS.has(lower(tokens[j]!));
+}
+
+/** The index of the first token from `from` on that ends after `end` (the tokens' length when none does). */
+function indexAfter(tokens: Token[], end: number, from = 0): number {
+  let k = from;
+  while (k < tokens.length && tokens[k]!.end <= end) k++;
+  return k;
 }
 
 /** Whether token `t` (none: the tokens ended) closes a clause: `.`, `!`, `?` or `;`. */
@@ -990,8 +993,7 @@ function sentenceSubject(tokens: Token[], before: number): Range | null {
   let np = nounAfterEn(tokens, 0);
   if (!np) return null;
   // `The director of the kindergarten protested ..., saying`: the `of` phrase after a common noun.
-  let n = 0;
-  while (n < tokens.length && tokens[n]!.end <= np.end) n++;
+  const n = indexAfter(tokens, np.end);
   const head = tokens[n - 1];
   if (n < before && head && !isCapitalised(head) && EN_OWNER_LINKS.has(lower(tokens[n]!))) {
     const of = nounAfterEn(tokens, n + 1);
@@ -1021,8 +1023,7 @@ function sentenceSubject(tokens: Token[], before: number): Range | null {
  */
 function withAgent(tokens: Token[], np: Range | null): Range | null {
   if (!np) return null;
-  let k = 0;
-  while (k < tokens.length && tokens[k]!.end <= np.end) k++;
+  const k = indexAfter(tokens, np.end);
   const next = tokens[k];
   // `according to a Met official in Srinagar`: where a common noun is belongs to it.
   if (next && k > 0 && !isCapitalised(tokens[k - 1]) && namedPlaceAt(tokens, k)) {
@@ -1042,15 +1043,12 @@ function withAgent(tokens: Token[], np: Range | null): Range | null {
  * provincial production safety supervision and administration bureau.`).
  */
 function coordinatedEnd(tokens: Token[], np: Range, agent: boolean): number {
-  let j = 0;
-  while (j < tokens.length && tokens[j]!.end <= np.end) j++;
+  const j = indexAfter(tokens, np.end);
   const ends = (t: Token | undefined) => closesClause(t) || t!.text === ",";
   if (agent && tokens[j] && lower(tokens[j]!) === "and") {
     const more = nounAfterEn(tokens, j + 1);
     if (!more) return np.end;
-    let e = j + 1;
-    while (e < tokens.length && tokens[e]!.end <= more.end) e++;
-    return ends(tokens[e]) ? more.end : np.end;
+    return ends(tokens[indexAfter(tokens, more.end, j + 1)]) ? more.end : np.end;
   }
   // A name's list of capitalised words: `, Science and Technology`.
   if (tokens[j]?.text === "," && isCapitalised(tokens[j - 1]) && isCapitalised(tokens[j + 1])) {
@@ -1070,8 +1068,7 @@ function coordinatedEnd(tokens: Token[], np: Range, agent: boolean): number {
 function invertedSubject(tokens: Token[], idx: number): Range | null {
   const np = nounAfterEn(tokens, idx);
   if (!np) return null;
-  let k = idx;
-  while (k < tokens.length && tokens[k]!.end <= np.end) k++;
+  const k = indexAfter(tokens, np.end, idx);
   const next = tokens[k];
   // `said one evacuee, Sam Ortiz.`: a name set off after the noun is part of the subject.
   if (next && next.text === ",") {
