@@ -6,6 +6,7 @@ import { fold as foldScript } from "../scripts/fold.mjs";
 import { fold, ownCopy } from "../src/text/chars.js";
 import placesTable from "../src/data/places.json" with { type: "json" };
 import placesIndex from "../src/data/places-index.json" with { type: "json" };
+import { lookupExact } from "../src/parse/places.js";
 
 const chars = fc.constantFrom(
   "a",
@@ -82,9 +83,24 @@ describe("the built gazetteer index (src/data/places-index.json)", () => {
         }
       }
     });
-    expect(placesIndex.places).toEqual(rows.map(([name, country, kind]) => [name, country, kind]));
+    expect(placesIndex.places.split("\n")).toEqual(rows.map(([name, country, kind]) => `${name}\t${country}\t${kind}`));
     // Also in order: the loose lookup walks the forms in the gazetteer's order.
-    expect(Object.entries(placesIndex.keys)).toEqual(keys);
+    const forms = placesIndex.keys.split("\n");
+    const rowOf = placesIndex.rows.split(",").map(Number);
+    expect(forms.map((k, i) => [k, rowOf[i]])).toEqual(keys);
+    // The lookup's binary search: every form once, in code-unit order.
+    const sorted = placesIndex.sorted.split(",").map((i) => forms[Number(i)]);
+    expect(sorted).toEqual([...forms].sort());
+  });
+
+  it("finds every form, and nothing between two forms", () => {
+    const forms = placesIndex.keys.split("\n");
+    const names = placesIndex.places.split("\n").map((r) => r.split("\t")[0]);
+    const rowOf = placesIndex.rows.split(",").map(Number);
+    forms.forEach((k, i) => {
+      expect(lookupExact(k)?.name, k).toBe(names[rowOf[i]!]);
+    });
+    for (const k of ["", "a", "zzzz", `${forms[0]}x`, "नई दिल्लीx"]) expect(lookupExact(k), k).toBeUndefined();
   });
 });
 

@@ -3,7 +3,8 @@
  * (`src/data/places.json`: CLDR exemplar cities and territories in Hindi and English, plus the
  * hand-written Indian and world tables; see `scripts/gen-places.mjs`). The parser reads it as
  * `src/data/places-index.json`, made from it by `npm run build` (`scripts/gen-places-index.mjs`)
- * with every written form already folded: a lookup is one property of an object made with the data.
+ * with every written form already folded, as a few strings split at the first lookup: a lookup is a
+ * binary search over the folded forms.
  */
 import placesIndex from "../data/places-index.json" with { type: "json" };
 import qualifiers from "../data/qualifiers.json" with { type: "json" };
@@ -15,26 +16,52 @@ export interface PlaceEntry {
   kind: string;
 }
 
-/** A row of the index: name, country, kind. */
-type Row = [string, string, string];
+/** The index's strings split: rows (`name TAB country TAB kind`), folded forms, each form's row, the forms' order. */
+interface Index {
+  places: string[];
+  keys: string[];
+  rowOf: string[];
+  sorted: string[];
+}
 
-const rows = placesIndex.places as Row[];
-/** Every folded form -> its row, in the gazetteer's order (no form is an array index). */
-const rowOf = placesIndex.keys as Record<string, number>;
+let index: Index | null = null;
 /** One entry per row, made at its first lookup. */
 const entries: PlaceEntry[] = [];
 /** Folded names by length, for the loose lookup. */
 let byLength: Map<number, [string, PlaceEntry][]> | null = null;
 
-function entryOf(key: string): PlaceEntry | undefined {
-  if (!Object.hasOwn(rowOf, key)) return undefined;
-  const i = rowOf[key]!;
-  let e = entries[i];
+function loaded(): Index {
+  index ??= {
+    places: placesIndex.places.split("\n"),
+    keys: placesIndex.keys.split("\n"),
+    rowOf: placesIndex.rows.split(","),
+    sorted: placesIndex.sorted.split(","),
+  };
+  return index;
+}
+
+function entryAt(row: number): PlaceEntry {
+  let e = entries[row];
   if (!e) {
-    const row = rows[i]!;
-    e = entries[i] = { name: row[0], country: row[1], kind: row[2] };
+    const [name = "", country = "", kind = ""] = loaded().places[row]!.split("\t");
+    e = entries[row] = { name, country, kind };
   }
   return e;
+}
+
+/** The entry of a folded form, found by binary search in the forms' code-unit order. */
+function entryOf(key: string): PlaceEntry | undefined {
+  const { keys, rowOf, sorted } = loaded();
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (keys[Number(sorted[mid])]! < key) lo = mid + 1;
+    else hi = mid;
+  }
+  if (lo === sorted.length) return undefined;
+  const k = Number(sorted[lo]);
+  return keys[k] === key ? entryAt(Number(rowOf[k])) : undefined;
 }
 
 /** The gazetteer entry for a name exactly as folded (`नयी दिल्ली`, `CLEVELAND`), or undefined. */
@@ -130,8 +157,10 @@ function lookupLooselyUncached(text: string): PlaceEntry | undefined {
   if (n < 6 || n > 40) return undefined;
   if (!byLength) {
     byLength = new Map();
-    for (const k of Object.keys(rowOf)) {
-      const e = entryOf(k)!;
+    const { keys, rowOf } = loaded();
+    for (let i = 0; i < keys.length; i++) {
+      const k = keys[i]!;
+      const e = entryAt(Number(rowOf[i]));
       const list = byLength.get(k.length);
       if (list) list.push([k, e]);
       else byLength.set(k.length, [[k, e]]);
