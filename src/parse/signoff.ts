@@ -51,38 +51,58 @@ const GLUED_INITIALS = /[.!?"”’)]\s+([A-Za-z]{2,8}(?:\s+[A-Z]{1,6}(?:\/[A-Z]
  */
 const GLUED_TAG = /[.!?"”’]\s*(\p{Lu}\p{L}{2,9})$/u;
 const GLUED_CODES = new RegExp(String.raw`[।.!?"”’)]\s+(${CODE}\/(?:${CODE}(?:\/${CODE})*\/?)?)$`, "u");
-interface EndMark {
-  /** The agency's code; null when the mark names it (group `agency`, read with `agencyOf`). */
-  line: RegExp;
-  glued: RegExp | null;
-  above: RegExp | null;
-  names: RegExp | null;
-  code: string | null;
-  /** Words of which the line must hold one before the patterns are tried (lower case). */
-  needs: string[] | null;
+interface MarkRow {
+  agency: string | null;
+  line: string;
+  flags?: string;
+  glued?: string;
+  above?: string;
+  names?: string;
+  needs?: string[];
 }
-const END_MARKS: EndMark[] = (
-  signoffTable.marks as {
-    agency: string | null;
-    line: string;
-    flags?: string;
-    glued?: string;
-    above?: string;
-    names?: string;
-    needs?: string[];
-  }[]
-).map((m) => {
-  const flags = `u${m.flags ?? ""}`;
-  const opt = (re: string | undefined) => (re ? new RegExp(re, flags) : null);
-  return {
-    line: new RegExp(m.line, flags),
-    glued: opt(m.glued),
-    above: opt(m.above),
-    names: opt(m.names),
-    code: m.agency,
-    needs: m.needs ?? null,
-  };
-});
+/**
+ * A closing mark of signoffs.json. Its patterns are compiled at their first use: most runs try
+ * only the marks whose `needs` words a line holds, and compiling the rest (Unicode classes,
+ * case-insensitive) would be a good part of a short run's start-up.
+ */
+class EndMark {
+  /** The agency's code; null when the mark names it (group `agency`, read with `agencyOf`). */
+  readonly code: string | null;
+  /** Words of which the line must hold one before the patterns are tried (lower case). */
+  readonly needs: string[] | null;
+  readonly #row: MarkRow;
+  readonly #compiled = new Map<"line" | "glued" | "above" | "names", RegExp | null>();
+
+  constructor(row: MarkRow) {
+    this.#row = row;
+    this.code = row.agency;
+    this.needs = row.needs ?? null;
+  }
+
+  #pattern(key: "line" | "glued" | "above" | "names"): RegExp | null {
+    let re = this.#compiled.get(key);
+    if (re === undefined) {
+      const source = this.#row[key];
+      re = source ? new RegExp(source, `u${this.#row.flags ?? ""}`) : null;
+      this.#compiled.set(key, re);
+    }
+    return re;
+  }
+
+  get line(): RegExp {
+    return this.#pattern("line")!;
+  }
+  get glued(): RegExp | null {
+    return this.#pattern("glued");
+  }
+  get above(): RegExp | null {
+    return this.#pattern("above");
+  }
+  get names(): RegExp | null {
+    return this.#pattern("names");
+  }
+}
+const END_MARKS: EndMark[] = (signoffTable.marks as MarkRow[]).map((m) => new EndMark(m));
 
 /**
  * Whether `s` holds one of a mark's `needs` words, in any case (`ſ` is an `s` to a
@@ -217,11 +237,10 @@ function endMarkThenNote({ text, lines, minLine, last, line: L }: SignoffView): 
 }
 
 function gluedEndMark({ text, last, line: L }: SignoffView): SignoffMatch | null {
+  const tail = text.slice(Math.max(L.contentStart, L.contentEnd - GLUED_REACH), L.contentEnd);
   for (const mark of END_MARKS) {
-    if (!mark.glued) continue;
-    const tail = text.slice(Math.max(L.contentStart, L.contentEnd - GLUED_REACH), L.contentEnd);
     if (!mayHold(mark, tail)) continue;
-    const g = mark.glued.exec(tail);
+    const g = mark.glued?.exec(tail);
     if (!g || g.index === 0) continue;
     const code = markAgency(mark, g);
     if (code === undefined) continue;

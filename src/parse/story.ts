@@ -479,7 +479,7 @@ function tagClosing(text: string, r: Range): (Range & { code: string }) | null {
   const start = r.end - m[0].length + m[0].indexOf(m[1]!);
   return { start, end: start + m[1]!.length, code };
 }
-const TAG_CLOSING = /\s[(\[]([^()[\]\n]{2,30})[)\]]$/u;
+const TAG_CLOSING = /\s[([]([^()[\]\n]{2,30})[)\]]$/u;
 
 /** The agency a paragraph's first line names when that line is a byline or a credit, or null. */
 function bylineCreditIn(text: string, paras: ParagraphMatch[]): (Range & { code: string }) | null {
