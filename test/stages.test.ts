@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { DATELINE_RULES, findDateline } from "../src/parse/dateline.js";
 import {
+  agencyPlaceCredit,
   bylineBeforeStamp,
   isDateTimeStamp,
   gluedLeadAt,
@@ -170,11 +171,10 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "New Delhi, January 15, 2013",
     },
     {
-      example: "Press Trust of India Kolkata",
+      example: "(a credit line with no date: a byline, no dateline)",
       input:
         "Press Trust of India Kolkata\nThe state will open 200 new flood shelters before the monsoon, an official said.",
-      rule: "agency-place-line",
-      text: "Kolkata",
+      rule: null,
     },
     {
       example: "(not a known place after the name)",
@@ -571,6 +571,14 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "(a stamp as a list item)", input: "• Updated On - March 11, 2024 / 01:05 PM IST", rule: "timestamp" },
     { example: "(the year first)", input: "2020/8/10 15:38:41", rule: "timestamp" },
     { example: "(an agency's staff credit)", input: "Reuters Staff", rule: "byline" },
+    { example: "Press Trust of India Hyderabad", rule: "byline" },
+    { example: "(the agency's name, a bar, the place)", input: "Press Trust of India  |  Kolkata", rule: "byline" },
+    {
+      example: "(the tag, the place and the page's stamps between bars)",
+      input: "PTI | New Delhi | Updated: 25-06-2021 13:01 IST | Created: 25-06-2021 12:52 IST",
+      rule: "byline",
+    },
+    { example: "(no known place after the name)", input: "Press Trust of India Reports", rule: "headline" },
     { example: "by: Associated Press", rule: "byline" },
     { example: "(Xinhua)", rule: "byline-credit" },
     { example: "(a word in brackets, no agency)", input: "(Updated)", rule: "headline" },
@@ -610,6 +618,15 @@ describe("headline and header lines (parse/headline.ts)", () => {
       expect(got).toBe(row.rule);
     });
   }
+  it("a portal's credit line: the agency, a known place, then nothing or the page's stamps", () => {
+    expect(agencyPlaceCredit("IANS | New Delhi | Updated: 25-06-2021 13:01 IST")).toBe(true);
+    expect(agencyPlaceCredit("Press Trust of India Hyderabad")).toBe(true);
+    // A field after the place that is no stamp, a tag without the bar, no place: no credit line.
+    expect(agencyPlaceCredit("IANS | New Delhi | Business desk")).toBe(false);
+    expect(agencyPlaceCredit("IANS New Delhi")).toBe(false);
+    expect(agencyPlaceCredit("Press Trust of India | Reports")).toBe(false);
+    expect(agencyPlaceCredit("Press Trust of India")).toBe(false);
+  });
   it("a title over a page's furniture needs the body's first sentence within five lines under it", () => {
     const lead = "Police fired tear gas at hundreds of protesters marching on the square on Thursday, witnesses said.";
     const title = "Tear gas fired as marchers reach the square";

@@ -87,7 +87,7 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "place-date-lead", match: (v) => placeDateLead(v.text, v.win, v.p0, v.i) },
   /** `PLACE, DATE (TAG)` with a tag no table knows, then the lead (`Chandigarh, June 19 (TNS) The ...`) */
   { name: "unknown-tag", match: (v) => unknownTag(v.text, v.win, v.p0, v.i) },
-  /** the agency's credit and a place filling a line (`Press Trust of India Kolkata`, `PTI | Thane | Updated: ...`): the credit is the byline */
+  /** the agency's tag, a place and a date with its year filling a line (`PTI Kolkata Mar 09 2015`): the tag is the byline */
   { name: "agency-place-line", match: (v) => agencyPlaceLine(v.text, v.lines, v.i) },
   /** `PLACE, DATE [YEAR]` filling its line, a lead on the next line with text (`New Delhi, January 15, 2013`, `Kathmandu, March 29`) */
   { name: "place-date-line", match: (v) => placeDateLine(v.text, v.lines, v.i) },
@@ -1064,50 +1064,18 @@ const NOT_A_TAG = /\b(?:photo|pic|image|file|video|representational)\b/iu;
 const CREDIT_FIRST = new Set([...agencyNames, ...agencyTags].map((n) => n.charCodeAt(0)));
 
 /**
- * A portal's credit line filling its line, the agency's full name then a place, maybe behind a
- * bar (`Press Trust of India Kolkata`, `Press Trust of India | New Delhi`), with more text below:
- * the place is the dateline, with the agency and no date, and the credit before it the byline
- * (as `By IANS, Hyderabad:`). The place is a known one of at most four words.
+ * An agency's tag, a known place and a date with its year filling a line (`PTI Kolkata Mar 09
+ * 2015`, `IANS New Delhi, Jan 5, 2019 10:20 IST`), with more text below: the place and date are
+ * the dateline, the tag before them the byline. (Without a date the line is a portal's credit
+ * line, all of it the byline: `agencyPlaceCredit` in headline.ts.)
  */
 function agencyPlaceLine(text: string, lines: Line[], i: number): DatelineMatch | null {
   const L = lines[i]!;
   if (L.contentEnd - L.contentStart > 160 || !CREDIT_FIRST.has(text.charCodeAt(L.contentStart))) return null;
-  const end = trimmedEnd(text, L);
-  const content = text.slice(L.contentStart, end);
-  // The full name, or a tag before a bar (Devdiscourse's `PTI | Thane | Updated: ...`).
-  const bar = content.indexOf(" | ");
-  if (bar < 0) {
-    const dated = tagPlaceDate(L.contentStart, content, i);
-    if (dated && nextContent(lines, i) >= 0) return dated;
-  }
-  const named =
-    agencyNames.find((n) => content.startsWith(n)) ??
-    (bar > 0 && TAG_EXACT.has(content.slice(0, bar)) ? content.slice(0, bar) : null);
-  if (!named) return null;
-  let p = named.length;
-  while (p < content.length && (isHSpace(content.charCodeAt(p)) || content[p] === "|")) p++;
-  if (p === named.length || p === content.length) return null;
-  // The place runs to the line's end or to the next bar (a page's stamps may follow: story.ts).
-  let q = content.indexOf("|", p);
-  if (q < 0) q = content.length;
-  while (q > p && isHSpace(content.charCodeAt(q - 1))) q--;
-  const placeText = content.slice(p, q);
-  if (wordCount(placeText) > 4 || !lookupPlace(placeText)) return null;
-  if (nextContent(lines, i) < 0) return null;
-  // The agency's credit before the place is the byline, as in `By IANS, Hyderabad:`.
-  const start = L.contentStart;
-  let bylineEnd = start + p;
-  while (bylineEnd > start && isHSpace(text.charCodeAt(bylineEnd - 1))) bylineEnd--;
-  return {
-    start: start + p,
-    end: start + q,
-    firstLine: i,
-    lastLine: i,
-    places: [{ start: start + p, end: start + q }],
-    date: null,
-    agency: { start, end: start + named.length, code: agencyOf(named)?.code ?? null },
-    prefix: { start, end: bylineEnd, kind: "byline" },
-  };
+  const content = text.slice(L.contentStart, trimmedEnd(text, L));
+  if (content.includes(" | ")) return null;
+  const dated = tagPlaceDate(L.contentStart, content, i);
+  return dated && nextContent(lines, i) >= 0 ? dated : null;
 }
 
 /**

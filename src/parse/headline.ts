@@ -11,9 +11,10 @@
 import leftovers from "../data/leftovers.json" with { type: "json" };
 import { fold, isHSpace } from "../text/chars.js";
 import { isLetterMarkOrNumber, isLetterOrMark, isRegExpSpace, isWordChar, runEnd } from "../text/classes.js";
-import { agencies, agencyOf } from "../data/index.js";
+import { agencies, agencyNames, agencyOf, agencyTags } from "../data/index.js";
 import monthsTable from "../data/months.json" with { type: "json" };
 import type { Range } from "../text/range.js";
+import { lookupPlace } from "./places.js";
 
 const MAX_CHARS = 250;
 const MAX_WORDS = 30;
@@ -238,6 +239,32 @@ function stampThenTag(content: string): boolean {
 const EDITOR_LABEL_AT = /\s(?:Web\s+)?Editor\s*:/iu;
 /** A page's editor closing a credit line, after a bar: `|Editor: huaxia`, `| Web Editor: Gu Liping`. */
 const EDITOR_TAIL = /\s*\|\s*(?:Web\s+)?Editor\s*:[^|]{1,40}$/iu;
+
+/**
+ * A portal's credit line: the agency's full name, or its tag before a bar, then a known place of
+ * at most four words, maybe the page's stamps after another bar, as business portals print agency
+ * copy under the title (`Press Trust of India  |  Kolkata`, `PTI | New Delhi | Updated: 25-06-2021
+ * 13:01 IST`):
+ * > | Press Trust of India Hyderabad
+ * The whole line is the byline. It gives no date, and the place is the office that filed the
+ * story, not a dateline of the copy.
+ */
+export function agencyPlaceCredit(content: string): boolean {
+  if (content.length > 160) return false;
+  const bar = content.indexOf(" | ");
+  const named =
+    agencyNames.find((n) => content.startsWith(n)) ??
+    (bar > 0 && agencyTags.includes(content.slice(0, bar)) ? content.slice(0, bar) : null);
+  if (!named) return false;
+  let p = named.length;
+  while (p < content.length && (isHSpace(content.charCodeAt(p)) || content[p] === "|")) p++;
+  if (p === named.length || p === content.length) return false;
+  let q = content.indexOf("|", p);
+  if (q < 0) q = content.length;
+  else if (!isStampTail(content.slice(q))) return false;
+  const place = content.slice(p, q).trimEnd();
+  return wordsIn(place) <= 4 && lookupPlace(place) !== undefined;
+}
 
 /**
  * Short fields between bars, one of them the agency's tag or name, as a portal credits agency
@@ -768,7 +795,8 @@ export function headerKind(content: string): HeaderKind | null {
     return "caption";
   // `By ANI | Updated: ...` before the stamps: a byline with its stamp is the byline; so is a
   // stamp with the credit after it.
-  if (bylineBeforeStamp(content) > 0 || stampThenCredit(content) || barCredit(content)) return "byline";
+  if (bylineBeforeStamp(content) > 0 || stampThenCredit(content) || barCredit(content) || agencyPlaceCredit(content))
+    return "byline";
   // (A stamp line always holds a figure: `isStampLine` asks for one, the pattern alone does not.)
   if (/\d/u.test(content) && (isStamp(content) || JUCHE_STAMP.test(content))) return "timestamp";
   if (NOTE.test(content) || UPDATE_NOTE.test(content) || BARE_UPDATE_NOTE.test(content)) return "note";

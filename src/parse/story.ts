@@ -367,7 +367,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   else if (headline?.rule === "title-line") dropRepeatedTitle(text, headline, paras, findings);
   // A byline printed under the page's standfirst, among the first paragraphs (`By Press Trust
   // of India, Kolkata`): it credits the agency when nothing above did.
-  if (!credit && !dl) credit = bylineCreditIn(text, paras.slice(0, 3));
+  if (!credit && !dl) credit = bylineCreditIn(text, paras.slice(0, 4));
   // A headline that ends in the agency's tag in brackets (`It's a boy for Kate Hudson (AP)`).
   if (!credit && headline) credit = tagClosing(text, headline);
   splitTrailer(text, paras, findings);
@@ -481,20 +481,31 @@ function tagClosing(text: string, r: Range): (Range & { code: string }) | null {
 }
 const TAG_CLOSING = /\s[([]([^()[\]\n]{2,30})[)\]]$/u;
 
-/** The agency a paragraph's first line names when that line is a byline or a credit, or null. */
+/**
+ * The agency that a byline or credit line names among the first lines of these paragraphs (a
+ * paragraph's first `CREDIT_LINES`: a page may print an image's label or a standfirst on the
+ * lines above it), or null.
+ */
 function bylineCreditIn(text: string, paras: ParagraphMatch[]): (Range & { code: string }) | null {
   for (const p of paras) {
-    let end = p.start;
-    while (end < p.end && text[end] !== "\n" && text[end] !== "\r") end++;
-    if (end - p.start > 120) continue;
-    const kind = headerKind(text.slice(p.start, end).trimEnd());
-    if (kind === "byline" || kind === "byline-credit") {
-      const named = agencyNamedIn(text, p.start, end);
-      if (named) return named;
+    let start = p.start;
+    for (let n = 0; n < CREDIT_LINES && start < p.end; n++) {
+      let end = start;
+      while (end < p.end && text[end] !== "\n" && text[end] !== "\r") end++;
+      if (end - start <= 120) {
+        const kind = headerKind(text.slice(start, end).trimEnd());
+        if (kind === "byline" || kind === "byline-credit") {
+          const named = agencyNamedIn(text, start, end);
+          if (named) return named;
+        }
+      }
+      start = end;
+      while (start < p.end && (text[start] === "\n" || text[start] === "\r")) start++;
     }
   }
   return null;
 }
+const CREDIT_LINES = 3;
 
 /**
  * The title printed again among the first lines under it (a page prints it above and below its
