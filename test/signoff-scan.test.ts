@@ -6,6 +6,7 @@ import { agencyTags } from "../src/data/index.js";
 import { CAPTION, headerKind, isCreditLine, mayBeCaption, mayBeTimestamp, TIMESTAMP } from "../src/parse/headline.js";
 import { initialsLineTag, isDeskCodes, signLineParts } from "../src/parse/signoff.js";
 import { alternation } from "../src/text/regexp.js";
+import signoffTable from "../src/data/signoffs.json" with { type: "json" };
 
 const TAGS = alternation(agencyTags);
 const CODE = String.raw`[\p{L}\p{M}\u200c\u200d]{1,12}`;
@@ -178,5 +179,93 @@ describe("header lines: cheap tests before the patterns", () => {
       ),
       { numRuns: 5000 },
     );
+  });
+});
+
+describe("sign-off marks' cheap tests (signoffs.json `needs`)", () => {
+  const marks = (
+    signoffTable.marks as { line: string; glued?: string; above?: string; flags?: string; needs?: string[] }[]
+  ).map((m) => ({
+    needs: m.needs ?? null,
+    patterns: [m.line, m.glued].filter((p): p is string => !!p).map((p) => new RegExp(p, `u${m.flags ?? ""}`)),
+  }));
+  /** What the parser asks before it tries a mark's patterns: one of its words, in any case. */
+  const mayHold = (needs: string[] | null, s: string) =>
+    needs === null ||
+    needs.some((w) =>
+      s.toLowerCase().replaceAll("ſ", "[IANS]", "(Xinhua)", "(AFP, Jan 5, 2020)", "- Reuters", "s").includes(w),
+    );
+  /** Pieces of the closing marks and of lines that nearly are one. */
+  const part = fc.constantFrom(
+    "(",
+    ")",
+    "[",
+    "]",
+    "-",
+    "—",
+    "–",
+    " ",
+    ".",
+    "।",
+    '"',
+    "”",
+    ",",
+    ":",
+    "/",
+    "Reuters",
+    "REUTER",
+    "Reuter",
+    "Xinhua",
+    "Enditem",
+    "ENDITEM",
+    "■",
+    "(END)",
+    "AP-",
+    "LA",
+    "-12-05-2019",
+    " 1530EST",
+    "PTI",
+    "पीटीआई",
+    "भाषा",
+    "Source",
+    "source",
+    "Courtesy",
+    "Provided by",
+    "With",
+    "inputs",
+    "input",
+    "from",
+    "News Agency",
+    "©",
+    "(c)",
+    "Copyright",
+    "2020",
+    "All rights reserved",
+    "Reporting by",
+    "Editing by",
+    "Jan",
+    " 5",
+    "12",
+    "abc@yna.co.kr",
+    "इनपुट",
+    "से",
+    "के साथ",
+    "Yonhap",
+    "A",
+    "b",
+    "ſ",
+  );
+  it("every line a mark's patterns read holds one of the mark's words", () => {
+    fc.assert(
+      fc.property(fc.array(part, { maxLength: 10 }), (parts) => {
+        const s = parts.join("");
+        for (const m of marks)
+          for (const re of m.patterns) if (re.test(s)) expect(mayHold(m.needs, s), `${re} ${s}`).toBe(true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+  it("every mark has its words (a run tries no mark's patterns on a line without them)", () => {
+    for (const m of marks) expect(m.needs?.length, String(m.patterns[0])).toBeGreaterThan(0);
   });
 });

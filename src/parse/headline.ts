@@ -652,9 +652,23 @@ function isWidgetLine(content: string): boolean {
  * a share widget's words, an image's file name (`Power lines_20931`), stamp labels left without
  * their dates (`Posted: / Updated:`), or a short label and a web address (`Image credit: https://...`).
  */
+/**
+ * Whether `s` holds a letter or a figure (`[\p{L}\p{N}]`): an ASCII letter or figure or a
+ * Devanagari consonant answers at once, without the Unicode classes' pattern (compiling it is a
+ * good part of a short run's start-up).
+ */
+function hasLetterOrNumber(s: string): boolean {
+  for (let k = 0; k < s.length; k++) {
+    const c = s.charCodeAt(k);
+    const lower = c | 0x20;
+    if ((lower >= 0x61 && lower <= 0x7a) || (c >= 0x30 && c <= 0x39) || (c >= 0x915 && c <= 0x939)) return true;
+  }
+  return /[\p{L}\p{N}]/u.test(s);
+}
+
 export function isPageLeftover(content: string): boolean {
   if (content.length > 120) return false;
-  if (!/[\p{L}\p{N}]/u.test(content)) return true;
+  if (!hasLetterOrNumber(content)) return true;
   // A counter left alone on its line (comments, shares, a gallery's picture number): `0`, `18`.
   if (content.length <= 4 && /^\s*\d{1,3}\s*$/u.test(content)) return true;
   if (content.length <= 40 && PAGE_LEFTOVERS.has(fold(content.replace(/[\p{N}\p{P}\p{S}]+/gu, " ")))) return true;
@@ -665,6 +679,7 @@ export function isPageLeftover(content: string): boolean {
   // A page's stamp labels left without their dates (`Posted: / Updated:`).
   if (
     content.length <= 40 &&
+    "lpumcLPUMC".includes(content[0]!) &&
     /^(?:(?:last\s+)?(?:posted|updated|published|modified|created)(?:\s+on)?\s*:?\s*[/|,]?\s*)+$/iu.test(content)
   )
     return true;
@@ -694,9 +709,10 @@ export function isTrailingLeftover(content: string): boolean {
     // (A time stamp holds a figure: the cheap test first, most short lines have none.)
     (content.length <= 80 && /\d/u.test(content) && headerKind(content) === "timestamp") ||
     isTrailerLine(content) ||
-    SOURCE_SITE.test(content) ||
+    // (Both patterns open with a letter or mark in any case: `s` or `ſ`; `(`, `©` or `c`.)
+    ("sSſ".includes(content[0]!) && SOURCE_SITE.test(content)) ||
     SITE_DATE.test(content) ||
-    (content.length <= 120 && COPYRIGHT_LINE.test(content))
+    (content.length <= 120 && "(©cC".includes(content[0]!) && COPYRIGHT_LINE.test(content))
   );
 }
 

@@ -311,12 +311,21 @@ function gluedInitials({ text, last, line: L }: SignoffView): SignoffMatch | nul
     const found = initialsLine(text, { ...L, contentStart: s, contentEnd: e }, last);
     if (found && found.codes.length > 0) return { ...found, end: L.contentEnd };
   }
-  // The tag alone (`... are awaited. PTI`, `... the authorities added.Yonhap`).
+  // The tag alone (`... are awaited. PTI`, `... the authorities added.Yonhap`). The pattern's tag
+  // is the last word, after a space or a sentence's end: a last word that names no agency spares it.
+  if (agencyOf(lastWord(tail)) === undefined) return null;
   const b = GLUED_TAG.exec(tail);
   const code = b ? (agencyOf(b[1]!)?.code ?? null) : null;
   if (!b || code === null) return null;
   const s = L.contentEnd - b[1]!.length;
   return { start: s, end: L.contentEnd, firstLine: last, agency: { start: s, end: L.contentEnd, code }, codes: [] };
+}
+
+/** The text after the last white space or sentence-ending mark of `s` (at most ten characters back). */
+function lastWord(s: string): string {
+  let k = s.length;
+  while (k > 0 && s.length - k <= 10 && !isRegExpSpace(s.charCodeAt(k - 1)) && !`.!?"”’`.includes(s[k - 1]!)) k--;
+  return s.slice(k);
 }
 
 function gluedSignLine({ text, last, line: L }: SignoffView): SignoffMatch | null {
