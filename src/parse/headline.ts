@@ -11,7 +11,7 @@
 import leftovers from "../data/leftovers.json" with { type: "json" };
 import { fold, isHSpace } from "../text/chars.js";
 import { isLetterMarkOrNumber, isLetterOrMark, isRegExpSpace, isWordChar, runEnd } from "../text/classes.js";
-import { agencies, agencyNames, agencyOf, agencyTags } from "../data/index.js";
+import { agencies, agencyNamed, agencyNames, agencyOf, agencyTags } from "../data/index.js";
 import monthsTable from "../data/months.json" with { type: "json" };
 import type { Range } from "../text/range.js";
 import { lookupPlace } from "./places.js";
@@ -151,16 +151,18 @@ export function isBylineLine(content: string): boolean {
  * > | Source: Xinhua 2016-08-16 21:00:24
  * > | Source : business.khaskhabar.com | Apr 29, 2015 |
  * > | By Jagran NewsEdited By: Siddharth ChaurasiyaUpdated: Sun, 29 Oct 2023 06:10 AM (IST)
+ * > | (Xinhua)   2014-05-12 09:31:07
  * ```
  *
- * The byline is `By ...`, an agency's name alone or a `Source:` label and what it names; what
- * follows the bar is a time stamp. A stamp's label may be glued to a byline instead of the bar;
+ * The byline is `By ...`, an agency's name alone or a `Source:` label and what it names, or the
+ * agency's tag in brackets; what follows the bar is a time stamp. A stamp's label may be glued to a byline instead of the bar;
  * an agency's name (maybe after `Source:`) may stand before a stamp that opens with a figure with
  * a comma or a space instead. Gives the length of the byline (without the spaces before the bar),
  * or 0 when the line is not one.
  */
 export function bylineBeforeStamp(content: string): number {
   if (content.length > 120) return 0;
+  if (bracketCreditStamp(content)) return content.indexOf(")") + 1;
   const bar = content.indexOf("|");
   if (bar > 0) {
     const left = content.slice(0, bar).trimEnd();
@@ -267,22 +269,48 @@ export function agencyPlaceCredit(content: string): boolean {
 }
 
 /**
- * Short fields between bars, one of them the agency's tag or name, as a portal credits agency
- * copy under the title: `National |  IANS  | Published :`, `IANS  |  New Delhi`. The other
- * fields are labels of at most three words (a section, a place, a stamp's empty label).
+ * Short fields between bars, one of them the agency's tag or name, maybe after a `Source:` or
+ * `From:` label, as a portal credits agency copy under the title: `National |  IANS  | Published :`,
+ * `IANS  |  New Delhi`, `Education | Press Trust of India | Updated: Jun 22, 2020 9:38 pm IST`,
+ * `Date : 2013-08-20  | From : Xinhua`. The other fields are labels of at most three words (a
+ * section, a place, a stamp's empty label) or the page's stamps.
  */
 export function barCredit(content: string): boolean {
-  if (content.length > 100 || !content.includes("|")) return false;
+  if (content.length > 120 || !content.includes("|")) return false;
   let agency = 0;
   let fields = 0;
   for (const raw of content.split("|")) {
     const f = raw.trim();
     if (!f) continue;
     fields++;
-    if (agencyOf(f)?.code) agency++;
-    else if (wordsIn(f) > 3 || FINAL.test(f) || /\d/u.test(f)) return false;
+    const named = f.replace(CREDIT_LABEL, "");
+    if ((agencyOf(named) ?? agencyNamed(named))?.code) agency++;
+    else if (/\d/u.test(f) ? !isStampField(f) : wordsIn(f) > 3 || FINAL.test(f)) return false;
   }
   return fields >= 2 && agency === 1;
+}
+const CREDIT_LABEL = /^(?:source|from)\s*:\s*/iu;
+
+/** A field of a credit line that is a page's stamp: a date or a clock time, maybe labelled. */
+function isStampField(f: string): boolean {
+  if (!/\d/u.test(f)) return false;
+  if (isStamp(f)) return true;
+  const st = stampOf(stampWords(f));
+  return st !== null && (st.date || st.time);
+}
+
+/**
+ * The agency's tag or name in brackets, then the page's stamp (`(Xinhua) Updated: 2014-12-14
+ * 16:21`, as China Daily prints agency copy): a credit, where another name in the brackets
+ * (`(China Daily) Updated: 2013-03-20`) leaves the line a stamp.
+ */
+function bracketCreditStamp(content: string): boolean {
+  if (content.length > 80 || content[0] !== "(") return false;
+  const close = content.indexOf(")");
+  if (close < 2 || close > 40) return false;
+  const named = content.slice(1, close).trim();
+  const rest = content.slice(close + 1).trim();
+  return /\d/u.test(rest) && (agencyOf(named) ?? agencyNamed(named))?.code != null && isStampField(rest);
 }
 
 /**
@@ -417,7 +445,7 @@ const LABELLED_DATE =
   /^(?:Date|Dated|Posted(?: on)?|Published(?: on)?|Updated(?: on)?)\s*:\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/iu;
 const MERIDIEM = /^[ap]\.?m\.?$/iu;
 /** A time zone after a clock time (`IST`, and `ist` as some pages print it). */
-const ZONE = /^(?:[A-Z]{2,4}|[a-z]{3})$/u;
+const ZONE = /^(?:[A-Z]{2,4}(?:[+-]\d{1,2}(?::?\d{2})?)?|[a-z]{3})$/u;
 
 /**
  * What a run of words says when it is nothing but a page's time stamp: labels first (`Posted at`,
