@@ -522,6 +522,13 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "IANS, 30 Sep, 2016 01:18 PM", rule: "byline" },
     { example: "AFP 07 Feb 2021", rule: "byline" },
     { example: "Source: Xinhua 2016-08-16 21:00:24", rule: "byline" },
+    { example: "(Xinhua)   2014-05-12 09:31:07", rule: "byline" },
+    { example: "By AFP - Jan 22,2024 - Last updated at Jan 22,2024", rule: "byline" },
+    {
+      example: "(another name in the brackets: a stamp)",
+      input: "(China Daily) Updated: 2013-03-20",
+      rule: "timestamp",
+    },
     {
       example: "(a Source label, a stamp and the page's editor between bars)",
       input: "Source: Xinhua| 2020-09-24 22:44:50|Editor: huaxia",
@@ -687,6 +694,12 @@ describe("headline and header lines (parse/headline.ts)", () => {
     );
     expect(bylineBeforeStamp("By Anita RaoUpdated: Sun, 29 Oct 2023 06:10 AM (IST)")).toBe("By Anita Rao".length);
     expect(bylineBeforeStamp("Prices Updated: Sun, 29 Oct 2023")).toBe(0);
+    // The agency's tag in brackets before a stamp; stamps after dashes between spaces.
+    expect(bylineBeforeStamp("(Xinhua) Updated: 2014-12-14 16:21")).toBe("(Xinhua)".length);
+    expect(bylineBeforeStamp("(Xinhua) Beijing")).toBe(0);
+    expect(bylineBeforeStamp("By AFP - Jan 22,2024 - Last updated at Jan 22,2024")).toBe("By AFP".length);
+    expect(bylineBeforeStamp("By AFP - Jan 22,2024 - Rescue teams at work")).toBe(0);
+    expect(bylineBeforeStamp("Floods - Jan 22,2024")).toBe(0);
   });
   it("a title line stands above a longer line that ends a sentence", () => {
     expect(isTitleLine("Released hostage says ransom was paid", "A French journalist freed on Thursday said so.")).toBe(

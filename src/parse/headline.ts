@@ -152,10 +152,11 @@ export function isBylineLine(content: string): boolean {
  * > | Source : business.khaskhabar.com | Apr 29, 2015 |
  * > | By Jagran NewsEdited By: Siddharth ChaurasiyaUpdated: Sun, 29 Oct 2023 06:10 AM (IST)
  * > | (Xinhua)   2014-05-12 09:31:07
+ * > | By AFP - Jan 22,2024 - Last updated at Jan 22,2024
  * ```
  *
  * The byline is `By ...`, an agency's name alone or a `Source:` label and what it names, or the
- * agency's tag in brackets; what follows the bar is a time stamp. A stamp's label may be glued to a byline instead of the bar;
+ * agency's tag in brackets; what follows the bar (or each dash between spaces) is a time stamp. A stamp's label may be glued to a byline instead of the bar;
  * an agency's name (maybe after `Source:`) may stand before a stamp that opens with a figure with
  * a comma or a space instead. Gives the length of the byline (without the spaces before the bar),
  * or 0 when the line is not one.
@@ -173,6 +174,13 @@ export function bylineBeforeStamp(content: string): number {
       .replace(EDITOR_TAIL, "")
       .trim();
     if (left && (isBylineLine(left) || agencyOf(left) || SOURCE_LABEL.test(left)) && isStamp(right)) return left.length;
+  }
+  // Stamps after dashes between spaces (`By AFP - Jan 22,2024 - Last updated at Jan 22,2024`).
+  const dash = content.indexOf(" - ");
+  if (dash > 0) {
+    const left = content.slice(0, dash).trimEnd();
+    const stamps = content.slice(dash + 3).split(" - ");
+    if ((isBylineLine(left) || agencyOf(left)) && stamps.every((f) => isStampField(f.trim()))) return left.length;
   }
   // A stamp's label glued to the byline or after a space (`By Jagran NewsEdited By: Siddharth
   // ChaurasiyaUpdated: Sun, 29 Oct 2023 06:10 AM (IST)`).
