@@ -17,7 +17,8 @@ const { Script } = require("node:vm");
 
 const bundle = join(__dirname, "..", "dist", "wire.cjs");
 const cacheFile = `${bundle}.cache`;
-const source = readFileSync(bundle, "utf8");
+// ASCII (scripts/bundle.mjs escapes the rest): read as Latin-1, it is a one-byte string to V8.
+const source = readFileSync(bundle, "latin1");
 // The bundle's first line is `// build <hash of its text>` (scripts/bundle.mjs).
 const stamp = `${source.slice(0, source.indexOf("\n"))} node ${process.version} ${process.arch}`;
 

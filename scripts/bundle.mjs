@@ -110,7 +110,15 @@ const result = await build({
   define: { "import.meta.url": "__wireUrl" },
   banner: { js: 'const __wireUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
-const text = result.outputFiles[0].text;
+// esbuild escapes every character beyond ASCII in strings and templates but leaves those of
+// regular expression literals as they are (`/[।॥.?!]/u`): a few hundred characters that make the
+// whole bundle a two-byte string to V8. Escaped as `\uXXXX` they mean the same in a pattern,
+// with or without the `u` flag (a surrogate pair's two escapes are one character under `u`), and
+// the bundle is ASCII: bin/wire.js reads it as Latin-1, V8 keeps it one byte per character.
+const text = result.outputFiles[0].text.replace(/(\\?)([^\x00-\x7f])/g, (_, slash, c) => {
+  if (slash) throw new Error(`bundle: an escaped character beyond ASCII (\\${c}) in the output`);
+  return `\\u${c.charCodeAt(0).toString(16).padStart(4, "0")}`;
+});
 const hash = createHash("sha256").update(text).digest("hex").slice(0, 16);
 rmSync(`${outfile}.cache`, { force: true });
 writeFileSync(outfile, `// build ${hash}\n${text}`);

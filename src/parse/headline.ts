@@ -886,11 +886,16 @@ function escapeRe(s: string): string {
 const AGENCY_WORDS = agencies
   .flatMap((a) => (a.code === null ? [] : [...a.names, ...a.tags.filter((t) => t.length >= 3)]))
   .sort((x, y) => y.length - x.length);
-// In any case: portals print the tag as they like (`2012-11-24 12:26:57    xinhua    Web Editor: Wang`).
-const AGENCY_IN_TEXT = new RegExp(
-  String.raw`(?<![\p{L}\p{M}])(?:${AGENCY_WORDS.map(escapeRe).join("|")})(?![\p{L}\p{M}])`,
-  "iu",
-);
+/**
+ * Any of them, in any case: portals print the tag as they like (`2012-11-24 12:26:57    xinhua
+ * Web Editor: Wang`). Made at its first use: a run that meets no byline never compiles it.
+ */
+let agencyInText: RegExp | null = null;
+const AGENCY_IN_TEXT = (): RegExp =>
+  (agencyInText ??= new RegExp(
+    String.raw`(?<![\p{L}\p{M}])(?:${AGENCY_WORDS.map(escapeRe).join("|")})(?![\p{L}\p{M}])`,
+    "iu",
+  ));
 
 /**
  * The agency a credit names in running text (a digest's preamble: `... moved by Yonhap News
@@ -898,7 +903,7 @@ const AGENCY_IN_TEXT = new RegExp(
  */
 export function agencyNamedIn(text: string, from: number, to: number): (Range & { code: string }) | null {
   const s = text.slice(from, to);
-  const m = AGENCY_IN_TEXT.exec(s);
+  const m = AGENCY_IN_TEXT().exec(s);
   const code = m ? agencyOf(m[0])?.code : null;
   if (m && code) return { start: from + m.index, end: from + m.index + m[0].length, code };
   // A tag too short to be looked for in running text, right after a byline's `By` (`By AP News`)
