@@ -69,6 +69,11 @@ describe.skipIf(!built)("start-up", () => {
     expect(cache.toString("latin1", 0, cache.indexOf(10))).toBe(`${head} node ${process.version} ${process.arch}`);
   });
 
+  it("the bundle is ASCII (bin/wire.js reads it as Latin-1)", () => {
+    const bytes = readFileSync(bundle);
+    expect(bytes.findIndex((b) => b > 0x7f)).toBe(-1);
+  });
+
   it("without a cache: the same records, and the cache is written for the next run", () => {
     const dir = fresh();
     const first = wire(dir, ["parse", story, "-f", "json"]);
