@@ -121,11 +121,11 @@ describe.skipIf(!built)("start-up", () => {
     expect(readdirSync(join(dir, "dist"))).toEqual(["wire.cjs"]);
   });
 
-  it("a run on one input loads neither worker threads, nor child processes (commander, the pager), nor zlib, nor crypto (a small input is hashed in JavaScript)", () => {
+  it("a run on one input loads neither worker threads, nor child processes (commander, the pager), nor zlib, nor crypto (a small input is hashed in JavaScript), nor the promise-based file API (a small file alone is read at once)", () => {
     const probe = join(fresh(), "probe.cjs");
     writeFileSync(
       probe,
-      'process.on("exit", () => process.stderr.write(process.moduleLoadList.filter((m) => /^NativeModule (worker_threads|child_process|zlib|crypto)$/.test(m)).join(",")));\n',
+      'process.on("exit", () => process.stderr.write(process.moduleLoadList.filter((m) => /^NativeModule (worker_threads|child_process|zlib|crypto|fs\\/promises)$/.test(m)).join(",")));\n',
     );
     const r = wire(dirs.at(-1)!, ["parse", story, "-f", "json"], ["--require", probe]);
     expect(r.code).toBe(0);

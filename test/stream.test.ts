@@ -241,11 +241,31 @@ describe("a small file read whole", () => {
     for (const n of [5, 3000, 70_000, 1_100_000]) {
       const path = join(dir, `f${n}.txt`);
       writeFileSync(path, "a".repeat(n));
-      const got = await readBounded(path, 1 << 24);
-      if (!("bytes" in got)) throw new Error("not read");
-      expect(got.bytes.length).toBe(n);
-      expect(got.bytes.byteOffset).toBe(0);
-      expect(got.bytes.buffer.byteLength).toBe(n);
+      for (const once of [false, true]) {
+        const got = await readBounded(path, 1 << 24, once);
+        if (!("bytes" in got)) throw new Error("not read");
+        expect(got.bytes.length).toBe(n);
+        expect(got.bytes.byteOffset).toBe(0);
+        expect(got.bytes.buffer.byteLength).toBe(n);
+      }
+    }
+  });
+  it("read at once (a run's only input), the same answers as streamed: over the bound, binary, empty, missing", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "wire-once-"));
+    const files: [string, Uint8Array | string][] = [
+      ["empty.txt", ""],
+      ["story.txt", "नई दिल्ली, 5 मई (आईएएनएस)। एक कहानी।\n"],
+      ["big.txt", "a".repeat(5000)],
+      ["binary.bin", new Uint8Array(70_000)],
+      ["short-binary.bin", new Uint8Array(100)],
+    ];
+    for (const [name, content] of files) writeFileSync(join(dir, name), content);
+    for (const name of [...files.map(([n]) => n), "missing.txt"]) {
+      for (const max of [1 << 24, 4000]) {
+        const streamed = await readBounded(join(dir, name), max).catch((e: Error) => e.message);
+        const once = await readBounded(join(dir, name), max, true).catch((e: Error) => e.message);
+        expect(once, `${name} ${max}`).toEqual(streamed);
+      }
     }
   });
 });

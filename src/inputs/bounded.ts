@@ -3,6 +3,7 @@
  * `--max-input-size` bytes and no further, and binary is decided from the first block, so
  * `/dev/zero`, a 1.5 GB video or an endless pipe cost one block, not all memory.
  */
+import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { looksBinary } from "../text/decode.js";
 
@@ -82,8 +83,52 @@ function exact(b: Buffer): Buffer {
   return own;
 }
 
-/** A file, device or FIFO by path, read with the bound (a regular file over it is not read at all). */
-export async function readBounded(path: string, max: number): Promise<Bounded> {
+/**
+ * A regular file of at most `SMALL` bytes read at once, synchronously: for a run's only input
+ * (`once` above), where loading the promise-based file API and starting libuv's thread pool cost
+ * more start-up time than reading the file takes; a batch keeps reading its files concurrently.
+ * Null for anything else (a bigger file, a device, a FIFO), read as a stream.
+ */
+function readSmallFile(path: string, max: number): Bounded | null {
+  let fd: number;
+  try {
+    // Never opened unless a regular file: opening a FIFO waits for its writer, and a signal could
+    // not stop a run blocked there.
+    const st = statSync(path);
+    if (!st.isFile() || st.size > SMALL) return null;
+    fd = openSync(path, "r");
+  } catch {
+    return null; // the streamed read reports it
+  }
+  try {
+    const st = fstatSync(fd);
+    if (!st.isFile() || st.size > SMALL || st.size > max) return null;
+    const buf = Buffer.allocUnsafe(st.size + 1);
+    let used = 0;
+    while (used < buf.length) {
+      const n = readSync(fd, buf, used, buf.length - used, null);
+      if (n === 0) break;
+      used += n;
+    }
+    // Grown while it was read: read it as a stream.
+    if (used > st.size) return null;
+    // As `collectBounded` decides: binary from the first block, when there is a whole one.
+    if (used >= FIRST_BLOCK && binaryStart(buf.subarray(0, FIRST_BLOCK)))
+      return { bytes: Buffer.from(buf.subarray(0, FIRST_BLOCK)) };
+    return { bytes: exact(buf.subarray(0, used)) };
+  } finally {
+    closeSync(fd);
+  }
+}
+const SMALL = 256 * 1024;
+
+/**
+ * A file, device or FIFO by path, read with the bound (a regular file over it is not read at all);
+ * `once`: the run's only input, a small regular file of which is read synchronously.
+ */
+export async function readBounded(path: string, max: number, once = false): Promise<Bounded> {
+  const small = once ? readSmallFile(path, max) : null;
+  if (small) return small;
   const fh = await open(path, "r");
   try {
     const st = await fh.stat();

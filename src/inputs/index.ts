@@ -4,7 +4,7 @@
  * A bad input is an item with an error, never an exception.
  */
 import type { Stats } from "node:fs";
-import { createReadStream, rmSync } from "node:fs";
+import { createReadStream, rmSync, statSync } from "node:fs";
 import { mkdtemp, open, readdir, realpath, rm, stat } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import {
@@ -80,6 +80,8 @@ interface Ctx {
   stats: { skippedByExt: number };
   onComplete: (keyPrefix: string) => void;
   maxSize: number;
+  /** The run names one input. */
+  once: boolean;
 }
 
 /**
@@ -101,6 +103,7 @@ export async function* expandInputs(args: string[], options: ExpandOptions): Asy
     stats: options.stats ?? { skippedByExt: 0 },
     onComplete: options.onComplete ?? (() => {}),
     maxSize: options.maxSize ?? DEFAULT_MAX_INPUT,
+    once: args.length === 1,
   };
   if (options.idField) ctx.idField = options.idField;
   if (options.streamFrom !== undefined) ctx.streamFrom = options.streamFrom;
@@ -213,7 +216,8 @@ async function* buffers(
 async function* fromArg(arg: string, ctx: Ctx): AsyncGenerator<InputItem> {
   let st: Stats;
   try {
-    st = await stat(arg);
+    // A run's only input is looked at synchronously (see `readBounded`'s `once`).
+    st = ctx.once ? statSync(arg) : await stat(arg);
   } catch (e) {
     const code = (e as { code?: unknown }).code;
     if ((code === "ENOENT" || code === "ENOTDIR") && hasGlobChars(arg)) {
@@ -227,7 +231,7 @@ async function* fromArg(arg: string, ctx: Ctx): AsyncGenerator<InputItem> {
     yield* walk(arg, ctx);
     return;
   }
-  yield* fromFile(arg, { ...fileOrigin(arg, arg, ctx), mtimeMs: st.mtimeMs }, ctx);
+  yield* fromFile(arg, { ...fileOrigin(arg, arg, ctx), mtimeMs: st.mtimeMs }, ctx, ctx.once);
 }
 
 /** The origin of a file: its display name, its mapped relative path, and its absolute path as its key. */
@@ -375,7 +379,7 @@ async function* walkDir(dir: string, display: string, dirReal: string, w: Walk, 
 }
 
 /** One file: an archive's entries, a dump's records, or the file's bytes. */
-async function* fromFile(path: string, origin: Origin, ctx: Ctx): AsyncGenerator<InputItem> {
+async function* fromFile(path: string, origin: Origin, ctx: Ctx, once = false): AsyncGenerator<InputItem> {
   const kind = archiveKind(origin.name);
   if (kind) {
     const { readArchive } = await import("./archives.js");
@@ -401,7 +405,7 @@ async function* fromFile(path: string, origin: Origin, ctx: Ctx): AsyncGenerator
   }
   if (ctx.streamFrom !== undefined) {
     try {
-      const st = await stat(path);
+      const st = once ? statSync(path) : await stat(path);
       // Not bound by the size cap: a streamed file is never held whole (the batch applies the cap
       // to one story, or to the whole file when it must be read whole after all).
       if (st.isFile() && st.size >= ctx.streamFrom) {
@@ -414,7 +418,7 @@ async function* fromFile(path: string, origin: Origin, ctx: Ctx): AsyncGenerator
   }
   let got: Bounded;
   try {
-    got = await readBounded(path, ctx.maxSize);
+    got = await readBounded(path, ctx.maxSize, once);
   } catch (e) {
     yield errorItem(origin, "read-error", errorMessage(e));
     return;
