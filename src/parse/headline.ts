@@ -156,10 +156,10 @@ export function isBylineLine(content: string): boolean {
  * ```
  *
  * The byline is `By ...`, an agency's name alone or a `Source:` label and what it names, or the
- * agency's tag in brackets; what follows the bar (or each dash between spaces) is a time stamp. A stamp's label may be glued to a byline instead of the bar;
- * an agency's name (maybe after `Source:`) may stand before a stamp that opens with a figure with
- * a comma or a space instead. Gives the length of the byline (without the spaces before the bar),
- * or 0 when the line is not one.
+ * agency's tag in brackets; what follows the bar (or each dash between spaces) is a time stamp.
+ * A stamp's label may be glued to a byline instead of the bar; an agency's name (maybe after
+ * `Source:`) may stand before a stamp that opens with a figure with a comma or a space instead.
+ * Gives the length of the byline (without the spaces before the bar), or 0 when the line is not one.
  */
 export function bylineBeforeStamp(content: string): number {
   if (content.length > 120) return 0;
@@ -318,7 +318,7 @@ function bracketCreditStamp(content: string): boolean {
   if (close < 2 || close > 40) return false;
   const named = content.slice(1, close).trim();
   const rest = content.slice(close + 1).trim();
-  return /\d/u.test(rest) && (agencyOf(named) ?? agencyNamed(named))?.code != null && isStampField(rest);
+  return (agencyOf(named) ?? agencyNamed(named))?.code != null && isStampField(rest);
 }
 
 /**
@@ -682,13 +682,6 @@ function isWidgetLine(content: string): boolean {
 }
 
 /**
- * A line a web page leaves between or after paragraphs: never a paragraph. One of the page's
- * words (`ADVERTISEMENT`, `Trending News`, `Comments / 0`, `Related posts:`: compared without
- * figures and punctuation), a line with no letter or figure at all (`|`), a counter alone (`18`),
- * a share widget's words, an image's file name (`Power lines_20931`), stamp labels left without
- * their dates (`Posted: / Updated:`), or a short label and a web address (`Image credit: https://...`).
- */
-/**
  * Whether `s` holds a letter or a figure (`[\p{L}\p{N}]`): an ASCII letter or figure or a
  * Devanagari consonant answers at once, without the Unicode classes' pattern (compiling it is a
  * good part of a short run's start-up).
@@ -702,6 +695,13 @@ function hasLetterOrNumber(s: string): boolean {
   return /[\p{L}\p{N}]/u.test(s);
 }
 
+/**
+ * A line a web page leaves between or after paragraphs: never a paragraph. One of the page's
+ * words (`ADVERTISEMENT`, `Trending News`, `Comments / 0`, `Related posts:`: compared without
+ * figures and punctuation), a line with no letter or figure at all (`|`), a counter alone (`18`),
+ * a share widget's words, an image's file name (`Power lines_20931`), stamp labels left without
+ * their dates (`Posted: / Updated:`), or a short label and a web address (`Image credit: https://...`).
+ */
 export function isPageLeftover(content: string): boolean {
   if (content.length > 120) return false;
   if (!hasLetterOrNumber(content)) return true;
@@ -891,7 +891,7 @@ const AGENCY_WORDS = agencies
  * Web Editor: Wang`). Made at its first use: a run that meets no byline never compiles it.
  */
 let agencyInText: RegExp | null = null;
-const AGENCY_IN_TEXT = (): RegExp =>
+const agencyInTextPattern = (): RegExp =>
   (agencyInText ??= new RegExp(
     String.raw`(?<![\p{L}\p{M}])(?:${AGENCY_WORDS.map(escapeRe).join("|")})(?![\p{L}\p{M}])`,
     "iu",
@@ -903,7 +903,7 @@ const AGENCY_IN_TEXT = (): RegExp =>
  */
 export function agencyNamedIn(text: string, from: number, to: number): (Range & { code: string }) | null {
   const s = text.slice(from, to);
-  const m = AGENCY_IN_TEXT().exec(s);
+  const m = agencyInTextPattern().exec(s);
   const code = m ? agencyOf(m[0])?.code : null;
   if (m && code) return { start: from + m.index, end: from + m.index + m[0].length, code };
   // A tag too short to be looked for in running text, right after a byline's `By` (`By AP News`)
