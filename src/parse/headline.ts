@@ -136,7 +136,12 @@ function wordsIn(s: string): number {
 
 /** A byline on a line of its own above the dateline: `by Janie Gabbett, Reuters`, `By K J M Varma`. */
 export function isBylineLine(content: string): boolean {
-  return /^by:?\s/iu.test(content) && content.length <= 80 && !FINAL.test(content) && content.split(/\s+/u).length <= 8;
+  return (
+    /^by(?:\s|:\s*\S)/iu.test(content) &&
+    content.length <= 80 &&
+    !FINAL.test(content) &&
+    content.split(/\s+/u).length <= 8
+  );
 }
 
 /**
@@ -217,7 +222,7 @@ export function stampThenCredit(line: string): boolean {
   // A bar closing the line (`12:25 PM Sep 16, 2024 | PTI |`) closes nothing.
   const content = line.replace(/[\s|]+$/u, "");
   const bar = content.lastIndexOf("|");
-  if (bar <= 0) return isoStampThenCredit(content) || stampThenTag(content);
+  if (bar <= 0) return isoStampThenCredit(content) || stampThenTag(content) || stampThenBy(content);
   const right = content.slice(bar + 1).trim();
   const named = right.replace(SOURCE_LABEL, "");
   if (!right || !(agencyOf(named) || (named !== right && named.length > 1) || isBylineLine(right))) return false;
@@ -238,6 +243,17 @@ function isoStampThenCredit(content: string): boolean {
 }
 // (The agency may be glued to the time: `2016-03-07 09:30Xinhua Editor: Gu Liping`.)
 const ISO_STAMP_AT = /^\d{4}-\d{2}-\d{2}[ T]\d{1,2}:\d{2}(?::\d{2})?(?!\d)\s*/u;
+
+/** A page's date and then a byline, with no bar between (`November 15,2016   By:Xinhua`). */
+function stampThenBy(content: string): boolean {
+  const by = content.lastIndexOf(" By");
+  return (
+    by > 0 &&
+    /\d/u.test(content.slice(0, by)) &&
+    isBylineLine(content.slice(by + 1)) &&
+    isStamp(content.slice(0, by).trim())
+  );
+}
 
 /** A page's date and then the agency's tag, with no bar between (`Feb 25, 2016 IANS`). */
 function stampThenTag(content: string): boolean {
@@ -910,8 +926,15 @@ export function agencyNamedIn(text: string, from: number, to: number): (Range & 
   // or a credit's `Source:` (`Source: AP`).
   const b = BY_SHORT_TAG.exec(s);
   const short = b && AGENCY_SHORT_TAGS.has(b[1]!) ? agencyOf(b[1]!)?.code : null;
-  return b && short ? { start: from + b[0].length - b[1]!.length, end: from + b[0].length, code: short } : null;
+  if (b && short) return { start: from + b[0].length - b[1]!.length, end: from + b[0].length, code: short };
+  // Or the writer's title after the name (`By BRIAN MURPHY, AP Religion Writer`).
+  const w = SHORT_TAG_WRITER.exec(s);
+  const writer = w && AGENCY_SHORT_TAGS.has(w[1]!) ? agencyOf(w[1]!)?.code : null;
+  const at = w ? from + w.index + w[0].indexOf(w[1]!) : 0;
+  return w && writer ? { start: at, end: at + w[1]!.length, code: writer } : null;
 }
+/** A short tag opening a writer's title at a byline's end: `, AP Writer`, `, AP Religion Writer`. */
+const SHORT_TAG_WRITER = /,\s*(\p{Lu}{2})\s+(?:\p{Lu}\p{Ll}+\s+){0,2}(?:Writer|Correspondent|Editor)s?\s*$/u;
 const AGENCY_SHORT_TAGS = new Set(
   agencies.flatMap((a) => (a.code === null ? [] : a.tags.filter((t) => t.length < 3 && /^\p{Lu}+$/u.test(t)))),
 );

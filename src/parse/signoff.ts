@@ -59,6 +59,7 @@ interface MarkRow {
   above?: string;
   names?: string;
   needs?: string[];
+  publisher?: boolean;
 }
 /**
  * A closing mark of signoffs.json. Its patterns are compiled at their first use: most runs try
@@ -70,6 +71,8 @@ class EndMark {
   readonly code: string | null;
   /** Words of which the line must hold one before the patterns are tried (lower case). */
   readonly needs: string[] | null;
+  /** A page's own credit that names no agency (`(Web editor: A, B)`): a sign-off without one. */
+  readonly publisher: boolean;
   readonly #row: MarkRow;
   readonly #compiled = new Map<"line" | "glued" | "above" | "names", RegExp | null>();
 
@@ -77,6 +80,7 @@ class EndMark {
     this.#row = row;
     this.code = row.agency;
     this.needs = row.needs ?? null;
+    this.publisher = row.publisher ?? false;
   }
 
   #pattern(key: "line" | "glued" | "above" | "names"): RegExp | null {
@@ -251,7 +255,7 @@ function gluedEndMark({ text, last, line: L }: SignoffView): SignoffMatch | null
       start: s,
       end: L.contentEnd,
       firstLine: last,
-      agency: { ...(named ?? { start: s, end: L.contentEnd }), code },
+      agency: code === null ? null : { ...(named ?? { start: s, end: L.contentEnd }), code },
       codes: groupCode(g, L.contentEnd - tail.length),
     };
     if (mark.names) {
@@ -382,7 +386,7 @@ function endMark(text: string, lines: Line[], index: number, minLine: number): S
       start,
       end: L.contentEnd,
       firstLine: first,
-      agency: { ...(named ?? { start, end: L.contentEnd }), code },
+      agency: code === null ? null : { ...(named ?? { start, end: L.contentEnd }), code },
       codes: groupCode(m, start),
     };
     if (mark.names) {
@@ -445,10 +449,12 @@ function creditNames(text: string, from: number, to: number, clause: RegExp): Si
 
 /**
  * The agency a closing mark stands for: its row's, or the one its group `agency` names
- * (`Source: Xinhua`, `© AFP`); undefined when that group names no agency (`Source: China Daily`).
+ * (`Source: Xinhua`, `© AFP`); undefined when that group names no agency (`Source: China Daily`);
+ * null for a page's own credit (`publisher`).
  */
 function markAgency(mark: EndMark, m: RegExpExecArray): string | null | undefined {
   if (mark.code !== null) return mark.code;
+  if (mark.publisher) return null;
   const named = m.groups?.agency;
   return named ? agencyOf(named)?.code : undefined;
 }
