@@ -1066,6 +1066,8 @@ function coordinatedEnd(tokens: Token[], np: Range, agent: boolean): number {
 }
 
 function invertedSubject(tokens: Token[], idx: number): Range | null {
+  // `..., a deputy chief of the delegation, said Thursday.`: a day after the verb is its time.
+  if (tokens[idx] && EN_VERB_DAYS.has(lower(tokens[idx]!))) return null;
   const np = nounAfterEn(tokens, idx);
   if (!np) return null;
   const k = indexAfter(tokens, np.end, idx);
