@@ -117,6 +117,19 @@ describe("fuzz", () => {
     ].join("\n");
     check(Buffer.from(story, "utf8"));
   });
+  it("an editor's note printed again, its bracket left open: the ednote does not run over the second note", () => {
+    const story = [
+      "(Adds analyst comment, updates with closing",
+      "prices)",
+      "(Adds analyst comment, updates with closing",
+      "(Adds analyst comment, updates with closing",
+      "TOKYO, June 9 (Reuters) - Japan's Nikkei share average",
+      "rose on Monday as a weaker yen lifted exporters.",
+      " (Reporting by Ken Mori; Editing by Anna Brook)",
+      "",
+    ].join("\n");
+    check(Buffer.from(story, "utf8"));
+  });
   it(
     `${RUNS} random and mutated inputs: no throw, parts in place, JSON/YAML round trip, schema-valid`,
     () => {

@@ -142,8 +142,9 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
       } else if (kind === "note" && !ednote) {
         // An editor's note (`Eds: ...`, `(ATTN: ...)`): the story's ednote.
         ednote = r;
-      } else if (kind === "note" && ednote && wrapped) {
-        // The note's next line (its bracket still open): the ednote runs on.
+      } else if (kind === "note" && ednote && wrapped && ednote.end === lines[prevContent(lines, i)]!.contentEnd) {
+        // The note's next line (its bracket still open): the ednote runs on. (A later note's
+        // wrapped lines stay with that note, which is a header line above the dateline.)
         ednote = { start: ednote.start, end: r.end };
       } else if (kind === null && headlineOpen && !headline && isHeadline(content)) {
         if (otherScriptAbove(text, lines, i, dl.firstLine, scriptOf(text.slice(dl.start, dl.end)))) {
