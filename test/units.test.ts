@@ -6,6 +6,7 @@ import { decode, firstInvalidUtf8 } from "../src/text/decode.js";
 import { Positions } from "../src/text/positions.js";
 import { fold } from "../src/text/chars.js";
 import { parse } from "../src/index.js";
+import { countryNamedIn } from "../src/parse/places.js";
 
 describe("dates", () => {
   it.each([
@@ -125,5 +126,16 @@ describe("subjects across appositives", () => {
     expect(
       sourceOf("पटना, 2 मई (आईएएनएस)। किसान रामू यादव, जिनकी फसल बाढ़ में बह गई, ने बताया कि गांव में पानी भरा है।\n")[0],
     ).toContain("रामू यादव");
+  });
+});
+
+describe("the country a lead names", () => {
+  it("the first country named, by its longest name, maybe with a possessive; none when no country is named", () => {
+    expect(countryNamedIn("The Kenyan government plans a security drive in northwest Kenya.")?.country).toBe("KE");
+    expect(countryNamedIn("Fighter jets from south China's Guangdong flew over Pakistan.")?.country).toBe("CN");
+    expect(countryNamedIn("Leaders of the United Arab Emirates met on Monday.")?.country).toBe("AE");
+    expect(countryNamedIn("सऊदी अरब की राजधानी में बैठक हुई।")?.country).toBe("SA");
+    expect(countryNamedIn("Two men were arrested in Mumbai on Monday.")).toBeUndefined();
+    expect(countryNamedIn("")).toBeUndefined();
   });
 });

@@ -25,7 +25,7 @@ import { plainText } from "../text/markup.js";
 import { latinOfCode } from "../data/index.js";
 import { personName } from "../quotes/names.js";
 import { resolveSpeakers, type Referent } from "../quotes/referents.js";
-import { lookupPlace, lookupPlaceLoosely, qualifierCountry } from "./places.js";
+import { countryNamedIn, lookupPlace, lookupPlaceLoosely, qualifierCountry } from "./places.js";
 import { toldAgency } from "./told.js";
 import { inferYear, isValidDate, isoDate, type RefDate } from "./date.js";
 import type { DatelineMatch } from "./dateline.js";
@@ -68,7 +68,7 @@ export function assembleStory(
   if (dl)
     dateline = {
       ...part(dl),
-      places: places(text, dl, findings),
+      places: places(text, dl, findings, leadOf(m)),
       date: dateParts(text, dl, refDate, findings),
       agency: agencyRef(dl.agency),
     };
@@ -193,19 +193,42 @@ function span(pos: Positions, r: Range) {
   return { start: pos.cp(r.start), end: pos.cp(r.end) };
 }
 
-function places(text: string, dl: DatelineMatch, findings: Finding[]): Place[] {
-  return dl.places.map((r) => {
+/** Where a story first names a country: its lead's first sentence, else its headline. */
+function leadOf(m: StoryMatch): Range[] {
+  const first = m.paragraphs[0]?.sentences[0];
+  return [first, m.headline].filter((r): r is Range => r != null);
+}
+
+function places(text: string, dl: DatelineMatch, findings: Finding[], lead: Range[]): Place[] {
+  return dl.places.map((r, k) => {
     const t = text.slice(r.start, r.end);
     let e = lookupPlace(t);
     if (!e) {
       e = lookupPlaceLoosely(t);
       if (e)
         findings.push(finding("place-spelling", `place "${t}" read as ${e.name} (spelt differently)`, r.start, r.end));
-      else findings.push(finding("unknown-place", `place "${t}" is not in the gazetteer`, r.start, r.end));
     }
     // An unknown place still tells its country when a qualifier names it (`UASIN GISHU, Kenya`),
-    // and one in Latin letters its name (`Uasin Gishu`).
-    return { text: t, name: e?.name ?? latinPlaceName(t), country: e?.country ?? qualifierCountry(t) ?? null };
+    // and one in Latin letters its name (`Uasin Gishu`). Else the first place takes the country
+    // the lead names first (`KITALE (Xinhua) -- The Kenyan government plans ... in northwest
+    // Kenya`, `ZHUHAI ... -- ... in south China's Guangdong Province`), and says so.
+    let country = e?.country ?? qualifierCountry(t) ?? null;
+    if (!e) {
+      const named =
+        country === null && k === 0
+          ? lead.map((l) => countryNamedIn(text.slice(l.start, l.end))).find(Boolean)
+          : undefined;
+      if (named) country = named.country;
+      findings.push(
+        finding(
+          "unknown-place",
+          `place "${t}" is not in the gazetteer${named ? `; its country is the one the lead names (${named.name})` : ""}`,
+          r.start,
+          r.end,
+        ),
+      );
+    }
+    return { text: t, name: e?.name ?? latinPlaceName(t), country };
   });
 }
 

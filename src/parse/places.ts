@@ -116,6 +116,29 @@ function lookupPlaceUncached(text: string): PlaceEntry | undefined {
 }
 
 /**
+ * The first country a text names (`... in northwest Kenya`, `south China's Guangdong`, `सऊदी अरब
+ * की राजधानी`): its name or a variant the gazetteer gives a country, of up to five words, maybe
+ * with a possessive `'s`; the longest at the first place that names one. Undefined when none does.
+ */
+export function countryNamedIn(text: string): PlaceEntry | undefined {
+  const words = text.match(WORD) ?? [];
+  for (let i = 0; i < words.length; i++) {
+    for (let n = Math.min(COUNTRY_WORDS, words.length - i); n >= 1; n--) {
+      const name = words
+        .slice(i, i + n)
+        .join(" ")
+        .replace(/['’]s$/u, "");
+      const e = lookupExact(name);
+      if (e?.kind === "country") return e;
+    }
+  }
+  return undefined;
+}
+const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
+/** The most words of a country's name (`Democratic Republic of the Congo`). */
+const COUNTRY_WORDS = 5;
+
+/**
  * The country a place's qualifier names, for a place the gazetteer does not know: `UASIN GISHU,
  * Kenya` -> KE, `Dhunche (Nepal)` -> NP. Undefined when there is no qualifier naming a country or state.
  */
