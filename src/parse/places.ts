@@ -119,9 +119,10 @@ function lookupPlaceUncached(text: string): PlaceEntry | undefined {
  * The first country a text names (`... in northwest Kenya`, `south China's Guangdong`, `सऊदी अरब
  * की राजधानी`): its name or a variant the gazetteer gives a country, of up to five words, maybe
  * with a possessive `'s`; the longest at the first place that names one. Undefined when none does.
+ * Only the first `COUNTRY_REACH` characters are read: a lead of any length costs the same.
  */
 export function countryNamedIn(text: string): PlaceEntry | undefined {
-  const words = text.match(WORD) ?? [];
+  const words = text.slice(0, COUNTRY_REACH).match(WORD) ?? [];
   for (let i = 0; i < words.length; i++) {
     for (let n = Math.min(COUNTRY_WORDS, words.length - i); n >= 1; n--) {
       const name = words
@@ -137,6 +138,7 @@ export function countryNamedIn(text: string): PlaceEntry | undefined {
 const WORD = /[\p{L}\p{M}][\p{L}\p{M}'’.-]*/gu;
 /** The most words of a country's name (`Democratic Republic of the Congo`). */
 const COUNTRY_WORDS = 5;
+const COUNTRY_REACH = 600;
 
 /**
  * The country a place's qualifier names, for a place the gazetteer does not know: `UASIN GISHU,
