@@ -3,7 +3,7 @@
  * `--max-input-size` bytes and no further, and binary is decided from the first block, so
  * `/dev/zero`, a 1.5 GB video or an endless pipe cost one block, not all memory.
  */
-import { closeSync, fstatSync, openSync, readSync, statSync } from "node:fs";
+import { closeSync, openSync, readSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { looksBinary } from "../text/decode.js";
 
@@ -91,19 +91,19 @@ function exact(b: Buffer): Buffer {
  */
 function readSmallFile(path: string, max: number): Bounded | null {
   let fd: number;
+  let size: number;
   try {
     // Never opened unless a regular file: opening a FIFO waits for its writer, and a signal could
     // not stop a run blocked there.
     const st = statSync(path);
-    if (!st.isFile() || st.size > SMALL) return null;
+    if (!st.isFile() || st.size > SMALL || st.size > max) return null;
+    size = st.size;
     fd = openSync(path, "r");
   } catch {
     return null; // the streamed read reports it
   }
   try {
-    const st = fstatSync(fd);
-    if (!st.isFile() || st.size > SMALL || st.size > max) return null;
-    const buf = Buffer.allocUnsafe(st.size + 1);
+    const buf = Buffer.allocUnsafe(size + 1);
     let used = 0;
     while (used < buf.length) {
       const n = readSync(fd, buf, used, buf.length - used, null);
@@ -111,7 +111,7 @@ function readSmallFile(path: string, max: number): Bounded | null {
       used += n;
     }
     // Grown while it was read: read it as a stream.
-    if (used > st.size) return null;
+    if (used > size) return null;
     // As `collectBounded` decides: binary from the first block, when there is a whole one.
     if (used >= FIRST_BLOCK && binaryStart(buf.subarray(0, FIRST_BLOCK)))
       return { bytes: Buffer.from(buf.subarray(0, FIRST_BLOCK)) };

@@ -68,7 +68,7 @@ export function assembleStory(
   if (dl)
     dateline = {
       ...part(dl),
-      places: places(text, dl, findings, leadOf(m)),
+      places: places(text, dl, findings, m),
       date: dateParts(text, dl, refDate, findings),
       agency: agencyRef(dl.agency),
     };
@@ -193,13 +193,16 @@ function span(pos: Positions, r: Range) {
   return { start: pos.cp(r.start), end: pos.cp(r.end) };
 }
 
-/** Where a story first names a country: its lead's first sentence, else its headline. */
-function leadOf(m: StoryMatch): Range[] {
-  const first = m.paragraphs[0]?.sentences[0];
-  return [first, m.headline].filter((r): r is Range => r != null);
+/** The country a story names first: in its lead's first sentence, else in its headline. */
+function leadCountry(text: string, m: StoryMatch) {
+  for (const r of [m.paragraphs[0]?.sentences[0], m.headline]) {
+    const named = r ? countryNamedIn(text.slice(r.start, r.end)) : undefined;
+    if (named) return named;
+  }
+  return undefined;
 }
 
-function places(text: string, dl: DatelineMatch, findings: Finding[], lead: Range[]): Place[] {
+function places(text: string, dl: DatelineMatch, findings: Finding[], m: StoryMatch): Place[] {
   return dl.places.map((r, k) => {
     const t = text.slice(r.start, r.end);
     let e = lookupPlace(t);
@@ -214,10 +217,7 @@ function places(text: string, dl: DatelineMatch, findings: Finding[], lead: Rang
     // Kenya`, `ZHUHAI ... -- ... in south China's Guangdong Province`), and says so.
     let country = e?.country ?? qualifierCountry(t) ?? null;
     if (!e) {
-      const named =
-        country === null && k === 0
-          ? lead.map((l) => countryNamedIn(text.slice(l.start, l.end))).find(Boolean)
-          : undefined;
+      const named = country === null && k === 0 ? leadCountry(text, m) : undefined;
       if (named) country = named.country;
       findings.push(
         finding(

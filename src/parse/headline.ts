@@ -308,12 +308,17 @@ export function barCredit(content: string): boolean {
     if (!f) continue;
     fields++;
     const named = f.replace(CREDIT_LABEL, "");
-    if ((agencyOf(named) ?? agencyNamed(named))?.code) agency++;
+    if (creditedAgency(named)?.code) agency++;
     else if (/\d/u.test(f) ? !isStampField(f) : wordsIn(f) > 3 || FINAL.test(f)) return false;
   }
   return fields >= 2 && agency === 1;
 }
 const CREDIT_LABEL = /^(?:source|from)\s*:\s*/iu;
+
+/** The agency a credit names by its tag or its full name (`PTI`, `Press Trust of India`). */
+function creditedAgency(named: string) {
+  return agencyOf(named) ?? agencyNamed(named);
+}
 
 /** A field of a credit line that is a page's stamp: a date or a clock time, maybe labelled. */
 function isStampField(f: string): boolean {
@@ -334,7 +339,7 @@ function bracketCreditStamp(content: string): boolean {
   if (close < 2 || close > 40) return false;
   const named = content.slice(1, close).trim();
   const rest = content.slice(close + 1).trim();
-  return (agencyOf(named) ?? agencyNamed(named))?.code != null && isStampField(rest);
+  return creditedAgency(named)?.code != null && isStampField(rest);
 }
 
 /**

@@ -58,7 +58,7 @@ interface MarkRow {
   glued?: string;
   above?: string;
   names?: string;
-  needs?: string[];
+  needs: string[];
   publisher?: boolean;
 }
 /**
@@ -70,7 +70,7 @@ class EndMark {
   /** The agency's code; null when the mark names it (group `agency`, read with `agencyOf`). */
   readonly code: string | null;
   /** Words of which the line must hold one before the patterns are tried (lower case). */
-  readonly needs: string[] | null;
+  readonly needs: string[];
   /** A page's own credit that names no agency (`(Web editor: A, B)`): a sign-off without one. */
   readonly publisher: boolean;
   readonly #row: MarkRow;
@@ -79,7 +79,7 @@ class EndMark {
   constructor(row: MarkRow) {
     this.#row = row;
     this.code = row.agency;
-    this.needs = row.needs ?? null;
+    this.needs = row.needs;
     this.publisher = row.publisher ?? false;
   }
 
@@ -110,10 +110,9 @@ const END_MARKS: EndMark[] = (signoffTable.marks as MarkRow[]).map((m) => new En
 
 /**
  * Whether `s` holds one of a mark's `needs` words, in any case (`ſ` is an `s` to a
- * case-insensitive pattern); true for a mark without them.
+ * case-insensitive pattern).
  */
 function mayHold(mark: EndMark, s: string): boolean {
-  if (mark.needs === null) return true;
   const lower = lowerOf(s);
   return mark.needs.some((w) => lower.includes(w));
 }
@@ -315,13 +314,13 @@ function gluedInitials({ text, last, line: L }: SignoffView): SignoffMatch | nul
     const found = initialsLine(text, { ...L, contentStart: s, contentEnd: e }, last);
     if (found && found.codes.length > 0) return { ...found, end: L.contentEnd };
   }
-  // The tag alone (`... are awaited. PTI`, `... the authorities added.Yonhap`). The pattern's tag
-  // is the last word, after a space or a sentence's end: a last word that names no agency spares it.
-  if (agencyOf(lastWord(tail)) === undefined) return null;
-  const b = GLUED_TAG.exec(tail);
-  const code = b ? (agencyOf(b[1]!)?.code ?? null) : null;
-  if (!b || code === null) return null;
-  const s = L.contentEnd - b[1]!.length;
+  // The tag alone (`... are awaited. PTI`, `... the authorities added.Yonhap`): the last word,
+  // after a space or a sentence's end, names an agency (asked first: most last words name none,
+  // and they spare the pattern).
+  const word = lastWord(tail);
+  const code = agencyOf(word)?.code ?? null;
+  if (code === null || !GLUED_TAG.test(tail)) return null;
+  const s = L.contentEnd - word.length;
   return { start: s, end: L.contentEnd, firstLine: last, agency: { start: s, end: L.contentEnd, code }, codes: [] };
 }
 
