@@ -569,10 +569,14 @@ function colonDate(text: string, win: string, p0: number, i: number): DatelineMa
  * qualified in brackets), then a danda, a bar or a colon (as `PLACE, TAG SEP`, no lead is asked
  * for: the tag and the place are enough). A desk's credit may stand for the tag, naming no agency
  * (Dainik Bhaskar's `डिजिटल डेस्क, मुंबई।`). With no separator the place must fill the line and a
- * lead (`isLead`) stand on the next (`AFP, Kabul`).
+ * lead (`isLead`) stand on the next (`AFP, Kabul`). A slash may stand for the comma, as portals
+ * credit copy to the agencies at large (`एजेंसी/ नई दिल्ली।`).
  */
 function tagComma(text: string, lines: Line[], win: string, p0: number, i: number): DatelineMatch | null {
-  const comma = win.indexOf(",");
+  // A slash may stand for the comma (`एजेंसी/ नई दिल्ली।`).
+  const slash = win.indexOf("/");
+  let comma = win.indexOf(",");
+  if (slash > 0 && (comma < 0 || slash < comma)) comma = slash;
   if (comma < 1 || comma > 30) return null;
   const tag = win.slice(0, comma).trimEnd();
   const isTag = TAG_EXACT.has(tag);
@@ -641,7 +645,7 @@ function placeBarTag(text: string, win: string, p0: number, i: number): Dateline
   };
 }
 
-/** `PLACE, TAG SEP` (Dainik Jagran: `भोपाल, आइएएनएस ।`, `काबुल, एएफपी/रायटर।`) */
+/** `PLACE, TAG SEP` (Dainik Jagran: `भोपाल, आइएएनएस ।`, `काबुल, एएफपी/रायटर।`), also `PLACE/TAG SEP` (`नई दिल्ली/एजेंसी।`) */
 function commaTag(text: string, win: string, p0: number, i: number): DatelineMatch | null {
   const m = commaTagIn(win);
   if (!m) return null;
@@ -669,7 +673,11 @@ function commaTag(text: string, win: string, p0: number, i: number): DatelineMat
  * then a tag (as written) and a separator after optional space.
  */
 function commaTagIn(win: string): { comma: number; tagStart: number; tag: string } | null {
-  const comma = win.indexOf(",");
+  let comma = win.indexOf(",");
+  // A slash may stand for the comma (`नई दिल्ली/एजेंसी।`), before one tag alone.
+  const slash = win.indexOf("/");
+  const slashed = slash > 0 && (comma < 0 || slash < comma);
+  if (slashed) comma = slash;
   if (comma < 1 || comma > 60) return null;
   // A bracket only around the place's qualifier, just before the comma (`जलालाबाद (अफगानिस्तान ), एएफपी।`).
   let end = comma;
@@ -693,7 +701,8 @@ function commaTagIn(win: string): { comma: number; tagStart: number; tag: string
   if (sep < 0) return null;
   const tag = win.slice(s, sep).trimEnd();
   // Two agencies' copy: `काबुल, एएफपी/रायटर।`, `वाशिंगटन, प्रेट्र/एपी।` (the first one's code).
-  const ok = tag.length > 0 && (TAG_EXACT.has(tag) || tag.split("/").every((t) => TAG_EXACT.has(t.trim())));
+  const ok =
+    tag.length > 0 && (TAG_EXACT.has(tag) || (!slashed && tag.split("/").every((t) => TAG_EXACT.has(t.trim()))));
   return ok ? { comma, tagStart: s, tag } : null;
 }
 
