@@ -555,8 +555,8 @@ function initialsLine(text: string, L: Line, index: number): SignoffMatch | null
  */
 function tagNamesLine({ text, lines, minLine, last, line: L, short }: SignoffView): SignoffMatch | null {
   if (!short) return null;
-  const below = tagNames(text, L, last, false) ?? fullName(text, L, last);
-  if (below) return below;
+  const below = tagNames(text, L, last, false) ?? capsTagAlone(text, L, last) ?? fullName(text, L, last);
+  if (below) return deskNamesAbove(text, lines, minLine, last, below) ?? below;
   // The line below the names: one or two names, the line above a tag and names.
   if (!namesOnly(text, L.contentStart, L.contentEnd, 2)) return null;
   const prev = prevContentLine(lines, last, minLine);
@@ -574,6 +574,49 @@ function tagNamesLine({ text, lines, minLine, last, line: L, short }: SignoffVie
     ...tag,
     end: L.contentEnd,
     codes: [...wordRanges(text, P.contentStart, P.contentEnd), ...wordRanges(text, L.contentStart, L.contentEnd)],
+  };
+}
+
+/**
+ * A Hindi tag alone under the desk's names, `सं` first (UNI Varta: `सं महेश विक्रम` / `वार्ता`, as
+ * Bhasha writes `भाषा सं आनन्द नरेश` on one line): the names are the sign-off's codes, `सं` too.
+ */
+function deskNamesAbove(
+  text: string,
+  lines: Line[],
+  minLine: number,
+  last: number,
+  tag: SignoffMatch,
+): SignoffMatch | null {
+  if (tag.codes.length > 0 || !isDevanagariLetter(text.charCodeAt(tag.start))) return null;
+  const prev = prevContentLine(lines, last, minLine);
+  if (prev < 0) return null;
+  const P = lines[prev]!;
+  if (!text.startsWith("सं ", P.contentStart) || !namesOnly(text, P.contentStart, P.contentEnd, 4)) return null;
+  return { ...tag, start: P.contentStart, firstLine: prev, codes: wordRanges(text, P.contentStart, P.contentEnd) };
+}
+
+/**
+ * An agency's tag written in capitals alone on the last line, where the agency writes it in
+ * mixed case (`REUTERS`, `XINHUA`, as pages print the credit under agency copy).
+ */
+function capsTagAlone(text: string, L: Line, index: number): SignoffMatch | null {
+  const n = L.contentEnd - L.contentStart;
+  if (n < 2 || n > 12) return null;
+  for (let k = L.contentStart; k < L.contentEnd; k++) {
+    const c = text.charCodeAt(k);
+    if (c < 0x41 || c > 0x5a) return null;
+  }
+  const content = text.slice(L.contentStart, L.contentEnd);
+  const tag = agencyTags.find((t) => t.length === n && t !== content && t.toUpperCase() === content);
+  const code = tag === undefined ? null : (agencyOf(tag)?.code ?? null);
+  if (code === null) return null;
+  return {
+    start: L.contentStart,
+    end: L.contentEnd,
+    firstLine: index,
+    agency: { start: L.contentStart, end: L.contentEnd, code },
+    codes: [],
   };
 }
 
