@@ -140,6 +140,17 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "KOLKATA:",
     },
     {
+      example: "[SEOUL] The South Korean won sped ...",
+      input: "[SEOUL] The South Korean won sped to a seven-week closing high on Thursday as exporters sold dollars.",
+      rule: "bracket-place-lead",
+      text: "[SEOUL]",
+    },
+    {
+      example: "(a bracketed word no gazetteer knows)",
+      input: "[UPDATE] The South Korean won sped to a seven-week closing high on Thursday as exporters sold dollars.",
+      rule: null,
+    },
+    {
       example: "Gujarat गांधीनगर: ... (a portal's Latin keyword before the place)",
       input: "Gujarat गांधीनगर: गुजरात के गांधीनगर में पुराने सचिवालय भवन में मंगलवार को आग लग गई।",
       rule: "place-colon",

@@ -21,6 +21,7 @@
  * > | LONE ROCK — A wildfire ...                         a town no gazetteer knows, no label (data/leftovers.json capsLabels)
  * > | ... by morning. — Reuters picTHE HAGUE, July 30 — ...   a photo's caption glued to it by its credit
  * > | KOLKATA: The Eastern Railway said on ...           a paper's reprint: place and colon only
+ * > | [SEOUL] The South Korean won sped ...              a known place in square brackets
  * > | By IANS, Hyderabad: Expert assistance ...          the agency as a byline, the place, a colon
  * > | नई दिल्ली 27 फरवरी।भारत ने ...                       a paper's own copy: place, date, danda or colon
  * ```
@@ -101,6 +102,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "caps-place-date-lead", match: (v) => capsPlaceDateLead(v.text, v.win, v.p0, v.i) },
   /** a known city in capitals, then the lead with no mark between (`CHENNAI The Sri Lankan Navy on Sunday ...`) */
   { name: "caps-place-lead", match: (v) => capsPlaceLead(v.text, v.win, v.p0, v.i) },
+  /** a known place in capitals in square brackets, then the lead (`[SEOUL] The South Korean won ...`) */
+  { name: "bracket-place-lead", match: (v) => bracketPlaceLead(v.text, v.win, v.p0, v.i) },
   /** a known city in capitals filling its line, maybe with its country, a lead on the next (`CAIRO` / `Egyptian security forces ...`) */
   { name: "caps-place-line", match: (v) => capsPlaceLine(v.text, v.lines, v.i) },
   /** a roundup item's headline glued to `PLACE :` (`...हालात बिगड़ेनयी दिल्ली : ...`) */
@@ -1209,6 +1212,20 @@ function capsPlaceLead(text: string, win: string, p0: number, i: number): Dateli
   if (!m || lookupPlace(m[1]!)?.kind !== "city") return null;
   if (!leadOrWrappedAt(text, p0 + m[0].length)) return null;
   return placeOnly(p0, p0 + m[1]!.length, i, p0 + m[1]!.length);
+}
+
+/**
+ * A known place in capitals in square brackets, then the lead (`[SEOUL] The South Korean won ...`,
+ * `[NEW YORK] Days after ...`: agency copy as The Business Times prints it, with no date or tag).
+ */
+function bracketPlaceLead(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  if (win.charCodeAt(0) !== 0x5b) return null;
+  const close = win.indexOf("]");
+  if (close < 3 || close > 32 || !isRegExpSpace(win.charCodeAt(close + 1))) return null;
+  const place = win.slice(1, close);
+  if (!CAPS_PLACE.test(place) || lookupPlace(place) === undefined) return null;
+  if (!leadOrWrappedAt(text, p0 + close + 2)) return null;
+  return { ...placeOnly(p0, p0 + close + 1, i, p0 + close), places: [{ start: p0 + 1, end: p0 + close }] };
 }
 
 /**
