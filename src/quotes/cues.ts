@@ -32,6 +32,7 @@ import {
   EN_EXPRESSION,
   EN_IRREGULAR_PAST,
   EN_LY_NOUNS,
+  EN_BODY_HEADS,
   EN_NOUN_LIKE,
   EN_OBJECTS,
   EN_PARTICIPLES,
@@ -1016,8 +1017,10 @@ function sentenceSubject(tokens: Token[], before: number): Range | null {
 
 /**
  * An according-to source that names whose statement it is runs on through `by` or `from` and
- * the one named (`a statement issued by the Home Ministry`, `a report from the UN`); a common
- * noun's place too (`a Met official in Srinagar`).
+ * the one named (`a statement issued by the Home Ministry`, `a report from the UN`), and where
+ * that one is (`officials in Arizona, California and Mexico`); a common noun's place too (`a Met
+ * official in Srinagar`); an office's name in lower case through `of` (`the department of
+ * culture and tourism`: `bodyHeads` in data/speech.json).
  * >     according to a statement issued by the Home Ministry, ...
  * >                  ^ the source, on to `Ministry`
  */
@@ -1030,10 +1033,22 @@ function withAgent(tokens: Token[], np: Range | null): Range | null {
     const at = nounAfterEn(tokens, k + 1);
     return at ? { start: np.start, end: at.end } : np;
   }
+  if (next && lower(next) === "of" && k > 0 && EN_BODY_HEADS.has(lower(tokens[k - 1]!))) {
+    // `the regional department of culture and tourism`: an office's name in lower case.
+    const what = nounAfterEn(tokens, k + 1);
+    if (what) return { start: np.start, end: coordinatedEnd(tokens, what, true) };
+  }
   if (!next || (lower(next) !== "by" && lower(next) !== "from"))
     return { start: np.start, end: coordinatedEnd(tokens, np, false) };
   const who = nounAfterEn(tokens, k + 1);
-  return who ? { start: np.start, end: coordinatedEnd(tokens, who, true) } : np;
+  if (!who) return np;
+  // `a tally provided by officials in Arizona, California and Mexico`: where the agent is, too.
+  const w = indexAfter(tokens, who.end);
+  if (tokens[w] && !isCapitalised(tokens[w - 1]) && namedPlaceAt(tokens, w)) {
+    const at = nounAfterEn(tokens, w + 1);
+    if (at) return { start: np.start, end: coordinatedEnd(tokens, at, false) };
+  }
+  return { start: np.start, end: coordinatedEnd(tokens, who, true) };
 }
 
 /**

@@ -168,6 +168,8 @@ export const EN_PASSIVE = new Set(speech.en.passive);
 export const EN_STOP = new Set(speech.en.stop);
 export const EN_SKIP = new Set(speech.en.skipBeforeVerb.map((w) => w.toLowerCase()));
 export const EN_LY_NOUNS = new Set(speech.en.lyNouns);
+/** Head nouns of an office's name that runs on through `of` in lower case (`the department of culture and tourism`). */
+export const EN_BODY_HEADS = new Set(speech.en.bodyHeads);
 export const EN_PREP = new Set(speech.en.prepositions);
 export const EN_RELATIVE = new Set(speech.en.relatives);
 /** Pronouns that can only be subjects: a clause opens with them (`complained he was tricked`). */
