@@ -930,3 +930,16 @@ describe("paragraph breaks and leftovers (parse/paragraphs.ts, parse/leftovers.t
     });
   }
 });
+
+describe("docs/architecture.md", () => {
+  const doc = readFileSync(join(root, "docs", "architecture.md"), "utf8");
+  const listed = (table: string): string[] => {
+    const row = doc.split("\n").find((l) => l.startsWith(`| \`${table}\``)) ?? "";
+    const names = row.split("|")[3] ?? "";
+    return [...names.matchAll(/`([a-z-]+)`/gu)].map((m) => m[1]!);
+  };
+  it("names every dateline and sign-off form, in the order they are tried", () => {
+    expect(listed("DATELINE_RULES")).toEqual(DATELINE_RULES.map((r) => r.name));
+    expect(listed("SIGNOFF_RULES")).toEqual(SIGNOFF_RULES.map((r) => r.name));
+  });
+});
