@@ -239,7 +239,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     const cut = gluedLeadAt(content);
     if (cut !== null) headline = { start: l.contentStart, end: l.contentStart + cut, rule: "glued-to-lead" };
     else if (
-      isTitleLine(content, nextLineContent(text, lines, top, true, content)) ||
+      isTitleLine(content, wrappedOn(text, lines, top, nextLineContent(text, lines, top, true, content))) ||
       (top + 1 < lines.length && lines[top + 1]!.blank && isTitleOverPage(content, linesAfter(text, lines, top)))
     ) {
       headline = { start: l.contentStart, end: l.contentEnd, rule: "title-line" };
@@ -432,6 +432,36 @@ function nextLineContent(text: string, lines: Line[], i: number, past = false, t
   }
   return null;
 }
+
+/**
+ * The line `next` below line i read on through the lines a hard wrap broke it into, to the first
+ * that ends a sentence (at most five, each but the last at least 40 characters, no blank line
+ * between): a lead wrapped at 70 columns under a title is still one sentence to `isTitleLine`.
+ * `next` itself when it ends a sentence or no line below ends one.
+ *
+ * ```
+ * > | Indian rupee falls against dollar
+ * > | Continuing its weakness for the third straight day, the rupee
+ * > | fell 30 paise against the dollar in early trade.
+ * ```
+ */
+function wrappedOn(text: string, lines: Line[], i: number, next: string | null): string | null {
+  if (next === null || ENDS_SENTENCE.test(next) || next.length < 40) return next;
+  let k = i + 1;
+  while (k < lines.length && (lines[k]!.blank || text.slice(lines[k]!.contentStart, lines[k]!.contentEnd) !== next))
+    k++;
+  let joined = next;
+  for (let n = 1; n < 5 && k + n < lines.length; n++) {
+    const L = lines[k + n]!;
+    if (L.blank) return next;
+    const c = text.slice(L.contentStart, L.contentEnd);
+    joined += ` ${c}`;
+    if (ENDS_SENTENCE.test(c)) return joined;
+    if (c.length < 40) return next;
+  }
+  return next;
+}
+const ENDS_SENTENCE = /[।॥.?!]["'”’)\]]*$/u;
 
 /** The contents of the first five non-blank lines after line i (as far as `isTitleOverPage` reads). */
 function linesAfter(text: string, lines: Line[], i: number): string[] {
