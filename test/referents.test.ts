@@ -2,7 +2,9 @@
 // names (the fullest form it uses), nameFrom says where.
 import { describe, expect, it } from "vitest";
 import { parse } from "../src/index.js";
-import { at } from "./helpers.js";
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import { at, root } from "./helpers.js";
 
 const one = (text: string) => parse(text, { path: "t.txt" })[0]!;
 
@@ -67,6 +69,13 @@ describe("speaker names", () => {
     ];
     for (const [lines, text, name] of cases)
       expect(one(lines.join("\n")).quotes[0]!.speaker).toMatchObject({ text, name });
+  });
+
+  it("a Hindi pronoun takes a one-word name after a title, the title's short form in brackets or not", () => {
+    const story = readFileSync(join(root, "fixtures", "hi", "pronoun-after-titled-single-name.txt"), "utf8");
+    expect(one(story).quotes[0]!.speaker).toMatchObject({ text: "उन्होंने", name: "गायकवाड़" });
+    const bare = story.replace(" (डीएसपी)", "");
+    expect(one(bare).quotes[0]!.speaker).toMatchObject({ text: "उन्होंने", name: "गायकवाड़" });
   });
 
   it("an agent inside a quotation is the speaker's words, not the one a later pronoun means", () => {

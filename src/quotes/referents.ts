@@ -265,6 +265,9 @@ function agentName(text: string, from: number, to: number): Referent | null {
     if (insideQuote(hay, k)) continue;
     let s = k;
     const ws: number[] = [];
+    // A title before the name (`पुलिस उपाधीक्षक (डीवाईएसपी) पाटिल ने`, the title's short form in
+    // brackets between): one word is name enough.
+    let titled = false;
     while (ws.length < 3) {
       let a = s;
       while (a > 0 && !/\s/u.test(hay[a - 1]!)) a--;
@@ -276,20 +279,31 @@ function agentName(text: string, from: number, to: number): Referent | null {
         HI_STOPS.has(w) ||
         HI_GROUPS.has(w) ||
         HI_PRONOUNS.has(w)
-      )
+      ) {
+        titled = HI_TITLES.has(w) || (/^\([^()\s]+\)$/u.test(w) && HI_TITLES.has(wordBefore(hay, a)));
         break;
+      }
       ws.push(a);
       s = a;
       while (s > 0 && /[ \t]/u.test(hay[s - 1]!)) s--;
       if (s === 0) break;
     }
-    if (ws.length >= 2) {
+    if (ws.length >= 2 || (ws.length === 1 && titled)) {
       const a = ws[ws.length - 1]!;
       return { name: hay.slice(a, k), from: { start: from + a, end: from + k } };
     }
     if (k < 1) break;
   }
   return null;
+}
+
+/** The word of `hay` that ends before the white space before `a` (empty at the start). */
+function wordBefore(hay: string, a: number): string {
+  let e = a;
+  while (e > 0 && /\s/u.test(hay[e - 1]!)) e--;
+  let b = e;
+  while (b > 0 && !/\s/u.test(hay[b - 1]!)) b--;
+  return hay.slice(b, e);
 }
 
 /**
