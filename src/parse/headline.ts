@@ -19,6 +19,11 @@ import { lookupPlace } from "./places.js";
 const MAX_CHARS = 250;
 const MAX_WORDS = 30;
 const FINAL = /[।॥.?!]["'”’)\]]*$/u;
+
+/** Whether `s` ends a sentence: `.`, `?`, `!`, a danda, maybe before closing quote marks and brackets. */
+export function endsSentence(s: string): boolean {
+  return FINAL.test(s);
+}
 const STOP_END = /[।॥.]["'”’)\]]*$/u;
 const INITIALS_END = /(?:^|\s)(?:\p{Lu}\.){2,}$/u;
 

@@ -19,6 +19,7 @@ import {
   agencyNamedIn,
   bulletItem,
   bylineBeforeStamp,
+  endsSentence,
   gluedLeadAt,
   headerKind,
   isHeadline,
@@ -446,7 +447,7 @@ function nextLineContent(text: string, lines: Line[], i: number, past = false, t
  * ```
  */
 function wrappedOn(text: string, lines: Line[], i: number, next: string | null): string | null {
-  if (next === null || ENDS_SENTENCE.test(next) || next.length < 40) return next;
+  if (next === null || endsSentence(next) || next.length < 40) return next;
   let k = i + 1;
   while (k < lines.length && (lines[k]!.blank || text.slice(lines[k]!.contentStart, lines[k]!.contentEnd) !== next))
     k++;
@@ -456,12 +457,11 @@ function wrappedOn(text: string, lines: Line[], i: number, next: string | null):
     if (L.blank) return next;
     const c = text.slice(L.contentStart, L.contentEnd);
     joined += ` ${c}`;
-    if (ENDS_SENTENCE.test(c)) return joined;
+    if (endsSentence(c)) return joined;
     if (c.length < 40) return next;
   }
   return next;
 }
-const ENDS_SENTENCE = /[।॥.?!]["'”’)\]]*$/u;
 
 /** The contents of the first five non-blank lines after line i (as far as `isTitleOverPage` reads). */
 function linesAfter(text: string, lines: Line[], i: number): string[] {
