@@ -576,10 +576,7 @@ function colonDate(text: string, win: string, p0: number, i: number): DatelineMa
  * credit copy to the agencies at large (`एजेंसी/ नई दिल्ली।`).
  */
 function tagComma(text: string, lines: Line[], win: string, p0: number, i: number): DatelineMatch | null {
-  // A slash may stand for the comma (`एजेंसी/ नई दिल्ली।`).
-  const slash = win.indexOf("/");
-  let comma = win.indexOf(",");
-  if (slash > 0 && (comma < 0 || slash < comma)) comma = slash;
+  const { comma } = commaOrSlash(win);
   if (comma < 1 || comma > 30) return null;
   const tag = win.slice(0, comma).trimEnd();
   const isTag = TAG_EXACT.has(tag);
@@ -648,6 +645,16 @@ function placeBarTag(text: string, win: string, p0: number, i: number): Dateline
   };
 }
 
+/**
+ * Where the comma between a tag and a place stands in `win`, or the slash that stands for it when
+ * that comes first (`एजेंसी/ नई दिल्ली।`, `नई दिल्ली/एजेंसी।`); -1 when there is neither.
+ */
+function commaOrSlash(win: string): { comma: number; slashed: boolean } {
+  const comma = win.indexOf(",");
+  const slash = win.indexOf("/");
+  return slash > 0 && (comma < 0 || slash < comma) ? { comma: slash, slashed: true } : { comma, slashed: false };
+}
+
 /** `PLACE, TAG SEP` (Dainik Jagran: `भोपाल, आइएएनएस ।`, `काबुल, एएफपी/रायटर।`), also `PLACE/TAG SEP` (`नई दिल्ली/एजेंसी।`) */
 function commaTag(text: string, win: string, p0: number, i: number): DatelineMatch | null {
   const m = commaTagIn(win);
@@ -676,11 +683,8 @@ function commaTag(text: string, win: string, p0: number, i: number): DatelineMat
  * then a tag (as written) and a separator after optional space.
  */
 function commaTagIn(win: string): { comma: number; tagStart: number; tag: string } | null {
-  let comma = win.indexOf(",");
-  // A slash may stand for the comma (`नई दिल्ली/एजेंसी।`), before one tag alone.
-  const slash = win.indexOf("/");
-  const slashed = slash > 0 && (comma < 0 || slash < comma);
-  if (slashed) comma = slash;
+  // After a slash (`नई दिल्ली/एजेंसी।`) one tag alone.
+  const { comma, slashed } = commaOrSlash(win);
   if (comma < 1 || comma > 60) return null;
   // A bracket only around the place's qualifier, just before the comma (`जलालाबाद (अफगानिस्तान ), एएफपी।`).
   let end = comma;
@@ -866,14 +870,14 @@ function placeAndDate(
   };
 }
 
-/** A dateline that is only a place (`[start, end)` with the separator; the place `[start, placeEnd)`), on line `i`. */
-function placeOnly(start: number, end: number, i: number, placeEnd: number): DatelineMatch {
+/** A dateline that is only a place (`[start, end)` with the separator; the place `[placeStart, placeEnd)`, from `start` unless in brackets), on line `i`. */
+function placeOnly(start: number, end: number, i: number, placeEnd: number, placeStart = start): DatelineMatch {
   return {
     start,
     end,
     firstLine: i,
     lastLine: i,
-    places: [{ start, end: placeEnd }],
+    places: [{ start: placeStart, end: placeEnd }],
     date: null,
     agency: null,
     prefix: null,
@@ -1225,7 +1229,7 @@ function bracketPlaceLead(text: string, win: string, p0: number, i: number): Dat
   const place = win.slice(1, close);
   if (!CAPS_PLACE.test(place) || lookupPlace(place) === undefined) return null;
   if (!leadOrWrappedAt(text, p0 + close + 2)) return null;
-  return { ...placeOnly(p0, p0 + close + 1, i, p0 + close), places: [{ start: p0 + 1, end: p0 + close }] };
+  return placeOnly(p0, p0 + close + 1, i, p0 + close, p0 + 1);
 }
 
 /**

@@ -607,9 +607,8 @@ function capsTagAlone(text: string, L: Line, index: number): SignoffMatch | null
     const c = text.charCodeAt(k);
     if (c < 0x41 || c > 0x5a) return null;
   }
-  const content = text.slice(L.contentStart, L.contentEnd);
-  const tag = agencyTags.find((t) => t.length === n && t !== content && t.toUpperCase() === content);
-  const code = tag === undefined ? null : (agencyOf(tag)?.code ?? null);
+  // (`agencyOf` reads a tag in any case; the tag as written, `PTI`, was read before this.)
+  const code = agencyOf(text.slice(L.contentStart, L.contentEnd))?.code ?? null;
   if (code === null) return null;
   return {
     start: L.contentStart,

@@ -1029,7 +1029,7 @@ function withAgent(tokens: Token[], np: Range | null): Range | null {
   const k = indexAfter(tokens, np.end);
   const next = tokens[k];
   // `according to a Met official in Srinagar`: where a common noun is belongs to it.
-  if (next && k > 0 && !isCapitalised(tokens[k - 1]) && namedPlaceAt(tokens, k)) {
+  if (placeAt(tokens, k)) {
     const at = nounAfterEn(tokens, k + 1);
     return at ? { start: np.start, end: at.end } : np;
   }
@@ -1044,11 +1044,13 @@ function withAgent(tokens: Token[], np: Range | null): Range | null {
   if (!who) return np;
   // `a tally provided by officials in Arizona, California and Mexico`: where the agent is, too.
   const w = indexAfter(tokens, who.end);
-  if (tokens[w] && !isCapitalised(tokens[w - 1]) && namedPlaceAt(tokens, w)) {
-    const at = nounAfterEn(tokens, w + 1);
-    if (at) return { start: np.start, end: coordinatedEnd(tokens, at, false) };
-  }
-  return { start: np.start, end: coordinatedEnd(tokens, who, true) };
+  const at = placeAt(tokens, w) ? nounAfterEn(tokens, w + 1) : null;
+  return { start: np.start, end: at ? coordinatedEnd(tokens, at, false) : coordinatedEnd(tokens, who, true) };
+}
+
+/** Whether token `k` opens a named place after a common noun (`in Srinagar` after `official`). */
+function placeAt(tokens: Token[], k: number): boolean {
+  return tokens[k] !== undefined && k > 0 && !isCapitalised(tokens[k - 1]) && namedPlaceAt(tokens, k);
 }
 
 /**
