@@ -253,12 +253,28 @@ function parenTagIn(win: string): { index: number; end: number; tag: string } | 
     if (close < k) close = win.indexOf(")", k + 1);
     if (close < 0) return null;
     const tag = win.slice(k + 1, close).trim();
-    if (tag.length > 0 && TAG_LOWER.has(tag.toLowerCase())) return { index: k, end: close + 1, tag };
+    if (tag.length > 0 && TAG_LOWER.has(tag.toLowerCase()) && !qualifierBeforeDate(win, close + 1))
+      return { index: k, end: close + 1, tag };
     // A tag whose letters are spaced out (`( ए एफ पी )`, `(यू एन आई)`).
     if (tag.length <= 16 && isSpacedTag(tag)) return { index: k, end: close + 1, tag };
     if (relayedTag(tag)) return { index: k, end: close + 1, tag };
   }
   return null;
+}
+
+/**
+ * Whether the bracket that closes at `end` qualifies a place, for a date and the agency's tag
+ * follow it: PTI names a state by its initials (`Sriharikota (AP), Apr 12 (PTI)`), and Andhra
+ * Pradesh's are AP's own tag. Read: a comma, at most 20 characters with a figure, then a bracket.
+ */
+function qualifierBeforeDate(win: string, end: number): boolean {
+  let k = end;
+  while (k < win.length && win[k] === " ") k++;
+  if (win[k] !== ",") return false;
+  const open = win.indexOf("(", k);
+  if (open < 0 || open - k > 20 || !/[0-9]/u.test(win.slice(k, open)) || win.slice(k, open).includes(")")) return false;
+  const close = win.indexOf(")", open);
+  return close > open && TAG_LOWER.has(win.slice(open + 1, close).trim().toLowerCase());
 }
 
 /** Whether `tag` is a known tag with its letters spaced out (`ए एफ पी` for `एएफपी`). */
