@@ -602,6 +602,9 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "by: Associated Press", rule: "byline" },
     { example: "(Xinhua)", rule: "byline-credit" },
     { example: "(a word in brackets, no agency)", input: "(Updated)", rule: "headline" },
+    { example: "(अमनप्रीत सिंह)", rule: "byline" },
+    { example: "(a desk's note in brackets)", input: "(फोटो के साथ)", rule: "note" },
+    { example: "(one word in brackets)", input: "(विशेष)", rule: "headline" },
     { example: "(a page's time stamp)", input: "Updated: 13 hr ago", rule: "timestamp" },
     {
       example: "... IANS India Private Limited14 June",

@@ -150,6 +150,25 @@ export function isBylineLine(content: string): boolean {
 }
 
 /**
+ * A short Hindi line wholly in round brackets, as PTI-Bhasha prints one above the dateline: the
+ * reporter's name (`(राधिका शर्मा)`, the byline, as when it is run into the dateline) or the
+ * desk's note, which joins words with postpositions (`(फोटो के साथ)`). Never a headline.
+ *
+ * ```
+ * > | (अमनप्रीत सिंह)
+ * >   ^^^^^^^^^^^^^^^ byline (the dateline on the next line)
+ * ```
+ */
+function bracketedLine(content: string): "byline" | "note" | null {
+  if (content.length > 40 || !/^\([\u0900-\u097f ]+\)$/u.test(content)) return null;
+  const words = content.slice(1, -1).trim().split(/\s+/u);
+  if (words.some((w) => NOTE_JOINERS.has(w))) return "note";
+  return words.length >= 2 && words.length <= 4 ? "byline" : null;
+}
+/** Hindi postpositions: a bracketed line that holds one is a phrase, not a name. */
+const NOTE_JOINERS = new Set(["के", "की", "का", "से", "में", "को", "पर", "साथ", "लिए", "और", "सहित"]);
+
+/**
  * A byline and the page's time stamp on one line, split by `|`, as portals print agency copy:
  *
  * ```
@@ -886,6 +905,8 @@ export function headerKind(content: string): HeaderKind | null {
     return item === "timestamp" || item === "byline" || item === "caption" ? item : "bullet";
   }
   if (isBylineLine(content)) return "byline";
+  const bracketed = bracketedLine(content);
+  if (bracketed) return bracketed;
   // Every kind below is a short line's (the longest a credit line's, 120 characters).
   if (content.length > 120) return null;
   const f = fold(content);
