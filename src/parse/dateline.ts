@@ -272,9 +272,11 @@ function qualifierBeforeDate(win: string, end: number): boolean {
   while (k < win.length && win[k] === " ") k++;
   if (win[k] !== ",") return false;
   const open = win.indexOf("(", k);
-  if (open < 0 || open - k > 20 || !/[0-9]/u.test(win.slice(k, open)) || win.slice(k, open).includes(")")) return false;
+  const between = open < 0 ? "" : win.slice(k, open);
+  if (between.length === 0 || between.length > 20 || !/[0-9]/u.test(between) || between.includes(")")) return false;
   const close = win.indexOf(")", open);
-  return close > open && TAG_LOWER.has(win.slice(open + 1, close).trim().toLowerCase());
+  const tag = close > open ? win.slice(open + 1, close).trim() : "";
+  return TAG_LOWER.has(tag.toLowerCase());
 }
 
 /** Whether `tag` is a known tag with its letters spaced out (`ए एफ पी` for `एएफपी`). */
