@@ -1299,13 +1299,15 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       const next = tokens[pe];
       const opens = prev && (prev.text === "," || lower(prev) === "by" || phraseEndingAt(tokens, i - 1, EN_VERBS) >= 0);
       // `... sent an alert Wednesday morning saying the suspect is in custody`: `saying` needs no
-      // comma; after `with` its subject stands right before it (`with experts saying ...`).
+      // comma; after `with` its subject stands between them (`with experts saying ...`, `with the
+      // Indian coach saying ...`).
       // Not `It goes without saying`, nor after a mark (`Needless to say, there is a sign saying`).
       const bare = !opens && prev && !prev.punct && lower(prev) !== "without" && EN_BARE_PARTICIPLES.has(w) && i > 1;
       if (bare && next && !next.punct && lower(next) !== "so") {
+        const withAt = withSubjectStart(tokens, i);
         const source =
-          lower(tokens[i - 2]!) === "with"
-            ? span(tokens, i - 1, i - 1)
+          withAt >= 0
+            ? span(tokens, withAt + 1, i - 1)
             : tokens.slice(0, i).some((x) => x.punct)
               ? null
               : sharedSubject(tokens, out, i);
@@ -1378,4 +1380,19 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
     i = e - 1;
   }
   return out;
+}
+
+/**
+ * Where `with` stands before the subject of a bare participle at `i` (`with experts saying`,
+ * `with the Indian coach saying`): up to five words, none a mark or a clause's word; -1 if not.
+ */
+function withSubjectStart(tokens: Token[], i: number): number {
+  for (let k = i - 2; k >= 0 && i - k <= 6; k--) {
+    const t = tokens[k]!;
+    if (t.punct) return -1;
+    const w = lower(t);
+    if (w === "with") return k;
+    if (EN_STOP.has(w) && !EN_DETERMINERS.has(w)) return -1;
+  }
+  return -1;
 }
