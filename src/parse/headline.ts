@@ -9,6 +9,7 @@
  * ```
  */
 import leftovers from "../data/leftovers.json" with { type: "json" };
+import speech from "../data/speech.json" with { type: "json" };
 import { fold, isHSpace } from "../text/chars.js";
 import { isLetterMarkOrNumber, isLetterOrMark, isRegExpSpace, isWordChar, runEnd } from "../text/classes.js";
 import { agencies, agencyNamed, agencyNames, agencyOf, agencyTags } from "../data/index.js";
@@ -88,10 +89,31 @@ export function listNumberAt(content: string): { mark: number; text: number } | 
  */
 export function isTitleLine(content: string, next: string | null): boolean {
   if (next === null || !isHeadline(content) || headerKind(content) !== null) return false;
+  if (wrapsInto(content, next)) return false;
   const n = wordsIn(content);
   if (n < 2 || n > 20 || next.length <= content.length) return false;
   return FINAL.test(next) || (next.length >= 2 * content.length && wordsIn(next) >= 12);
 }
+
+/**
+ * Whether `content` is the first line of a hard-wrapped sentence that `next` goes on with: it
+ * ends in a word no English headline ends in (a preposition, a determiner, a conjunction: data
+ * in speech.json) and the next line opens in lower case: `The wholesale price of` over `onion on
+ * Tuesday rose ...` is the lead's first line, no headline.
+ */
+function wrapsInto(content: string, next: string): boolean {
+  if (!/^[a-z]/u.test(next)) return false;
+  const last = /([A-Za-z]+)$/u.exec(content)?.[1]?.toLowerCase();
+  return last !== undefined && WRAP_WORDS.has(last);
+}
+const WRAP_WORDS = new Set([
+  ...speech.en.prepositions,
+  ...speech.en.determiners,
+  ...speech.en.verbLinks,
+  "to",
+  "and",
+  "or",
+]);
 
 /**
  * A page's title standing alone above its furniture, with no dateline: a line of two to twenty
