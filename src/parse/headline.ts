@@ -921,10 +921,12 @@ export function headerKind(content: string): HeaderKind | null {
   if (NOTE.test(content) || UPDATE_NOTE.test(content) || BARE_UPDATE_NOTE.test(content)) return "note";
   if (SLUG.test(content) || WIRE_HEADERS.some((h) => h.test(content))) return "slug";
   if (BULLET.test(content)) {
-    // A page's stamp, byline or caption printed as a list item (`• Updated On - March 11, 2024`)
-    // is that, not a summary point.
+    // A page's stamp, byline, credit or caption printed as a list item (`• Updated On - March 11,
+    // 2024`, `• Kyodo`) is that, not a summary point.
     const item = headerKind(bulletItem(content));
-    return item === "timestamp" || item === "byline" || item === "caption" ? item : "bullet";
+    return item === "timestamp" || item === "byline" || item === "byline-credit" || item === "caption"
+      ? item
+      : "bullet";
   }
   if (isBylineLine(content)) return "byline";
   const bracketed = bracketedLine(content);
