@@ -524,6 +524,7 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "Adds vaccine details", rule: "note" },
     { example: "Adds Up to a Record Harvest", rule: "headline" },
     { example: "* Queues at petrol stations", rule: "bullet" },
+    { example: "(an agency's credit as a list item)", input: "• Kyodo", rule: "byline-credit" },
     { example: "By Anita Rao", rule: "byline" },
     { example: "Reuters News", rule: "byline" },
     { example: "Source: Associated Press", rule: "byline-credit" },
