@@ -824,8 +824,11 @@ const COPYRIGHT_LINE = /^(?:\(c\)|©|copyright\b).*\ball rights reserved\.?$/iu;
 
 /** A page's note of where it took the copy from, one name or address (`source: reuters.com`). */
 const SOURCE_SITE = /^source\s*:\s*[\p{L}\p{N}][\p{L}\p{N}.-]{0,40}$/iu;
-/** A site's address and the day's date under the closing mark: `www.kcna.kp (2024.12.09.)`. */
-const SITE_DATE = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\s*\(\d{4}\.\d{1,2}\.\d{1,2}\.?\)$/u;
+/**
+ * A site's address and the day's date under the closing mark: `www.kcna.kp (2024.12.09.)`, or
+ * with the year of the Juche calendar as KCNA also counts it (`www.kcna.kp (Juche111.5.24.)`).
+ */
+const SITE_DATE = /^(?:www\.)?[a-z0-9-]+(?:\.[a-z0-9-]+)+\s*\((?:\d{4}|Juche\s?\d{1,3})\.\d{1,2}\.\d{1,2}\.?\)$/u;
 
 /** A text without quotation marks and brackets, folded (`यह खबर ‘भाषा’ न्यूज़ ...` as `यह खबर भाषा न्यूज़ ...`). */
 function unquoted(s: string): string {
