@@ -286,15 +286,15 @@ export function quotesOf(
       const sentence = sentenceAt(p.sentences, m.open);
       // Whether words stand between the previous quote (or the sentence start) and this one;
       // the cue itself is looked for across earlier quoted words (`ने ‘पीटीआई-भाषा’ से ... कहा, ‘‘`).
-      const sinceQuote = Math.max(
-        sentence.start,
-        prevTop ? prevTop.close! + prevTop.closeLen : p.start,
-        m.open - REACH,
-      );
+      // A sentence's end glued to the opening mark (`... for procurements."Inspectors have been
+      // deputed ...`: the space lost upstream) starts the quote's own sentence, which the
+      // segmenter did not see: nothing before the mark is its sentence's.
+      const from = gluedSentenceStart(text, m.open, m.inner.start) ? m.open : sentence.start;
+      const sinceQuote = Math.max(from, prevTop ? prevTop.close! + prevTop.closeLen : p.start, m.open - REACH);
       const beforeEmpty = !hasWord(text, sinceQuote, m.open);
       // Dense marks (`"a"a"a…`): a look-back with no white space is one piece of a word, cut out
       // without scanning it again for every quote.
-      const lo = Math.max(sentence.start, m.open - REACH);
+      const lo = Math.max(from, m.open - REACH);
       const before =
         (lo === sentence.start ? words.outsideBefore(sentence, m.open) : null) ??
         tops.outside(breaks.within(lo, m.open) ? tokenize(text, lo, m.open) : wordTokens(text, lo, m.open));
@@ -931,4 +931,17 @@ function reported(
     const start = Math.min(r.source.start, r.cue.start);
     out.push({ kind: r.kind, source: r.source, cue: r.cue, span: { start, end: s.end }, paragraph: pi });
   }
+}
+
+/**
+ * Whether the opening mark at `open` follows a sentence's full stop, question or exclamation mark
+ * with no space, and the quote opens with a capital letter (`obligation."We've obviously ...`).
+ */
+function gluedSentenceStart(text: string, open: number, innerStart: number): boolean {
+  const before = text.charCodeAt(open - 1);
+  if (before !== 0x2e && before !== 0x3f && before !== 0x21) return false;
+  // A letter (or a closing bracket) ends the sentence before the stop, not another stop (`...`) or a figure.
+  if (!/[\p{L})]/u.test(text[open - 2] ?? "")) return false;
+  const c = text.charCodeAt(innerStart);
+  return c >= 0x41 && c <= 0x5a;
 }
