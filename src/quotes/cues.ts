@@ -743,7 +743,11 @@ export function cueAfter(tokens: Token[]): CueMatch | null {
   // `an official who attended the meeting told IANS`, `KCNA quoted Kim as saying`.
   const subject = nounAfterEn(tokens, i);
   if (!subject) return null;
-  for (let v = indexAfter(tokens, subject.end, i); v < tokens.length && v - i <= 16; v++) {
+  // The verb within 24 words of the subject's end, however long the subject and the clause set
+  // off after it (`21-year-old Naveen Pradhan, who arrived at the festival with his family hours
+  // after the disaster, told AFP`).
+  const from = indexAfter(tokens, subject.end, i);
+  for (let v = from; v < tokens.length && v - from <= 24; v++) {
     const t = tokens[v]!;
     if (t.punct && ".!?;।".includes(t.text)) return null;
     if (t.punct) continue;
@@ -1085,6 +1089,9 @@ function coordinatedEnd(tokens: Token[], np: Range, agent: boolean): number {
 function invertedSubject(tokens: Token[], idx: number): Range | null {
   // `..., a deputy chief of the delegation, said Thursday.`: a day after the verb is its time.
   if (tokens[idx] && EN_VERB_DAYS.has(lower(tokens[idx]!))) return null;
+  // `..., told PTI.`: who is told is the verb's object, never its subject.
+  const verb = idx > 0 ? lower(tokens[idx - 1]!) : "";
+  if ((verb === "told" || verb === "tells") && phraseStartingAt(tokens, idx, EN_OBJECTS) >= 0) return null;
   const np = nounAfterEn(tokens, idx);
   if (!np) return null;
   const k = indexAfter(tokens, np.end, idx);
