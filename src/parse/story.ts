@@ -308,6 +308,9 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
       const l = bare[end]!;
       if (l.blank) continue;
       if (!isTrailingLeftover(text.slice(l.contentStart, l.contentEnd))) break;
+      // A credit that is also a page's note (`Source: IANS` above `Disclaimer: ...`) is the
+      // sign-off the leftovers below it follow.
+      if (trailing.length && findSignoff(text, bare, minLine, end)) break;
       trailing.push({ start: l.contentStart, end: l.contentEnd });
     }
     const above = trailing.length ? findSignoff(text, bare, minLine, end) : null;
