@@ -589,6 +589,7 @@ describe("headline and header lines (parse/headline.ts)", () => {
     { example: "(the label in the singular)", input: "Update: 2017-08-01 17:28 GMT", rule: "timestamp" },
     { example: "(a stamp as a list item)", input: "• Updated On - March 11, 2024 / 01:05 PM IST", rule: "timestamp" },
     { example: "(the year first)", input: "2020/8/10 15:38:41", rule: "timestamp" },
+    { example: "(a date in another language)", input: "martes, 22 de octubre de 2013", rule: "timestamp" },
     { example: "(an agency's staff credit)", input: "Reuters Staff", rule: "byline" },
     { example: "(no space after the byline's colon)", input: "By:Xinhua", rule: "byline" },
     { example: "(a date, then the byline)", input: "November 15,2016   By:Xinhua", rule: "byline" },

@@ -389,6 +389,13 @@ function bracketCreditStamp(content: string): boolean {
 }
 
 /**
+ * A page's date in any language the month tables do not hold: a weekday, a comma, the day, the
+ * month and the year, nothing else (`Rabu, 23 Juli 2008`, `martes, 22 de octubre de 2013`,
+ * `Dienstag, 22. Oktober 2013`). No headline has that shape.
+ */
+const WEEKDAY_DATE = /^\p{L}{3,12},\s+\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,12}\.?\s+(?:de\s+)?\d{4}$/u;
+
+/**
  * KCNA's page stamp with the year of the Juche calendar, maybe after the site's `calendar>>`
  * label: `calendar>>February 1. 2017 Juche 106`, `March 1. 2013 Juch 102 |`.
  */
@@ -920,7 +927,8 @@ export function headerKind(content: string): HeaderKind | null {
   if (bylineBeforeStamp(content) > 0 || stampThenCredit(content) || barCredit(content) || agencyPlaceCredit(content))
     return "byline";
   // (A stamp line always holds a figure: `isStampLine` asks for one, the pattern alone does not.)
-  if (/\d/u.test(content) && (isStamp(content) || JUCHE_STAMP.test(content))) return "timestamp";
+  if (/\d/u.test(content) && (isStamp(content) || JUCHE_STAMP.test(content) || WEEKDAY_DATE.test(content)))
+    return "timestamp";
   if (NOTE.test(content) || UPDATE_NOTE.test(content) || BARE_UPDATE_NOTE.test(content)) return "note";
   if (SLUG.test(content) || WIRE_HEADERS.some((h) => h.test(content))) return "slug";
   if (BULLET.test(content)) {
