@@ -146,6 +146,27 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "[SEOUL]",
     },
     {
+      example: "मुंबई, स्थानीय शेयर बाजारों में गिरावट का सिलसिला बृहस्पतिवार को भी जारी रहा।",
+      rule: "place-comma",
+      text: "मुंबई,",
+    },
+    {
+      example: "(a place in capitals, a comma, the lead)",
+      input: "SEOUL, South Korea's point man on North Korea said Tuesday the vision should factor in recent changes.",
+      rule: "place-comma",
+      text: "SEOUL,",
+    },
+    {
+      example: "(places listed at a sentence's start)",
+      input: "दिल्ली, मुंबई और कोलकाता में बृहस्पतिवार को भारी बारिश हुई।",
+      rule: null,
+    },
+    {
+      example: "(a place in mixed case before an appositive)",
+      input: "Mumbai, India's financial capital, recorded its heaviest rain of the season on Thursday.",
+      rule: null,
+    },
+    {
       example: "(a bracketed word no gazetteer knows)",
       input: "[UPDATE] The South Korean won sped to a seven-week closing high on Thursday as exporters sold dollars.",
       rule: null,

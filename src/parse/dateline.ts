@@ -104,6 +104,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "caps-place-lead", match: (v) => capsPlaceLead(v.text, v.win, v.p0, v.i) },
   /** a known place in capitals in square brackets, then the lead (`[SEOUL] The South Korean won ...`) */
   { name: "bracket-place-lead", match: (v) => bracketPlaceLead(v.text, v.win, v.p0, v.i) },
+  /** `PLACE, ` before a lead, no date and no tag (after the rules that read a date after the comma): a known place in Devanagari or in capitals (`मुंबई, स्थानीय शेयर बाजारों ...`, `SEOUL, South Korea's ...`) */
+  { name: "place-comma", match: (v) => placeComma(v.text, v.win, v.p0, v.i) },
   /** a known city in capitals filling its line, maybe with its country, a lead on the next (`CAIRO` / `Egyptian security forces ...`) */
   { name: "caps-place-line", match: (v) => capsPlaceLine(v.text, v.lines, v.i) },
   /** a roundup item's headline glued to `PLACE :` (`...हालात बिगड़ेनयी दिल्ली : ...`) */
@@ -1338,6 +1340,54 @@ function placeDanda(text: string, win: string, p0: number, i: number): DatelineM
   if (!leadAt(text, end)) return null;
   return { ...placeOnly(p0, end, i, p0 + placeText.length), places };
 }
+
+/**
+ * `PLACE, ` then a lead, as portals reprint copy with the date and the tag cut from its dateline:
+ *
+ * ```
+ * > | मुंबई, स्थानीय शेयर बाजारों में गिरावट का सिलसिला बृहस्पतिवार को भी जारी रहा।
+ * >   ^^^^^^ place-comma
+ * ```
+ *
+ * The place is known and written in Devanagari (where a sentence does not open with a bare place
+ * and a comma) or in capitals (`SEOUL, South Korea's point man ...`; a place in mixed case may
+ * open an appositive: `Mumbai, India's financial capital, ...`); the lead's first word is no place
+ * (`दिल्ली, मुंबई और कोलकाता में ...` lists places) and no date.
+ */
+function placeComma(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const k = win.indexOf(",");
+  if (k < 2 || k > 30 || win[k + 1] !== " ") return null;
+  const placeText = win.slice(0, k);
+  const deva = /^[\u0900-\u097f]+(?: [\u0900-\u097f]+){0,2}$/u.test(placeText);
+  if (!deva && !CAPS_PLACE.test(placeText)) return null;
+  if (!lookupPlace(placeText)) return null;
+  const rest = win.slice(k + 2);
+  const next = /^[\p{L}\p{M}\p{N}'’.-]+(?: [\p{L}\p{M}\p{N}'’.-]+)?/u.exec(rest)?.[0] ?? "";
+  if (!next || listsPlaces(rest)) return null;
+  // A date after the comma (`नयी दिल्ली, पांच जून को ...`) is the sentence's, or the dateline's that
+  // the rules before read: never a lead of this form.
+  if (dateAtEnd(next)?.start === 0) return null;
+  if (!leadAt(text, p0 + k + 2)) return null;
+  return placeOnly(p0, p0 + k + 1, i, p0 + k);
+}
+
+/**
+ * Whether `s` opens with a place that a list goes on from (`मुंबई और कोलकाता में ...`, `Mumbai,
+ * Chennai and ...`): a known place of one or two words, then a comma or a conjunction.
+ */
+function listsPlaces(s: string): boolean {
+  const words = s.split(" ", 4);
+  // (Two words only when the first ends in no comma: `INDIA, June` names India and a month.)
+  for (let n = words[0]?.endsWith(",") ? 1 : 2; n >= 1; n--) {
+    let name = words.slice(0, n).join(" ");
+    const comma = name.endsWith(",");
+    if (comma) name = name.slice(0, -1);
+    if (!lookupPlace(name)) continue;
+    return comma || LIST_JOINERS.has(words[n] ?? "");
+  }
+  return false;
+}
+const LIST_JOINERS = new Set(["और", "तथा", "व", "एवं", "and", "or", "&"]);
 
 /** `FILE PHOTO:`, `Photo:`: a caption's label before a colon is no place. */
 const CAPTION_LABELS = new Set(leftovers.captionWords.map((w) => w.toLowerCase()));
