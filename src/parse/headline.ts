@@ -97,23 +97,17 @@ export function isTitleLine(content: string, next: string | null): boolean {
 
 /**
  * Whether `content` is the first line of a hard-wrapped sentence that `next` goes on with: it
- * ends in a word no English headline ends in (a preposition, a determiner, a conjunction: data
- * in speech.json) and the next line opens in lower case: `The wholesale price of` over `onion on
- * Tuesday rose ...` is the lead's first line, no headline.
+ * ends in a word no English headline ends in (a preposition, a determiner, a conjunction:
+ * speech.json's English lists, with `to` and `or`, which they lack) and the next line opens in
+ * lower case: `The wholesale price of` over `onion on Tuesday rose ...` is the lead's first line,
+ * no headline.
  */
 function wrapsInto(content: string, next: string): boolean {
   if (!/^[a-z]/u.test(next)) return false;
   const last = /([A-Za-z]+)$/u.exec(content)?.[1]?.toLowerCase();
   return last !== undefined && WRAP_WORDS.has(last);
 }
-const WRAP_WORDS = new Set([
-  ...speech.en.prepositions,
-  ...speech.en.determiners,
-  ...speech.en.verbLinks,
-  "to",
-  "and",
-  "or",
-]);
+const WRAP_WORDS = new Set([...speech.en.prepositions, ...speech.en.determiners, ...speech.en.verbLinks, "to", "or"]);
 
 /**
  * A page's title standing alone above its furniture, with no dateline: a line of two to twenty
