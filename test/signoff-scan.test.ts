@@ -2,7 +2,7 @@
 // what the patterns they replace read: the patterns are kept here as the oracle.
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { agencyTags } from "../src/data/index.js";
+import { agencyOf, agencyTags } from "../src/data/index.js";
 import { CAPTION, headerKind, isCreditLine, mayBeCaption, mayBeTimestamp, TIMESTAMP } from "../src/parse/headline.js";
 import { initialsLineTag, isDeskCodes, signLineParts } from "../src/parse/signoff.js";
 import { alternation } from "../src/text/regexp.js";
@@ -13,6 +13,7 @@ const CODE = String.raw`[\p{L}\p{M}\u200c\u200d]{1,12}`;
 const CODES = String.raw`${CODE}(?:\/${CODE})*\/?`;
 const SIGN_LINE = new RegExp(String.raw`^(?:-{1,3}|—|–)\s*(${TAGS})(?:\s+(${CODES})|\/(${CODES}))?$`, "u");
 const CODES_LINE = new RegExp(`^${CODES}$`, "u");
+const CAPS_SIGN_LINE = /^(?:-{1,3}|—|–)\s*([A-Z][A-Z-]{2,})$/u;
 /** A group of initials: up to four letters, or five or six capitals (two desks run together). */
 const G = "(?:[A-Za-z]{1,4}|[A-Z]{5,6})";
 const INITIALS_LINE = new RegExp(
@@ -30,6 +31,8 @@ const piece = fc.oneof(
     "anm",
     "AB",
     "RGCHT",
+    "BERNAMA",
+    "XINHUA",
     "TDSTDS",
     "abcdefghijklm",
     "क",
@@ -53,7 +56,14 @@ describe("sign-off lines read by hand", () => {
     fc.assert(
       fc.property(line, (s) => {
         const m = SIGN_LINE.exec(s);
-        expect(signLineParts(s)).toEqual(m ? { tag: m[1], codes: m[2] ?? m[3] ?? null } : null);
+        // (Else the tag in capitals, alone after the dashes, when it names an agency: `-- BERNAMA`.)
+        const caps = m ? null : CAPS_SIGN_LINE.exec(s);
+        const want = m
+          ? { tag: m[1], codes: m[2] ?? m[3] ?? null }
+          : caps && agencyOf(caps[1]!)?.code
+            ? { tag: caps[1], codes: null }
+            : null;
+        expect(signLineParts(s)).toEqual(want);
       }),
       { numRuns: 20000 },
     );
@@ -87,6 +97,8 @@ describe("sign-off lines read by hand", () => {
     expect(signLineParts("—IANS")).toEqual({ tag: "IANS", codes: null });
     expect(signLineParts("----IANS")).toBeNull();
     expect(signLineParts("-AFP/wk")).toEqual({ tag: "AFP", codes: "wk" });
+    expect(signLineParts("-- BERNAMA")).toEqual({ tag: "BERNAMA", codes: null });
+    expect(signLineParts("-- BANGALORE")).toBeNull();
     expect(isDeskCodes("ab/", 0, 3)).toBe(true);
     expect(isDeskCodes("a//b", 0, 4)).toBe(false);
     expect(initialsLineTag("AAP XY/ab")).toBe("AAP");

@@ -777,7 +777,8 @@ function signLine(text: string, L: Line, index: number): SignoffMatch | null {
  * A sign line's agency tag and desk codes, read by hand as the pattern
  * `^(?:-{1,3}|—|–)\s*(TAG)(?:\s+(CODES)|\/(CODES))?$` would read them (TAG: any agency tag, the longest
  * that fits first; CODES: `isDeskCodes`; `-AFP/wk` holds codes after a slash): a pattern alternating every tag with classes of all letters
- * cost more to compile than a run spends reading its lines.
+ * cost more to compile than a run spends reading its lines. Failing that, a tag in capitals alone
+ * after the dashes that names an agency (`-- BERNAMA`).
  *
  * ```
  * > | -- IANS skp/anm
@@ -805,6 +806,9 @@ export function signLineParts(content: string): { tag: string; codes: string | n
     if (r === q && content.charCodeAt(q) === 0x2f && q + 1 < n && isDeskCodes(content, q + 1, n))
       return { tag, codes: content.slice(q + 1) };
   }
+  // The tag in capitals, as Bernama closes its copy (`-- BERNAMA`; the tables spell it `Bernama`).
+  const rest = content.slice(p);
+  if (/^[A-Z][A-Z-]{2,}$/u.test(rest) && agencyOf(rest)?.code) return { tag: rest, codes: null };
   return null;
 }
 
