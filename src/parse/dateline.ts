@@ -1292,14 +1292,17 @@ function placeColon(text: string, win: string, p0: number, i: number): DatelineM
   const bare = placeText.slice(keyword).replace(/\s*\([^()]*\)$/u, "");
   const caps = CAPS_PLACE.test(bare) || capsWithCountry(bare);
   let places = slashParts(text, from, from + bare.length);
-  if (!caps && !places.every((r) => lookupPlace(text.slice(r.start, r.end)))) {
-    // A town no gazetteer knows, vouched for by its country or state in brackets (`इपोह
-    // (मलेशिया) : `), as after a dash (`Dhunche (Nepal) -`): the place is read with its qualifier.
-    const qualified = placeText.slice(keyword);
-    if (places.length !== 1 || qualified === bare || wordCount(bare) > 2 || qualifierCountry(qualified) === undefined)
-      return null;
-    places = [{ start: from, end: from + qualified.length }];
-  }
+  const qualified = placeText.slice(keyword);
+  // A town no gazetteer knows, vouched for by its country or state in brackets (`इपोह (मलेशिया) : `),
+  // as after a dash (`Dhunche (Nepal) -`).
+  if (
+    !caps &&
+    !places.every((r) => lookupPlace(text.slice(r.start, r.end))) &&
+    (places.length !== 1 || qualified === bare || wordCount(bare) > 2 || qualifierCountry(qualified) === undefined)
+  )
+    return null;
+  // The place is read with its qualifier, as in every other dateline (`Tezpur (Assam):`).
+  if (places.length === 1 && qualified !== bare) places = [{ start: from, end: from + qualified.length }];
   if (!leadAt(text, p0 + m[0].length)) return null;
   let pe = from;
   while (pe > p0 && isHSpace(text.charCodeAt(pe - 1))) pe--;
