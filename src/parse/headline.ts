@@ -181,8 +181,11 @@ function bracketedLine(content: string): "byline" | "note" | null {
   if (words.some((w) => NOTE_JOINERS.has(w))) return "note";
   return words.length >= 2 && words.length <= 4 ? "byline" : null;
 }
-/** Hindi postpositions: a bracketed line that holds one is a phrase, not a name. */
-const NOTE_JOINERS = new Set(["के", "की", "का", "से", "में", "को", "पर", "साथ", "लिए", "और", "सहित"]);
+/**
+ * Hindi postpositions (speech.json's) and the words that go with them in a desk's note: a
+ * bracketed line that holds one is a phrase, not a name.
+ */
+const NOTE_JOINERS = new Set([...speech.hi.postpositions, "साथ", "लिए", "और", "सहित"]);
 
 /**
  * A byline and the page's time stamp on one line, split by `|`, as portals print agency copy:

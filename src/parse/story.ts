@@ -304,16 +304,18 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     // A page's leftover lines after the sign-off (`पीटीआई` / `Next Story`): the sign-off above them.
     let end = bare.length - 1;
     const trailing: Range[] = [];
+    // A credit that is also a page's note (`Source: IANS` above `Disclaimer: ...`) is the
+    // sign-off the leftovers below it follow: found in the walk, it is not looked for again.
+    let credit: SignoffFound | null = null;
     for (; end > minLine; end--) {
       const l = bare[end]!;
       if (l.blank) continue;
       if (!isTrailingLeftover(text.slice(l.contentStart, l.contentEnd))) break;
-      // A credit that is also a page's note (`Source: IANS` above `Disclaimer: ...`) is the
-      // sign-off the leftovers below it follow.
-      if (trailing.length && findSignoff(text, bare, minLine, end)) break;
+      credit = trailing.length ? findSignoff(text, bare, minLine, end) : null;
+      if (credit) break;
       trailing.push({ start: l.contentStart, end: l.contentEnd });
     }
-    const above = trailing.length ? findSignoff(text, bare, minLine, end) : null;
+    const above = credit ?? (trailing.length ? findSignoff(text, bare, minLine, end) : null);
     if (above || !notice) so = above;
     if (above && !(dl && above.start < dl.end))
       for (const r of trailing.reverse())
