@@ -181,7 +181,7 @@ describe("workers for one streamed file", () => {
   });
 
   it("are used from WORKERS_FROM bytes, with -j 2 or more", () => {
-    expect(WORKERS_FROM).toBe(4 << 20);
+    expect(WORKERS_FROM).toBe(16 << 20);
     expect(slicesOnWorkers({ bytes: WORKERS_FROM }, 2)).toBe(true);
     expect(slicesOnWorkers({ bytes: WORKERS_FROM - 1 }, 2)).toBe(false);
     expect(slicesOnWorkers({ bytes: WORKERS_FROM }, 1)).toBe(false);

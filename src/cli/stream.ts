@@ -31,10 +31,12 @@ const CHUNK = 1 << 20;
 /**
  * A streamed file at least this big is parsed on worker threads (with `-j 2` or more); a smaller
  * one in this thread. Workers pay only once the parse outlasts their start: each loads the whole
- * command and warms its tables (0.2–0.3 s of one core), and the first pass is this thread's
- * alone; at a few MB per second, a 4 MB file gains a second or more from a second core.
+ * command, warms its tables and compiles the parser again (its own isolate), and the first pass
+ * is this thread's alone. On two cores, `-j 2` against `-j 1` came to 0.91× at 8 MB, 0.96× at
+ * 12 MB, 1.00× at 16 MB and 1.04× at 24 MB (medians of three), so below 16 MB the second thread
+ * would make the run slower.
  */
-export const WORKERS_FROM = 4 << 20;
+export const WORKERS_FROM = 16 << 20;
 
 /** Whether a streamed file's slices go to the workers: `jobs` above 1 and `from` bytes or more. */
 export function slicesOnWorkers(first: Pick<FirstPass, "bytes">, jobs: number, from = WORKERS_FROM): boolean {
