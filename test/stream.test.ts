@@ -192,7 +192,7 @@ describe("workers for one streamed file", () => {
     const dir = mkdtempSync(join(tmpdir(), "wire-workers-"));
     const file = join(dir, "some.txt");
     writeFileSync(file, Array.from({ length: 3 }, () => joined).join("\n\n"));
-    const pooled = vi.spyOn(WorkerPool.prototype, "run");
+    const pooled = vi.spyOn(WorkerPool.prototype, "tryRun");
     // Above the line the workers start before the first pass, so that they load meanwhile.
     const warmed = vi.spyOn(WorkerPool.prototype, "warm");
     const here = await runWire(["parse", file, "-f", "ndjson", "-q", "-j", "2"], { env: { WIRE_STREAM_FROM: "1" } });
@@ -202,7 +202,11 @@ describe("workers for one streamed file", () => {
       env: { WIRE_STREAM_FROM: "1", WIRE_WORKERS_FROM: "1000" },
     });
     expect(pooled).toHaveBeenCalled();
-    expect(warmed).toHaveBeenCalled();
+    // One worker beside this thread, which parses the slices no worker can take at once.
+    expect(warmed).toHaveBeenCalledWith(1);
+    const handed = pooled.mock.results.map((r) => r.value !== null);
+    expect(handed).toContain(true);
+    expect(handed).toContain(false);
     expect(there).toEqual(here);
   }, 60_000);
 });

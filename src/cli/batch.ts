@@ -156,6 +156,19 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     }
   };
 
+  /** One slice on a worker that can take it now (null when none can), as `onPool` for one job. */
+  const onFreeWorker = (job: Job, buffer: ArrayBuffer): Promise<JobResult> | null => {
+    const r = pool!.tryRun([job], [buffer], 2, o.jobs - 1);
+    if (!r) return null;
+    return r.then(
+      (rs) => rs[0]!,
+      (e: unknown) => {
+        if (!(e instanceof WorkerDied)) throw e;
+        return diedResult(job, e.message);
+      },
+    );
+  };
+
   // `tally`: `r` ends its input (a streamed input comes in parts), which is counted now.
   const emit = (p: Pending, r: JobResult, tally = true) => {
     const item = p.item;
@@ -279,7 +292,7 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     };
     const warnings = new Set<string>();
     const parts: Promise<JobResult>[] = [];
-    // Workers only when the file is big enough to repay starting them.
+    // Workers only when the file is big enough to repay starting them; this thread parses beside them.
     const workers = pool && slicesOnWorkers(first, o.jobs, workersFrom);
     const take = async () => {
       const r = await parts.shift()!;
@@ -292,7 +305,9 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     try {
       for await (const { ref, bytes } of sliceBytes(path, first)) {
         const slice: Job = { ...job, slice: { ref, bytes, source } };
-        parts.push(workers ? onPool([slice], [bytes.buffer]).then((rs) => rs[0]!) : Promise.resolve(runJob(slice)));
+        // This thread parses a slice itself whenever every worker already holds two.
+        const pooled = workers ? onFreeWorker(slice, bytes.buffer) : null;
+        parts.push(pooled ?? Promise.resolve(runJob(slice)));
         if (parts.length >= (workers ? limit : 1)) await take();
         if (signal?.aborted || end.failed) break;
       }
@@ -386,7 +401,8 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
         // The trace and HTML views show the rules of a whole parse.
         const max = o.maxInputSize ?? DEFAULT_MAX_INPUT;
         // A file big enough for the workers: they start loading while this thread makes its first pass.
-        if (pool && slicesOnWorkers({ bytes: item.file.size }, o.jobs, workersFrom)) pool.warm();
+        // (This thread parses beside them: one fewer than `-j` says.)
+        if (pool && slicesOnWorkers({ bytes: item.file.size }, o.jobs, workersFrom)) pool.warm(o.jobs - 1);
         const first =
           o.format === "trace" || o.format === "html"
             ? null

@@ -81,9 +81,15 @@ function deathMessage(e: Error | null, exitCode: number | null): string {
 
 export class WorkerDied extends Error {}
 
+interface Waiter {
+  resolve: (r: JobResult[]) => void;
+  reject: (e: Error) => void;
+}
+
 export class WorkerPool {
-  private readonly idle: Worker[] = [];
-  private readonly all = new Set<Worker>();
+  /** Each worker's groups in flight, oldest first: a worker answers its messages in order. */
+  private readonly queues = new Map<Worker, Waiter[]>();
+  private readonly errors = new Map<Worker, Error>();
   private readonly waiting: ((w: Worker) => void)[] = [];
   private readonly script = workerScript();
   private closed = false;
@@ -92,41 +98,33 @@ export class WorkerPool {
 
   /** Runs a group of jobs on a free worker (waiting for one when all are busy). Rejects with `WorkerDied`. */
   async run(jobs: Job[], transfer: ArrayBuffer[] = []): Promise<JobResult[]> {
-    const w = await this.acquire();
+    return this.post(await this.acquire(), jobs, transfer);
+  }
+
+  /**
+   * Runs a group on a worker that can take it now, or returns null: the caller runs it itself.
+   * A worker may hold `depth` groups, so that it has its next one at hand while the caller is busy
+   * with its own (it never waits for this thread to hand it one).
+   */
+  tryRun(jobs: Job[], transfer: ArrayBuffer[] = [], depth = 2, workers = this.size): Promise<JobResult[]> | null {
+    const w = this.free(depth, workers);
+    return w ? this.post(w, jobs, transfer) : null;
+  }
+
+  private post(w: Worker, jobs: Job[], transfer: ArrayBuffer[]): Promise<JobResult[]> {
+    const queue = this.queues.get(w)!;
     // A busy worker holds the process open: a parse under way is never abandoned by an empty event loop.
-    w.ref();
-    return new Promise<JobResult[]>((resolveJob, reject) => {
-      let firstError: Error | null = null;
-      const onMessage = (r: JobResult[]) => {
-        cleanup();
-        w.unref();
-        this.release(w);
-        resolveJob(r);
-      };
-      const onError = (e: Error) => {
-        firstError ??= e;
-      };
-      const onExit = (code: number) => {
-        cleanup();
-        this.discard(w);
-        reject(new WorkerDied(deathMessage(firstError, code)));
-      };
-      const cleanup = () => {
-        w.off("message", onMessage);
-        w.off("error", onError);
-        w.off("exit", onExit);
-      };
-      w.on("message", onMessage);
-      w.on("error", onError);
-      w.on("exit", onExit);
+    if (!queue.length) w.ref();
+    return new Promise<JobResult[]>((resolve, reject) => {
+      queue.push({ resolve, reject });
       // Bytes are copied, not transferred, unless the caller says it no longer needs them.
       w.postMessage(jobs, transfer);
     });
   }
 
-  /** Starts every worker now, idle: they load while this thread reads (a big file's first pass). */
-  warm(): void {
-    while (!this.closed && this.all.size < this.size) this.idle.push(this.spawn());
+  /** Starts workers now (all of them, or `n`), idle: they load while this thread reads (a big file's first pass). */
+  warm(n = this.size): void {
+    while (!this.closed && this.queues.size < Math.min(n, this.size)) this.spawn();
   }
 
   private spawn(): Worker {
@@ -139,31 +137,59 @@ export class WorkerPool {
       if ((e as { code?: string }).code !== "ERR_WORKER_INVALID_EXEC_ARGV") throw e;
       nw = new (threads().Worker)(this.script, { execArgv: [], resourceLimits });
     }
-    // Idle workers must not keep the process alive; `run` refs a worker while it works.
-    nw.unref();
-    nw.on("error", () => {});
-    this.all.add(nw);
-    return nw;
+    const w = nw;
+    // Idle workers must not keep the process alive; `post` refs a worker while it works.
+    w.unref();
+    this.queues.set(w, []);
+    w.on("message", (r: JobResult[]) => {
+      const queue = this.queues.get(w);
+      const head = queue?.shift();
+      if (!queue || !head) return;
+      if (!queue.length) w.unref();
+      head.resolve(r);
+      this.release(w);
+    });
+    w.on("error", (e: Error) => {
+      if (!this.errors.has(w)) this.errors.set(w, e);
+    });
+    w.on("exit", (code: number) => {
+      const queue = this.queues.get(w) ?? [];
+      const why = deathMessage(this.errors.get(w) ?? null, code);
+      this.discard(w);
+      for (const q of queue) q.reject(new WorkerDied(why));
+    });
+    return w;
+  }
+
+  /** The least busy worker with fewer than `depth` groups, starting one while fewer than `max` run. */
+  private free(depth = 1, max = this.size): Worker | null {
+    let best: Worker | null = null;
+    let load = depth;
+    for (const [w, queue] of this.queues)
+      if (queue.length < load) {
+        best = w;
+        load = queue.length;
+      }
+    if (best && load === 0) return best;
+    if (!this.closed && this.queues.size < Math.min(max, this.size)) return this.spawn();
+    return best;
   }
 
   private acquire(): Promise<Worker> {
-    const w = this.idle.pop();
+    const w = this.free();
     if (w) return Promise.resolve(w);
-    if (this.all.size < this.size) return Promise.resolve(this.spawn());
     return new Promise((r) => this.waiting.push(r));
   }
 
+  /** A worker is free again: whoever waits for one gets it. */
   private release(w: Worker): void {
-    const next = this.waiting.shift();
-    if (next) next(w);
-    else this.idle.push(w);
+    if (this.waiting.length && this.queues.get(w)?.length === 0) this.waiting.shift()!(w);
   }
 
   /** A dead worker leaves the pool; whoever waits for one gets a new one. */
   private discard(w: Worker): void {
-    this.all.delete(w);
-    const k = this.idle.indexOf(w);
-    if (k >= 0) this.idle.splice(k, 1);
+    this.queues.delete(w);
+    this.errors.delete(w);
     if (this.closed) return;
     const next = this.waiting.shift();
     if (next) next(this.spawn());
@@ -171,6 +197,6 @@ export class WorkerPool {
 
   async close(): Promise<void> {
     this.closed = true;
-    await Promise.all([...this.all].map((w) => w.terminate()));
+    await Promise.all([...this.queues.keys()].map((w) => w.terminate()));
   }
 }
