@@ -21,10 +21,21 @@ const DEVANAGARI = agencyTags.filter((t) => /^[\u0900-\u097f-]+$/u.test(t));
  * में`, `आईएएनएस से बातचीत के दौरान`, `एएनआई से बात करते हुए X ने ... ब्यौरा दिया`), the agency
  * before the one who tells it (`आईएएनएस से एक सूत्र ने कहा`); and a portal's note that the story
  * came from the agency's feed (`यह ख़बर पीटीआई-भाषा की फीड से प्रकाशित की गयी है`, `यह आईएएनएस
- * न्यूज फीड से सीधे पब्लिश हुई खबर है`).
+ * न्यूज फीड से सीधे पब्लिश हुई खबर है`). `told news agency IANS`; a tag whose `-भाषा` was lost
+ * (`पीटीआई- को बताया`); and a talk with the agency named a few words on (`आईएएनएस से अपनी फिल्म
+ * को लेकर खास बातचीत की`, `एएनआई के साथ इंटरव्यू के दौरान`, `रॉयटर्स से विस्फोट की पुष्टि की`,
+ * `पूर्वानुमान आईएएनएस के साथ साझा करते हुए`), not for `भाषा` alone, which is also the word
+ * "language" (`हिंदी भाषा से प्रेम`).
  */
+const TALK = ["बातचीत", "इंटरव्यू", "साक्षात्कार", "पुष्टि", "साझा"];
 const TOLD = new RegExp(
-  String.raw`\b(?:told|(?:speaking|talking|spoke) to) (${LATIN.map(escapeRegExp).join("|")})\b|, (${LATIN.map(escapeRegExp).join("|")}) reports\.|(?<![\u0900-\u097f])(${DEVANAGARI.map(escapeRegExp).join("|")})[’'"”]? (?:(?:से|को|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत में |बात करते हुए |(?:फ़?ोन|टेलीफोन) पर )?(?:कहा|बताया)|(?:से|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत (?:में|के दौरान)|बात करते हुए)|से (?:[^\s,।"“]+ ){1,4}ने (?:कहा|बताया)|(?:की|न्यूज) फ़?ीड से)`,
+  String.raw`\b(?:told|(?:speaking|talking|spoke) to) (?:(?:the )?(?:news |wire )?agency )?(${LATIN.map(escapeRegExp).join("|")})\b|, (${LATIN.map(escapeRegExp).join("|")}) reports\.|(?<![\u0900-\u097f])(${DEVANAGARI.filter(
+    (t) => t !== "भाषा",
+  )
+    .map(escapeRegExp)
+    .join(
+      "|",
+    )})[’'"”-]? (?:से|के साथ) (?:[^\s,।"“]+ ){0,10}(?:${TALK.join("|")})(?![\u0900-\u097f])|(?<![\u0900-\u097f])(${DEVANAGARI.map(escapeRegExp).join("|")})[’'"”-]? (?:(?:से|को|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत में |बात करते हुए |(?:फ़?ोन|टेलीफोन) पर )?(?:कहा|बताया)|(?:से|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत (?:में|के दौरान)|बात करते हुए)|से (?:[^\s,।"“]+ ){1,4}ने (?:कहा|बताया)|(?:की|न्यूज) फ़?ीड से)`,
   "u",
 );
 
@@ -32,7 +43,7 @@ const TOLD = new RegExp(
 export function toldAgency(text: string, from: number, to: number): (Range & { code: string | null }) | null {
   const m = TOLD.exec(text.slice(from, to));
   if (!m) return null;
-  const tag = (m[1] ?? m[2] ?? m[3])!;
+  const tag = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
   const start = from + m.index + m[0].indexOf(tag);
   return { start, end: start + tag.length, code: agencyOf(tag)?.code ?? null };
 }
