@@ -667,9 +667,16 @@ describe("headline and header lines (parse/headline.ts)", () => {
   it("a portal's credit line: the agency, a known place, then nothing or the page's stamps", () => {
     expect(agencyPlaceCredit("IANS | New Delhi | Updated: 25-06-2021 13:01 IST")).toBe(true);
     expect(agencyPlaceCredit("Press Trust of India Hyderabad")).toBe(true);
-    // A field after the place that is no stamp, a tag without the bar, no place: no credit line.
+    // A tag in capitals before the place with only a space, maybe the page's labelled stamp after.
+    expect(agencyPlaceCredit("IANS New Delhi")).toBe(true);
+    expect(agencyPlaceCredit("ANI Bhilwara (Rajasthan)")).toBe(true);
+    expect(agencyPlaceCredit("PTI Dhubri (Assam) Published 14.08.23, 05:42 PM")).toBe(true);
+    // A field after the place that is no stamp, words after the place, a tag not in capitals, a
+    // label with no stamp after it, no place: no credit line.
     expect(agencyPlaceCredit("IANS | New Delhi | Business desk")).toBe(false);
-    expect(agencyPlaceCredit("IANS New Delhi")).toBe(false);
+    expect(agencyPlaceCredit("IANS New Delhi bureau chief")).toBe(false);
+    expect(agencyPlaceCredit("Ians New Delhi")).toBe(false);
+    expect(agencyPlaceCredit("PTI Dhubri Published today")).toBe(false);
     expect(agencyPlaceCredit("Press Trust of India | Reports")).toBe(false);
     expect(agencyPlaceCredit("Press Trust of India")).toBe(false);
   });

@@ -237,6 +237,13 @@ export function bylineBeforeStamp(content: string): number {
     const left = content.slice(0, label.index).trimEnd();
     if (isBylineLine(left) && isStamp(content.slice(label.index))) return left.length;
   }
+  // A portal's credit line of the agency and its office, then the stamp's label with no colon
+  // (`PTI Bahraich (UP) Published 20.07.24, 06:24 PM`).
+  const word = STAMP_WORD_AT.exec(content);
+  if (word && word.index > 0) {
+    const left = content.slice(0, word.index).trimEnd();
+    if (agencyPlaceCredit(left) && isStamp(content.slice(word.index).trim())) return left.length;
+  }
   // An agency's tag or name and a stamp with a date after a comma or a space (`IANS, 30 Sep,
   // 2016 01:18 PM`, `Reuters June 15, 2017`, `Press Trust of India Aug 10, 2018 15:45:51 IST`),
   // perhaps after a `Source:` label (`Source: Xinhua 2016-08-16 21:00:24`).
@@ -310,10 +317,11 @@ const EDITOR_LABEL_AT = /\s(?:Web\s+)?Editor\s*:/iu;
 const EDITOR_TAIL = /\s*\|\s*(?:Web\s+)?Editor\s*:[^|]{1,40}$/iu;
 
 /**
- * A portal's credit line: the agency's full name, or its tag before a bar, then a known place of
- * at most four words, maybe the page's stamps after another bar, as business portals print agency
- * copy under the title (`Press Trust of India  |  Kolkata`, `PTI | New Delhi | Updated: 25-06-2021
- * 13:01 IST`):
+ * A portal's credit line: the agency's full name, or its tag before a bar or a space, then a known
+ * place of at most four words, maybe the page's stamps after another bar or their label, as
+ * portals print agency copy under the title (`Press Trust of India  |  Kolkata`, `PTI | New Delhi
+ * | Updated: 25-06-2021 13:01 IST`, `ANI New Delhi`, `ANI Bhilwara (Rajasthan)`, `PTI Bahraich
+ * (UP) Published 20.07.24, 06:24 PM`):
  * > | Press Trust of India Hyderabad
  * The whole line is the byline. It gives no date, and the place is the office that filed the
  * story, not a dateline of the copy.
@@ -321,16 +329,25 @@ const EDITOR_TAIL = /\s*\|\s*(?:Web\s+)?Editor\s*:[^|]{1,40}$/iu;
 export function agencyPlaceCredit(content: string): boolean {
   if (content.length > 160) return false;
   const bar = content.indexOf(" | ");
+  const space = content.indexOf(" ");
+  const first = space > 0 ? content.slice(0, space) : "";
   const named =
     agencyNames.find((n) => content.startsWith(n)) ??
-    (bar > 0 && agencyTags.includes(content.slice(0, bar)) ? content.slice(0, bar) : null);
+    (bar > 0 && agencyTags.includes(content.slice(0, bar)) ? content.slice(0, bar) : null) ??
+    (CAPS_TAG.test(first) && agencyTags.includes(first) ? first : null);
   if (!named) return false;
   let p = named.length;
   while (p < content.length && (isHSpace(content.charCodeAt(p)) || content[p] === "|")) p++;
   if (p === named.length || p === content.length) return false;
   let q = content.indexOf("|", p);
-  if (q < 0) q = content.length;
-  else if (!isStampTail(content.slice(q))) return false;
+  if (q >= 0 && !isStampTail(content.slice(q))) return false;
+  if (q < 0) {
+    // The page's stamp after the place with no bar, opening with its label (`PTI Bahraich (UP)
+    // Published 20.07.24, 06:24 PM`).
+    const label = STAMP_WORD_AT.exec(content.slice(p));
+    q = label ? p + label.index : content.length;
+    if (label && !isStamp(content.slice(q).trim())) return false;
+  }
   const place = content.slice(p, q).trimEnd();
   return wordsIn(place) <= 4 && lookupPlace(place) !== undefined;
 }
@@ -397,6 +414,11 @@ const WEEKDAY_DATE = /^\p{L}{3,12},\s+\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,12}\.?\s+(?
  * label: `calendar>>February 1. 2017 Juche 106`, `March 1. 2013 Juch 102 |`.
  */
 const JUCHE_STAMP = /^(?:calendar>>\s*)?\p{L}+\.? \d{1,2}\.?,? \d{4},? Juche? \d{1,3}[\s|]*$/u;
+
+/** A tag in capitals (`PTI`, `ANI`): one that opens a credit line before a place with only a space. */
+const CAPS_TAG = /^\p{Lu}{2,}$/u;
+/** A stamp's label inside a line, with or without its colon: ` Published 20.07.24, 06:24 PM`. */
+const STAMP_WORD_AT = /\s(?:Last\s+)?(?:Updated|Published|Posted|Modified)\b/u;
 
 /** A stamp's label with its colon inside a line: `Updated:`, `Published On:`. */
 const STAMP_LABEL_AT = /(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+On)?\s*:/u;
@@ -516,9 +538,10 @@ const STAMP_NUMBER = /^\d{1,4}(?:st|nd|rd|th)?$/u;
 const DASH_WORD = /^[-–—]$/u;
 /**
  * `24-01-2021`, `09.04.2019`, `5/2/2007`, `2020/8/10`, `09/16/05`: a day, a month and a year in
- * figures (either way round, as pages print them; a year of two figures only between slashes).
+ * figures (either way round, as pages print them; a year of two figures only between slashes or
+ * full stops: `20.07.24`).
  */
-const STAMP_DMY = /^(?:\d{1,2}([-./])\d{1,2}\1\d{4}|\d{4}([-./])\d{1,2}\2\d{1,2}|\d{1,2}\/\d{1,2}\/\d{2})$/u;
+const STAMP_DMY = /^(?:\d{1,2}([-./])\d{1,2}\1\d{4}|\d{4}([-./])\d{1,2}\2\d{1,2}|\d{1,2}([/.])\d{1,2}\3\d{2})$/u;
 /** `Date: 23/12/2022`, `Posted on: 05.03.2019`: a label, a colon, a day, month and year in figures. */
 const LABELLED_DATE =
   /^(?:Date|Dated|Posted(?: on)?|Published(?: on)?|Updated(?: on)?)\s*:\s*\d{1,2}[/.-]\d{1,2}[/.-]\d{4}$/iu;
