@@ -166,6 +166,17 @@ export function isBylineLine(content: string): boolean {
 }
 
 /**
+ * A portal's desk credited in place of a reporter, under the title: a few capitalised words, the
+ * last ending in a desk word (leftovers.json `deskWords`), maybe with the desk's page code after a
+ * dash (`Sentinel Digital Desk`, `Web Desk`, `ABP News Bureau`, `Raftaar Desk - P2`). A byline.
+ */
+function isDeskLine(content: string): boolean {
+  const m = DESK_LINE.exec(content);
+  return m !== null && leftovers.deskWords.some((w) => m[1]!.toLowerCase().endsWith(w));
+}
+const DESK_LINE = /^(?:\p{Lu}[\p{L}&'.-]*\s+){1,3}(\p{Lu}\p{L}*)(?:\s+[-–—|]\s*[\p{L}\d]{1,6})?$/u;
+
+/**
  * A short Hindi line wholly in round brackets, as PTI-Bhasha prints one above the dateline: the
  * reporter's name (`(राधिका शर्मा)`, the byline, as when it is run into the dateline) or the
  * desk's note, which joins words with postpositions (`(फोटो के साथ)`). Never a headline.
@@ -959,7 +970,7 @@ export function headerKind(content: string): HeaderKind | null {
       ? item
       : "bullet";
   }
-  if (isBylineLine(content)) return "byline";
+  if (isBylineLine(content) || isDeskLine(content)) return "byline";
   const bracketed = bracketedLine(content);
   if (bracketed) return bracketed;
   // Every kind below is a short line's (the longest a credit line's, 120 characters).
