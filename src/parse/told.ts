@@ -15,10 +15,10 @@ const LATIN = agencyTags.filter((t) => /^[A-Za-z][A-Za-z-]*$/u.test(t));
 const DEVANAGARI = agencyTags.filter((t) => /^[\u0900-\u097f-]+$/u.test(t));
 /**
  * `told IANS`, `told PTI`, `speaking to IANS`, a portal's credit closing a sentence (`...,
- * officials said, Reuters reports.`); `आईएएनएस से कहा`, `आईएएनएस को बताया`, `एएनआई को फोन पर
- * बताया`, `‘पीटीआई भाषा’ को बताया`, `आईएएनएस के साथ बातचीत में कहा`, `एएनआई से बात करते हुए
- * बताया`, an interview with the agency (`एएनआई से बातचीत में X ने कहा`, `आईएएनएस से खास बातचीत
- * में`, `आईएएनएस से बातचीत के दौरान`, `एएनआई से बात करते हुए X ने ... ब्यौरा दिया`), the agency
+ * officials said, Reuters reports.`, `..., ANI reported.`, `..., reported ANI.`); `आईएएनएस से
+ * कहा`, `आईएएनएस को बताया`, `एएनआई को फोन पर बताया`, `‘पीटीआई भाषा’ को बताया`, `आईएएनएस के साथ
+ * बातचीत में कहा`, `एएनआई से बात करते हुए बताया`, an interview with the agency (`एएनआई से
+ * बातचीत में X ने कहा`, `आईएएनएस से खास बातचीत में`, `आईएएनएस से बातचीत के दौरान`, `एएनआई से बात करते हुए X ने ... ब्यौरा दिया`), the agency
  * before the one who tells it (`आईएएनएस से एक सूत्र ने कहा`); and a portal's note that the story
  * came from the agency's feed (`यह ख़बर पीटीआई-भाषा की फीड से प्रकाशित की गयी है`, `यह आईएएनएस
  * न्यूज फीड से सीधे पब्लिश हुई खबर है`). `told news agency IANS`; a tag whose `-भाषा` was lost
@@ -29,7 +29,7 @@ const DEVANAGARI = agencyTags.filter((t) => /^[\u0900-\u097f-]+$/u.test(t));
  */
 const TALK = ["बातचीत", "इंटरव्यू", "साक्षात्कार", "पुष्टि", "साझा"];
 const TOLD = new RegExp(
-  String.raw`\b(?:told|(?:speaking|talking|spoke) to) (?:(?:the )?(?:news |wire )?agency )?(${LATIN.map(escapeRegExp).join("|")})\b|, (${LATIN.map(escapeRegExp).join("|")}) reports\.|(?<![\u0900-\u097f])(${DEVANAGARI.filter(
+  String.raw`\b(?:told|(?:speaking|talking|spoke) to) (?:(?:the )?(?:news |wire )?agency )?(${LATIN.map(escapeRegExp).join("|")})\b|, (${LATIN.map(escapeRegExp).join("|")}) report(?:s|ed)\.|, reported (${LATIN.map(escapeRegExp).join("|")})\.|(?<![\u0900-\u097f])(${DEVANAGARI.filter(
     (t) => t !== "भाषा",
   )
     .map(escapeRegExp)
@@ -43,7 +43,7 @@ const TOLD = new RegExp(
 export function toldAgency(text: string, from: number, to: number): (Range & { code: string | null }) | null {
   const m = TOLD.exec(text.slice(from, to));
   if (!m) return null;
-  const tag = (m[1] ?? m[2] ?? m[3] ?? m[4])!;
+  const tag = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5])!;
   const start = from + m.index + m[0].indexOf(tag);
   return { start, end: start + tag.length, code: agencyOf(tag)?.code ?? null };
 }
