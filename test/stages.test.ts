@@ -726,6 +726,11 @@ describe("headline and header lines (parse/headline.ts)", () => {
   it("a byline and a time stamp split by a bar: the byline's own length", () => {
     expect(bylineBeforeStamp("By ANI | Updated: April 22, 2021 18:40 IST")).toBe("By ANI".length);
     expect(bylineBeforeStamp("ANI | Updated: Jan 8, 2022 09:15 IST")).toBe("ANI".length);
+    // The stamp's label glued to the tag, the tag printed twice, the office's place before a label.
+    expect(bylineBeforeStamp("PTIUpdated: Wednesday, October 20, 2021, 07:12 PM IST")).toBe("PTI".length);
+    expect(bylineBeforeStamp("PTI PTI Updated on: March 14, 2016 18:05 IST")).toBe("PTI PTI".length);
+    expect(bylineBeforeStamp("PTI Dhubri (Assam) Published 14.08.23, 05:42 PM")).toBe("PTI Dhubri (Assam)".length);
+    expect(bylineBeforeStamp("Floods hit Assam Published 14.08.23, 05:42 PM")).toBe(0);
     expect(bylineBeforeStamp("By ANI")).toBe(0);
     expect(bylineBeforeStamp("Rain floods city | Updated: Jan 8, 2022 09:15 IST")).toBe(0);
     expect(bylineBeforeStamp("By ANI | Sports desk")).toBe(0);

@@ -241,12 +241,13 @@ export function bylineBeforeStamp(content: string): number {
     const stamps = content.slice(dash + 3).split(" - ");
     if ((isBylineLine(left) || agencyOf(left)) && stamps.every((f) => isStampField(f.trim()))) return left.length;
   }
-  // A stamp's label glued to the byline or after a space (`By Jagran NewsEdited By: Siddharth
-  // ChaurasiyaUpdated: Sun, 29 Oct 2023 06:10 AM (IST)`).
+  // A stamp's label glued to the byline or the agency's tag, or after a space (`By Jagran
+  // NewsEdited By: Siddharth ChaurasiyaUpdated: Sun, 29 Oct 2023 06:10 AM (IST)`, `PTIUpdated:
+  // Wednesday, October 20, 2021, 07:12 PM IST`).
   const label = STAMP_LABEL_AT.exec(content);
   if (label && label.index > 0) {
     const left = content.slice(0, label.index).trimEnd();
-    if (isBylineLine(left) && isStamp(content.slice(label.index))) return left.length;
+    if ((isBylineLine(left) || agencyOf(left)) && isStamp(content.slice(label.index))) return left.length;
   }
   // A portal's credit line of the agency and its office, then the stamp's label with no colon
   // (`PTI Bahraich (UP) Published 20.07.24, 06:24 PM`).
@@ -255,7 +256,8 @@ export function bylineBeforeStamp(content: string): number {
     const left = content.slice(0, word.index).trimEnd();
     if (agencyPlaceCredit(left) && isStamp(content.slice(word.index).trim())) return left.length;
   }
-  // An agency's tag or name and a stamp with a date after a comma or a space (`IANS, 30 Sep,
+  // An agency's tag or name (maybe printed twice, as author and as source: `PTI PTI Updated on:
+  // December 04, 2013 20:24 IST`) and a stamp with a date after a comma or a space (`IANS, 30 Sep,
   // 2016 01:18 PM`, `Reuters June 15, 2017`, `Press Trust of India Aug 10, 2018 15:45:51 IST`),
   // perhaps after a `Source:` label (`Source: Xinhua 2016-08-16 21:00:24`).
   if (!/\d/u.test(content)) return 0;
@@ -267,12 +269,17 @@ export function bylineBeforeStamp(content: string): number {
   for (const sep of seps) {
     const left = rest.slice(0, sep).trimEnd();
     const right = rest.slice(sep + 1).trim();
-    if (left && agencyOf(left) && /\d/u.test(right) && isStamp(right) && stampOf(stampWords(right))?.date !== false)
+    if (left && agencyTagOf(left) && /\d/u.test(right) && isStamp(right) && stampOf(stampWords(right))?.date !== false)
       return from + left.length;
   }
   return 0;
 }
 const SOURCE_LABEL = /^source\s*:\s*/iu;
+/** The agency a tag or name is, also when a page prints it twice (`PTI PTI`). */
+function agencyTagOf(s: string) {
+  const twice = /^(\S+)\s+\1$/u.exec(s);
+  return agencyOf(twice ? twice[1]! : s);
+}
 
 /**
  * A page's stamp, then the byline or the agency's credit after a bar (`Sep 05, 2017 03:03 PM IST |

@@ -373,8 +373,19 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   if (dl) dropRepeatedLead(text, lines[dl.firstLine]!, paras, findings);
   else if (headline?.rule === "title-line") dropRepeatedTitle(text, headline, paras, findings);
   // A byline printed under the page's standfirst, among the first paragraphs (`By Press Trust
-  // of India, Kolkata`): it credits the agency when nothing above did.
-  if (!credit && !dl) credit = bylineCreditIn(text, paras.slice(0, 4));
+  // of India, Kolkata`), or under the dateline's lead when the dateline names no agency (`PTI
+  // Updated on: September 22, 2011 22:34 IST`): it credits the agency when nothing above did.
+  if (!credit && !dl?.agency) {
+    credit = bylineCreditIn(text, paras.slice(0, 4));
+    // Under the lead, the credit line is all its paragraph: the page's, no part of the body.
+    const k = credit && dl ? paras.findIndex((p) => p.start <= credit!.start && credit!.end <= p.end) : -1;
+    if (k > 0 && !/[\r\n]/u.test(text.slice(paras[k]!.start, paras[k]!.end))) {
+      findings.push(
+        finding("page-leftover", "the agency's credit line under the lead", paras[k]!.start, paras[k]!.end),
+      );
+      paras.splice(k, 1);
+    }
+  }
   // A headline that ends in the agency's tag in brackets (`It's a boy for Kate Hudson (AP)`).
   if (!credit && headline) credit = tagClosing(text, headline);
   splitTrailer(text, paras, findings);
