@@ -260,6 +260,9 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
           bylineLineEnd = r.end;
           // A byline naming the agency (`By PTI`, `AFP`, `IANS, 30 Sep, 2016`) credits it.
           credit ??= agencyNamedIn(text, byline.start, byline.end);
+        } else if (c === content && kind === null) {
+          // The title printed again (pages print it above and below their stamps).
+          findings.push(finding("header-line", "the headline again above the byline", r.start, r.end));
         } else {
           if (!isFurniture(c, kind)) break;
           passed.push({ c, kind, r });
@@ -542,7 +545,9 @@ function bylineCreditIn(text: string, paras: ParagraphMatch[]): (Range & { code:
       if (end - start <= 120) {
         const kind = headerKind(text.slice(start, end).trimEnd());
         if (kind === "byline" || kind === "byline-credit") {
-          const named = agencyNamedIn(text, start, end);
+          // (The byline's own words only: a stamp's label may be glued to the tag, `PTIUpdated:`.)
+          const own = bylineBeforeStamp(text.slice(start, end));
+          const named = agencyNamedIn(text, start, own > 0 ? start + own : end);
           if (named) return named;
         }
       }
