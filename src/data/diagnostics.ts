@@ -53,7 +53,8 @@ export const DIAGNOSTICS = [
   {
     code: "unknown-place",
     severity: "info",
-    meaning: "a dateline place is not in the gazetteer (`name`/`country` stay null)",
+    meaning:
+      "a dateline place is not in the gazetteer (`name` stays null unless written in Latin letters; `country` comes from a qualifier, the lead or a national agency's home, else null)",
     example: "`Nowhereville, Sep 14 (IANS)`",
     action: "add the place to `src/data/places-in.tsv` or `places-world.tsv` (then `npm run gen:places`)",
   },

@@ -12,6 +12,8 @@ import { fold } from "../text/chars.js";
 
 export interface Agency {
   code: string | null;
+  /** The country a national agency files most of its copy from (`IN` for PTI), if it is one. */
+  home?: string;
   tags: string[];
   names: string[];
 }

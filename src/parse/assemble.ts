@@ -22,7 +22,7 @@ import { finding, toDiagnostics, type Finding } from "../diagnostics.js";
 import type { Positions } from "../text/positions.js";
 import type { Range } from "../text/range.js";
 import { plainText } from "../text/markup.js";
-import { latinOfCode } from "../data/index.js";
+import { agencies, latinOfCode } from "../data/index.js";
 import { personName } from "../quotes/names.js";
 import { resolveSpeakers, type Referent } from "../quotes/referents.js";
 import { countryNamedIn, lookupPlace, lookupPlaceLoosely, qualifierCountry } from "./places.js";
@@ -219,17 +219,24 @@ function places(text: string, dl: DatelineMatch, findings: Finding[], m: StoryMa
     if (!e) {
       const named = country === null && k === 0 ? leadCountry(text, m) : undefined;
       if (named) country = named.country;
-      findings.push(
-        finding(
-          "unknown-place",
-          `place "${t}" is not in the gazetteer${named ? `; its country is the one the lead names (${named.name})` : ""}`,
-          r.start,
-          r.end,
-        ),
-      );
+      // Else a national agency's copy is filed from its home (`महाकुंभ नगर, 24 जनवरी (आईएएनएस)`).
+      const home = country === null && k === 0 ? homeOf(m) : undefined;
+      if (home) country = home;
+      const why = named
+        ? `; its country is the one the lead names (${named.name})`
+        : home
+          ? `; its country is taken to be the agency's home (${home})`
+          : "";
+      findings.push(finding("unknown-place", `place "${t}" is not in the gazetteer${why}`, r.start, r.end));
     }
     return { text: t, name: e?.name ?? latinPlaceName(t), country };
   });
+}
+
+/** The home country of the agency the dateline, else the sign-off, else a credit names. */
+function homeOf(m: StoryMatch): string | undefined {
+  const code = m.dateline?.agency?.code ?? m.signoff?.agency?.code ?? m.credit?.code ?? null;
+  return code === null ? undefined : agencies.find((a) => a.code === code)?.home;
 }
 
 /**
