@@ -775,9 +775,23 @@ export function cueAfter(tokens: Token[]): CueMatch | null {
     if (e < 0) continue;
     if (isPassive(tokens, v)) return null;
     const speaker = setOffName(tokens, subject, v) ?? withOfPhrase(tokens, subject, v) ?? subject;
+    const quoted = quotingAt(tokens, e);
+    if (quoted) return { cue: span(tokens, v, e + 1), speaker: quoted, via: speaker, withThat: false, punct: false };
     return { cue: span(tokens, v, e - 1), speaker, via: null, withThat: false, punct: false };
   }
   return null;
+}
+
+/**
+ * A relay after a speech verb ending at token `e`: `, quoting` and a name (`KCNA said, quoting
+ * Vice-Admiral Pak Kwang Sop`): the one quoted, who speaks (via the verb's subject); else null.
+ * What a speaker quotes without naming anyone (`Lal said, quoting eyewitness accounts`) leaves
+ * the speaker as is.
+ */
+export function quotingAt(tokens: Token[], e: number): Range | null {
+  if (tokens[e]?.text !== "," || !tokens[e + 1] || lower(tokens[e + 1]!) !== "quoting") return null;
+  const np = nounAfterEn(tokens, e + 2);
+  return np && /^\p{Lu}/u.test(tokens[e + 2]!.text) ? np : null;
 }
 
 /**

@@ -24,6 +24,7 @@ import {
   hindiCueBefore,
   mayReport,
   reportedSpeech as readReportedSpeech,
+  quotingAt,
   subjectHi,
   type ReportedMatch,
   type CueMatch,
@@ -802,7 +803,16 @@ function analyseSentence(tokens: Token[]): SentenceCues {
   });
   const said = reported
     .filter((r) => r.kind === "said-that")
-    .map((r) => ({ cue: r.cue, speaker: r.source, via: null, withThat: true, punct: false }));
+    .map((r) => {
+      // `..., the report said, quoting Jo Chun Ryong`: the one quoted speaks, via the report.
+      const quoted = quotingAt(
+        tokens,
+        countBelow(tokens, r.cue.end, (t) => t.start),
+      );
+      return quoted
+        ? { cue: r.cue, speaker: quoted, via: r.source, withThat: true, punct: false }
+        : { cue: r.cue, speaker: r.source, via: null, withThat: true, punct: false };
+    });
   if (said.length) return { agents, english: said };
   // With no one saying it, an according-to source speaks the sentence's partial quotes (`... by
   // "several gunmen" ..., according to the preliminary investigation`).
