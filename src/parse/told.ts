@@ -25,9 +25,17 @@ const DEVANAGARI = agencyTags.filter((t) => /^[\u0900-\u097f-]+$/u.test(t));
  * (`पीटीआई- को बताया`); and a talk with the agency named a few words on (`आईएएनएस से अपनी फिल्म
  * को लेकर खास बातचीत की`, `एएनआई के साथ इंटरव्यू के दौरान`, `रॉयटर्स से विस्फोट की पुष्टि की`,
  * `पूर्वानुमान आईएएनएस के साथ साझा करते हुए`), not for `भाषा` alone, which is also the word
- * "language" (`हिंदी भाषा से प्रेम`).
+ * "language" (`हिंदी भाषा से प्रेम`). An Indian agency's report cited (`HOME` below): `एएनआई की
+ * रिपोर्ट के मुताबिक`, `एएनआई के मुताबिक`, `भाषा की रिपोर्ट` (not `भाषा के अनुसार`, "according to
+ * the language").
  */
 const TALK = ["बातचीत", "इंटरव्यू", "साक्षात्कार", "पुष्टि", "साझा"];
+/**
+ * Hindi tags of India's own agencies: a Hindi portal that cites their report runs their copy,
+ * while one citing a foreign agency's report (`समाचार एजेंसी सिन्हुआ की रिपोर्ट के अनुसार`) relays
+ * news it did not take from that agency's feed.
+ */
+const HOME = DEVANAGARI.filter((t) => agencyOf(t)?.home === "IN");
 const TOLD = new RegExp(
   String.raw`\b(?:told|(?:speaking|talking|spoke) to) (?:(?:the )?(?:news |wire )?agency )?(${LATIN.map(escapeRegExp).join("|")})\b|, (${LATIN.map(escapeRegExp).join("|")}) report(?:s|ed)\.|, reported (${LATIN.map(escapeRegExp).join("|")})\.|(?<![\u0900-\u097f])(${DEVANAGARI.filter(
     (t) => t !== "भाषा",
@@ -35,7 +43,13 @@ const TOLD = new RegExp(
     .map(escapeRegExp)
     .join(
       "|",
-    )})[’'"”-]? (?:से|के साथ) (?:[^\s,।"“]+ ){0,10}(?:${TALK.join("|")})(?![\u0900-\u097f])|(?<![\u0900-\u097f])(${DEVANAGARI.map(escapeRegExp).join("|")})[’'"”-]? (?:(?:से|को|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत में |बात करते हुए |(?:फ़?ोन|टेलीफोन) पर )?(?:कहा|बताया)|(?:से|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत (?:में|के दौरान)|बात करते हुए)|से (?:[^\s,।"“]+ ){1,4}ने (?:कहा|बताया)|(?:की|न्यूज) फ़?ीड से)`,
+    )})[’'"”-]? (?:से|के साथ) (?:[^\s,।"“]+ ){0,10}(?:${TALK.join("|")})(?![\u0900-\u097f])|(?<![\u0900-\u097f])(${HOME.filter(
+    (t) => t !== "भाषा",
+  )
+    .map(escapeRegExp)
+    .join(
+      "|",
+    )})[’'"”-]? (?:की रिपोर्ट )?के (?:मुताबिक|अनुसार)(?![\u0900-\u097f])|(?<![\u0900-\u097f])(${HOME.map(escapeRegExp).join("|")})[’'"”-]? की रिपोर्ट(?![\u0900-\u097f])|(?<![\u0900-\u097f])(${DEVANAGARI.map(escapeRegExp).join("|")})[’'"”-]? (?:(?:से|को|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत में |बात करते हुए |(?:फ़?ोन|टेलीफोन) पर )?(?:कहा|बताया)|(?:से|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत (?:में|के दौरान)|बात करते हुए)|से (?:[^\s,।"“]+ ){1,4}ने (?:कहा|बताया)|(?:की|न्यूज) फ़?ीड से)`,
   "u",
 );
 
@@ -43,7 +57,7 @@ const TOLD = new RegExp(
 export function toldAgency(text: string, from: number, to: number): (Range & { code: string | null }) | null {
   const m = TOLD.exec(text.slice(from, to));
   if (!m) return null;
-  const tag = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5])!;
+  const tag = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7])!;
   const start = from + m.index + m[0].indexOf(tag);
   return { start, end: start + tag.length, code: agencyOf(tag)?.code ?? null };
 }
