@@ -47,9 +47,11 @@ const GLUED_INITIALS = /[.!?"”’)]\s+([A-Za-z]{2,8}(?:\s+[A-Z]{1,6}(?:\/[A-Z]
 /**
  * After a sentence's end: an agency's tag alone, as the agency writes it (`PTI`, `IANS`, `AFP`,
  * `Yonhap`), after a space or glued where pages run paragraphs together (`... for Christmas
- * Day.Yonhap`); the caller checks that the tag is an agency's.
+ * Day.Yonhap`); the caller checks that the tag is an agency's. A mark the page left between
+ * (`... not yet known. � PTI`, a dash lost to the encoding) or a bar after it (`... the Indian
+ * rupee. PTI |`) is the sign-off's.
  */
-const GLUED_TAG = /[.!?"”’]\s*(\p{Lu}\p{L}{2,9})$/u;
+const GLUED_TAG = /[.!?"”’]\s*((?:[\ufffd|]\s*)?\p{Lu}\p{L}{2,9}(?:\s+\|)?)$/u;
 const GLUED_CODES = new RegExp(String.raw`[।.!?"”’)]\s+(${CODE}\/(?:${CODE}(?:\/${CODE})*\/?)?)$`, "u");
 interface MarkRow {
   agency: string | null;
@@ -317,11 +319,20 @@ function gluedInitials({ text, last, line: L }: SignoffView): SignoffMatch | nul
   // The tag alone (`... are awaited. PTI`, `... the authorities added.Yonhap`): the last word,
   // after a space or a sentence's end, names an agency (asked first: most last words name none,
   // and they spare the pattern).
-  const word = lastWord(tail);
+  const bar = /\s+\|$/u.exec(tail);
+  const word = lastWord(bar ? tail.slice(0, bar.index) : tail);
   const code = agencyOf(word)?.code ?? null;
-  if (code === null || !GLUED_TAG.test(tail)) return null;
-  const s = L.contentEnd - word.length;
-  return { start: s, end: L.contentEnd, firstLine: last, agency: { start: s, end: L.contentEnd, code }, codes: [] };
+  const t = code === null ? null : GLUED_TAG.exec(tail);
+  if (code === null || !t) return null;
+  const e = L.contentEnd - (bar ? bar[0].length : 0);
+  const s = e - word.length;
+  return {
+    start: L.contentEnd - t[1]!.length,
+    end: L.contentEnd,
+    firstLine: last,
+    agency: { start: s, end: e, code },
+    codes: [],
+  };
 }
 
 /** The text after the last white space or sentence-ending mark of `s` (at most ten characters back). */
