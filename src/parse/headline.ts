@@ -249,6 +249,8 @@ export function bylineBeforeStamp(content: string): number {
     const left = content.slice(0, label.index).trimEnd();
     if ((isBylineLine(left) || agencyOf(left)) && isStamp(content.slice(label.index))) return left.length;
   }
+  // (The stamps below all hold a figure.)
+  if (!/\d/u.test(content)) return 0;
   // A portal's credit line of the agency and its office, then the stamp's label with no colon
   // (`PTI Bahraich (UP) Published 20.07.24, 06:24 PM`).
   const word = STAMP_WORD_AT.exec(content);
@@ -260,7 +262,6 @@ export function bylineBeforeStamp(content: string): number {
   // December 04, 2013 20:24 IST`) and a stamp with a date after a comma or a space (`IANS, 30 Sep,
   // 2016 01:18 PM`, `Reuters June 15, 2017`, `Press Trust of India Aug 10, 2018 15:45:51 IST`),
   // perhaps after a `Source:` label (`Source: Xinhua 2016-08-16 21:00:24`).
-  if (!/\d/u.test(content)) return 0;
   const from = SOURCE_LABEL.exec(content)?.[0].length ?? 0;
   const rest = content.slice(from);
   const comma = rest.indexOf(",");
