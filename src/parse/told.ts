@@ -18,8 +18,8 @@ const DEVANAGARI = agencyTags.filter((t) => /^[\u0900-\u097f-]+$/u.test(t));
  * officials said, Reuters reports.`, `..., ANI reported.`, `..., reported ANI.`); `आईएएनएस से
  * कहा`, `आईएएनएस को बताया`, `एएनआई को फोन पर बताया`, `‘पीटीआई भाषा’ को बताया`, `आईएएनएस के साथ
  * बातचीत में कहा`, `एएनआई से बात करते हुए बताया`, an interview with the agency (`एएनआई से
- * बातचीत में X ने कहा`, `आईएएनएस से खास बातचीत में`, `आईएएनएस से बातचीत के दौरान`, `एएनआई से बात करते हुए X ने ... ब्यौरा दिया`), the agency
- * before the one who tells it (`आईएएनएस से एक सूत्र ने कहा`); and a portal's note that the story
+ * बातचीत में X ने कहा`, `आईएएनएस से खास बातचीत में`, `आईएएनएस से बातचीत के दौरान`, `एएनआई से
+ * बात करते हुए X ने ... ब्यौरा दिया`), the agency before the one who tells it (`आईएएनएस से एक सूत्र ने कहा`); and a portal's note that the story
  * came from the agency's feed (`यह ख़बर पीटीआई-भाषा की फीड से प्रकाशित की गयी है`, `यह आईएएनएस
  * न्यूज फीड से सीधे पब्लिश हुई खबर है`). `told news agency IANS`; a tag whose `-भाषा` was lost
  * (`पीटीआई- को बताया`); and a talk with the agency named a few words on (`आईएएनएस से अपनी फिल्म
@@ -36,20 +36,26 @@ const TALK = ["बातचीत", "इंटरव्यू", "साक्ष
  * news it did not take from that agency's feed.
  */
 const HOME = DEVANAGARI.filter((t) => agencyOf(t)?.home === "IN");
+/** Alternations of the tags, for the pattern below (`BARE`: without `भाषा`, also "language"). */
+const alt = (tags: string[]): string => tags.map(escapeRegExp).join("|");
+const EN = alt(LATIN);
+const HI = alt(DEVANAGARI);
+const HI_BARE = alt(DEVANAGARI.filter((t) => t !== "भाषा"));
+const HOME_HI = alt(HOME);
+const HOME_BARE = alt(HOME.filter((t) => t !== "भाषा"));
+/** A Devanagari tag's edges: no letter before it, maybe a closing mark or a lost half's hyphen after. */
+const DEV_START = String.raw`(?<![\u0900-\u097f])`;
+const DEV_END = "[’'\"”-]?";
 const TOLD = new RegExp(
-  String.raw`\b(?:told|(?:speaking|talking|spoke) to) (?:(?:the )?(?:news |wire )?agency )?(${LATIN.map(escapeRegExp).join("|")})\b|, (${LATIN.map(escapeRegExp).join("|")}) report(?:s|ed)\.|, reported (${LATIN.map(escapeRegExp).join("|")})\.|(?<![\u0900-\u097f])(${DEVANAGARI.filter(
-    (t) => t !== "भाषा",
-  )
-    .map(escapeRegExp)
-    .join(
-      "|",
-    )})[’'"”-]? (?:से|के साथ) (?:[^\s,।"“]+ ){0,10}(?:${TALK.join("|")})(?![\u0900-\u097f])|(?<![\u0900-\u097f])(${HOME.filter(
-    (t) => t !== "भाषा",
-  )
-    .map(escapeRegExp)
-    .join(
-      "|",
-    )})[’'"”-]? (?:की रिपोर्ट )?के (?:मुताबिक|अनुसार)(?![\u0900-\u097f])|(?<![\u0900-\u097f])(${HOME.map(escapeRegExp).join("|")})[’'"”-]? की रिपोर्ट(?![\u0900-\u097f])|(?<![\u0900-\u097f])(${DEVANAGARI.map(escapeRegExp).join("|")})[’'"”-]? (?:(?:से|को|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत में |बात करते हुए |(?:फ़?ोन|टेलीफोन) पर )?(?:कहा|बताया)|(?:से|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत (?:में|के दौरान)|बात करते हुए)|से (?:[^\s,।"“]+ ){1,4}ने (?:कहा|बताया)|(?:की|न्यूज) फ़?ीड से)`,
+  [
+    String.raw`\b(?:told|(?:speaking|talking|spoke) to) (?:(?:the )?(?:news |wire )?agency )?(${EN})\b`,
+    String.raw`, (${EN}) report(?:s|ed)\.`,
+    String.raw`, reported (${EN})\.`,
+    String.raw`${DEV_START}(${HI_BARE})${DEV_END} (?:से|के साथ) (?:[^\s,।"“]+ ){0,10}(?:${TALK.join("|")})(?![\u0900-\u097f])`,
+    String.raw`${DEV_START}(${HOME_BARE})${DEV_END} (?:की रिपोर्ट )?के (?:मुताबिक|अनुसार)(?![\u0900-\u097f])`,
+    String.raw`${DEV_START}(${HOME_HI})${DEV_END} की रिपोर्ट(?![\u0900-\u097f])`,
+    String.raw`${DEV_START}(${HI})${DEV_END} (?:(?:से|को|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत में |बात करते हुए |(?:फ़?ोन|टेलीफोन) पर )?(?:कहा|बताया)|(?:से|के साथ) (?:(?:(?:विशेष|खास|ख़ास) )?बातचीत (?:में|के दौरान)|बात करते हुए)|से (?:[^\s,।"“]+ ){1,4}ने (?:कहा|बताया)|(?:की|न्यूज) फ़?ीड से)`,
+  ].join("|"),
   "u",
 );
 
