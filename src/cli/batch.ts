@@ -149,24 +149,21 @@ export async function runBatch(o: BatchOptions, io: Io, signal?: AbortSignal): P
     try {
       return await pool!.run(jobs, transfer);
     } catch (e) {
-      if (!(e instanceof WorkerDied)) throw e;
-      if (jobs.length === 1 || signal?.aborted) return jobs.map((j) => diedResult(j, e.message));
-      const alone = await Promise.all(jobs.map((j) => onPool([j])));
-      return alone.flat();
+      return afterDeath(jobs, e);
     }
+  };
+  /** The results of a group whose worker died: each input on its own, so only the culprit fails. */
+  const afterDeath = async (jobs: Job[], e: unknown): Promise<JobResult[]> => {
+    if (!(e instanceof WorkerDied)) throw e;
+    if (jobs.length === 1 || signal?.aborted) return jobs.map((j) => diedResult(j, e.message));
+    const alone = await Promise.all(jobs.map((j) => onPool([j])));
+    return alone.flat();
   };
 
   /** One slice on a worker that can take it now (null when none can), as `onPool` for one job. */
   const onFreeWorker = (job: Job, buffer: ArrayBuffer): Promise<JobResult> | null => {
     const r = pool!.tryRun([job], [buffer], 2, o.jobs - 1);
-    if (!r) return null;
-    return r.then(
-      (rs) => rs[0]!,
-      (e: unknown) => {
-        if (!(e instanceof WorkerDied)) throw e;
-        return diedResult(job, e.message);
-      },
-    );
+    return r?.catch((e: unknown) => afterDeath([job], e)).then((rs) => rs[0]!) ?? null;
   };
 
   // `tally`: `r` ends its input (a streamed input comes in parts), which is counted now.

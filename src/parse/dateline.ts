@@ -35,7 +35,7 @@ import { isLetter, isRegExpSpace, runEnd } from "../text/classes.js";
 import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace, qualifierCountry } from "./places.js";
 import { nextContent, type Line } from "./lines.js";
-import { TIME_TAIL, headerKind, isCreditedCaption, isPageLeftover } from "./headline.js";
+import { TIME_TAIL, headerKind, isCreditedCaption, isDeskCredit, isPageLeftover } from "./headline.js";
 import { slashParts, type Range } from "../text/range.js";
 import leftovers from "../data/leftovers.json" with { type: "json" };
 import monthsTable from "../data/months.json" with { type: "json" };
@@ -1394,13 +1394,6 @@ const LIST_JOINERS = new Set(["और", "तथा", "व", "एवं", "and", 
 
 /** `FILE PHOTO:`, `Photo:`: a caption's label before a colon is no place. */
 const CAPTION_LABELS = new Set(leftovers.captionWords.map((w) => w.toLowerCase()));
-
-/** A desk's credit: its last word ends in a desk word (`वेबडेस्क`, `News Desk`, `डिजिटल डेस्क`). */
-function isDeskCredit(s: string): boolean {
-  const words = s.trim().toLowerCase().split(/\s+/u);
-  const last = words[words.length - 1] ?? "";
-  return words.length <= 6 && leftovers.deskWords.some((w) => last.endsWith(w));
-}
 
 /** `PULI ALAM, Afghanistan`: a place in capitals, a comma, then a known country or state. */
 function capsWithCountry(place: string): boolean {

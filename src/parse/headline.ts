@@ -172,7 +172,14 @@ export function isBylineLine(content: string): boolean {
  */
 function isDeskLine(content: string): boolean {
   const m = DESK_LINE.exec(content);
-  return m !== null && leftovers.deskWords.some((w) => m[1]!.toLowerCase().endsWith(w));
+  return m !== null && isDeskCredit(m[1]!);
+}
+
+/** A desk's credit: its last word ends in a desk word (`वेबडेस्क`, `News Desk`, `डिजिटल डेस्क`). */
+export function isDeskCredit(s: string): boolean {
+  const words = s.trim().toLowerCase().split(/\s+/u);
+  const last = words[words.length - 1] ?? "";
+  return words.length <= 6 && leftovers.deskWords.some((w) => last.endsWith(w));
 }
 const DESK_LINE = /^(?:\p{Lu}[\p{L}&'.-]*\s+){1,3}(\p{Lu}\p{L}*)(?:\s+[-–—|]\s*[\p{L}\d]{1,6})?$/u;
 
@@ -434,13 +441,15 @@ const WEEKDAY_DATE = /^\p{L}{3,12},\s+\d{1,2}\.?\s+(?:de\s+)?\p{L}{3,12}\.?\s+(?
  */
 const JUCHE_STAMP = /^(?:calendar>>\s*)?\p{L}+\.? \d{1,2}\.?,? \d{4},? Juche? \d{1,3}[\s|]*$/u;
 
+/** The word a page's stamp opens with, inside a line: `Updated`, `Last Updated`, `Published`. */
+const STAMP_LABEL_WORD = String.raw`(?:Last\s+)?(?:Updated|Published|Posted|Modified)`;
 /** A tag in capitals (`PTI`, `ANI`): one that opens a credit line before a place with only a space. */
 const CAPS_TAG = /^\p{Lu}{2,}$/u;
 /** A stamp's label inside a line, with or without its colon: ` Published 20.07.24, 06:24 PM`. */
-const STAMP_WORD_AT = /\s(?:Last\s+)?(?:Updated|Published|Posted|Modified)\b/u;
+const STAMP_WORD_AT = new RegExp(String.raw`\s${STAMP_LABEL_WORD}\b`, "u");
 
 /** A stamp's label with its colon inside a line: `Updated:`, `Published On:`. */
-const STAMP_LABEL_AT = /(?:Last\s+)?(?:Updated|Published|Posted|Modified)(?:\s+On)?\s*:/u;
+const STAMP_LABEL_AT = new RegExp(String.raw`${STAMP_LABEL_WORD}(?:\s+On)?\s*:`, "u");
 
 /** A page's time stamp and nothing else. */
 function isStamp(content: string): boolean {
