@@ -350,6 +350,17 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "NAIROBI, Sept 24",
     },
     {
+      example: "Lucknow, Nov 10 Three members ...",
+      input: "Lucknow, Nov 10 Three members of a gang running a drug racket were arrested in a joint operation on Tuesday.",
+      rule: "place-date-lead-latin",
+      text: "Lucknow, Nov 10",
+    },
+    {
+      example: "(a sentence that opens with a place and a comma, no date)",
+      input: "London, the British capital, will host the summit next year, officials said on Friday.",
+      rule: null,
+    },
+    {
       example: "CHENNAI The Sri Lankan Navy on Sunday ...",
       input: "CHENNAI The Sri Lankan Navy on Sunday arrested 12 fishermen from the state near Katchatheevu.",
       rule: "caps-place-lead",

@@ -100,6 +100,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "place-colon-line", match: (v) => placeColonLine(v.text, v.lines, v.i) },
   /** a known place in capitals, a comma or none, a month and a day, then the lead with no mark between (`NAIROBI, Sept 24 Kenya's ...`, `PARIS Aug 19 European shares rose ...`) */
   { name: "caps-place-date-lead", match: (v) => capsPlaceDateLead(v.text, v.win, v.p0, v.i) },
+  /** a known place in title case (maybe its state in brackets), a comma, a month and a day, then the lead with no mark between (`Lucknow, Nov 10 Three ...`) */
+  { name: "place-date-lead-latin", match: (v) => titlePlaceDateLead(v.text, v.win, v.p0, v.i) },
   /** a known city in capitals, then the lead with no mark between (`CHENNAI The Sri Lankan Navy on Sunday ...`) */
   { name: "caps-place-lead", match: (v) => capsPlaceLead(v.text, v.win, v.p0, v.i) },
   /** a known place in capitals in square brackets, then the lead (`[SEOUL] The South Korean won ...`) */
@@ -1199,6 +1201,29 @@ function capsPlaceDateLead(text: string, win: string, p0: number, i: number): Da
   if (d?.start !== 0) return null;
   if (!leadOrWrappedAt(text, p0 + m[0].length)) return null;
   const dateStart = p0 + m[0].indexOf(m[2]!, m[1]!.length);
+  return placeAndDate(p0, p0 + m[0].length - 1, i, m[1]!.length, d, dateStart, m[2]!.length);
+}
+
+/** A place of one to four words in title case, maybe its state in brackets, a comma, a month and a day, a space, then a capital. */
+const TITLE_PLACE_DATE =
+  /^(\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,3}(?: \(\p{Lu}[\p{L}. ]{0,24}\))?), (\p{Lu}\p{Ll}{2,8}\.? [0-9]{1,2}) (?=["“‘]?\p{Lu})/u;
+
+/**
+ * An Indian agency's dateline with its tag cut out (`Lucknow, Nov 10 Three members of a gang
+ * ...`, `Chaibasa (Jharkhand), March 20 Jharkhand Police has ...`: PTI and IANS copy as portals
+ * print it): a known place in title case, maybe its state in brackets, a comma, a month and a
+ * day, then a lead (`isLead`). The date and the comma keep a sentence that opens with a place
+ * (`London, the capital, ...`) out.
+ */
+function titlePlaceDateLead(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const c = win.charCodeAt(0);
+  if (c < 0x41 || c > 0x5a) return null;
+  const m = TITLE_PLACE_DATE.exec(win);
+  if (!m || !lookupPlace(m[1]!)) return null;
+  const d = dateAtEnd(m[2]!);
+  if (d?.start !== 0) return null;
+  if (!leadOrWrappedAt(text, p0 + m[0].length)) return null;
+  const dateStart = p0 + m[1]!.length + 2;
   return placeAndDate(p0, p0 + m[0].length - 1, i, m[1]!.length, d, dateStart, m[2]!.length);
 }
 
