@@ -204,10 +204,14 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
   }
 
   const lastOpen = dOpen >= 0 ? dOpen : null;
-  // Unclosed singles were apostrophes or typos: drop them. Unclosed doubles run to the end.
+  // Unclosed singles were apostrophes or typos: drop them, but for a curly opener still open at
+  // the paragraph's end that a comma or a colon introduces (`कहा, ‘मौजूदा ...`, `said: ‘We ...`):
+  // where single marks are the copy's quotation marks, the quotation runs to the end as a double
+  // would. Unclosed doubles run to the end.
+  const openSingle = sOpen >= 0 && introduced(text, quotes[sOpen]!.open, para.start) ? sOpen : -1;
   for (const q of quotes) q.inner = trim(text, q.inner);
   const keep = (q: MarkedQuote, k: number) =>
-    !dead.has(k) && (q.double || q.close !== null) && q.inner.end > q.inner.start;
+    !dead.has(k) && (q.double || q.close !== null || k === openSingle) && q.inner.end > q.inner.start;
   const index = new Int32Array(quotes.length).fill(-1);
   const kept: MarkedQuote[] = [];
   for (let k = 0; k < quotes.length; k++) {
@@ -223,6 +227,18 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
       ? run
       : null;
   return { quotes: kept, stray, liveRun, orphans };
+}
+
+/**
+ * Whether the mark at `at` is a curly `‘` right after a comma or a colon and a space, as a
+ * quotation is introduced (`ने कहा, ‘`, `said: ‘`).
+ * >     अदालत ने कहा, ‘मौजूदा मामले में ...
+ * >                   ^ introduced
+ */
+function introduced(text: string, at: number, from: number): boolean {
+  if (text.charCodeAt(at) !== 0x2018 || at - 2 < from) return false;
+  const c = text.charCodeAt(at - 2);
+  return isSpace(text.charCodeAt(at - 1)) && (c === 0x2c || c === 0x3a);
 }
 
 /** Whether the paragraph has two or more curly double marks, all `“` or all `”`. */
