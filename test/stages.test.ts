@@ -351,7 +351,8 @@ describe("dateline forms (parse/dateline.ts)", () => {
     },
     {
       example: "Lucknow, Nov 10 Three members ...",
-      input: "Lucknow, Nov 10 Three members of a gang running a drug racket were arrested in a joint operation on Tuesday.",
+      input:
+        "Lucknow, Nov 10 Three members of a gang running a drug racket were arrested in a joint operation on Tuesday.",
       rule: "place-date-lead-latin",
       text: "Lucknow, Nov 10",
     },
