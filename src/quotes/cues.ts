@@ -37,6 +37,7 @@ import {
   EN_OBJECTS,
   EN_PARTICIPLES,
   EN_PASSIVE,
+  EN_FRONTED,
   EN_PREP,
   EN_PRONOUNS,
   EN_QUANTIFIERS,
@@ -1009,7 +1010,8 @@ function afterAnd(tokens: Token[], k: number): boolean {
  * >     ^ the subject, up to `trained`
  */
 function sentenceSubject(tokens: Token[], before: number): Range | null {
-  let np = nounAfterEn(tokens, 0);
+  const from = frontedEnd(tokens, before);
+  let np = nounAfterEn(tokens, from);
   if (!np) return null;
   // `The director of the kindergarten protested ..., saying`: the `of` phrase after a common noun.
   const n = indexAfter(tokens, np.end);
@@ -1019,18 +1021,35 @@ function sentenceSubject(tokens: Token[], before: number): Range | null {
     if (of && of.end <= tokens[before - 1]!.end) np = { start: np.start, end: of.end };
   }
   // `Asked to comment, he said ...`: a participle opens the sentence, not its subject.
-  const first = tokens[0]!.text;
-  const second = tokens[1];
+  const first = tokens[from]!.text;
+  const second = tokens[from + 1];
   if (/(?:ed|ing)$/u.test(first) && second && !second.punct && !isCapitalised(second)) return null;
   let end = -1;
-  for (let k = 0; k < before && tokens[k]!.end <= np.end; k++) {
+  for (let k = from; k < before && tokens[k]!.end <= np.end; k++) {
     const t = tokens[k]!;
-    if (k > 0 && !isCapitalised(t) && t.text.length > 3 && t.text.endsWith("ed")) break;
-    if (k > 0 && (phraseStartingAt(tokens, k, EN_ALL_VERBS) > k || EN_IRREGULAR_PAST.has(lower(t)))) break;
+    if (k > from && !isCapitalised(t) && t.text.length > 3 && t.text.endsWith("ed")) break;
+    if (k > from && (phraseStartingAt(tokens, k, EN_ALL_VERBS) > k || EN_IRREGULAR_PAST.has(lower(t)))) break;
     if (EN_TIME_NOUNS.has(lower(t))) return null;
     end = k;
   }
-  return end >= 0 ? span(tokens, 0, end) : null;
+  return end >= 0 ? span(tokens, from, end) : null;
+}
+
+/**
+ * Where the subject may start after a phrase that opens the sentence (`frontedOpeners` in
+ * data/speech.json) and ends in a comma, within ten words (`In the lead-up to the match, Lukaku had spoken ... and said`);
+ * else 0.
+ * >     In the lead-up to the match, Lukaku had spoken of the pressure and said ...
+ * >                                  ^ from here
+ */
+function frontedEnd(tokens: Token[], before: number): number {
+  if (!tokens[0] || !EN_FRONTED.has(lower(tokens[0]))) return 0;
+  for (let k = 1; k < before && k <= 10; k++) {
+    const t = tokens[k]!;
+    if (t.text === ",") return k + 1 < before ? k + 1 : 0;
+    if (t.punct) return 0;
+  }
+  return 0;
 }
 
 /**
