@@ -51,6 +51,10 @@ const SLUG_LEAD = new Set(table.slugLead);
 const ITEM_REACH = 400;
 
 const FINAL = /[।॥.?!"”’)\]]$/u;
+/** A dash and a word in title case ending a line: maybe an agency's mark after the last sentence. */
+const GLUED_DASH_TAG = /[.!?”"’][ \t]*[-–—][ \t]*\p{Lu}[\p{L}]+$/u;
+/** A line longer than this is a paragraph of copy (with a sign-off glued to it, or ending a sentence), no headline or credit line. */
+const PROSE = 80;
 /** How many characters of a lead tell it again. */
 const LEAD_KEY = 40;
 
@@ -63,6 +67,7 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
   const starts: Start[] = []; // where later stories start
   let body = false; // the current story has copy after its dateline
   let seenDateline = false;
+  let undated = 0; // the current story's paragraphs of copy (`PROSE`, ending a sentence) while it has no dateline
   let last = -1; // the last non-blank line
   let beforeLast = -1; // the one before it
   let afterSignoff = false;
@@ -104,6 +109,7 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
       afterSignoff = false;
       body = false;
       seenDateline = isDateline;
+      undated = 0;
     } else if (isDateline && seenDateline && body && contentOf(last) !== contentOf(i) && !repeat) {
       // (A dateline line that repeats the line above is the same story: a page's summary that
       // repeats the lead, then the story from its dateline; so is the same dateline again before
@@ -141,7 +147,12 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
       if (dl.end < l.contentEnd - 1) body = true;
     } else if (seenDateline) body = true;
     if (seenDateline && body) for (const h of roundupItems(text, l)) at(i, h, true);
-    if (seenDateline && body && isSignoffEnd(text, lines, i)) afterSignoff = true;
+    // Briefs with no dateline, each closed by its agency (`... the company added. - Bernama`):
+    // a sign-off glued to a paragraph of copy, or after one, ends it as a dateline's story's
+    // sign-off does (not a credit line under a headline: `PTI` above the lead).
+    const prose = !seenDateline && l.contentEnd - l.contentStart > PROSE;
+    if (((seenDateline && body) || undated > 0 || prose) && isSignoffEnd(text, lines, i)) afterSignoff = true;
+    if (prose && FINAL.test(contentOf(i).trimEnd())) undated++;
     beforeLast = last;
     last = i;
   }
@@ -258,9 +269,16 @@ function isMarkAt(s: string, k: number): boolean {
 /** Whether line i closes a story: a sign-off whose last line is i (its codes included). */
 function isSignoffEnd(text: string, lines: Line[], i: number): boolean {
   const l = lines[i]!;
-  if (l.contentEnd - l.contentStart > 80) return text.endsWith(" -0-", l.contentEnd);
+  let end = l.contentEnd;
+  while (end > l.contentStart && isHSpace(text.charCodeAt(end - 1))) end--;
+  if (l.contentEnd - l.contentStart > 80) {
+    if (text.endsWith(" -0-", end)) return true;
+    // A long line is a paragraph: only an agency's mark glued after its last sentence
+    // (`... the company added. - Bernama`) can close it.
+    if (!GLUED_DASH_TAG.test(text.slice(Math.max(l.contentStart, end - 40), end))) return false;
+  }
   const so = findSignoff(text, lines, Math.max(0, i - 2), i);
-  if (!so || so.end !== l.contentEnd) return false;
+  if (!so || (so.end !== l.contentEnd && so.end !== end)) return false;
   // `--IANS` with its codes on the next line, `भाषा यासिर पवनेश` with a name again below, `भाषा`
   // with names on the next two lines: the story ends after those lines.
   const next = nextContent(lines, i);
