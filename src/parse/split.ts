@@ -29,7 +29,7 @@ import { isBlank, isHSpace } from "../text/chars.js";
 import { isLetterOrMark } from "../text/classes.js";
 import table from "../data/leftovers.json" with { type: "json" };
 import { findSignoff } from "./signoff.js";
-import { gluedLeadAt, isHeadline, isTrailingLeftover, RULE } from "./headline.js";
+import { gluedLeadAt, headerKind, isHeadline, isTrailingLeftover, RULE } from "./headline.js";
 import { mayHoldSlug } from "./leftovers.js";
 
 export interface StoryRange extends Range {
@@ -149,10 +149,10 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
     if (seenDateline && body) for (const h of roundupItems(text, l)) at(i, h, true);
     // Briefs with no dateline, each closed by its agency (`... the company added. - Bernama`):
     // a sign-off glued to a paragraph of copy, or after one, ends it as a dateline's story's
-    // sign-off does (not a credit line under a headline: `PTI` above the lead).
+    // sign-off does (not a credit line under a headline or a photo's caption: `PTI` above the lead).
     const prose = !seenDateline && l.contentEnd - l.contentStart > PROSE;
     if (((seenDateline && body) || undated > 0 || prose) && isSignoffEnd(text, lines, i)) afterSignoff = true;
-    if (prose && FINAL.test(contentOf(i).trimEnd())) undated++;
+    if (prose && FINAL.test(contentOf(i).trimEnd()) && headerKind(contentOf(i)) === null) undated++;
     beforeLast = last;
     last = i;
   }
