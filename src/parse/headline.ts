@@ -874,8 +874,13 @@ export function isTrailingLeftover(content: string): boolean {
   );
 }
 
-/** A copyright notice under the sign-off: `(C) Yonhap News Agency. All Rights Reserved`, `Copyright © 2000 Xinhua ...`. */
-const COPYRIGHT_LINE = /^(?:\(c\)|©|copyright\b).*\ball rights reserved\.?$/iu;
+/**
+ * A copyright notice under the sign-off: `(C) Yonhap News Agency. All Rights Reserved`,
+ * `Copyright © 2000 Xinhua ...`, or only a name after the mark (`Copyright  IANS` under `--IANS`
+ * and its codes).
+ */
+const COPYRIGHT_LINE =
+  /^(?:\(c\)|©|copyright\b).*\ball rights reserved\.?$|^(?:\(c\)|©|copyright)\s*(?:©\s*)?(?:\d{4}\s+)?\p{L}[\p{L} .&-]{1,40}$/iu;
 
 /** A page's note of where it took the copy from, one name or address (`source: reuters.com`). */
 const SOURCE_SITE = /^source\s*:\s*[\p{L}\p{N}][\p{L}\p{N}.-]{0,40}$/iu;
