@@ -500,10 +500,14 @@ export function initialsLineTag(line: string): string | null {
     if (!content.startsWith(tag)) continue;
     let r = tag.length;
     while (r < content.length && isRegExpSpace(content.charCodeAt(r))) r++;
-    if (r > tag.length && isInitials(content, r)) return tag;
+    // `Kyodo News`, `Reuters Staff`: the agency's name, no initials.
+    if (r > tag.length && isInitials(content, r) && !AGENCY_NAME_WORDS.test(content.slice(r))) return tag;
   }
   return null;
 }
+
+/** What follows an agency's tag in its name as pages print it (`Kyodo News`, `Reuters Staff`). */
+const AGENCY_NAME_WORDS = /^(?:News(?:\s+Agency)?|Staff)$/u;
 
 /**
  * `[A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,7}\/?` filling `s` from `from` on (a group in capitals
