@@ -350,6 +350,18 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "NAIROBI, Sept 24",
     },
     {
+      example: "Geneva – World Health Organisation chief ...",
+      input:
+        "Geneva – World Health Organisation chief Margaret Chan has been vaccinated against the flu, a spokeswoman said.",
+      rule: "city-dash-lead",
+      text: "Geneva –",
+    },
+    {
+      example: "(a country and a dash before a sentence: a section's name)",
+      input: "India – The government on Sunday announced a new scheme for farmers in all the states of the country.",
+      rule: null,
+    },
+    {
       example: "Lucknow, Nov 10 Three members ...",
       input:
         "Lucknow, Nov 10 Three members of a gang running a drug racket were arrested in a joint operation on Tuesday.",

@@ -80,6 +80,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "date-dash", match: (v) => dateDash(v.text, v.win, v.p0, v.i) },
   /** `PLACE -- ` in capitals, no date and no tag (Yonhap's summary items: `SEOUL -- `, `PAJU, South Korea -- `; `NEW YORK — ` for a known place) */
   { name: "place-dashes", match: (v) => placeDashes(v.text, v.win, v.p0, v.i) },
+  /** a known city in title case or Devanagari, an en or em dash, then the lead (`Geneva – World Health ...`, `मुंबई – हालिया फिल्म ...`) */
+  { name: "city-dash-lead", match: (v) => cityDashLead(v.text, v.win, v.p0, v.i) },
   /** `By TAG, PLACE: ` before a lead that ends a sentence (`By IANS, Hyderabad: `): the agency's byline, then the place */
   { name: "agency-byline", match: (v) => agencyByline(v.text, v.win, v.p0, v.i) },
   /** `PLACE DATE।` / `PLACE DATE:` before a lead that ends a sentence, no tag (Hindi papers: `नई दिल्ली 27 फरवरी।`) */
@@ -924,6 +926,25 @@ function placeDashes(text: string, win: string, p0: number, i: number): Dateline
   )
     return null;
   return placeOnly(p0, separatorEnd(text, p0 + placeText.length), i, p0 + placeText.length);
+}
+
+/** One to three words in title case or Devanagari, spaces, then an en or em dash and a space. */
+const CITY_DASH =
+  /^((?:\p{Lu}\p{Ll}+|[\u0900-\u097f]+)(?: (?:\p{Lu}\p{Ll}+|[\u0900-\u097f]+)){0,2})[ \t]+[–—][ \t]+(?=\S)/u;
+
+/**
+ * A dateline cut to its place, in title case or Devanagari, and an en or em dash (portals'
+ * reprints: `Geneva – World Health Organisation chief ...`, `मुंबई – हालिया फिल्म ...`): a known
+ * city (a country alone is a section's name), then a lead (`isLead`).
+ */
+function cityDashLead(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+  const c = win.charCodeAt(0);
+  if (!isLatinUpper(c) && !isDevanagariLetter(c)) return null;
+  const m = CITY_DASH.exec(win);
+  if (!m || lookupPlace(m[1]!)?.kind !== "city") return null;
+  if (!leadAt(text, p0 + m[0].length)) return null;
+  const placeEnd = p0 + m[1]!.length;
+  return placeOnly(p0, separatorEnd(text, placeEnd), i, placeEnd);
 }
 
 /** A town in capitals that no gazetteer knows (one or two words, no label's word) before a lead at `leadFrom`. */
