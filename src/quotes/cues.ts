@@ -392,9 +392,12 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
   if (e > 0 && tokens[e - 1]!.text === ",") {
     // `X, <appositive>, said`: the subject stands before the appositive; but a name set off
     // by the commas is the subject (`One of the jury members, Priyanandan, says`).
-    for (let c = e - 2; c >= 0 && e - c <= 18; c--) {
+    for (let c = e - 2; c >= 0 && e - c <= RELATIVE_REACH; c--) {
       const t = tokens[c]!;
       if (t.punct && ".!?;:।".includes(t.text)) break;
+      // Past 18 words only a relative clause is set off (`Pankaj, who earned the spotlight in 2012
+      // with a small role in the two-part film saga ..., added`).
+      if (t.text === "," && e - c > APPOSITIVE_REACH && !EN_RELATIVE.has(lower(tokens[c + 1]!))) break;
       if (t.text === ",") {
         if (
           e - 1 - (c + 1) <= 3 &&
@@ -890,6 +893,10 @@ function isPersonWord(t: Token): boolean {
   return !EN_PRONOUNS.has(w) && !EN_TITLE_WORDS.has(w) && !EN_GROUP_WORDS.has(w);
 }
 
+/** How many words an appositive between a subject and its verb may hold; a relative clause (`who ...`), `RELATIVE_REACH`. */
+const APPOSITIVE_REACH = 18;
+const RELATIVE_REACH = 32;
+
 /**
  * Whether the comma at `comma` closes an appositive: an earlier comma within reach opens it,
  * and what stands between starts with `who`/`which`/`whose` or is a short phrase (`64`,
@@ -898,12 +905,13 @@ function isPersonWord(t: Token): boolean {
  * outweighs (`... in Xigaze, the second-biggest city in Tibet, said Xu Bo`).
  */
 function appositiveBefore(tokens: Token[], comma: number): "sure" | "long" | null {
-  for (let c = comma - 1; c >= 0 && comma - c <= 18; c--) {
+  for (let c = comma - 1; c >= 0 && comma - c <= RELATIVE_REACH; c--) {
     const t = tokens[c]!;
     if (t.punct && ".!?;:।".includes(t.text)) return null;
     if (t.text !== ",") continue;
     const first = tokens[c + 1];
     if (!first) return null;
+    if (comma - c > APPOSITIVE_REACH) return EN_RELATIVE.has(lower(first)) ? "sure" : null;
     // `..., officials said Saturday, reported Xinhua.`: a clause of its own, not an appositive.
     for (let k = c + 1; k < comma; k++) if (phraseStartingAt(tokens, k, EN_VERBS) > k) return null;
     if (EN_RELATIVE.has(lower(first)) || comma - c - 1 <= 4) return "sure";
@@ -956,7 +964,8 @@ function clauseAfter(tokens: Token[], i: number, e: number): boolean {
     const t = tokens[k]!;
     const u = lower(t);
     if (t.punct || u === "that" || EN_RELATIVE.has(u)) return false;
-    if (EN_CLAUSE_AUXILIARIES.has(u)) return k > e + 1;
+    // (In lower case: `the May 5 deadline` holds a month, not `may`.)
+    if (EN_CLAUSE_AUXILIARIES.has(u) && t.text === u) return k > e + 1;
   }
   return false;
 }
@@ -1125,9 +1134,14 @@ function invertedSubject(tokens: Token[], idx: number): Range | null {
   // `..., told PTI.`: who is told is the verb's object, never its subject.
   const verb = idx > 0 ? lower(tokens[idx - 1]!) : "";
   if ((verb === "told" || verb === "tells") && phraseStartingAt(tokens, idx, EN_OBJECTS) >= 0) return null;
-  const np = nounAfterEn(tokens, idx);
+  let np = nounAfterEn(tokens, idx);
   if (!np) return null;
-  const k = indexAfter(tokens, np.end, idx);
+  let k = indexAfter(tokens, np.end, idx);
+  // `said a statement issued by the ministry`: the participle opens a reduced relative, not the noun's.
+  if (k - 1 > idx && reducedRelativeAt(tokens, k - 1)) {
+    k--;
+    np = { start: np.start, end: tokens[k - 1]!.end };
+  }
   const next = tokens[k];
   // `said one evacuee, Sam Ortiz.`: a name set off after the noun is part of the subject.
   if (next && next.text === ",") {
@@ -1161,10 +1175,25 @@ function invertedSubject(tokens: Token[], idx: number): Range | null {
     next.punct ||
     EN_RELATIVE.has(lower(next)) ||
     EN_PREP.has(lower(next)) ||
-    EN_CLAUSE_STARTS.has(lower(next))
+    EN_CLAUSE_STARTS.has(lower(next)) ||
+    reducedRelativeAt(tokens, k)
   )
     return np;
   return null;
+}
+
+/**
+ * A past participle and its preposition after a noun: a reduced relative that belongs to it
+ * (`said a statement posted on its website`, `said a statement issued by the ministry`).
+ * >     ..., said a statement posted on its official website.
+ * >                           ^ k
+ */
+function reducedRelativeAt(tokens: Token[], k: number): boolean {
+  const t = tokens[k];
+  const after = tokens[k + 1];
+  if (!t || !after || t.text.length < 5 || !/^[a-z]+ed$/u.test(t.text)) return false;
+  const w = lower(after);
+  return w === "by" || EN_PREP.has(w);
 }
 
 /* ------------------------------------------------------ reported speech */
