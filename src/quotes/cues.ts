@@ -38,6 +38,7 @@ import {
   EN_PARTICIPLES,
   EN_PASSIVE,
   EN_FRONTED,
+  EN_PER_UNITS,
   EN_PREP,
   EN_PRONOUNS,
   EN_QUANTIFIERS,
@@ -659,8 +660,13 @@ function relayEn(tokens: Token[], k: number, punct: boolean): CueMatch | null {
 export function englishCueBefore(tokens: Token[]): CueMatch | null {
   let { k, punct } = lastWord(tokens);
   if (k < 0) return null;
-  // `According to the fire brigade, "..."`: the source speaks the quote.
-  if (punct && k >= 2 && lower(tokens[0]!) === "according" && lower(tokens[1]!) === "to") {
+  // `According to the fire brigade, "..."` (`As per ...`): the source speaks the quote.
+  if (
+    punct &&
+    k >= 2 &&
+    ((lower(tokens[0]!) === "according" && lower(tokens[1]!) === "to") ||
+      (lower(tokens[0]!) === "as" && lower(tokens[1]!) === "per"))
+  ) {
     const source = nounAfterEn(tokens, 2);
     if (source && source.end === tokens[k]!.end)
       return { cue: span(tokens, 0, 1), speaker: source, via: null, withThat: false, punct, source: true };
@@ -1134,14 +1140,10 @@ function invertedSubject(tokens: Token[], idx: number): Range | null {
   // `..., told PTI.`: who is told is the verb's object, never its subject.
   const verb = idx > 0 ? lower(tokens[idx - 1]!) : "";
   if ((verb === "told" || verb === "tells") && phraseStartingAt(tokens, idx, EN_OBJECTS) >= 0) return null;
-  let np = nounAfterEn(tokens, idx);
-  if (!np) return null;
-  let k = indexAfter(tokens, np.end, idx);
   // `said a statement issued by the ministry`: the participle opens a reduced relative, not the noun's.
-  if (k - 1 > idx && reducedRelativeAt(tokens, k - 1)) {
-    k--;
-    np = { start: np.start, end: tokens[k - 1]!.end };
-  }
+  const np = withoutReducedRelative(tokens, nounAfterEn(tokens, idx));
+  if (!np) return null;
+  const k = indexAfter(tokens, np.end, idx);
   const next = tokens[k];
   // `said one evacuee, Sam Ortiz.`: a name set off after the noun is part of the subject.
   if (next && next.text === ",") {
@@ -1182,6 +1184,15 @@ function invertedSubject(tokens: Token[], idx: number): Range | null {
   return null;
 }
 
+/** A noun phrase without a participle that ends it and opens a reduced relative (`a statement issued` before `by`). */
+function withoutReducedRelative(tokens: Token[], np: Range | null): Range | null {
+  if (!np) return null;
+  const k = indexAfter(tokens, np.end);
+  const last = tokens[k - 1];
+  if (k < 2 || !last || last.start <= np.start || !reducedRelativeAt(tokens, k - 1)) return np;
+  return { start: np.start, end: tokens[k - 2]!.end };
+}
+
 /**
  * A past participle and its preposition after a noun: a reduced relative that belongs to it
  * (`said a statement posted on its website`, `said a statement issued by the ministry`).
@@ -1217,6 +1228,7 @@ function reportSource(m: CueMatch): Range {
 const REPORT_STARTS = new Set([
   THAT,
   "according",
+  "per",
   ...QUOTING,
   ...HI_ACCORDING.firstWords(),
   ...HI_END_VERBS.firstWords(),
@@ -1358,6 +1370,17 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       const source = withAgent(tokens, nounAfterEn(tokens, i + 2));
       if (source) out.push({ kind: "according-to", source, cue: span(tokens, i, i + 1) });
       i++;
+      continue;
+    }
+    // `As per the prosecution, ...`, `as per official data`: Indian English for `according to`.
+    if (
+      w === "per" &&
+      i > 0 &&
+      lower(tokens[i - 1]!) === "as" &&
+      !EN_PER_UNITS.has(lower(tokens[i + 1] ?? tokens[i]!))
+    ) {
+      const source = withAgent(tokens, withoutReducedRelative(tokens, nounAfterEn(tokens, i + 1)));
+      if (source) out.push({ kind: "according-to", source, cue: span(tokens, i - 1, i) });
       continue;
     }
     const pe = phraseStartingAt(tokens, i, EN_SPEECH_PARTICIPLES);

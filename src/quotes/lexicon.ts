@@ -173,6 +173,8 @@ export const EN_BODY_HEADS = new Set(speech.en.bodyHeads);
 export const EN_PREP = new Set(speech.en.prepositions);
 /** Words that open a phrase set off before the sentence's subject by a comma (`In the run-up to the vote, ...`). */
 export const EN_FRONTED = new Set(speech.en.frontedOpeners);
+/** Words after `as per` that make a rate, not a source (`as per cent of GDP`). */
+export const EN_PER_UNITS = new Set(speech.en.perUnits);
 export const EN_RELATIVE = new Set(speech.en.relatives);
 /** Pronouns that can only be subjects: a clause opens with them (`complained he was tricked`). */
 export const SUBJECT_PRONOUNS = new Set(speech.en.subjectPronouns);
