@@ -940,6 +940,11 @@ const CITY_DASH =
 function cityDashLead(text: string, win: string, p0: number, i: number): DatelineMatch | null {
   const c = win.charCodeAt(0);
   if (!isLatinUpper(c) && !isDevanagariLetter(c)) return null;
+  // (A cheap necessary condition first: the dash, which few lines hold.)
+  const en = win.indexOf(" –");
+  const em = win.indexOf(" —");
+  const dash = en < 0 ? em : em < 0 ? en : Math.min(en, em);
+  if (dash < 2 || dash > 60) return null;
   const m = CITY_DASH.exec(win);
   if (!m || lookupPlace(m[1]!)?.kind !== "city") return null;
   if (!leadAt(text, p0 + m[0].length)) return null;
@@ -1239,6 +1244,9 @@ const TITLE_PLACE_DATE =
 function titlePlaceDateLead(text: string, win: string, p0: number, i: number): DatelineMatch | null {
   const c = win.charCodeAt(0);
   if (c < 0x41 || c > 0x5a) return null;
+  // (A cheap necessary condition first: a comma after the place's words and a figure after it.)
+  const comma = win.indexOf(", ");
+  if (comma < 2 || comma > 70 || !isAsciiDigit(win.charCodeAt(win.indexOf(" ", comma + 2) + 1))) return null;
   const m = TITLE_PLACE_DATE.exec(win);
   if (!m || !lookupPlace(m[1]!)) return null;
   const d = dateAtEnd(m[2]!);
