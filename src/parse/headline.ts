@@ -817,6 +817,15 @@ function hasLetterOrNumber(s: string): boolean {
   return /[\p{L}\p{N}]/u.test(s);
 }
 
+/** A page's link to another story: its label, `|`, `:` or a dash, and the title (`Also Read | Tesla Cybertruck ...`). */
+function isStoryLink(content: string): boolean {
+  if (!LINK_FIRST.has(content.charCodeAt(0))) return false;
+  const m = LINK_LABEL.exec(content);
+  return m !== null && m[0].length < content.length;
+}
+const LINK_LABEL = new RegExp(String.raw`^(?:${leftovers.linkLabels.map(escapeRe).join("|")})\s*[|:：\-–—]\s*`, "u");
+const LINK_FIRST = new Set(leftovers.linkLabels.map((l) => l.charCodeAt(0)));
+
 /**
  * A line a web page leaves between or after paragraphs: never a paragraph. One of the page's
  * words (`ADVERTISEMENT`, `Trending News`, `Comments / 0`, `Related posts:`: compared without
@@ -825,6 +834,7 @@ function hasLetterOrNumber(s: string): boolean {
  * their dates (`Posted: / Updated:`), or a short label and a web address (`Image credit: https://...`).
  */
 export function isPageLeftover(content: string): boolean {
+  if (content.length <= 300 && isStoryLink(content)) return true;
   if (content.length > 120) return false;
   if (!hasLetterOrNumber(content)) return true;
   // A counter left alone on its line (comments, shares, a gallery's picture number): `0`, `18`.
