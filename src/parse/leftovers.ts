@@ -12,6 +12,7 @@ import table from "../data/leftovers.json" with { type: "json" };
 import { finding, type Finding } from "../diagnostics.js";
 import type { ParagraphMatch } from "./paragraphs.js";
 import {
+  CAPTION,
   headerKind,
   isAgencyCredit,
   isCreditLine,
@@ -95,7 +96,12 @@ export function dropPageLeftovers(text: string, paras: ParagraphMatch[], top: bo
   };
   for (let k = paras.length - 1; k >= 0; k--) {
     const p = paras[k]!;
-    if (p.end - p.start <= 120 && isPageLeftover(text.slice(p.start, p.end))) drop(k, "a web page's leftover line");
+    if (p.end - p.start > 300) continue;
+    const line = text.slice(p.start, p.end);
+    if (isPageLeftover(line)) drop(k, "a web page's leftover line");
+    // A photo's credit standing alone between paragraphs: `(File image: Reuters)`, `[Photo/Xinhua]`.
+    else if (p.end - p.start <= 60 && paras.length > 1 && CAPTION.test(line))
+      drop(k, "a photo's credit inside the story");
   }
   while (top && paras.length > 1 && paras[0]!.end - paras[0]!.start <= 300) {
     const first = text.slice(paras[0]!.start, paras[0]!.end);
