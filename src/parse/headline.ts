@@ -519,6 +519,15 @@ const BULLET_MARK = /^[*•·▪►■-]\s+/u;
 export function bulletItem(content: string): string {
   return content.replace(BULLET_MARK, "");
 }
+
+/**
+ * A list item of one or two words with no figure or mark: a page's section, place or tag in its
+ * menu of stamps (`• Business` over `• Saturday, 11 Oct 2003`, `• ANI`, `• Zurich`), no summary point.
+ */
+export function isMenuItem(content: string): boolean {
+  if (content.length > 40 || !BULLET.test(content)) return false;
+  return /^[\p{L}\p{M}&'’.-]+(?: [\p{L}\p{M}&'’.-]+)?$/u.test(bulletItem(content).trim());
+}
 const AGENCY_TAGS = agencies
   .flatMap((a) => a.tags)
   .filter((t) => /^[A-Za-z]/u.test(t))

@@ -17,6 +17,7 @@ import {
   isAgencyCredit,
   isCreditLine,
   isDateTimeStamp,
+  isMenuItem,
   isPageLeftover,
   isTrailerLine,
 } from "./headline.js";
@@ -110,6 +111,10 @@ export function dropPageLeftovers(text: string, paras: ParagraphMatch[], top: bo
       continue;
     }
     const kind = headerKind(first);
+    if (kind === "bullet" && isMenuItem(first)) {
+      drop(0, "a page's menu item above the story");
+      continue;
+    }
     if (kind !== "timestamp" && kind !== "caption") break;
     drop(0, kind === "caption" ? "a photo caption above the story" : "a time stamp above the story");
   }

@@ -23,6 +23,7 @@ import {
   gluedLeadAt,
   headerKind,
   isHeadline,
+  isMenuItem,
   isPageLeftover,
   isShortLabel,
   isTitleLine,
@@ -612,7 +613,12 @@ function otherScriptAbove(
 
 /** A caption, a time stamp or a page's own words: furniture, never the story's text. */
 function isFurniture(content: string, kind: HeaderKind | null): boolean {
-  return kind === "caption" || kind === "timestamp" || (kind === null && isPageLeftover(content));
+  return (
+    kind === "caption" ||
+    kind === "timestamp" ||
+    (kind === null && isPageLeftover(content)) ||
+    (kind === "bullet" && isMenuItem(content))
+  );
 }
 
 /** Paragraphs with every line-end break joined into the paragraph before (hard-wrapped copy). */
