@@ -67,7 +67,7 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
   const starts: Start[] = []; // where later stories start
   let body = false; // the current story has copy after its dateline
   let seenDateline = false;
-  let undated = 0; // whether the current story, with no dateline yet, has had a paragraph of copy (`PROSE`, ending a sentence)
+  let undatedCopy = false; // the current story, with no dateline yet, has had a paragraph of copy (`PROSE`, ending a sentence)
   let last = -1; // the last non-blank line
   let beforeLast = -1; // the one before it
   let afterSignoff = false;
@@ -109,7 +109,7 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
       afterSignoff = false;
       body = false;
       seenDateline = isDateline;
-      undated = 0;
+      undatedCopy = false;
     } else if (isDateline && seenDateline && body && contentOf(last) !== contentOf(i) && !repeat) {
       // (A dateline line that repeats the line above is the same story: a page's summary that
       // repeats the lead, then the story from its dateline; so is the same dateline again before
@@ -151,8 +151,9 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
     // a sign-off glued to a paragraph of copy, or after one, ends it as a dateline's story's
     // sign-off does (not a credit line under a headline or a photo's caption: `PTI` above the lead).
     const prose = !seenDateline && l.contentEnd - l.contentStart > PROSE;
-    if (((seenDateline && body) || undated > 0 || prose) && isSignoffEnd(text, lines, i)) afterSignoff = true;
-    if (prose && undated === 0 && FINAL.test(contentOf(i).trimEnd()) && headerKind(contentOf(i)) === null) undated++;
+    if (((seenDateline && body) || undatedCopy || prose) && isSignoffEnd(text, lines, i)) afterSignoff = true;
+    if (prose && !undatedCopy && FINAL.test(contentOf(i).trimEnd()) && headerKind(contentOf(i)) === null)
+      undatedCopy = true;
     beforeLast = last;
     last = i;
   }
@@ -266,12 +267,6 @@ function isMarkAt(s: string, k: number): boolean {
   return /[\p{M}]/u.test(s[k]!);
 }
 
-/** Whether the character at `k` is a letter (Latin, or any other script's). */
-function isLetterAt(text: string, k: number): boolean {
-  const c = text.charCodeAt(k);
-  return (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c > 0x7f && /\p{L}/u.test(text[k]!));
-}
-
 /** Whether line i closes a story: a sign-off whose last line is i (its codes included). */
 function isSignoffEnd(text: string, lines: Line[], i: number): boolean {
   const l = lines[i]!;
@@ -282,7 +277,10 @@ function isSignoffEnd(text: string, lines: Line[], i: number): boolean {
     // A long line is a paragraph: only an agency's mark glued after its last sentence
     // (`... the company added. - Bernama`) can close it.
     // (Most paragraphs end in a mark: the cheap test first.)
-    if (!isLetterAt(text, end - 1) || !GLUED_DASH_TAG.test(text.slice(Math.max(l.contentStart, end - 40), end)))
+    if (
+      !isLetterOrMark(text.charCodeAt(end - 1)) ||
+      !GLUED_DASH_TAG.test(text.slice(Math.max(l.contentStart, end - 40), end))
+    )
       return false;
   }
   const so = findSignoff(text, lines, Math.max(0, i - 2), i);

@@ -611,7 +611,7 @@ function otherScriptAbove(
   return false;
 }
 
-/** A caption, a time stamp or a page's own words: furniture, never the story's text. */
+/** A caption, a time stamp, a page's own words or its menu: furniture, never the story's text. */
 function isFurniture(content: string, kind: HeaderKind | null): boolean {
   return (
     kind === "caption" ||

@@ -396,8 +396,8 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
     for (let c = e - 2; c >= 0 && e - c <= RELATIVE_REACH; c--) {
       const t = tokens[c]!;
       if (t.punct && ".!?;:।".includes(t.text)) break;
-      // Past 18 words only a relative clause is set off (`Pankaj, who earned the spotlight in 2012
-      // with a small role in the two-part film saga ..., added`).
+      // Past `APPOSITIVE_REACH` words only a relative clause is set off (`Pankaj, who earned the
+      // spotlight in 2012 with a small role in the two-part film saga ..., added`).
       if (t.text === "," && e - c > APPOSITIVE_REACH && !EN_RELATIVE.has(lower(tokens[c + 1]!))) break;
       if (t.text === ",") {
         if (
@@ -899,8 +899,9 @@ function isPersonWord(t: Token): boolean {
   return !EN_PRONOUNS.has(w) && !EN_TITLE_WORDS.has(w) && !EN_GROUP_WORDS.has(w);
 }
 
-/** How many words an appositive between a subject and its verb may hold; a relative clause (`who ...`), `RELATIVE_REACH`. */
+/** How many words an appositive set off between a subject and its verb may hold. */
 const APPOSITIVE_REACH = 18;
+/** How many words a relative clause set off there may hold (`Pankaj, who earned ..., added`). */
 const RELATIVE_REACH = 32;
 
 /**
@@ -1052,8 +1053,7 @@ function sentenceSubject(tokens: Token[], before: number): Range | null {
 
 /**
  * Where the subject may start after a phrase that opens the sentence (`frontedOpeners` in
- * data/speech.json) and ends in a comma, within ten words (`In the lead-up to the match, Lukaku had spoken ... and said`);
- * else 0.
+ * data/speech.json) and ends in a comma within ten words; else 0.
  * >     In the lead-up to the match, Lukaku had spoken of the pressure and said ...
  * >                                  ^ from here
  */
