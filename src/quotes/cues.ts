@@ -426,6 +426,12 @@ export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = fa
             return span(tokens, c + 1, e - 2);
           return before;
         }
+        // `X, who visited the hospital, in a post on X, said`: a phrase with a preposition set off
+        // after an appositive; the subject stands before that one.
+        if (EN_PREP.has(lower(tokens[c + 1]!)) && c > 0 && tokens[c - 1]!.text !== ",") {
+          const outer = nounBeforeEn(tokens, c + 1, max);
+          if (outer) return outer;
+        }
         const np = nounBeforeEn(tokens, c, max);
         return np;
       }
