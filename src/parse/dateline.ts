@@ -1221,7 +1221,14 @@ const CAPS_PLACE_DATE = /^([A-Z][A-Z.'-]*(?: [A-Z][A-Z.'-]*){0,3}),? ([A-Z][a-z]
 function capsPlaceDateLead(text: string, win: string, p0: number, i: number): DatelineMatch | null {
   const c = win.charCodeAt(0);
   if (c < 0x41 || c > 0x5a) return null;
-  const m = CAPS_PLACE_DATE.exec(win);
+  return placeDateThenLead(text, CAPS_PLACE_DATE.exec(win), p0, i);
+}
+
+/**
+ * The dateline a `PLACE[,] DATE ` match at `p0` reads (group 1 the place, group 2 the date): a
+ * known place, a month and a day, then a lead (`isLead`), on its line or carried over the next.
+ */
+function placeDateThenLead(text: string, m: RegExpExecArray | null, p0: number, i: number): DatelineMatch | null {
   if (!m || !lookupPlace(m[1]!)) return null;
   const d = dateAtEnd(m[2]!);
   if (d?.start !== 0) return null;
@@ -1247,13 +1254,7 @@ function titlePlaceDateLead(text: string, win: string, p0: number, i: number): D
   // (A cheap necessary condition first: a comma after the place's words and a figure after it.)
   const comma = win.indexOf(", ");
   if (comma < 2 || comma > 70 || !isAsciiDigit(win.charCodeAt(win.indexOf(" ", comma + 2) + 1))) return null;
-  const m = TITLE_PLACE_DATE.exec(win);
-  if (!m || !lookupPlace(m[1]!)) return null;
-  const d = dateAtEnd(m[2]!);
-  if (d?.start !== 0) return null;
-  if (!leadOrWrappedAt(text, p0 + m[0].length)) return null;
-  const dateStart = p0 + m[1]!.length + 2;
-  return placeAndDate(p0, p0 + m[0].length - 1, i, m[1]!.length, d, dateStart, m[2]!.length);
+  return placeDateThenLead(text, TITLE_PLACE_DATE.exec(win), p0, i);
 }
 
 /** Whether a lead (`isLead`) starts at `from`, on its line or carried over the next by a hard wrap. */

@@ -18,6 +18,7 @@ import { isLetterOrMark, isRegExpSpace } from "../text/classes.js";
 import { isDevanagariLetter, isDevanagariWordChar } from "../text/chars.js";
 import signoffTable from "../data/signoffs.json" with { type: "json" };
 import type { Line } from "./lines.js";
+import { isAgencyCredit } from "./headline.js";
 import { slashParts, type Range } from "../text/range.js";
 
 export interface SignoffMatch extends Range {
@@ -501,13 +502,10 @@ export function initialsLineTag(line: string): string | null {
     let r = tag.length;
     while (r < content.length && isRegExpSpace(content.charCodeAt(r))) r++;
     // `Kyodo News`, `Reuters Staff`: the agency's name, no initials.
-    if (r > tag.length && isInitials(content, r) && !AGENCY_NAME_WORDS.test(content.slice(r))) return tag;
+    if (r > tag.length && isInitials(content, r) && !isAgencyCredit(content)) return tag;
   }
   return null;
 }
-
-/** What follows an agency's tag in its name as pages print it (`Kyodo News`, `Reuters Staff`). */
-const AGENCY_NAME_WORDS = /^(?:News(?:\s+Agency)?|Staff)$/u;
 
 /**
  * `[A-Za-z]{1,4}(?:(?:\s+|\/)[A-Za-z]{1,4}){0,7}\/?` filling `s` from `from` on (a group in capitals

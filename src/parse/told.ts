@@ -19,8 +19,8 @@ const DEVANAGARI = agencyTags.filter((t) => /^[\u0900-\u097f-]+$/u.test(t));
  * कहा`, `आईएएनएस को बताया`, `एएनआई को फोन पर बताया`, `‘पीटीआई भाषा’ को बताया`, `आईएएनएस के साथ
  * बातचीत में कहा`, `एएनआई से बात करते हुए बताया`, an interview with the agency (`एएनआई से
  * बातचीत में X ने कहा`, `आईएएनएस से खास बातचीत में`, `आईएएनएस से बातचीत के दौरान`, `एएनआई से
- * बात करते हुए X ने ... ब्यौरा दिया`), the agency before the one who tells it (`आईएएनएस से एक सूत्र ने कहा`); and a portal's note that the story
- * came from the agency's feed (`यह ख़बर पीटीआई-भाषा की फीड से प्रकाशित की गयी है`, `यह आईएएनएस
+ * बात करते हुए X ने ... ब्यौरा दिया`), the agency before the one who tells it (`आईएएनएस से एक
+ * सूत्र ने कहा`); and a portal's note that the story came from the agency's feed (`यह ख़बर पीटीआई-भाषा की फीड से प्रकाशित की गयी है`, `यह आईएएनएस
  * न्यूज फीड से सीधे पब्लिश हुई खबर है`). `told news agency IANS`; a tag whose `-भाषा` was lost
  * (`पीटीआई- को बताया`); and a talk with the agency named a few words on (`आईएएनएस से अपनी फिल्म
  * को लेकर खास बातचीत की`, `एएनआई के साथ इंटरव्यू के दौरान`, `रॉयटर्स से विस्फोट की पुष्टि की`,
@@ -63,7 +63,8 @@ const TOLD = new RegExp(
 export function toldAgency(text: string, from: number, to: number): (Range & { code: string | null }) | null {
   const m = TOLD.exec(text.slice(from, to));
   if (!m) return null;
-  const tag = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? m[7])!;
+  // The one group of the alternatives that matched.
+  const tag = m.find((g, k) => k > 0 && g !== undefined)!;
   const start = from + m.index + m[0].indexOf(tag);
   return { start, end: start + tag.length, code: agencyOf(tag)?.code ?? null };
 }

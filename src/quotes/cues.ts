@@ -1379,12 +1379,8 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       continue;
     }
     // `As per the prosecution, ...`, `as per official data`: Indian English for `according to`.
-    if (
-      w === "per" &&
-      i > 0 &&
-      lower(tokens[i - 1]!) === "as" &&
-      !EN_PER_UNITS.has(lower(tokens[i + 1] ?? tokens[i]!))
-    ) {
+    const afterPer = tokens[i + 1];
+    if (w === "per" && i > 0 && lower(tokens[i - 1]!) === "as" && afterPer && !EN_PER_UNITS.has(lower(afterPer))) {
       const source = withAgent(tokens, withoutReducedRelative(tokens, nounAfterEn(tokens, i + 1)));
       if (source) out.push({ kind: "according-to", source, cue: span(tokens, i - 1, i) });
       continue;
