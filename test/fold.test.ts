@@ -113,6 +113,14 @@ describe("cache keys", () => {
       }),
       { numRuns: 300 },
     );
+    // Any UTF-16 code units, lone surrogates too: the copy is the same string.
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: 0, max: 0xffff }), { maxLength: 60 }), (units) => {
+        const s = String.fromCharCode(...units);
+        expect(ownCopy(s)).toBe(s);
+      }),
+      { numRuns: 300 },
+    );
     const story = `x${"Press Trust of India ".repeat(3)}y`;
     const cut = story.slice(1, 21);
     expect(ownCopy(cut)).toBe("Press Trust of India");

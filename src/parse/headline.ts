@@ -10,7 +10,7 @@
  */
 import leftovers from "../data/leftovers.json" with { type: "json" };
 import speech from "../data/speech.json" with { type: "json" };
-import { fold, isHSpace } from "../text/chars.js";
+import { fold, isHSpace, ownCopy } from "../text/chars.js";
 import { isLetterMarkOrNumber, isLetterOrMark, isRegExpSpace, isWordChar, runEnd } from "../text/classes.js";
 import { agencies, agencyNamed, agencyNames, agencyOf, agencyTags } from "../data/index.js";
 import monthsTable from "../data/months.json" with { type: "json" };
@@ -985,7 +985,25 @@ export function isCreditLine(content: string): boolean {
   return CREDITS.some((c) => f.includes(c)) && headerKind(content) === "credit";
 }
 
+/**
+ * `headerKind`'s answers for the lines seen last: the passes over a story ask about the same
+ * lines two or three times. Keys are own copies (`ownCopy`), never slices that would keep a
+ * story's text alive; a line longer than a header line is not kept (its answer is quick).
+ */
+const kinds = new Map<string, HeaderKind | null>();
+const KINDS_KEPT = 512;
+
 export function headerKind(content: string): HeaderKind | null {
+  if (content.length > 300) return headerKindOf(content);
+  const known = kinds.get(content);
+  if (known !== undefined) return known;
+  const kind = headerKindOf(content);
+  if (kinds.size >= KINDS_KEPT) kinds.clear();
+  kinds.set(ownCopy(content), kind);
+  return kind;
+}
+
+function headerKindOf(content: string): HeaderKind | null {
   if (content.length > 300) return isLongCaption(content) ? "caption" : null;
   if (RULE.test(content)) return "rule";
   if (
