@@ -45,6 +45,8 @@ import {
   EN_RELATIVE,
   SUBJECT_PRONOUNS,
   EN_REPORT_VERBS,
+  EN_DATA_NOUNS,
+  EN_DATA_VERBS,
   EN_SINGLE_VERBS,
   EN_SKIP,
   EN_SPEECH_PARTICIPLES,
@@ -1241,6 +1243,7 @@ const REPORT_STARTS = new Set([
   ...HI_OBJECT_OPENERS.firstWords(),
   ...EN_VERBS.firstWords(),
   ...EN_REPORT_VERBS.firstWords(),
+  ...EN_DATA_VERBS,
   ...EN_SPEECH_PARTICIPLES.firstWords(),
 ]);
 
@@ -1413,6 +1416,11 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       i = pe - 1;
       continue;
     }
+    if (EN_DATA_VERBS.has(w)) {
+      const source = dataSource(tokens, i);
+      if (source) out.push({ kind: "said-that", source, cue: span(tokens, i, i) });
+      continue;
+    }
     let e = phraseStartingAt(tokens, i, EN_VERBS);
     if (e < 0) {
       // `announced`, `confirmed` ...: speech only before `that` or at a clause's end.
@@ -1474,6 +1482,47 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
     i = e - 1;
   }
   return out;
+}
+
+/** How many words a data verb's source may run to. */
+const DATA_REACH = 10;
+
+/**
+ * The source of a data verb at `i` (`showed`): figures or papers, told by a word of `dataNouns`
+ * in the subject before the verb, back to a mark or a clause's word (prepositions and articles
+ * stay in it: `company filings with the KLSE showed`); or, after a comma, in the words after it
+ * up to a mark or a day. Null for anyone else (`she showed enthusiasm`, `File photo shows ...`).
+ * >     Exports fell 3 percent, the central bank data showed Tuesday.
+ * >                             ^^^^^^^^^^^^^^^^^^^^^ the source
+ * >     Output grew 5 percent, showed official data Friday.
+ * >                                   ^^^^^^^^^^^^^ the source
+ */
+function dataSource(tokens: Token[], i: number): Range | null {
+  let s = i;
+  let held = false;
+  while (s > 0 && i - s < DATA_REACH) {
+    const t = tokens[s - 1]!;
+    const w = lower(t);
+    if (t.punct || (EN_STOP.has(w) && !EN_PREP.has(w) && w !== "by")) break;
+    held ||= EN_DATA_NOUNS.has(w);
+    s--;
+  }
+  // (A preposition opens no subject: `In June data showed` reads `June data`.)
+  while (s < i && EN_PREP.has(lower(tokens[s]!))) s++;
+  if (held && s < i) return span(tokens, s, i - 1);
+  if (i === 0 || tokens[i - 1]!.text !== ",") return null;
+  let e = i + 1;
+  held = false;
+  while (e < tokens.length && e - i <= DATA_REACH) {
+    const t = tokens[e]!;
+    const w = lower(t);
+    if (t.punct || EN_VERB_DAYS.has(w) || (EN_STOP.has(w) && !EN_PREP.has(w) && w !== "by")) break;
+    held ||= EN_DATA_NOUNS.has(w);
+    e++;
+  }
+  // (Nor does one end it: `showed figures from the office on Monday` reads up to `office`.)
+  while (e > i + 1 && (EN_PREP.has(lower(tokens[e - 1]!)) || lower(tokens[e - 1]!) === "by")) e--;
+  return held && e > i + 1 ? span(tokens, i + 1, e - 1) : null;
 }
 
 /**

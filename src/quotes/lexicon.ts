@@ -145,6 +145,10 @@ export const EN_SINGLE_VERBS = new Set(
   [...EN_VERB_LIST, ...speech.en.quoteVerbs.map(words)].filter((v) => v.length === 1).map((v) => v[0]!),
 );
 export const EN_REPORT_VERBS = new Lexicon(speech.en.reportVerbs.map(words));
+/** `showed`, `shows`: a cue only with figures or papers as the source (`the central bank data showed`). */
+export const EN_DATA_VERBS = new Set(speech.en.dataVerbs);
+/** `data`, `figures`, `filing`, `minutes` ...: what a data verb's source must hold. */
+export const EN_DATA_NOUNS = new Set(speech.en.dataNouns);
 /** `saying`, `adding`, `pointing out` ...: speech cues whose speaker is the sentence's subject. */
 export const EN_SPEECH_PARTICIPLES = new Lexicon(speech.en.speechParticiples.map(words));
 /** `day`, `week`, `morning` ...: a phrase holding one is a time, not a subject (`One day in May`). */
