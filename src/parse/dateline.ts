@@ -35,7 +35,14 @@ import { isLetter, isRegExpSpace, runEnd } from "../text/classes.js";
 import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace, qualifierCountry } from "./places.js";
 import { nextContent, type Line } from "./lines.js";
-import { TIME_TAIL, headerKind, isCreditedCaption, isDeskCredit, isPageLeftover } from "./headline.js";
+import {
+  CAPTION_SUFFIXES,
+  TIME_TAIL,
+  headerKind,
+  isCreditedCaption,
+  isDeskCredit,
+  isPageLeftover,
+} from "./headline.js";
 import { slashParts, type Range } from "../text/range.js";
 import leftovers from "../data/leftovers.json" with { type: "json" };
 import monthsTable from "../data/months.json" with { type: "json" };
@@ -376,12 +383,20 @@ function matchLine(text: string, lines: Line[], i: number): DatelineFound | null
 function gluedCaptionEnd(text: string, from: number, to: number): number {
   const head = text.slice(from, Math.min(to, from + CAPTION_REACH));
   // (A cheap necessary condition first: the credit's word, which few lines hold.)
-  if (!head.includes(" pic") && !head.includes(" photo")) return 0;
+  if (!head.includes(" pic") && !head.includes(" photo") && !head.includes(" by ")) return 0;
   const m = GLUED_CREDIT.exec(head);
   return m ? from + m.index + m[0].length : 0;
 }
 const CAPTION_REACH = 600;
-const GLUED_CREDIT = /[.!?”"’)]\s*[—–-]\s*[A-Z][A-Za-z]+\s+(?:pic|photo|file pic|file photo)(?=[A-Z])/u;
+/**
+ * A caption's credit glued to a dateline in capitals: a dash, then a credit of one to three
+ * capitalised words and a caption suffix (`— Reuters picTHE HAGUE`), or a photographer's name
+ * (`— Picture by Yusof Mat IsaKUALA LUMPUR`: the name's last word in lower case after its capital).
+ */
+const GLUED_CREDIT = new RegExp(
+  String.raw`[.!?”"’)]\s*[—–-]\s*(?:(?:[A-Z][A-Za-z]+\s+){1,3}(?:${CAPTION_SUFFIXES})(?=[A-Z])|(?:Picture|Photo)\s+by\s+(?:[A-Z][\p{L}]*\s+){0,3}[A-Z]\p{Ll}+(?=\p{Lu}{2}))`,
+  "u",
+);
 
 /** `PLACE[, DATE] (TAG)[SEP]` */
 function parenTag(text: string, lines: Line[], win: string, p0: number, i: number): DatelineMatch | null {

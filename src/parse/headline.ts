@@ -546,6 +546,21 @@ export const CAPTION = new RegExp(
 const BRACKETED_CREDIT = new RegExp(String.raw`\s\((?:${CAPTION_WORDS}|Pic)\s*:\s*[^()\n]{2,40}\)$`, "iu");
 /** A caption's label and an agency's tag alone, with no colon: `Image Source UNIVARTA`. */
 const LABEL_THEN_AGENCY = new RegExp(String.raw`^(?:${CAPTION_WORDS})\s+(?:${AGENCY_TAGS})$`, "iu");
+/** The words that end a caption after a dash and its credit (`pic`, `file photo`), longest first. */
+export const CAPTION_SUFFIXES = [...leftovers.captionSuffixes]
+  .sort((a, b) => b.length - a.length)
+  .map(escapeRe)
+  .join("|");
+/**
+ * A caption's last sentence, a dash, a credit of one to three capitalised words and a caption
+ * suffix, ending the line.
+ * >     Carlos Tavares, chairman of the board of PSA Peugeot Citroen. — AFP pic
+ * >                                                                   ^^^^^^^^^ the credit
+ */
+const DASH_CREDIT_END = new RegExp(
+  String.raw`[.!?”"’)]\s*[—–-]\s*(?:[A-Z][\p{L}]*\s+){1,3}(?:${CAPTION_SUFFIXES})$`,
+  "u",
+);
 /** A caption's label and a colon opening a line, whatever follows (`FILE PHOTO: North Korean leader ...`). */
 const CAPTION_LABEL = new RegExp(String.raw`^(?:${CAPTION_WORDS})\s*:\s+\S`, "iu");
 /** A page's time stamp above the story: `Wed Mar 26, 6:55 PM ET`, `March 27, 2008`, `Updated: 13 hr ago` (more shapes: `isStampLine`). */
@@ -751,6 +766,7 @@ function stampWords(s: string): string[] {
 function endsInPhotoCredit(content: string): boolean {
   if (leftovers.captionMarks.some((m) => content.endsWith(m))) return true;
   if (BRACKETED_CREDIT.test(content) || LABEL_THEN_AGENCY.test(content)) return true;
+  if (content.length <= 1000 && DASH_CREDIT_END.test(content)) return true;
   for (const c of leftovers.captionCredits) {
     const at = content.lastIndexOf(c);
     if (at <= 0) continue;
