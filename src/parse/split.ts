@@ -71,6 +71,8 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
   let last = -1; // the last non-blank line
   let beforeLast = -1; // the one before it
   let afterSignoff = false;
+  // The sign-off just met is an agency's tag in brackets after a sentence (`... July 30, 2023. (Yonhap)`).
+  let bracketedMark = false;
   const contentOf = (k: number) => text.slice(lines[k]!.contentStart, lines[k]!.contentEnd);
   const finished = (k: number) => k >= 0 && FINAL.test(contentOf(k));
   const isRule = (k: number) => k >= 0 && RULE.test(contentOf(k));
@@ -100,6 +102,13 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
     const repeat = isDateline && sameLead(dl, i);
     // A page's leftover line after a sign-off (`Next Story`, a time stamp) still belongs to its story.
     if (afterSignoff && !isDateline && isTrailingLeftover(contentOf(i))) continue;
+    if (afterSignoff && bracketedMark && !isDateline && isCopyLine(contentOf(i))) {
+      // A photo's caption credited with the agency's tag in brackets (`Children play in a pool in
+      // Seoul on July 30, 2023. (Yonhap)`), then more paragraphs of copy with no dateline or
+      // headline: the same story goes on (a story ending in that tag is followed by a headline
+      // or a dateline).
+      afterSignoff = false;
+    }
     if (afterSignoff) {
       // Copy after a sign-off starts a new story (this line is its headline or its dateline);
       // desk codes glued to its headline (`एमकेएसभोपाल में ...`) stay with the sign-off.
@@ -151,7 +160,13 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
     // a sign-off glued to a paragraph of copy, or after one, ends it as a dateline's story's
     // sign-off does (not a credit line under a headline or a photo's caption: `PTI` above the lead).
     const prose = !seenDateline && l.contentEnd - l.contentStart > PROSE;
-    if (((seenDateline && body) || undatedCopy || prose) && isSignoffEnd(text, lines, i)) afterSignoff = true;
+    if ((seenDateline && body) || undatedCopy || prose) {
+      const end = signoffEnding(text, lines, i);
+      if (end) {
+        afterSignoff = true;
+        bracketedMark = end.rule === "glued-end-mark" && text[end.start] === "(";
+      }
+    }
     if (prose && !undatedCopy && FINAL.test(contentOf(i).trimEnd()) && headerKind(contentOf(i)) === null)
       undatedCopy = true;
     beforeLast = last;
@@ -267,13 +282,18 @@ function isMarkAt(s: string, k: number): boolean {
   return /[\p{M}]/u.test(s[k]!);
 }
 
-/** Whether line i closes a story: a sign-off whose last line is i (its codes included). */
-function isSignoffEnd(text: string, lines: Line[], i: number): boolean {
+/** A paragraph of copy: longer than a headline (`PROSE`), ending a sentence, no header line. */
+function isCopyLine(content: string): boolean {
+  return content.length > PROSE && FINAL.test(content.trimEnd()) && headerKind(content) === null;
+}
+
+/** The sign-off that closes a story at line i (its last line, its codes included), or null. */
+function signoffEnding(text: string, lines: Line[], i: number): { rule: string; start: number } | null {
   const l = lines[i]!;
   let end = l.contentEnd;
   while (end > l.contentStart && isHSpace(text.charCodeAt(end - 1))) end--;
   if (l.contentEnd - l.contentStart > 80) {
-    if (text.endsWith(" -0-", end)) return true;
+    if (text.endsWith(" -0-", end)) return { rule: "kcna-zero", start: end - 3 };
     // A long line is a paragraph: only an agency's mark glued after its last sentence
     // (`... the company added. - Bernama`) can close it.
     // (Most paragraphs end in a mark: the cheap test first.)
@@ -281,18 +301,18 @@ function isSignoffEnd(text: string, lines: Line[], i: number): boolean {
       !isLetterOrMark(text.charCodeAt(end - 1)) ||
       !GLUED_DASH_TAG.test(text.slice(Math.max(l.contentStart, end - 40), end))
     )
-      return false;
+      return null;
   }
   const so = findSignoff(text, lines, Math.max(0, i - 2), i);
-  if (!so || (so.end !== l.contentEnd && so.end !== end)) return false;
+  if (!so || (so.end !== l.contentEnd && so.end !== end)) return null;
   // `--IANS` with its codes on the next line, `भाषा यासिर पवनेश` with a name again below, `भाषा`
   // with names on the next two lines: the story ends after those lines.
   const next = nextContent(lines, i);
   if (so.agency && next >= 0) {
     const withCodes = findSignoff(text, lines, so.firstLine, next);
-    if (withCodes && withCodes.start === so.start && withCodes.end === lines[next]!.contentEnd) return false;
+    if (withCodes && withCodes.start === so.start && withCodes.end === lines[next]!.contentEnd) return null;
   }
-  return true;
+  return so;
 }
 
 /**
