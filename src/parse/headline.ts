@@ -539,11 +539,16 @@ const AGENCY_TAGS = agencies
  */
 const CAPTION_WORDS = leftovers.captionWords.map(escapeRe).join("|");
 export const CAPTION = new RegExp(
-  String.raw`^[(\[]?\s*(?:${CAPTION_WORDS})\s*[:/]\s*[^()\[\]\n]{2,40}[)\]]?$|(?:^|\s)[(\[](?:(?:Photo|File|File\s+Photo)\s*[/|]\s*(?:${AGENCY_TAGS})|(?:${AGENCY_TAGS})(?:\s+Photo(?:\s*\/\s*[^()\[\]\n]{2,40})?|\s*\/\s*[^()\[\]\n]{2,40}))[)\]]$`,
+  String.raw`^[(\[]?\s*(?:${CAPTION_WORDS})\s*[:/]\s*[^()\[\]\n]{2,40}[)\]]?$|(?:^|\s|(?<=[.!?]))[(\[](?:(?:Photo|File|File\s+Photo)\s*[/|]\s*(?:${AGENCY_TAGS})|(?:${AGENCY_TAGS})(?:\s+Photo(?:\s*\/\s*[^()\[\]\n]{2,40})?|\s*\/\s*[^()\[\]\n]{2,40}))[)\]]$`,
   "iu",
 );
 /** A caption closed by its credit in brackets: `... clinch gold (Image Source: IANS)`, `... (Photo: PTI)`. */
 const BRACKETED_CREDIT = new RegExp(String.raw`\s\((?:${CAPTION_WORDS}|Pic)\s*:\s*[^()\n]{2,40}\)$`, "iu");
+/**
+ * A caption's last sentence, then its label, a colon and the agency, glued or spaced:
+ * `... on Jan 15, 2016.PHOTO: REUTERS`, `... in Seoul. Photo: AFP`.
+ */
+const LABEL_CREDIT_END = new RegExp(String.raw`[.!?]\s*(?:${CAPTION_WORDS})\s*:\s*(?:${AGENCY_TAGS})$`, "iu");
 /** A caption's label and an agency's tag alone, with no colon: `Image Source UNIVARTA`. */
 const LABEL_THEN_AGENCY = new RegExp(String.raw`^(?:${CAPTION_WORDS})\s+(?:${AGENCY_TAGS})$`, "iu");
 /** The words that end a caption after a dash and its credit (`pic`, `file photo`), longest first. */
@@ -766,7 +771,7 @@ function stampWords(s: string): string[] {
 function endsInPhotoCredit(content: string): boolean {
   if (leftovers.captionMarks.some((m) => content.endsWith(m))) return true;
   if (BRACKETED_CREDIT.test(content) || LABEL_THEN_AGENCY.test(content)) return true;
-  if (content.length <= 1000 && DASH_CREDIT_END.test(content)) return true;
+  if (content.length <= 1000 && (DASH_CREDIT_END.test(content) || LABEL_CREDIT_END.test(content))) return true;
   for (const c of leftovers.captionCredits) {
     const at = content.lastIndexOf(c);
     if (at <= 0) continue;
@@ -988,7 +993,9 @@ function isLongCaption(content: string): boolean {
   const last = content.charCodeAt(content.length - 1);
   if (last !== 0x29 && last !== 0x5d) return false;
   const open = Math.max(content.lastIndexOf("("), content.lastIndexOf("["));
-  return open > 0 && isHSpace(content.charCodeAt(open - 1)) && CAPTION.test(content.slice(open));
+  // (The credit may stand glued to the caption's last sentence: `... on Friday.(Xinhua/Wu Qiang)`.)
+  const before = content.charCodeAt(open - 1);
+  return open > 0 && (isHSpace(before) || before === 0x2e) && CAPTION.test(content.slice(open));
 }
 
 /**

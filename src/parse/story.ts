@@ -91,7 +91,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
       // A note wrapped over lines (`(Rewrites paragraph 1, adds comments, updates with closing` /
       // `prices)`): the lines up to the closing bracket are the note's.
       const wrapped = noteOpen;
-      const kind = noteOpen ? "note" : headerKind(content);
+      const kind = noteOpen ? "note" : (headerKind(content) ?? captionSaidAgain(text, lines, i, content));
       if (noteOpen) noteOpen = !content.includes(")");
       else if (kind === "note" && content.startsWith("(") && !content.includes(")")) noteOpen = true;
       if (kind === "rule") {
@@ -491,6 +491,20 @@ function linesAfter(text: string, lines: Line[], i: number): string[] {
     if (!l.blank) out.push(text.slice(l.contentStart, l.contentEnd));
   }
   return out;
+}
+
+/**
+ * "caption" when the next line says line `i` again with a photo's credit after it (pages print a
+ * caption twice, as the image's text and under it):
+ * >     The tour bus is seen after it crashed in Karuizawa on Jan 15, 2016.
+ * >     The tour bus is seen after it crashed in Karuizawa on Jan 15, 2016.PHOTO: REUTERS
+ * Else null.
+ */
+function captionSaidAgain(text: string, lines: Line[], i: number, content: string): HeaderKind | null {
+  const n = lines[i + 1];
+  if (!n || n.blank || content.length < 20) return null;
+  const next = text.slice(n.contentStart, n.contentEnd);
+  return next.length > content.length && next.startsWith(content) && headerKind(next) === "caption" ? "caption" : null;
 }
 
 /**
