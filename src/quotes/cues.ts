@@ -372,6 +372,9 @@ function outerAppositiveComma(tokens: Token[], c: number): number | null {
 export function nounBeforeEn(tokens: Token[], idx: number, max = 8, nearest = false): Range | null {
   let e = idx;
   while (e > 0 && (EN_SKIP.has(lower(tokens[e - 1]!)) || lyAdverb(tokens, e - 1))) e--;
+  // `Jagjit Singh, 70, a Sikh, said`: an age set off by commas belongs to the name before it.
+  if (e > 2 && tokens[e - 2]!.text === "," && /^[0-9]{1,3}$/u.test(tokens[e - 1]!.text))
+    return nounBeforeEn(tokens, e - 2, max, nearest);
   // `the TMC chief who had claimed that`, `The president of the union, who said`: the relative's
   // antecedent, the nearest noun phrase, or after a comma the whole one before it.
   if (e > 1 && (lower(tokens[e - 1]!) === "who" || lower(tokens[e - 1]!) === "which")) {
@@ -1416,9 +1419,11 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
       i = pe - 1;
       continue;
     }
-    if (EN_DATA_VERBS.has(w)) {
-      const source = dataSource(tokens, i);
-      if (source) out.push({ kind: "said-that", source, cue: span(tokens, i, i) });
+    // `..., the data also showed.`: figures as the source (`revealed` is a report verb too: a
+    // person's `revealed that` is read below).
+    const data = EN_DATA_VERBS.has(w) ? dataSource(tokens, i) : null;
+    if (data) {
+      out.push({ kind: "said-that", source: data, cue: span(tokens, i, i) });
       continue;
     }
     let e = phraseStartingAt(tokens, i, EN_VERBS);
@@ -1498,9 +1503,12 @@ const DATA_REACH = 10;
  * >                                   ^^^^^^^^^^^^^ the source
  */
 function dataSource(tokens: Token[], i: number): Range | null {
-  let s = i;
+  // (Adverbs between the subject and the verb stand outside both: `the data also showed`.)
+  let v = i;
+  while (v > 0 && EN_SKIP.has(lower(tokens[v - 1]!))) v--;
+  let s = v;
   let held = false;
-  while (s > 0 && i - s < DATA_REACH) {
+  while (s > 0 && v - s < DATA_REACH) {
     const t = tokens[s - 1]!;
     const w = lower(t);
     if (t.punct || (EN_STOP.has(w) && !EN_PREP.has(w) && w !== "by")) break;
@@ -1508,8 +1516,8 @@ function dataSource(tokens: Token[], i: number): Range | null {
     s--;
   }
   // (A preposition opens no subject: `In June data showed` reads `June data`.)
-  while (s < i && EN_PREP.has(lower(tokens[s]!))) s++;
-  if (held && s < i) return span(tokens, s, i - 1);
+  while (s < v && EN_PREP.has(lower(tokens[s]!))) s++;
+  if (held && s < v) return span(tokens, s, v - 1);
   if (i === 0 || tokens[i - 1]!.text !== ",") return null;
   let e = i + 1;
   held = false;
