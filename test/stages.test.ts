@@ -339,6 +339,18 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "CAIRO",
     },
     {
+      example: "Beijing / Beijing issued a yellow alert ...",
+      input:
+        "Beijing\n\nBeijing issued a yellow alert for heavy air pollution on Tuesday as a new round of smog hit the city.",
+      rule: "city-line",
+      text: "Beijing",
+    },
+    {
+      example: "(a country alone in title case above a lead: a section's name)",
+      input: "India\nThe government on Friday announced a new scheme for farmers in all states.",
+      rule: null,
+    },
+    {
       example: "(a country alone in capitals above a lead: a section's name)",
       input: "INDIA\nThe government on Friday announced a new scheme for farmers in all states.",
       rule: null,

@@ -73,7 +73,7 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "paren-tag", match: (v) => parenTag(v.text, v.lines, v.win, v.p0, v.i) },
   /** `TAG` alone on a line, then `PLACE।` on the next */
   { name: "bare-tag-line", match: (v) => bareTagLine(v.text, v.lines, v.i) },
-  /** `PLACE, TAG SEP` (`भोपाल, आइएएनएस ।`) */
+  /** `PLACE, TAG SEP` (`भोपाल, आइएएनएस ।`, `WASHINGTON, Kyodo -`) */
   { name: "comma-tag", match: (v) => commaTag(v.text, v.win, v.p0, v.i) },
   /** `TAG, PLACE SEP` (`एएनआई, ढाका (बांग्लादेश)।`, a desk's `डिजिटल डेस्क, मुंबई।`) */
   { name: "tag-comma", match: (v) => tagComma(v.text, v.lines, v.win, v.p0, v.i) },
@@ -119,6 +119,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "place-comma", match: (v) => placeComma(v.text, v.win, v.p0, v.i) },
   /** a known city in capitals filling its line, maybe with its country, a lead on the next (`CAIRO` / `Egyptian security forces ...`) */
   { name: "caps-place-line", match: (v) => capsPlaceLine(v.text, v.lines, v.i) },
+  /** a known city in title case filling its line, a lead on the next (`Beijing` / `Beijing issued a yellow alert ...`) */
+  { name: "city-line", match: (v) => cityLine(v.text, v.lines, v.i) },
   /** a roundup item's headline glued to `PLACE :` (`...हालात बिगड़ेनयी दिल्ली : ...`) */
   { name: "glued-place-colon", match: (v) => gluedPlaceColon(v.text, v.win, v.p0, v.i) },
 ];
@@ -735,11 +737,12 @@ function commaTagIn(win: string): { comma: number; tagStart: number; tag: string
   }
   let s = comma + 1;
   while (s < win.length && isRegExpSpace(win.charCodeAt(s))) s++;
-  // The separator closest after the comma: a tag holds neither `।` nor `:`.
+  // The separator closest after the comma: a tag holds neither `।` nor `:`, nor a dash after a
+  // space (`WASHINGTON, Kyodo - Toyota Motor Corp. ...`).
   let sep = -1;
   for (let k = s; k < win.length && k < s + 64; k++) {
     const c = win.charCodeAt(k);
-    if (c === 0x0964 || c === 0x3a) {
+    if (c === 0x0964 || c === 0x3a || (isDash(c) && k > s && isHSpace(win.charCodeAt(k - 1)))) {
       sep = k;
       break;
     }
@@ -751,6 +754,9 @@ function commaTagIn(win: string): { comma: number; tagStart: number; tag: string
     tag.length > 0 && (TAG_EXACT.has(tag) || (!slashed && tag.split("/").every((t) => TAG_EXACT.has(t.trim()))));
   return ok ? { comma, tagStart: s, tag } : null;
 }
+
+/** A hyphen, an en dash or an em dash. */
+const isDash = (c: number) => c === 0x2d || c === 0x2013 || c === 0x2014;
 
 /** A line holding only the tag, then the place and a separator on the next line. */
 function bareTagLine(text: string, lines: Line[], i: number): DatelineMatch | null {
@@ -1340,6 +1346,26 @@ function capsPlaceLine(text: string, lines: Line[], i: number): DatelineMatch | 
   if (!CAPS_PLACE.test(city) || lookupPlace(city)?.kind !== "city") return null;
   if (comma > 0 && !capsWithCountry(placeText)) return null;
   if (!leadBelow(text, lines, i)) return null;
+  return placeOnly(L.contentStart, end, i, end);
+}
+
+/** A place's name in title case: up to three words (`Beijing`, `New Delhi`, `Kuala Lumpur`). */
+const TITLE_PLACE = /^\p{Lu}\p{Ll}+(?:[ -]\p{Lu}\p{Ll}+){0,2}$/u;
+
+/**
+ * A known city in title case alone on its line, a lead on the next: the place a page prints
+ * between its credit and the copy (`Press Trust of India` / `New Delhi` / `The University Grants
+ * Commission ...`), or alone above the lead. A country or a state alone is a section's name.
+ * >     Beijing
+ * >     Beijing issued a yellow alert for heavy air pollution Tuesday ...
+ */
+function cityLine(text: string, lines: Line[], i: number): DatelineMatch | null {
+  const L = lines[i]!;
+  const end = trimmedEnd(text, L);
+  if (end - L.contentStart > 30 || end - L.contentStart < 3 || !isLatinUpper(text.charCodeAt(L.contentStart)))
+    return null;
+  const city = text.slice(L.contentStart, end);
+  if (!TITLE_PLACE.test(city) || lookupPlace(city)?.kind !== "city" || !leadBelow(text, lines, i)) return null;
   return placeOnly(L.contentStart, end, i, end);
 }
 
