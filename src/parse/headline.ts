@@ -872,8 +872,9 @@ export function isPageLeftover(content: string): boolean {
   if (content.length <= 40 && PAGE_LEFTOVERS.has(fold(content.replace(/[\p{N}\p{P}\p{S}]+/gu, " ")))) return true;
   // A share and print widget's words (`Comments() Print Mail Large Medium Small`).
   if (isWidgetLine(content)) return true;
-  // An image's file name left as its alt text (`Police lights_14607`).
+  // An image's file name left as its alt text (`Police lights_14607`, `AP25118742292127.jpg`).
   if (content.length <= 60 && content.includes("_") && /^[\p{L}][\p{L} -]*_\d{2,}$/u.test(content)) return true;
+  if (content.length <= 80 && /^[\w.-]+\.(?:jpe?g|png|gif|webp)$/iu.test(content.trim())) return true;
   // A page's stamp labels left without their dates (`Posted: / Updated:`).
   if (
     content.length <= 40 &&
