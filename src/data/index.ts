@@ -98,6 +98,17 @@ export function isAbbreviation(word: string): boolean {
   return abbreviations.has(word) || abbreviations.has(word.toLowerCase());
 }
 
+/**
+ * Latin letters' names in Devanagari that stand as a name's initial before a full stop (`बेला एम.
+ * त्रिवेदी`, `पी. चिदंबरम`); not those that are also words (`आई` "came", `ई`, `ओ`).
+ */
+const initials = new Set(Object.keys(lettersTable.letters).filter((l) => !abbreviationsTable.initialsNot.includes(l)));
+
+/** True when `word` (without its full stop) is a Latin letter's name in Devanagari written as an initial. */
+export function isDevanagariInitial(word: string): boolean {
+  return initials.has(word);
+}
+
 const titles = new Set(abbreviationsTable.titles);
 
 /** True when `word` (without its full stop) is a title written before a name: `Col`, `Dr`, `डॉ`. */

@@ -11,7 +11,7 @@
  * holds several lines (hard-wrapped copy), each block is one paragraph.
  */
 import type { BreakKind } from "../story.js";
-import { isAbbreviation, isTitleAbbreviation } from "../data/index.js";
+import { isAbbreviation, isDevanagariInitial, isTitleAbbreviation } from "../data/index.js";
 import leftovers from "../data/leftovers.json" with { type: "json" };
 import speech from "../data/speech.json" with { type: "json" };
 import {
@@ -341,6 +341,7 @@ function fullStopEnds(text: string, dot: number, after: number, p: Range): boole
   if (isAbbreviation(word)) return false;
   if (word.includes(".") && /^[\p{L}.]+$/u.test(word) && word.split(".").every((w) => w.length <= 2)) return false; // U.S, K.J.M
   if (word.length === 1 && isLatinUpper(word.charCodeAt(0))) return false; // an initial
+  if (isDevanagariInitial(word)) return false; // an initial in Devanagari (`बेला एम. त्रिवेदी`)
   const next = skipSpace(text, after, p.end);
   if (next < p.end) {
     const c = text.charCodeAt(next);
