@@ -104,9 +104,12 @@ export function isAbbreviation(word: string): boolean {
  */
 const initials = new Set(Object.keys(lettersTable.letters).filter((l) => !abbreviationsTable.initialsNot.includes(l)));
 
-/** True when `word` (without its full stop) is a Latin letter's name in Devanagari written as an initial. */
+/**
+ * True when `word` (without its last full stop) is a name's initial in Devanagari, a Latin
+ * letter's name, or several joined by full stops (`एम`, `के.एम`).
+ */
 export function isDevanagariInitial(word: string): boolean {
-  return initials.has(word);
+  return word.split(".").every((w) => initials.has(w));
 }
 
 const titles = new Set(abbreviationsTable.titles);

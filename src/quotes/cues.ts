@@ -14,6 +14,7 @@
 import type { Range } from "../text/range.js";
 import { isPlainWord, mayHoldWord, type Token } from "./tokens.js";
 import { isLatinLower } from "../text/chars.js";
+import { isDevanagariInitial } from "../data/index.js";
 import {
   AGENT,
   EN_ALL_VERBS,
@@ -147,6 +148,11 @@ export function nounBeforeHi(tokens: Token[], idx: number, max = 7): Range | nul
   let a = quotedNameStart(tokens, idx);
   while (a > 0 && idx - a < max) {
     const t = tokens[a - 1]!;
+    // A name's initials and their full stop belong to it (`एस. रमन`, `के.एम. नटराज`).
+    if (t.punct && t.text === "." && a >= 2 && a < idx && isDevanagariInitial(tokens[a - 2]!.text)) {
+      a -= 2;
+      continue;
+    }
     if (t.punct || HI_STOP.has(t.text) || HI_ERGATIVE.has(t.text)) break;
     a--;
   }
