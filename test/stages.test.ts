@@ -339,6 +339,17 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "CAIRO",
     },
     {
+      example: "Seoul - Yonhap / Samsung Electronics ...",
+      input: "Seoul - Yonhap\nSamsung Electronics Co.'s share in the global memory chip market reached a record high in the second quarter, data showed Sunday.",
+      rule: "place-dash-tag",
+      text: "Seoul - Yonhap",
+    },
+    {
+      example: "(a place, a dash and a word that is no agency's tag: a headline)",
+      input: "Seoul - Overview\nSamsung Electronics Co.'s share in the global memory chip market reached a record high in the second quarter, data showed Sunday.",
+      rule: null,
+    },
+    {
       example: "Beijing / Beijing issued a yellow alert ...",
       input:
         "Beijing\n\nBeijing issued a yellow alert for heavy air pollution on Tuesday as a new round of smog hit the city.",

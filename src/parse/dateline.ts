@@ -87,6 +87,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "date-dash", match: (v) => dateDash(v.text, v.win, v.p0, v.i) },
   /** `PLACE -- ` in capitals, no date and no tag (Yonhap's summary items: `SEOUL -- `, `PAJU, South Korea -- `; `NEW YORK — ` for a known place) */
   { name: "place-dashes", match: (v) => placeDashes(v.text, v.win, v.p0, v.i) },
+  /** a known place, a dash and the agency's tag filling the line, the lead on the next (`Seoul - Yonhap`, `Tokyo - KUNA`) */
+  { name: "place-dash-tag", match: (v) => placeDashTag(v.text, v.lines, v.i) },
   /** a known city in title case or Devanagari, an en or em dash, then the lead (`Geneva – World Health ...`, `मुंबई – हालिया फिल्म ...`) */
   { name: "city-dash-lead", match: (v) => cityDashLead(v.text, v.win, v.p0, v.i) },
   /** `By TAG, PLACE: ` before a lead that ends a sentence (`By IANS, Hyderabad: `): the agency's byline, then the place */
@@ -926,6 +928,29 @@ function placeOnly(start: number, end: number, i: number, placeEnd: number, plac
     date: null,
     agency: null,
     prefix: null,
+  };
+}
+
+/** `PLACE - TAG` filling a line: the place, a dash between spaces, the tag as written. */
+const PLACE_DASH_TAG = /^(\S[^\n]{0,38}?)[ \t]+[-–—]{1,2}[ \t]+(\S[^\n]{0,20}?)[ \t]*$/u;
+
+/**
+ * A known place, a dash and an agency's tag alone on a line, the lead below it, as some portals
+ * print agency copy:
+ * >     Seoul - Yonhap
+ * >     Samsung Electronics Co.'s share in the global memory chip market reached ...
+ */
+function placeDashTag(text: string, lines: Line[], i: number): DatelineMatch | null {
+  const L = lines[i]!;
+  if (L.contentEnd - L.contentStart > 64) return null;
+  const line = text.slice(L.contentStart, L.contentEnd);
+  if (!line.includes(" -") && !line.includes(" –") && !line.includes(" —")) return null;
+  const m = PLACE_DASH_TAG.exec(line);
+  if (!m || !TAG_EXACT.has(m[2]!) || !lookupPlace(m[1]!) || !leadBelow(text, lines, i)) return null;
+  const tagStart = L.contentStart + line.lastIndexOf(m[2]!);
+  return {
+    ...placeOnly(L.contentStart, tagStart + m[2]!.length, i, L.contentStart + m[1]!.length),
+    agency: { start: tagStart, end: tagStart + m[2]!.length, code: agencyOf(m[2]!)?.code ?? null },
   };
 }
 

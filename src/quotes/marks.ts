@@ -126,12 +126,17 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
     const c = text[i]!;
     if (c !== '"' && c !== "“" && c !== "”" && c !== "‘" && c !== "’" && c !== "'" && c !== "`") continue;
     const asStraight = oneWay && (c === "“" || c === "”");
-    const prev = i > para.start ? text[i - 1] : undefined;
+    // A straight mark a page's database escaped with a backslash (`Japan\'s`, `\"today\'s
+    // decision ...,\" it said`): the backslash is part of the mark, and the character before it
+    // tells which way the mark faces.
+    const esc = (c === '"' || c === "'") && i > para.start && text[i - 1] === "\\" ? 1 : 0;
+    const at = i - esc;
+    const prev = at > para.start ? text[at - 1] : undefined;
     const doubled =
       (c === "‘" || c === "’" || c === "'" || c === "`" || (c === '"' && csv)) && text[i + 1] === c && i + 1 < para.end;
     if (c === "`" && !doubled) continue;
-    const len = doubled ? 2 : 1;
-    const next = i + len < para.end ? text[i + len] : undefined;
+    const len = (doubled ? 2 : 1) + esc;
+    const next = at + len < para.end ? text[at + len] : undefined;
     const prevBlank = prev === undefined || isSpace(prev.charCodeAt(0)) || OPENING_CONTEXT.includes(prev);
     const nextBlank = next === undefined || isSpace(next.charCodeAt(0));
     const canOpen = !nextBlank && prevBlank;
@@ -148,20 +153,20 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
       if (role === "open" && dOpen >= 0 && (c === "‘" || c === "`")) abandon();
       if (role === "open" && dOpen >= 0) {
         // A straight mark facing forward while a quote is open: close it if it could, else restart.
-        if (canClose || !canOpen) closeDouble(i, len);
+        if (canClose || !canOpen) closeDouble(at, len);
         else {
           abandon();
-          dOpen = openQuote(i, len, true);
+          dOpen = openQuote(at, len, true);
         }
       } else if (role === "open") {
-        dOpen = openQuote(i, len, true);
+        dOpen = openQuote(at, len, true);
       } else if (dOpen >= 0) {
-        closeDouble(i, len);
+        closeDouble(at, len);
       } else {
-        stray.push({ at: i, len, message: "closing quotation mark without an opening one" });
-        orphans.push({ at: i, len, single: false });
+        stray.push({ at, len, message: "closing quotation mark without an opening one" });
+        orphans.push({ at, len, single: false });
       }
-      i += len - 1;
+      i = at + len - 1;
       continue;
     }
     if (c === "“") {
@@ -181,14 +186,14 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
     const apostrophe = isLetterish(prev) && isLetterish(next);
     if (apostrophe) continue;
     if (c === "‘" || (c === "'" && canOpen && isLetterish(next))) {
-      if (sOpen < 0 && canOpen) sOpen = openQuote(i, 1, false);
+      if (sOpen < 0 && canOpen) sOpen = openQuote(at, len, false);
       continue;
     }
     if ((c === "’" || c === "'") && sOpen >= 0 && canClose) {
       // A double mark opened inside this single quote and still open cannot run past its close:
       // quotes nest or stand apart (`'0"word word' ...`), so that opener was never closed.
       if (dOpen >= 0 && quotes[dOpen]!.open > quotes[sOpen]!.open) abandon();
-      closeQuote(sOpen, i, 1);
+      closeQuote(sOpen, at, len);
       sOpen = -1;
     } else if (
       (c === "’" || c === "'") &&
@@ -198,7 +203,7 @@ export function pairMarks(text: string, para: Range): ParagraphMarks {
       prev !== undefined &&
       ",.?!".includes(prev)
     ) {
-      orphans.push({ at: i, len: 1, single: true });
+      orphans.push({ at, len, single: true });
     }
     // An `s'` possessive or a stray single: nothing.
   }
