@@ -81,8 +81,8 @@ export const DATELINE_RULES: readonly DatelineRule[] = [
   { name: "place-bar-tag", match: (v) => placeBarTag(v.text, v.win, v.p0, v.i) },
   /** `PLACE: (DATE)` (`PUNE/MUMBAI: (Mar 3)`) */
   { name: "colon-date", match: (v) => colonDate(v.text, v.win, v.p0, v.i) },
-  /** `PLACE, DATE TAG -` (`PERTH, May 9 AAP -`) and `PLACE, DATE /TAG/ --` (`/PRNewswire-AsiaNet/ --`) */
-  { name: "date-tag", match: (v) => dateTag(v.text, v.win, v.p0, v.i) },
+  /** `PLACE, DATE TAG -` (`PERTH, May 9 AAP -`; `FUKUOKA, Dec. 7, Kyodo` filling its line above the lead) and `PLACE, DATE /TAG/ --` (`/PRNewswire-AsiaNet/ --`) */
+  { name: "date-tag", match: (v) => dateTag(v.text, v.lines, v.win, v.p0, v.i) },
   /** `PLACE[, STATE], DATE -` with no tag (Reuters) */
   { name: "date-dash", match: (v) => dateDash(v.text, v.win, v.p0, v.i) },
   /** `PLACE -- ` in capitals, no date and no tag (Yonhap's summary items: `SEOUL -- `, `PAJU, South Korea -- `; `NEW YORK — ` for a known place) */
@@ -195,7 +195,7 @@ function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 /** `PERTH, May 9 AAP -`, `DENVER, Apr 2 AP -`: the tag after the date, no parentheses. */
-const DATE_TAG = new RegExp(String.raw`^([^\n]{1,80}?),\s+(${DATE_PART})\s+(${TAGS})\s*(?=--|-|—|–|_)`, "u");
+const DATE_TAG = new RegExp(String.raw`^([^\n]{1,80}?),\s+(${DATE_PART}),?\s+(${TAGS})\s*(?=--|-|—|–|_|$)`, "u");
 /** `AUSTIN, Texas, Feb. 1, 2017 /PRNewswire-AsiaNet/ --`: the tag between slashes. */
 const SLASH_TAG = new RegExp(String.raw`^([^\n]{1,120}?),\s+(${DATE_PART})\s*\/\s*(${TAGS})\s*\/\s*(?=--|-|—|–)`, "u");
 /** Capital letters of Latin script in a place's name: ASCII, Latin-1 (`NÎMES`, `BOGOTÁ`) and a few of Latin Extended-A (`İZMİR`, `ŁÓDŹ`). */
@@ -839,10 +839,13 @@ function placeCommaDate(
 }
 
 /** `PLACE[, STATE], DATE TAG -` (AAP, AP) and `PLACE, DATE /TAG/ --` (PR Newswire): the tag without parentheses. */
-function dateTag(text: string, win: string, p0: number, i: number): DatelineMatch | null {
+function dateTag(text: string, lines: Line[], win: string, p0: number, i: number): DatelineMatch | null {
   if (!hasDateStart(win)) return null;
   const m = DATE_TAG.exec(win) ?? SLASH_TAG.exec(win);
   if (!m) return null;
+  // The tag ending its line with no dash after it (`FUKUOKA, Dec. 7, Kyodo`): the lead must
+  // follow on the next line.
+  if (m[0].length === win.length && win.length < WINDOW && !leadBelow(text, lines, i)) return null;
   const placeText = m[1]!;
   if (wordCount(placeText) > 8) return null;
   const d = dateAtEnd(m[2]!);
