@@ -55,6 +55,9 @@ export function gluedLeadAt(content: string): number | null {
     if (!isLetterMarkOrNumber(content.charCodeAt(k - 1))) continue;
     const after = k + first.length;
     if (after < content.length && isLetterOrMark(content.charCodeAt(after))) continue;
+    // Not the end of a compound (`अंतर` + `राष्ट्रीय`: `अंतरराष्ट्रीय`).
+    if (COMPOUND_PREFIXES.some((p) => content.endsWith(p, k) && !isLetterOrMark(content.charCodeAt(k - p.length - 1))))
+      continue;
     const head = content.slice(0, k);
     if (!isHeadline(head) || INNER_END.test(head) || head.split(/\s+/u).length < 3) return null;
     return k;
@@ -62,6 +65,7 @@ export function gluedLeadAt(content: string): number | null {
   return null;
 }
 const INNER_END = /[।॥.?!]["'”’)\]]*\s/u;
+const COMPOUND_PREFIXES = leftovers.compoundPrefixes;
 
 /**
  * A list item's number opening a headline, `1.कैलिफोर्निया में पहली मौत`, `2. Dhaka floods`: its
