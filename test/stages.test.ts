@@ -340,13 +340,15 @@ describe("dateline forms (parse/dateline.ts)", () => {
     },
     {
       example: "Seoul - Yonhap / Samsung Electronics ...",
-      input: "Seoul - Yonhap\nSamsung Electronics Co.'s share in the global memory chip market reached a record high in the second quarter, data showed Sunday.",
+      input:
+        "Seoul - Yonhap\nSamsung Electronics Co.'s share in the global memory chip market reached a record high in the second quarter, data showed Sunday.",
       rule: "place-dash-tag",
       text: "Seoul - Yonhap",
     },
     {
       example: "(a place, a dash and a word that is no agency's tag: a headline)",
-      input: "Seoul - Overview\nSamsung Electronics Co.'s share in the global memory chip market reached a record high in the second quarter, data showed Sunday.",
+      input:
+        "Seoul - Overview\nSamsung Electronics Co.'s share in the global memory chip market reached a record high in the second quarter, data showed Sunday.",
       rule: null,
     },
     {
