@@ -1496,7 +1496,7 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
 }
 
 /** How many words a data verb's source may run to. */
-const DATA_REACH = 10;
+const DATA_REACH = 14;
 
 /**
  * The source of a data verb at `i` (`showed`): figures or papers, told by a word of `dataNouns`
@@ -1517,7 +1517,9 @@ function dataSource(tokens: Token[], i: number): Range | null {
   while (s > 0 && v - s < DATA_REACH) {
     const t = tokens[s - 1]!;
     const w = lower(t);
-    if (t.punct || (EN_STOP.has(w) && !EN_PREP.has(w) && w !== "by")) break;
+    // `and` between capitalised words is a name's (`the China Academy of Information and Communications Technology`).
+    const inName = (w === "and" || w === "&") && isCapitalised(tokens[s]) && isCapitalised(tokens[s - 2]);
+    if (t.punct || (EN_STOP.has(w) && !EN_PREP.has(w) && w !== "by" && !inName)) break;
     held ||= EN_DATA_NOUNS.has(w);
     s--;
   }
