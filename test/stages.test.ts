@@ -446,6 +446,12 @@ describe("dateline forms (parse/dateline.ts)", () => {
       text: "Chandigarh, June 19 (TNS)",
     },
     {
+      example: "नयी दिल्ली: 11 जून (ए) राष्ट्रीय ...",
+      input: "नयी दिल्ली: 11 जून (ए) राष्ट्रीय राजधानी भीषण गर्मी की चपेट में है और तापमान 45 डिग्री तक पहुंच गया है।",
+      rule: "unknown-tag",
+      text: "नयी दिल्ली: 11 जून (ए)",
+    },
+    {
       example: "(a photo's note in brackets after the date)",
       input:
         "Chandigarh, June 19 (AFP photo) The state government on Monday ordered an inquiry into the collapse of a bridge.",

@@ -160,11 +160,12 @@ const DATE_PART = String.raw`(?:[\p{L}]+(?:\.\s*|\s+)[0-9]{1,2}|[0-9]{1,2}\s+[\p
  * What every dated form below needs: a comma, space, and the start of a date (`, May 9`, `, 9 May`),
  * as the pattern `,\s+(?:\p{L}+\.?\s+[0-9]|[0-9]{1,2}\s+\p{L})` finds it, read by hand (that
  * pattern's classes of all letters cost a run more to compile than reading its lines). Most lines of
- * a body have none, and this test is far cheaper than the forms' own patterns.
+ * a body have none, and this test is far cheaper than the forms' own patterns. With `colon`, a
+ * colon may stand for the comma (`नयी दिल्ली: 11 जून`).
  */
-export function hasDateStart(s: string): boolean {
+export function hasDateStart(s: string, colon = false): boolean {
   const n = s.length;
-  for (let k = s.indexOf(","); k >= 0; k = s.indexOf(",", k + 1)) {
+  for (let k = nextPart(s, 0, colon); k >= 0; k = nextPart(s, k + 1, colon)) {
     let i = k + 1;
     while (i < n && isRegExpSpace(s.charCodeAt(i))) i++;
     if (i === k + 1 || i === n) continue;
@@ -189,6 +190,14 @@ export function hasDateStart(s: string): boolean {
     }
   }
   return false;
+}
+
+/** The next comma (or, when `colon`, colon) in `s` from `from`, or -1. */
+function nextPart(s: string, from: number, colon: boolean): number {
+  const comma = s.indexOf(",", from);
+  if (!colon) return comma;
+  const c = s.indexOf(":", from);
+  return comma < 0 ? c : c < 0 ? comma : Math.min(comma, c);
 }
 
 function isDigit(c: number): boolean {
@@ -1151,7 +1160,8 @@ function unknownTag(text: string, win: string, p0: number, i: number): DatelineM
   const open = win.indexOf("(");
   if (open < 4 || open > 80) return null;
   const close = win.indexOf(")", open);
-  if (close < 0 || close - open > 26 || !hasDateStart(win.slice(0, open))) return null;
+  // (A colon may part the place from the date: `नयी दिल्ली: 11 जून (ए)`.)
+  if (close < 0 || close - open > 26 || !hasDateStart(win.slice(0, open), true)) return null;
   const tag = win.slice(open + 1, close).trim();
   if (!/^\p{L}/u.test(tag) || wordCount(tag) > 3 || NOT_A_TAG.test(tag)) return null;
   const head = headParts(text, p0, p0 + open);
@@ -1549,6 +1559,11 @@ function headParts(text: string, from: number, to: number): Head | null {
     date = { ...d, start: from + d.start, end };
     placeEnd = from + d.start;
     while (placeEnd > from && (isHSpace(text.charCodeAt(placeEnd - 1)) || text[placeEnd - 1] === ",")) placeEnd--;
+    // A colon may part the place from the date (`नयी दिल्ली: 28 अक्टूबर (भाषा)`).
+    if (placeEnd > from && text[placeEnd - 1] === ":" && placeEnd < date.start) {
+      placeEnd--;
+      while (placeEnd > from && isHSpace(text.charCodeAt(placeEnd - 1))) placeEnd--;
+    }
   }
   if (placeEnd === from) return null;
   // Find where the place starts: after an editor's note `(Eds: ...)` / `(अनवारुल हक)`, a byline
