@@ -290,7 +290,8 @@ const SOURCE_LABEL = /^source\s*:\s*/iu;
 /** The agency a tag or name is, also when a page prints it twice (`PTI PTI`). */
 function agencyTagOf(s: string) {
   const twice = /^(\S+)\s+\1$/u.exec(s);
-  return agencyOf(twice ? twice[1]! : s);
+  // (`The Associated Press, June 16, 2009`: a name is written with its article too.)
+  return agencyOf(twice ? twice[1]! : s.replace(/^the\s+/iu, ""));
 }
 
 /**
