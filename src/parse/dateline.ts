@@ -270,7 +270,7 @@ function trimmedEnd(text: string, L: Line): number {
   return end;
 }
 const DATE_DASH =
-  /^([^\n]{1,80}?),\s+((?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+)(?:,?\s+[0-9]{4})?)\s*(?=--|-|—|–)/u;
+  /^([^\n]{1,80}?),\s+((?:[\p{L}]+\.?\s+[0-9]{1,2}|[0-9]{1,2}\s+[\p{L}]+)(?:,?\s+[0-9]{4})?)\s*(?=--|-|—|–|―)/u;
 
 /** `(TAG)` in the window, the first one: where it starts and ends, and the tag as written. */
 function parenTagIn(win: string): { index: number; end: number; tag: string } | null {
@@ -1642,7 +1642,8 @@ function lastWordStart(text: string, from: number, to: number): number {
   return k;
 }
 
-const SEPARATORS = ["--", "—", "–", "-", "।", ":", "|", "_"];
+/** (`―`, the horizontal bar, is a dash to some pages: `SEPANG, March 11 ― ...`.) */
+const SEPARATORS = ["--", "—", "–", "―", "-", "।", ":", "|", "_"];
 
 /** End of the separator after the tag (`।`, ` ।`, `:`, ` :`, `-`, `--`, `—`), or `from` when none. */
 function separatorEnd(text: string, from: number): number {

@@ -52,7 +52,7 @@ const ITEM_REACH = 400;
 
 const FINAL = /[।॥.?!"”’)\]]$/u;
 /** A dash and a word in title case ending a line: maybe an agency's mark after the last sentence. */
-const GLUED_DASH_TAG = /[.!?”"’][ \t]*[-–—][ \t]*\p{Lu}[\p{L}]+$/u;
+const GLUED_DASH_TAG = /[.!?”"’][ \t]*[-–—―][ \t]*\p{Lu}[\p{L}]+$/u;
 /** A line longer than this is a paragraph of copy (with a sign-off glued to it, or ending a sentence), no headline or credit line. */
 const PROSE = 80;
 /** How many characters of a lead tell it again. */
