@@ -36,7 +36,8 @@ import { dateAtEnd, type DateMatch } from "./date.js";
 import { lookupPlace, qualifierCountry } from "./places.js";
 import { nextContent, type Line } from "./lines.js";
 import {
-  CAPTION_SUFFIXES,
+  CREDIT_DASH,
+  DASH_CREDIT,
   TIME_TAIL,
   headerKind,
   isCreditedCaption,
@@ -407,7 +408,7 @@ const CAPTION_REACH = 600;
  * (`— Picture by Yusof Mat IsaKUALA LUMPUR`: the name's last word in lower case after its capital).
  */
 const GLUED_CREDIT = new RegExp(
-  String.raw`[.!?”"’)]\s*[—–-]\s*(?:(?:[A-Z][A-Za-z]+\s+){1,3}(?:${CAPTION_SUFFIXES})(?=[A-Z])|(?:Picture|Photo)\s+by\s+(?:[A-Z][\p{L}]*\s+){0,3}[A-Z]\p{Ll}+(?=\p{Lu}{2}))`,
+  String.raw`${DASH_CREDIT}(?=[A-Z])|${CREDIT_DASH}(?:Picture|Photo)\s+by\s+(?:[A-Z][\p{L}]*\s+){0,3}[A-Z]\p{Ll}+(?=\p{Lu}{2})`,
   "u",
 );
 

@@ -557,20 +557,20 @@ const LABEL_CREDIT_END = new RegExp(String.raw`[.!?]\s*(?:${CAPTION_WORDS})\s*:\
 /** A caption's label and an agency's tag alone, with no colon: `Image Source UNIVARTA`. */
 const LABEL_THEN_AGENCY = new RegExp(String.raw`^(?:${CAPTION_WORDS})\s+(?:${AGENCY_TAGS})$`, "iu");
 /** The words that end a caption after a dash and its credit (`pic`, `file photo`), longest first. */
-export const CAPTION_SUFFIXES = [...leftovers.captionSuffixes]
+const CAPTION_SUFFIXES = [...leftovers.captionSuffixes]
   .sort((a, b) => b.length - a.length)
   .map(escapeRe)
   .join("|");
+/** A caption's last sentence and the dash before its credit (a pattern's source). */
+export const CREDIT_DASH = String.raw`[.!?”"’)]\s*[—–-]\s*`;
 /**
  * A caption's last sentence, a dash, a credit of one to three capitalised words and a caption
- * suffix, ending the line.
+ * suffix (a pattern's source; ending the line here, glued to a dateline in `parse/dateline.ts`).
  * >     Carlos Tavares, chairman of the board of PSA Peugeot Citroen. — AFP pic
  * >                                                                   ^^^^^^^^^ the credit
  */
-const DASH_CREDIT_END = new RegExp(
-  String.raw`[.!?”"’)]\s*[—–-]\s*(?:[A-Z][\p{L}]*\s+){1,3}(?:${CAPTION_SUFFIXES})$`,
-  "u",
-);
+export const DASH_CREDIT = String.raw`${CREDIT_DASH}(?:[A-Z][\p{L}]*\s+){1,3}(?:${CAPTION_SUFFIXES})`;
+const DASH_CREDIT_END = new RegExp(`${DASH_CREDIT}$`, "u");
 /** A caption's label and a colon opening a line, whatever follows (`FILE PHOTO: North Korean leader ...`). */
 const CAPTION_LABEL = new RegExp(String.raw`^(?:${CAPTION_WORDS})\s*:\s+\S`, "iu");
 /** A page's time stamp above the story: `Wed Mar 26, 6:55 PM ET`, `March 27, 2008`, `Updated: 13 hr ago` (more shapes: `isStampLine`). */

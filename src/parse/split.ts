@@ -96,13 +96,14 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
   for (let i = 0; i < lines.length; i++) {
     const l = lines[i]!;
     if (l.blank) continue;
+    const content = contentOf(i);
     const dl = l.contentEnd - l.contentStart > 3 ? datelineAt(text, lines, i) : null;
     const isDateline = dl !== null;
     // The current story's dateline and lead printed again (a page's summary, then the story).
     const repeat = isDateline && sameLead(dl, i);
     // A page's leftover line after a sign-off (`Next Story`, a time stamp) still belongs to its story.
-    if (afterSignoff && !isDateline && isTrailingLeftover(contentOf(i))) continue;
-    if (afterSignoff && bracketedMark && !isDateline && isCopyLine(contentOf(i))) {
+    if (afterSignoff && !isDateline && isTrailingLeftover(content)) continue;
+    if (afterSignoff && bracketedMark && !isDateline && isCopyLine(content)) {
       // A photo's caption credited with the agency's tag in brackets (`Children play in a pool in
       // Seoul on July 30, 2023. (Yonhap)`), then more paragraphs of copy with no dateline or
       // headline: the same story goes on (a story ending in that tag is followed by a headline
@@ -119,7 +120,7 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
       body = false;
       seenDateline = isDateline;
       undatedCopy = false;
-    } else if (isDateline && seenDateline && body && contentOf(last) !== contentOf(i) && !repeat) {
+    } else if (isDateline && seenDateline && body && contentOf(last) !== content && !repeat) {
       // (A dateline line that repeats the line above is the same story: a page's summary that
       // repeats the lead, then the story from its dateline; so is the same dateline again before
       // the same lead, `नयी दिल्ली, 20 जुलाई (भाषा) NEET ...` / `नयी दिल्ली, 20 जुलाई (भाषा)` / `NEET ...`.)
@@ -144,7 +145,7 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
         }
       }
     }
-    if (!isDateline && seenDateline && body && finished(last) && gluedLeadAt(contentOf(i)) !== null) {
+    if (!isDateline && seenDateline && body && finished(last) && gluedLeadAt(content) !== null) {
       // A story with no dateline whose headline is glued to its lead (`... 23 घायलहवाई में ...`).
       at(i, null, true);
       body = false;
@@ -159,7 +160,7 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
     // Briefs with no dateline, each closed by its agency (`... the company added. - Bernama`):
     // a sign-off glued to a paragraph of copy, or after one, ends it as a dateline's story's
     // sign-off does (not a credit line under a headline or a photo's caption: `PTI` above the lead).
-    const prose = !seenDateline && l.contentEnd - l.contentStart > PROSE;
+    const prose = !seenDateline && content.length > PROSE;
     if ((seenDateline && body) || undatedCopy || prose) {
       const end = signoffEnding(text, lines, i);
       if (end) {
@@ -167,8 +168,7 @@ export function splitStories(text: string, lines: Line[], split = true): StoryRa
         bracketedMark = end.rule === "glued-end-mark" && text[end.start] === "(";
       }
     }
-    if (prose && !undatedCopy && FINAL.test(contentOf(i).trimEnd()) && headerKind(contentOf(i)) === null)
-      undatedCopy = true;
+    if (prose && !undatedCopy && isCopyLine(content)) undatedCopy = true;
     beforeLast = last;
     last = i;
   }
@@ -292,7 +292,7 @@ function signoffEnding(text: string, lines: Line[], i: number): { rule: string; 
   const l = lines[i]!;
   let end = l.contentEnd;
   while (end > l.contentStart && isHSpace(text.charCodeAt(end - 1))) end--;
-  if (l.contentEnd - l.contentStart > 80) {
+  if (l.contentEnd - l.contentStart > PROSE) {
     if (text.endsWith(" -0-", end)) return { rule: "kcna-zero", start: end - 3 };
     // A long line is a paragraph: only an agency's mark glued after its last sentence
     // (`... the company added. - Bernama`) can close it.

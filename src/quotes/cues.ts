@@ -1495,6 +1495,9 @@ export function reportedSpeech(tokens: Token[]): ReportedMatch[] {
   return out;
 }
 
+/** A clause's word that ends a data verb's source; prepositions and `by` stay in it (`figures released by the ministry`). */
+const endsDataPhrase = (w: string) => EN_STOP.has(w) && !EN_PREP.has(w) && w !== "by";
+
 /** How many words a data verb's source may run to. */
 const DATA_REACH = 14;
 
@@ -1519,7 +1522,7 @@ function dataSource(tokens: Token[], i: number): Range | null {
     const w = lower(t);
     // `and` between capitalised words is a name's (`the China Academy of Information and Communications Technology`).
     const inName = (w === "and" || w === "&") && isCapitalised(tokens[s]) && isCapitalised(tokens[s - 2]);
-    if (t.punct || (EN_STOP.has(w) && !EN_PREP.has(w) && w !== "by" && !inName)) break;
+    if (t.punct || (endsDataPhrase(w) && !inName)) break;
     held ||= EN_DATA_NOUNS.has(w);
     s--;
   }
@@ -1532,7 +1535,7 @@ function dataSource(tokens: Token[], i: number): Range | null {
   while (e < tokens.length && e - i <= DATA_REACH) {
     const t = tokens[e]!;
     const w = lower(t);
-    if (t.punct || EN_VERB_DAYS.has(w) || (EN_STOP.has(w) && !EN_PREP.has(w) && w !== "by")) break;
+    if (t.punct || EN_VERB_DAYS.has(w) || endsDataPhrase(w)) break;
     held ||= EN_DATA_NOUNS.has(w);
     e++;
   }
