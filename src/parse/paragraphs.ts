@@ -6,6 +6,8 @@
  *                      ^
  * > | ... police said Saturday.They reached ...  the same in English
  *                             ^
+ * > | ... for the season."Inspectors have ...    before a quote, when every mark before it is paired
+ *                         ^
  * ```
  * One paragraph per line; but when blank lines separate the body's paragraphs and some block
  * holds several lines (hard-wrapped copy), each block is one paragraph.
@@ -257,17 +259,21 @@ function usesBlocks(text: string, segments: Segment[]): boolean {
 function splitGlued(text: string, p: ParagraphMatch, out: ParagraphMatch[], findings: Finding[]): void {
   let start = p.start;
   let kind = p.break;
+  // The double quotation marks since `start`: whether every one before a mark is paired.
+  const marks = { straight: 0, open: 0, close: 0 };
   for (let i = p.start + 1; i < p.end - 1; i++) {
     const c = text.charCodeAt(i);
+    countMark(marks, text.charCodeAt(i - 1));
     let glued = false;
     // `।दि12 बाढ़ लीड ...`: a desk slug glued after the danda is no new paragraph.
     if (c === 0x0964) glued = isDevanagariLetter(text.charCodeAt(i + 1)) && !SLUG_AT.test(text.slice(i + 1, i + 12));
-    else if (c === 0x2e) glued = gluedFullStop(text, i, p.start);
+    else if (c === 0x2e) glued = gluedFullStop(text, i, p.start) || gluedQuoteStart(text, i, p.start, marks);
     if (!glued) continue;
     out.push({ start, end: i + 1, break: kind });
     findings.push(finding("glued-paragraph", "paragraph break inferred where a line break seems lost", i + 1, i + 1));
     start = i + 1;
     kind = "inferred";
+    marks.straight = marks.open = marks.close = 0;
   }
   out.push({ start, end: p.end, break: kind });
 }
@@ -277,12 +283,41 @@ function gluedFullStop(text: string, i: number, from: number): boolean {
   if (!isLatinLower(text.charCodeAt(i - 1)) || !isLatinUpper(text.charCodeAt(i + 1))) return false;
   const after = text.charCodeAt(i + 2);
   if (!(isLatinLower(after) || isSpace(after) || Number.isNaN(after))) return false;
+  return endsPlainWord(text, i, from);
+}
+
+/** Whether the word before the full stop at `i` is no abbreviation (`Gov.`) and holds no stop (`U.S.`). */
+function endsPlainWord(text: string, i: number, from: number): boolean {
   let k = i;
   const floor = Math.max(from, i - 24);
   while (k > floor && /[A-Za-z.]/.test(text[k - 1]!)) k--;
   const word = text.slice(k, i);
-  if (word.includes(".") || isAbbreviation(word)) return false;
-  return true;
+  return !word.includes(".") && !isAbbreviation(word);
+}
+
+interface MarkCount {
+  straight: number;
+  open: number;
+  close: number;
+}
+
+function countMark(m: MarkCount, c: number): void {
+  if (c === 0x22) m.straight++;
+  else if (c === 0x201c) m.open++;
+  else if (c === 0x201d) m.close++;
+}
+
+/**
+ * `patriotism."I appeal ...`, `of the state.”I have spent ...`: a lower-case word, a full stop, a
+ * double quotation mark that opens a quote, then a capital, with no space: the next paragraph
+ * opens with a quote. The mark opens when every double mark before it in the paragraph is paired
+ * (`marks`): then `"` and a wrongly turned `”` close nothing.
+ */
+function gluedQuoteStart(text: string, i: number, from: number, marks: MarkCount): boolean {
+  const q = text.charCodeAt(i + 1);
+  if (q !== 0x22 && q !== 0x201c && q !== 0x201d) return false;
+  if (!isLatinLower(text.charCodeAt(i - 1)) || !isLatinUpper(text.charCodeAt(i + 2))) return false;
+  return marks.straight % 2 === 0 && marks.open === marks.close && endsPlainWord(text, i, from);
 }
 
 const isQuoteCloser = (c: number) => c === 0x22 || c === 0x27 || c === 0x201d || c === 0x2019;
