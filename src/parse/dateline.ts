@@ -1547,9 +1547,12 @@ interface Head {
 /** Splits the text before the tag into prefix, place(s) and date. */
 function headParts(text: string, from: number, to: number): Head | null {
   let end = to;
-  // A comma or a colon may part the head from the tag (`खाटमांडू, 5 जुलाई: (पी टी आई)`).
+  // A comma, a colon or a dash may part the head from the tag (`खाटमांडू, 5 जुलाई: (पी टी आई)`,
+  // `NEW YORK — (AP) —`).
   while (end > from && (isHSpace(text.charCodeAt(end - 1)) || text[end - 1] === ",")) end--;
   if (end > from && text[end - 1] === ":") end--;
+  else if (end - 1 > from && (text[end - 1] === "—" || text[end - 1] === "–") && isHSpace(text.charCodeAt(end - 2)))
+    end--;
   while (end > from && isHSpace(text.charCodeAt(end - 1))) end--;
   if (end === from) return null;
   const head = text.slice(from, end);
