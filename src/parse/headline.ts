@@ -107,8 +107,12 @@ export function isTitleLine(content: string, next: string | null): boolean {
  * no headline.
  */
 function wrapsInto(content: string, next: string): boolean {
-  if (!/^[a-z]/u.test(next)) return false;
-  const last = /([A-Za-z]+)$/u.exec(content)?.[1]?.toLowerCase();
+  return /^[a-z]/u.test(next) && endsInWrapWord(content);
+}
+
+/** Whether `line` ends in a word no English sentence ends in (`... new home prices in`): see `wrapsInto`. */
+export function endsInWrapWord(line: string): boolean {
+  const last = /([A-Za-z]+)$/u.exec(line.length > 16 ? line.slice(-16) : line)?.[1]?.toLowerCase();
   return last !== undefined && WRAP_WORDS.has(last);
 }
 const WRAP_WORDS = new Set([...speech.en.prepositions, ...speech.en.determiners, ...speech.en.verbLinks, "to", "or"]);

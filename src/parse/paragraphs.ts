@@ -26,9 +26,9 @@ import {
   isLatinUpper,
   isSpace,
 } from "../text/chars.js";
-import { isLetterOrMark } from "../text/classes.js";
+import { isLetterMarkOrNumber, isLetterOrMark } from "../text/classes.js";
 import { finding, type Finding } from "../diagnostics.js";
-import { isPageLeftover, isTrailingLeftover } from "./headline.js";
+import { endsInWrapWord, isPageLeftover, isTrailingLeftover } from "./headline.js";
 import type { Range } from "../text/range.js";
 
 export interface Segment extends Range {
@@ -72,6 +72,16 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
     if (prev && !joins && width > 0 && before && fullLineWrap(text, before, seg, width)) joins = true;
     // A bullet opens an item of its own (`• ‘It’s crazy,’ driver says` / `• Army tanker drivers ...`).
     if (prev && joins && !seg.wrapped && bulletAt(text, seg.start, seg.end)) joins = false;
+    // Nor does a line that ends in a preposition, an article or a conjunction (`BEIJING, April 18
+    // Average new home prices in` / `China's 70 major cities ...`: hard-wrapped copy whose first
+    // line the dateline's cut tag left short).
+    if (
+      prev &&
+      !joins &&
+      isLetterMarkOrNumber(text.charCodeAt(seg.start)) &&
+      endsInWrapWord(text.slice(Math.max(prev.start, prev.end - 16), prev.end))
+    )
+      joins = true;
     // A title before a name never ends a paragraph (`... the visiting Chadian leader, Gen.` / `Idriss Mahamat, ...`).
     if (prev && !joins && endsInTitle(text, prev) && isLetterOrMark(text.charCodeAt(seg.start))) joins = true;
     if (prev && joins && !seg.blankBefore && !seg.barrier) {
