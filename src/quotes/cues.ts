@@ -124,7 +124,10 @@ export function englishExpressionCues(tokens: Token[]): CueMatch[] {
     if (tokens[k]!.punct || isDevanagari(tokens[k]!)) continue;
     const e = phraseStartingAt(tokens, k, EN_EXPRESSION);
     if (e < 0 || isPassive(tokens, k)) continue;
-    const speaker = nounBeforeEn(tokens, k);
+    // `Hollande paid homage to Tournier, describing him as a "great writer"`: a participle after a
+    // comma is the sentence's subject's.
+    const participle = k > 0 && tokens[k - 1]!.text === "," && tokens[k]!.text.endsWith("ing");
+    const speaker = nounBeforeEn(tokens, k) ?? (participle ? sentenceSubject(tokens, k) : null);
     if (speaker) out.push({ cue: span(tokens, k, e - 1), speaker, via: null, withThat: false, punct: false });
   }
   return out;
