@@ -114,6 +114,8 @@ export const HI_BY = new Lexicon(speech.hi.byMarkers.map(words));
 export const HI_PASSIVE = new Set(speech.hi.passiveMarkers);
 /** `एक बयान में कहा गया है कि`: what says a thing in the passive, and is its source. */
 export const HI_STATEMENT_NOUNS = new Set(speech.hi.statementNouns);
+/** `इसमें`, `उसमें`, `जिसमें`: the statement a passive `कहा गया है कि` names by a pronoun. */
+export const HI_LOCATIVE_PRONOUNS = new Set(speech.hi.locativePronouns);
 export const HI_POSSESSIVE = new Lexicon(speech.hi.possessive.map(words));
 export const HI_ERGATIVE = new Set(speech.hi.ergative);
 export const HI_EXPRESSION = new Lexicon([...speech.hi.expression.map(words), ...speech.hi.verbs.map(words)]);
