@@ -176,6 +176,7 @@ export const storySchema = {
       ],
     },
     byline: { anyOf: [textPart, { type: "null" }] },
+    headerLines: { type: "array", items: textPart, minItems: 1 },
     paragraphs: {
       type: "array",
       items: {
@@ -203,7 +204,7 @@ export const storySchema = {
           text: { type: "string" },
           span,
           line,
-          paragraph: { type: "integer", minimum: 1 },
+          paragraph: { type: "integer", minimum: 0 },
           kind: { enum: ["direct", "continuation", "partial", "unmarked"] },
           speaker: { anyOf: [person, { type: "null" }] },
           via: { anyOf: [person, { type: "null" }] },
@@ -225,7 +226,7 @@ export const storySchema = {
           cue,
           span,
           line,
-          paragraph: { type: "integer", minimum: 1 },
+          paragraph: { type: "integer", minimum: 0 },
         },
         required: ["kind", "source", "cue", "span", "line", "paragraph"],
         additionalProperties: false,

@@ -87,7 +87,7 @@ export interface Cue {
 export type QuoteKind = "direct" | "continuation" | "partial" | "unmarked";
 
 export interface Quote extends TextPart {
-  /** 1-based index into `paragraphs`. */
+  /** 1-based index into `paragraphs`; 0 when in one of `headerLines`. */
   paragraph: number;
   kind: QuoteKind;
   speaker: Person | null;
@@ -106,6 +106,7 @@ export interface Attribution {
   cue: Cue;
   span: Span;
   line: number;
+  /** 1-based index into `paragraphs`; 0 when in one of `headerLines`. */
   paragraph: number;
 }
 
@@ -152,6 +153,12 @@ export interface Story {
   headline: TextPart | null;
   dateline: Dateline | null;
   byline: TextPart | null;
+  /**
+   * Lines above the dateline that are none of its headline, byline or editor's note: a deck,
+   * summary bullets, a page's credit or stamp line. No body paragraphs; present only when the
+   * copy has such lines.
+   */
+  headerLines?: TextPart[];
   paragraphs: Paragraph[];
   quotes: Quote[];
   attributions: Attribution[];

@@ -59,6 +59,7 @@ for (const lang of fixtureFolders()) {
             agency: got.agency,
             headline: got.headline?.text ?? null,
             byline: got.byline?.text ?? null,
+            headerLines: (got.headerLines ?? []).map((h) => h.text),
             dateline: got.dateline && {
               text: got.dateline.text,
               places: got.dateline.places,

@@ -84,6 +84,7 @@ export function parts(story: Story): { kind: string; text: string; span: Span }[
   const out: { kind: string; text: string; span: Span }[] = [];
   if (story.headline) out.push({ kind: "headline", ...story.headline });
   if (story.byline) out.push({ kind: "byline", ...story.byline });
+  for (const h of story.headerLines ?? []) out.push({ kind: "header-line", ...h });
   if (story.dateline) out.push({ kind: "dateline", ...story.dateline });
   for (const p of story.paragraphs) out.push({ kind: "paragraph", ...p });
   if (story.signoff) out.push({ kind: "signoff", ...story.signoff });

@@ -150,7 +150,7 @@ function checkLossless(text: string): void {
 function checkQuotes(text: string, story: Story): void {
   const qs = story.quotes;
   for (const q of qs) {
-    const p = story.paragraphs[q.paragraph - 1]!;
+    const p = holder(story, q.paragraph, q.span)!;
     expect(p).toBeDefined();
     expect(q.span.start).toBeGreaterThanOrEqual(p.span.start);
     expect(q.span.end).toBeLessThanOrEqual(p.span.end);
@@ -167,7 +167,8 @@ function checkQuotes(text: string, story: Story): void {
     }
   }
   for (const a of story.attributions) {
-    const p = story.paragraphs[a.paragraph - 1]!;
+    const p = holder(story, a.paragraph, a.span)!;
+    expect(p).toBeDefined();
     expect(a.span.start).toBeGreaterThanOrEqual(p.span.start);
     expect(a.span.end).toBeLessThanOrEqual(p.span.end);
     expect(plainAt(text, a.cue.span)).toBe(a.cue.text);
@@ -243,3 +244,9 @@ describe("properties", { timeout: 120_000 * SCALE }, () => {
     }
   });
 });
+
+/** The paragraph `paragraph` (1-based), or for 0 the line above the dateline that holds `span`. */
+function holder(story: Story, paragraph: number, span: { start: number; end: number }) {
+  if (paragraph > 0) return story.paragraphs[paragraph - 1];
+  return story.headerLines?.find((h) => h.span.start <= span.start && span.end <= h.span.end);
+}

@@ -172,6 +172,8 @@ export function assembleStory(
     headline: m.headline ? part(m.headline) : null,
     dateline,
     byline: m.byline ? part(m.byline) : null,
+    // (Left out when empty: `undefined` is written by neither JSON nor YAML.)
+    headerLines: m.headerLines.length ? m.headerLines.map(part) : undefined,
     paragraphs,
     quotes,
     attributions,

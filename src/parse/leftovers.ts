@@ -11,6 +11,7 @@
 import table from "../data/leftovers.json" with { type: "json" };
 import { finding, type Finding } from "../diagnostics.js";
 import type { ParagraphMatch } from "./paragraphs.js";
+import type { Range } from "../text/range.js";
 import {
   CAPTION,
   headerKind,
@@ -79,6 +80,22 @@ export function findSlugs(text: string, paras: ParagraphMatch[], findings: Findi
       findings.push(finding("desk-slug", `desk slug "${m[1]}" left in the body`, at, at + m[1]!.length));
     }
   }
+}
+
+/**
+ * The lines above a dateline with a page's leftover line and a photo's credit left out (each
+ * with the finding that says so), as `dropPageLeftovers` leaves them out of the body.
+ */
+export function withoutLeftoverLines(text: string, lines: Range[], findings: Finding[]): Range[] {
+  return lines.filter((r) => {
+    if (r.end - r.start > 300) return true;
+    const line = text.slice(r.start, r.end);
+    if (isPageLeftover(line)) findings.push(finding("page-leftover", "a web page's leftover line", r.start, r.end));
+    else if (r.end - r.start <= 60 && CAPTION.test(line))
+      findings.push(finding("page-leftover", "a photo's credit above the dateline", r.start, r.end));
+    else return true;
+    return false;
+  });
 }
 
 /**

@@ -42,6 +42,11 @@ export interface StoryMatch {
   /** An editor's note (`Eds: ...`, `(ATTN: ...)`, "not for publication"), and the envelope's slug. */
   ednote: Range | null;
   slugline: Range | null;
+  /**
+   * Lines above the dateline that are none of its headline, byline or editor's note (a deck,
+   * summary bullets, a page's credit or stamp line): no body paragraphs, in order.
+   */
+  headerLines: Range[];
   /** The transmission envelope the story came in. */
   envelope: EnvelopeMatch | null;
   quotes: QuoteMatch[];

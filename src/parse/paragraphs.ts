@@ -34,8 +34,6 @@ import type { Range } from "../text/range.js";
 export interface Segment extends Range {
   /** A blank line stands between this segment and the previous one. */
   blankBefore: boolean;
-  /** Another part (the dateline) stands between this segment and the previous one. */
-  barrier?: boolean;
   /** A break tag (`<br>`, `<p>`) stands between this segment and the previous one. */
   breakBefore?: boolean;
   /** The segment starts its line and the line is indented. */
@@ -84,7 +82,7 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
       joins = true;
     // A title before a name never ends a paragraph (`... the visiting Chadian leader, Gen.` / `Idriss Mahamat, ...`).
     if (prev && !joins && endsInTitle(text, prev) && isLetterOrMark(text.charCodeAt(seg.start))) joins = true;
-    if (prev && joins && !seg.blankBefore && !seg.barrier) {
+    if (prev && joins && !seg.blankBefore) {
       prev.end = seg.end;
       continue;
     }
@@ -224,13 +222,6 @@ function modeOf(text: string, all: Segment[]): "tags" | "indent" | "blocks" | "l
   let flush = 0;
   for (let i = 1; i < segments.length; i++) {
     const s = segments[i]!;
-    // Lines above the dateline are the header's: the body's own lines tell how it is indented
-    // (copy with every line indented, after a title that is not, is no indented copy).
-    if (s.barrier) {
-      indented = 0;
-      flush = 0;
-      continue;
-    }
     if (s.indented) indented++;
     else if (!s.blankBefore) flush++;
   }
@@ -256,7 +247,7 @@ function usesBlocks(text: string, segments: Segment[]): boolean {
   let ended = 0;
   for (let i = 1; i < segments.length; i++) {
     if (segments[i]!.blankBefore) blank = true;
-    else if (!segments[i]!.barrier) {
+    else {
       inner++;
       if (endsSentence(text, segments[i - 1]!)) ended++;
     }

@@ -39,7 +39,7 @@ import { detectLanguage } from "./language.js";
 import { nextContent, type Line } from "./lines.js";
 import { isBlank, isDevanagariLetter, isHSpace, isLatinLetter, isLatinLower } from "../text/chars.js";
 import { quotesOf } from "../quotes/index.js";
-import { dropPageLeftovers, findCreditLine, findSlugs, splitTrailer } from "./leftovers.js";
+import { dropPageLeftovers, findCreditLine, findSlugs, splitTrailer, withoutLeftoverLines } from "./leftovers.js";
 import { tagsWithin, type Break, type Markup } from "../text/markup.js";
 import type { HeadRule, StoryMatch } from "./match.js";
 import type { EnvelopeMatch } from "../envelope/types.js";
@@ -206,6 +206,9 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
         // `NEWSDESK - IANS) Chennai, ...`: a closing bracket with no opening one, a page's leftover.
         findings.push(finding("page-leftover", "a web page's leftover before the dateline", prefix.start, prefix.end));
       else if (!headline && before.length === 0) headline = prefix;
+      else if (headline && text.slice(headline.start, headline.end) === text.slice(prefix.start, prefix.end).trim())
+        // The headline again, glued to the place (`... cheers touristsGulmarg, Mar 9 :`).
+        findings.push(finding("header-line", "the headline again before the dateline", prefix.start, prefix.end));
       else before.push(dl.prefix);
     }
   }
@@ -358,7 +361,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     : headline?.rule === "glued-to-lead" || headline?.rule === "title-line"
       ? Math.max(headline.end, bylineLineEnd)
       : Math.max(range.start, bylineLineEnd);
-  const segments = bodySegments(text, lines, before, bodyStart, bodyEnd, breaks);
+  const segments = bodySegments(text, lines, bodyStart, bodyEnd, breaks);
   // Copy the envelope says is tabular is one table; elsewhere runs of table lines are.
   const runs = env?.tabular && !dl ? wholeBody(segments) : tableRuns(text, lines, bodyStart, bodyEnd, false);
   let paras = withTables(paragraphsOf(text, segments, findings), runs);
@@ -397,8 +400,12 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
   findSlugs(text, paras, findings);
   const paragraphs = paras.map((p) => ({ ...p, sentences: p.table ? [] : sentencesOf(text, p) }));
 
-  // Quotes and reported speech (not in tables: their paragraphs are skipped, numbering kept).
-  const prose = paragraphs.map((p, k) => ({ ...p, k })).filter((p) => !p.table);
+  // Quotes and reported speech (not in tables: their paragraphs are skipped, numbering kept),
+  // also in the lines above the dateline (a summary bullet `• ‘It’s like a war zone,’ resident
+  // says`), which are no paragraph: their index is -1.
+  const headerLines = withoutLeftoverLines(text, before, findings);
+  const heads = headerLines.map((r) => ({ ...r, sentences: sentencesOf(text, r), k: -1 }));
+  const prose = [...heads, ...paragraphs.map((p, k) => ({ ...p, k })).filter((p) => !p.table)];
   const found = quotesOf(text, prose, findings);
   if (prose.length !== paragraphs.length) {
     for (const q of found.quotes) q.paragraph = prose[q.paragraph]!.k;
@@ -419,6 +426,7 @@ export function findStoryParts(markup: Markup, lines: Line[], range: Range, opti
     quotes: found.quotes,
     attributions: found.attributions,
     ednote,
+    headerLines,
     slugline: env?.slugline ?? null,
     envelope: env,
     findings: env ? [...env.findings, ...findings] : findings,
@@ -688,21 +696,12 @@ function prevContent(lines: Line[], i: number): number {
 
 /**
  * The body cut into segments (line pieces) for the paragraph stage, with what separates each
- * from the one before: a blank line, a break (`<br>`, `<p>` in the input), indentation, or
- * another part.
+ * from the one before: a blank line, a break (`<br>`, `<p>` in the input) or indentation.
  */
-function bodySegments(
-  text: string,
-  lines: Line[],
-  before: Range[],
-  bodyStart: number,
-  bodyEnd: number,
-  breaks: Break[],
-): Segment[] {
+function bodySegments(text: string, lines: Line[], bodyStart: number, bodyEnd: number, breaks: Break[]): Segment[] {
   const segments: Segment[] = [];
   let blank = false;
   let tagBreak = false;
-  let barrier = false;
   let wrapped = false;
   // Hard-wrapped copy where every line ends in a line break (`...on<br/>`): that break is a wrap.
   const wraps = breaks.length > 0 && endsInBreaks(text, lines, bodyStart, bodyEnd, breaks);
@@ -715,20 +714,12 @@ function bodySegments(
         end: r.end,
         blankBefore: blank && later,
         breakBefore: tagBreak && later,
-        barrier: barrier && later,
         indented,
         wrapped: wrapped && later,
       });
-      blank = tagBreak = barrier = wrapped = false;
+      blank = tagBreak = wrapped = false;
     }
   };
-  for (let k = 0; k < before.length; k++) {
-    // A line left out between two lines above the dateline (the headline said again) parts them:
-    // a paragraph never holds it.
-    if (k > 0 && !isBlank(text.slice(before[k - 1]!.end, before[k]!.start))) barrier = true;
-    push(before[k]!.start, before[k]!.end, false);
-  }
-  barrier = true;
   for (const l of lines) {
     if (l.blank && tagsWithin(breaks, l.start, l.end).length === 0) {
       if (l.start >= bodyStart && l.start < bodyEnd) blank = true;

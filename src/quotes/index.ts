@@ -53,7 +53,7 @@ export interface ParagraphInput extends Range {
 
 export interface QuoteMatch {
   inner: Range;
-  /** 0-based paragraph index. */
+  /** 0-based paragraph index (-1: in a line above the dateline). */
   paragraph: number;
   kind: QuoteKind;
   speaker: Range | null;

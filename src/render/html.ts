@@ -81,6 +81,7 @@ article{background:var(--card);border:1px solid var(--line);border-radius:8px;pa
 h2.headline{font-size:1.35rem;line-height:1.4;margin:.35rem 0}
 h2.none{font-size:1rem;color:var(--dim);font-style:italic;font-weight:normal}
 .byline{font-style:italic;margin:.2rem 0}
+.head-line{color:var(--dim);margin:.2rem 0}
 .dateline{margin:.3rem 0 .6rem}
 .dateline .part{font-weight:600}
 .means{color:var(--dim);font-size:.9rem}
@@ -261,6 +262,11 @@ export function renderHtmlStory(
     out.push(
       `<p class="byline"><span class="part" tabindex="0" data-tip="${tip("byline", story.byline, rules?.byline)}">${escapeHtml(story.byline.text)}</span>${markers("byline")}</p>\n`,
     );
+  // Lines above the dateline that are no paragraph: a deck, summary bullets, a page's line.
+  for (const h of story.headerLines ?? [])
+    out.push(
+      `<p class="head-line"><span class="part" tabindex="0" data-tip="${tip("header line", h, null)}">${escapeHtml(h.text)}</span></p>\n`,
+    );
 
   const d = story.dateline;
   if (d) {
@@ -315,7 +321,7 @@ export function renderHtmlStory(
         ? personHtml(q.speaker) + (q.via ? ` <span${en}>via</span> ${personHtml(q.via)}` : "")
         : `<span${en}>speaker unknown</span>`;
       out.push(
-        `<li>${linkTo(placed, `${id}-q${k + 1}`, `<span class="k">${q.kind}</span> ¶${q.paragraph}`, en)} ${who}` +
+        `<li>${linkTo(placed, `${id}-q${k + 1}`, `<span class="k">${q.kind}</span> ${q.paragraph > 0 ? `¶${q.paragraph}` : "head"}`, en)} ${who}` +
           (q.cue ? ` · <span class="cue">${escapeHtml(q.cue.text)}</span>` : "") +
           (q.closed ? "" : ` <span class="warning"${en}>(not closed)</span>`) +
           `</li>\n`,
@@ -327,7 +333,7 @@ export function renderHtmlStory(
     out.push(`<h3${en}>Reported speech</h3>\n<ol class="list reported">\n`);
     story.attributions.forEach((a, k) => {
       out.push(
-        `<li>${linkTo(placed, `${id}-r${k + 1}`, `<span class="k">${a.kind}</span> ¶${a.paragraph}`, en)} ${personHtml(a.source)} · <span class="cue">${escapeHtml(a.cue.text)}</span></li>\n`,
+        `<li>${linkTo(placed, `${id}-r${k + 1}`, `<span class="k">${a.kind}</span> ${a.paragraph > 0 ? `¶${a.paragraph}` : "head"}`, en)} ${personHtml(a.source)} · <span class="cue">${escapeHtml(a.cue.text)}</span></li>\n`,
       );
     });
     out.push(`</ol>\n`);

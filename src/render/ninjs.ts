@@ -46,6 +46,10 @@ export function ninjsOf(story: Story, version: NinjsVersion = "3.1"): Record<str
     type: "text",
     language: story.language,
     headlines: story.headline ? [{ value: story.headline.text, contentType: "text/plain" }] : undefined,
+    // The lines above the dateline that are no paragraph (a deck, summary bullets): a description.
+    descriptions: story.headerLines?.length
+      ? [{ role: "header-lines", value: story.headerLines.map((h) => h.text).join("\n"), contentType: "text/plain" }]
+      : undefined,
     bodies: [{ value: body, contentType: "text/plain", charCount: [...body].length, wordCount: words }],
     by: story.byline?.text,
     slugline: story.slugline?.text,

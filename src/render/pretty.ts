@@ -69,6 +69,8 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
 
   if (story.headline) out.push(...wrap([{ text: e(story.headline.text), style: c.bold }], width, ""));
   if (story.byline) out.push(...wrap([{ text: e(story.byline.text), style: c.italic }], width, ""));
+  // Lines above the dateline that are no paragraph: a deck, summary bullets, a page's line.
+  for (const h of story.headerLines ?? []) out.push(...wrap([{ text: e(oneLine(h.text)), style: c.dim }], width, "  "));
   if (story.slugline)
     out.push(
       ...wrap(
@@ -155,9 +157,11 @@ export function renderPretty(story: Story, options: PrettyOptions): string {
   } else out.push(c.dim("(no sign-off)"));
 
   // The lists: `  N. kind          ¶P   who · cue` then what was said, all aligned.
-  const paraWidth = String(n).length + 1;
+  // (`head`: a quote or report in a line above the dateline.)
+  const inHead = story.quotes.some((q) => q.paragraph === 0) || story.attributions.some((a) => a.paragraph === 0);
+  const paraWidth = Math.max(String(n).length + 1, inHead ? 4 : 0);
   const listHead = (k: number, count: number, kind: string, paragraph: number) =>
-    `${String(k + 1).padStart(Math.max(3, String(count).length + 1))}. ${kind.padEnd(12)} ${`¶${paragraph}`.padEnd(paraWidth)}  `;
+    `${String(k + 1).padStart(Math.max(3, String(count).length + 1))}. ${kind.padEnd(12)} ${(paragraph > 0 ? `¶${paragraph}` : "head").padEnd(paraWidth)}  `;
 
   const t = story.transmission;
   if (t) {
