@@ -843,6 +843,23 @@ function isWidgetLine(content: string): boolean {
 }
 
 /**
+ * `content` without three or more of a widget's words at its start or at its end (`0 Comment(s)Print
+ * E-mail ` before, ` Adjust font size:` after), trimmed; `content` itself when it has no such run.
+ */
+function withoutWidgets(content: string): string {
+  const words = [...content.matchAll(/[A-Za-z][A-Za-z-]*(?:\(s\))?/gu)];
+  const widget = (k: number) => WIDGET_WORDS.has(words[k]![0].replace("(s)", "").toLowerCase());
+  let a = 0;
+  while (a < words.length && widget(a)) a++;
+  let b = words.length;
+  while (b > a && widget(b - 1)) b--;
+  if (a === words.length) return content;
+  const start = a >= 3 ? words[a]!.index : 0;
+  const end = words.length - b >= 3 ? words[b]!.index : content.length;
+  return start === 0 && end === content.length ? content : content.slice(start, end).trim();
+}
+
+/**
  * Whether `s` holds a letter or a figure (`[\p{L}\p{N}]`): an ASCII letter or figure or a
  * Devanagari consonant answers at once, without the Unicode classes' pattern (compiling it is a
  * good part of a short run's start-up).
@@ -1039,6 +1056,13 @@ export function headerKind(content: string): HeaderKind | null {
 function headerKindOf(content: string): HeaderKind | null {
   if (content.length > 300) return isLongCaption(content) ? "caption" : null;
   if (RULE.test(content)) return "rule";
+  // A page's widget before or after the line (`0 Comment(s)Print E-mail Xinhua, February 11,
+  // 2023`, `Xinhua, July 12, 2015 Adjust font size:`): the line is what the rest is.
+  const core = content.length <= 120 ? withoutWidgets(content) : content;
+  if (core !== content) {
+    const kind = core ? headerKind(core) : null;
+    if (kind) return kind;
+  }
   if (
     (mayBeCaption(content) && (CAPTION.test(content) || CAPTION_LABEL.test(content))) ||
     endsInPhotoCredit(content) ||
