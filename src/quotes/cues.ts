@@ -754,7 +754,7 @@ export function englishCueBefore(tokens: Token[]): CueMatch | null {
 }
 
 /** A cue right after a quote: `," he told IANS`, `," said Daniel Williams`, `", उन्होंने कहा`. */
-export function cueAfter(tokens: Token[]): CueMatch | null {
+export function cueAfter(tokens: Token[], runOn = false): CueMatch | null {
   let i = 0;
   while (i < tokens.length && tokens[i]!.punct && ",-–—".includes(tokens[i]!.text)) i++;
   if (i >= tokens.length) return null;
@@ -820,10 +820,31 @@ export function cueAfter(tokens: Token[]): CueMatch | null {
     const e = phraseStartingAt(tokens, v, EN_ALL_VERBS);
     if (e < 0) continue;
     if (isPassive(tokens, v)) return null;
-    const speaker = setOffName(tokens, subject, v) ?? withOfPhrase(tokens, subject, v) ?? subject;
+    const speaker =
+      (runOn ? clauseSubject(tokens, from, v) : null) ??
+      setOffName(tokens, subject, v) ??
+      withOfPhrase(tokens, subject, v) ??
+      subject;
     const quoted = quotingAt(tokens, e);
     if (quoted) return { cue: span(tokens, v, e + 1), speaker: quoted, via: speaker, withThat: false, punct: false };
     return { cue: span(tokens, v, e - 1), speaker, via: null, withThat: false, punct: false };
+  }
+  return null;
+}
+
+/**
+ * The subject of the verb at token `verb` that a comma after token `from` opens (`“...” regardless
+ * of the decision, he said`, `“...” the framework for easing, one member opined`): the words after
+ * the last comma, when they are a noun phrase ending right before the verb; else null.
+ */
+function clauseSubject(tokens: Token[], from: number, verb: number): Range | null {
+  for (let c = verb - 2; c >= from; c--) {
+    const t = tokens[c]!;
+    if (!t.punct) continue;
+    if (t.text !== ",") return null;
+    // (The noun phrase may run on over a verb it does not know as one: `one member opined`.)
+    const np = c + 1 < verb && verb - c <= 8 ? nounAfterEn(tokens, c + 1) : null;
+    return np && indexAfter(tokens, np.end, c + 1) >= verb ? span(tokens, c + 1, verb - 1) : null;
   }
   return null;
 }

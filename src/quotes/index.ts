@@ -314,7 +314,10 @@ export function quotesOf(
       let cueB = hindiCueBefore(before) ?? englishCueBefore(before);
       // An according-to source speaks a statement, not a name or a phrase (`एक एजेंसी के मुताबिक, 'मैंगखुट' ने ...`).
       if (cueB?.source && !isStatement(text, m.inner)) cueB = null;
-      const cueA = m.close !== null ? cueAfter(after) : null;
+      // A quote that ends in no mark runs on into the sentence (`“... in this country” regardless of
+      // ..., he said`): its cue after it is the clause's at the sentence's end.
+      const cueA =
+        m.close !== null ? cueAfter(after, !/[,.?!।:;—–-]$/u.test(text.slice(m.inner.start, m.inner.end))) : null;
       const isFirst = beforeEmpty && skipSpaces(text, p.start, p.end) === m.open;
       const sentenceCues = (): SentenceCues => {
         const key = sentence.start;
