@@ -754,7 +754,12 @@ export function englishCueBefore(tokens: Token[]): CueMatch | null {
 }
 
 /** A cue right after a quote: `," he told IANS`, `," said Daniel Williams`, `", उन्होंने कहा`. */
-export function cueAfter(tokens: Token[], runOn = false): CueMatch | null {
+/**
+ * The cue after a quote whose last character inside the marks is `last` (a comma, a full stop;
+ * any other: the quote runs on into the sentence), in the tokens after its closing mark.
+ */
+export function cueAfter(tokens: Token[], last = ","): CueMatch | null {
+  const runOn = !/[,.?!।:;—–-]/u.test(last);
   let i = 0;
   while (i < tokens.length && tokens[i]!.punct && ",-–—".includes(tokens[i]!.text)) i++;
   if (i >= tokens.length) return null;
@@ -789,6 +794,10 @@ export function cueAfter(tokens: Token[], runOn = false): CueMatch | null {
   // `an official who attended the meeting told IANS`, `KCNA quoted Kim as saying`.
   const subject = nounAfterEn(tokens, i);
   if (!subject) return null;
+  if (last === ",") {
+    const named = namedAlone(tokens, i, subject);
+    if (named) return named;
+  }
   // The verb within 24 words of the subject's end, however long the subject and the clause set
   // off after it (`21-year-old Naveen Pradhan, who arrived at the festival with his family hours
   // after the disaster, told AFP`).
@@ -830,6 +839,20 @@ export function cueAfter(tokens: Token[], runOn = false): CueMatch | null {
     return { cue: span(tokens, v, e - 1), speaker, via: null, withThat: false, punct: false };
   }
   return null;
+}
+
+/**
+ * A speaker named with no verb after a quote closing in a comma, the name ending the sentence
+ * (`“...,” NMMC spokesperson Mahendra Konde.`, `"...," BN Mishra.`): a noun phrase of at most
+ * six words from token `i` ending in a capitalised word (a name), then the sentence's end; else null.
+ */
+function namedAlone(tokens: Token[], i: number, subject: Range): CueMatch | null {
+  const end = indexAfter(tokens, subject.end, i);
+  const stop = tokens[end];
+  if (end - i > 6 || !isCapitalised(tokens[end - 1]) || !stop || stop.text !== "." || end + 1 !== tokens.length)
+    return null;
+  for (let k = i; k < end; k++) if (tokens[k]!.punct || phraseStartingAt(tokens, k, EN_ALL_VERBS) > k) return null;
+  return { cue: null, speaker: subject, via: null, withThat: false, punct: false };
 }
 
 /**

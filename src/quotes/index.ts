@@ -316,8 +316,7 @@ export function quotesOf(
       if (cueB?.source && !isStatement(text, m.inner)) cueB = null;
       // A quote that ends in no mark runs on into the sentence (`“... in this country” regardless of
       // ..., he said`): its cue after it is the clause's at the sentence's end.
-      const cueA =
-        m.close !== null ? cueAfter(after, !/[,.?!।:;—–-]$/u.test(text.slice(m.inner.start, m.inner.end))) : null;
+      const cueA = m.close !== null ? cueAfter(after, text.charAt(m.inner.end - 1)) : null;
       const isFirst = beforeEmpty && skipSpaces(text, p.start, p.end) === m.open;
       const sentenceCues = (): SentenceCues => {
         const key = sentence.start;
