@@ -39,8 +39,25 @@ const pieces = fc.constantFrom(
   "players'",
   "co-op",
   "x",
+  "x,said",
 );
 const texts = fc.array(fc.oneof(pieces, fc.string({ maxLength: 4 })), { maxLength: 40 }).map((a) => a.join(""));
+
+describe("tokenize", () => {
+  it("parts words at a comma glued between two letters, not between figures", () => {
+    const t = "efforts,Xi said 1,000 कहा,कि";
+    expect(tokenize(t, 0, t.length).map((x) => x.text)).toEqual([
+      "efforts",
+      ",",
+      "Xi",
+      "said",
+      "1,000",
+      "कहा",
+      ",",
+      "कि",
+    ]);
+  });
+});
 
 describe("tokenizer shortcuts", () => {
   it("hasWord is whether tokenize holds a word, on any stretch", () => {

@@ -82,14 +82,14 @@ export function mayHoldWord(lower: string, words: ReadonlySet<string>, longest: 
   let i = 0;
   while (i < n) {
     const c = lower.charCodeAt(i);
-    if (isSpace(c) || c === LT || c === GT) {
+    if (isSpace(c) || c === LT || c === GT || gluedComma(lower, i)) {
       i++;
       continue;
     }
     let j = i + 1;
     while (j < n) {
       const d = lower.charCodeAt(j);
-      if (isSpace(d) || d === LT || d === GT) break;
+      if (isSpace(d) || d === LT || d === GT || gluedComma(lower, j)) break;
       j++;
     }
     let s = i;
@@ -112,8 +112,35 @@ export function wordTokens(text: string, from: number, to: number): Token[] {
   return out;
 }
 
-/** One space-free word: edge punctuation split off. */
+/**
+ * Whether the character at `k` is a comma glued between two letters (`efforts,Xi said`,
+ * `period,said the CAICT`: the space after it lost upstream); a comma between figures
+ * (`1,000`) is none.
+ */
+function gluedComma(s: string, k: number): boolean {
+  return s.charCodeAt(k) === 0x2c && isWordLetter(s.charCodeAt(k - 1)) && isWordLetter(s.charCodeAt(k + 1));
+}
+
+/** A Latin letter, or a Devanagari letter or sign (not a figure, not a danda). */
+function isWordLetter(c: number): boolean {
+  const lower = c | 0x20;
+  return (lower >= 0x61 && lower <= 0x7a) || (c >= 0x900 && c <= 0x963) || (c >= 0x970 && c <= 0x97f);
+}
+
+/** One space-free word: cut at a comma glued between two letters, each piece's edge punctuation split off. */
 function word(text: string, i: number, j: number, out: Token[]): void {
+  let a = i;
+  for (let k = i + 1; k < j - 1; k++) {
+    if (!gluedComma(text, k)) continue;
+    piece(text, a, k, out);
+    out.push(new Token(",", k, k + 1, true));
+    a = k + 1;
+  }
+  piece(text, a, j, out);
+}
+
+/** A piece of a word: edge punctuation split off. */
+function piece(text: string, i: number, j: number, out: Token[]): void {
   // Split leading and trailing edge punctuation off the word.
   let s = i;
   let e = j;
