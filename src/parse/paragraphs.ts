@@ -48,7 +48,7 @@ export interface ParagraphMatch extends Range {
 
 export function paragraphsOf(text: string, segments: Segment[], findings: Finding[]): ParagraphMatch[] {
   const mode = modeOf(text, segments);
-  const width = mode === "lines" ? wrapWidth(segments) : 0;
+  const width = mode === "lines" || mode === "blocks" ? wrapWidth(segments) : 0;
   const raw: ParagraphMatch[] = [];
   for (const [k, seg] of segments.entries()) {
     const prev = raw[raw.length - 1];
@@ -60,6 +60,11 @@ export function paragraphsOf(text: string, segments: Segment[], findings: Findin
     // sentence is a paragraph of its own: pages that keep one paragraph per line and leave a blank
     // line only here and there.
     if (joins && mode === "blocks" && prev && before && !seg.blankBefore && unwrappedLine(text, before)) joins = false;
+    // In a block hard-wrapped at a fixed width, a line that ends a sentence short enough for the
+    // next line's first word to have fitted ends its paragraph: copy that lost the blank lines
+    // between its paragraphs (`... in his` / `prize-winning novel.` / `Eimi Yamada, a ...`).
+    if (joins && mode === "blocks" && width > 0 && before && !seg.blankBefore && shortEnd(text, before, seg, width))
+      joins = false;
     // A line break inside brackets (`(NSE:` / `INFY` / `)`) never ends a paragraph.
     if (prev && !joins && openBracket(text, prev)) joins = true;
     // One paragraph per line, but a line that starts in lower case after one that ends mid-sentence
@@ -179,6 +184,18 @@ function fullLineWrap(text: string, prev: Range, seg: Range, width: number): boo
   // `and South Korea ...`, `... News Agency (KCNA)` / `said.`): no paragraph opens in lower case.
   if (!ends) return isLatinLower(text.charCodeAt(seg.start));
   return /^["“‘'(]?[\p{L}\p{N}]/u.test(text.slice(seg.start, seg.start + 2));
+}
+
+/**
+ * A line that ends a sentence where the next line's first word would still have fitted within
+ * the width the copy is wrapped at: the line was ended, not wrapped.
+ */
+function shortEnd(text: string, line: Range, next: Range, width: number): boolean {
+  let lineStart = line.start;
+  while (lineStart > 0 && line.start - lineStart < width && text[lineStart - 1] !== "\n") lineStart--;
+  let w = next.start;
+  while (w < next.end && !isSpace(text.charCodeAt(w))) w++;
+  return line.end - lineStart + 1 + (w - next.start) <= width && endsSentence(text, line);
 }
 
 /**
