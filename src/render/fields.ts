@@ -81,6 +81,7 @@ const TOP = new Set([
   "headline",
   "dateline",
   "byline",
+  "headerLines",
   "paragraphs",
   "quotes",
   "attributions",
