@@ -45,6 +45,14 @@ describe("quote marks", () => {
     const mixed = one('Pune, Jan 3 (PTI) "We are ready," the mayor said of the "" box.\n');
     expect(mixed.quotes[0]!.text).toBe("We are ready,");
   });
+
+  it("a quote left open whose paragraph ends in a comma and a name alone keeps running to its end", () => {
+    // A name with no verb after a comma is a cue only after a quote's closing mark.
+    const s = one(
+      'Lucknow, Sep 14 (IANS) Checks begin on Monday.\n"We have given traders enough time. Bags are on sale at every office, Ramesh Gupta.\n',
+    );
+    expect(s.quotes.map((q) => [q.closed, q.speaker])).toEqual([[false, null]]);
+  });
 });
 
 describe("Hindi pronouns", () => {

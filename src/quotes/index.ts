@@ -460,10 +460,10 @@ function lostClosing(text: string, p: ParagraphInput, q: QuoteMatch): void {
   if (comma < Math.max(last.start, q.inner.start)) return;
   const tokens = tokenize(text, comma, last.end);
   const cue = cueAfter(tokens);
-  if (!cue?.speaker) return;
+  if (!cue?.speaker || !cue.cue) return;
   // Only the cue (and a time or a full stop) after the comma.
   let words = 0;
-  for (const t of tokens) if (!t.punct && t.start >= Math.max(cue.speaker.end, cue.cue!.end)) words++;
+  for (const t of tokens) if (!t.punct && t.start >= Math.max(cue.speaker.end, cue.cue.end)) words++;
   if (words > 2) return;
   q.inner = { start: q.inner.start, end: comma };
   q.speaker = cue.speaker;
