@@ -55,6 +55,8 @@ const FINAL = /[।॥.?!"”’)\]]$/u;
 const GLUED_DASH_TAG = /[.!?”"’][ \t]*[-–—―][ \t]*\p{Lu}[\p{L}]+$/u;
 /** A line longer than this is a paragraph of copy (with a sign-off glued to it, or ending a sentence), no headline or credit line. */
 const PROSE = 80;
+/** The longest bracketed sign-off line read (Reuters' reporters and editors of a long story). */
+const LONG_SIGNOFF = 400;
 /** How many characters of a lead tell it again. */
 const LEAD_KEY = 40;
 
@@ -297,9 +299,12 @@ function signoffEnding(text: string, lines: Line[], i: number): { rule: string; 
     // A long line is a paragraph: only an agency's mark glued after its last sentence
     // (`... the company added. - Bernama`) can close it.
     // (Most paragraphs end in a mark: the cheap test first.)
+    // So can a long line in brackets: Reuters' `(Reporting by ...; Editing by ...)` naming many.
+    const bracketed = text.charCodeAt(l.contentStart) === 0x28 && text.charCodeAt(end - 1) === 0x29;
     if (
-      !isLetterOrMark(text.charCodeAt(end - 1)) ||
-      !GLUED_DASH_TAG.test(text.slice(Math.max(l.contentStart, end - 40), end))
+      !(bracketed && end - l.contentStart <= LONG_SIGNOFF) &&
+      (!isLetterOrMark(text.charCodeAt(end - 1)) ||
+        !GLUED_DASH_TAG.test(text.slice(Math.max(l.contentStart, end - 40), end)))
     )
       return null;
   }
