@@ -148,7 +148,7 @@ const LINE_END = /\r\n?|\n/u;
 /** How far into a line the agency tag may stand. */
 const WINDOW = 300;
 /** How many non-blank lines at the top of a story may hold the dateline. */
-const MAX_LINES = 5;
+const MAX_LINES = 8;
 
 const TAGS = alternation(agencyTags);
 /** The tags, lower-cased: `(TAG)` is read case-insensitively (`(REUTERS)`), by a set lookup. */
