@@ -760,6 +760,10 @@ describe("headline and header lines (parse/headline.ts)", () => {
       "0",
       "Bookmark",
       "Comments() Print Mail Large Medium  Small 0",
+      "ID :",
+      "Shortlink :",
+      "Related Articles:",
+      "https://example.org/node/204518",
     ])
       expect(isPageLeftover(l), l).toBe(true);
     for (const l of [
@@ -770,6 +774,8 @@ describe("headline and header lines (parse/headline.ts)", () => {
       "Print media share falls",
       "1234",
       "18 killed",
+      "Kolkata:",
+      "Editor's note:",
     ])
       expect(isPageLeftover(l), l).toBe(false);
   });

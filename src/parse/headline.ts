@@ -901,6 +901,11 @@ export function isPageLeftover(content: string): boolean {
   // An image's file name left as its alt text (`Police lights_14607`, `AP25118742292127.jpg`).
   if (content.length <= 60 && content.includes("_") && /^[\p{L}][\p{L} -]*_\d{2,}$/u.test(content)) return true;
   if (content.length <= 80 && /^[\w.-]+\.(?:jpe?g|png|gif|webp)$/iu.test(content.trim())) return true;
+  // A page's field label left without its value (`ID :`, `Shortlink :`, `Related Articles:`): one
+  // or two Latin words and a colon, not a place (`Kolkata:` over its lead is a dateline).
+  if (content.length <= 30 && content.endsWith(":") && /^[A-Za-z][A-Za-z]*(?: [A-Za-z]+)? ?:$/u.test(content)) {
+    if (!lookupPlace(content.slice(0, -1).trim())) return true;
+  }
   // A page's stamp labels left without their dates (`Posted: / Updated:`).
   if (
     content.length <= 40 &&
@@ -908,7 +913,8 @@ export function isPageLeftover(content: string): boolean {
     /^(?:(?:last\s+)?(?:posted|updated|published|modified|created)(?:\s+on)?\s*:?\s*[/|,]?\s*)+$/iu.test(content)
   )
     return true;
-  return /^[^:/]{1,30}:\s*https?:\/\/\S+$/u.test(content);
+  // A web address, alone or after a short label (`Image credit: https://...`).
+  return /^(?:[^:/]{1,30}:\s*)?https?:\/\/\S+$/u.test(content.trim());
 }
 
 /**
