@@ -753,10 +753,10 @@ export function englishCueBefore(tokens: Token[]): CueMatch | null {
   return null;
 }
 
-/** A cue right after a quote: `," he told IANS`, `," said Daniel Williams`, `", उन्होंने कहा`. */
 /**
- * The cue after a quote whose last character inside the marks is `last` (a comma, a full stop;
- * any other: the quote runs on into the sentence), in the tokens after its closing mark.
+ * A cue right after a quote: `," he told IANS`, `," said Daniel Williams`, `", उन्होंने कहा`, in
+ * the tokens after its closing mark; `last` is the quote's last character inside the marks (a
+ * comma, a full stop; any other: the quote runs on into its sentence).
  */
 export function cueAfter(tokens: Token[], last = ","): CueMatch | null {
   const runOn = !/[,.?!।:;—–-]/u.test(last);
