@@ -150,6 +150,9 @@ export function nounBeforeHi(tokens: Token[], idx: number, max = 7): Range | nul
     return null;
   }
   let a = quotedNameStart(tokens, idx);
+  // An acronym in brackets after the name is no word of it (`अखिल भारतीय रत्न एवं आभूषण घरेलू
+  // परिषद (जीजेसी) ने`): the name may still have `max` words.
+  if (a === idx && idx > 0 && /^\(.+\)$/u.test(tokens[idx - 1]!.text)) max++;
   while (a > 0 && idx - a < max) {
     const t = tokens[a - 1]!;
     // A name's initials and their full stop belong to it (`एस. रमन`, `के.एम. नटराज`).
