@@ -645,8 +645,9 @@ function stampOf(words: string[]): { date: boolean; time: boolean; ago: boolean 
     else if (STAMP_TIME.test(w)) time = true;
     else if (lw === "ago") ago = true;
     else if (STAMP_NUMBER.test(w) || MERIDIEM.test(w) || AGO_UNITS.has(lw) || (time && ZONE.test(w))) continue;
-    // A dash between the date and the time (`Saturday, September 23, 2017 - 09:30`).
-    else if (date && DASH_WORD.test(w)) continue;
+    // A dash between the date and the time (`Saturday, September 23, 2017 - 09:30`), or `at`
+    // (`Published: Oct. 22, 2022 at 2:48 AM CDT`).
+    else if (date && (DASH_WORD.test(w) || lw === "at")) continue;
     else {
       const bare = lw.replace(/\.$/u, "");
       if ((bare.length >= 3 && MONTHS.some((m) => m.startsWith(bare))) || HI_MONTHS.has(fold(bare))) date = true;
