@@ -828,6 +828,11 @@ const BYLINE_CREDITS = new Set(leftovers.bylineCredits.map((c) => fold(c)));
 
 const PAGE_LEFTOVERS = new Set(leftovers.pageLeftovers.map((w) => fold(w)));
 
+/** A line's first Latin word, and its last (maybe with `(s)` and a colon after it), when a widget's. */
+const WIDGET_WORD = leftovers.widgetWords.map(escapeRe).join("|");
+const WIDGET_EDGE = new RegExp(`^[^A-Za-z]*(?:${WIDGET_WORD})(?![A-Za-z])`, "iu");
+const WIDGET_END = new RegExp(String.raw`(?<![A-Za-z])(?:${WIDGET_WORD})(?:\(s\))?[^A-Za-z]*$`, "iu");
+
 /** A share, print and text-size widget's words, three or more, and no other Latin word. */
 const WIDGET_WORDS = new Set(leftovers.widgetWords.map((w) => w.toLowerCase()));
 function isWidgetLine(content: string): boolean {
@@ -848,6 +853,8 @@ function isWidgetLine(content: string): boolean {
  * E-mail ` before, ` Adjust font size:` after), trimmed; `content` itself when it has no such run.
  */
 function withoutWidgets(content: string): string {
+  // Cheap test first (every short line is asked): a widget's word first or last.
+  if (!WIDGET_EDGE.test(content) && !WIDGET_END.test(content)) return content;
   const words = [...content.matchAll(/[A-Za-z][A-Za-z-]*(?:\(s\))?/gu)];
   const widget = (k: number) => WIDGET_WORDS.has(words[k]![0].replace("(s)", "").toLowerCase());
   let a = 0;

@@ -83,18 +83,26 @@ export function findSlugs(text: string, paras: ParagraphMatch[], findings: Findi
 }
 
 /**
+ * What a page left in line `r`, as its finding's message: a leftover line, or (with `credits`) a
+ * photo's credit standing alone, `(File image: Reuters)`, `[Photo/Xinhua]`, said to be `where`;
+ * null when the line is copy.
+ */
+function leftoverLine(text: string, r: Range, credits: boolean, where: string): string | null {
+  if (r.end - r.start > 300) return null;
+  const line = text.slice(r.start, r.end);
+  if (isPageLeftover(line)) return "a web page's leftover line";
+  return credits && r.end - r.start <= 60 && CAPTION.test(line) ? `a photo's credit ${where}` : null;
+}
+
+/**
  * The lines above a dateline with a page's leftover line and a photo's credit left out (each
  * with the finding that says so), as `dropPageLeftovers` leaves them out of the body.
  */
 export function withoutLeftoverLines(text: string, lines: Range[], findings: Finding[]): Range[] {
   return lines.filter((r) => {
-    if (r.end - r.start > 300) return true;
-    const line = text.slice(r.start, r.end);
-    if (isPageLeftover(line)) findings.push(finding("page-leftover", "a web page's leftover line", r.start, r.end));
-    else if (r.end - r.start <= 60 && CAPTION.test(line))
-      findings.push(finding("page-leftover", "a photo's credit above the dateline", r.start, r.end));
-    else return true;
-    return false;
+    const what = leftoverLine(text, r, true, "above the dateline");
+    if (what) findings.push(finding("page-leftover", what, r.start, r.end));
+    return what === null;
   });
 }
 
@@ -113,13 +121,8 @@ export function dropPageLeftovers(text: string, paras: ParagraphMatch[], top: bo
     if (k === 0 && paras[0]) paras[0].break = "start";
   };
   for (let k = paras.length - 1; k >= 0; k--) {
-    const p = paras[k]!;
-    if (p.end - p.start > 300) continue;
-    const line = text.slice(p.start, p.end);
-    if (isPageLeftover(line)) drop(k, "a web page's leftover line");
-    // A photo's credit standing alone between paragraphs: `(File image: Reuters)`, `[Photo/Xinhua]`.
-    else if (p.end - p.start <= 60 && paras.length > 1 && CAPTION.test(line))
-      drop(k, "a photo's credit inside the story");
+    const what = leftoverLine(text, paras[k]!, paras.length > 1, "inside the story");
+    if (what) drop(k, what);
   }
   while (top && paras.length > 1 && paras[0]!.end - paras[0]!.start <= 300) {
     const first = text.slice(paras[0]!.start, paras[0]!.end);

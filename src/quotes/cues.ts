@@ -267,18 +267,14 @@ function hindiVerbAt(tokens: Token[], k: number, end: number, withThat: boolean,
     // `एक बयान में कहा गया है कि`: the statement says it; one that names whose it is keeps its
     // author (`प्राधिकरण द्वारा जारी बुलेटिन में कहा गया है कि`, as an according-to source does).
     const said = r >= 2 ? tokens[r - 1]!.text : "";
-    if (
-      (said === "कहा" || said === "बताया") &&
-      r >= 3 &&
-      tokens[r - 2]!.text === "में" &&
-      HI_STATEMENT_NOUNS.has(tokens[r - 3]!.text)
-    ) {
+    const passiveSaid = said === "कहा" || said === "बताया";
+    if (passiveSaid && r >= 3 && tokens[r - 2]!.text === "में" && HI_STATEMENT_NOUNS.has(tokens[r - 3]!.text)) {
       const speaker = byBefore(tokens, r - 2) ?? span(tokens, r - 3, r - 3);
       return { cue: span(tokens, r - 1, end), speaker, via: null, withThat, punct };
     }
     // `इसमें कहा गया है कि`: the statement named before says it, the pronoun its source as written;
     // `... सूचना जारी की थी जिसमें बताया गया था कि`: the relative's statement noun a few words back.
-    if ((said === "कहा" || said === "बताया") && HI_LOCATIVE_PRONOUNS.has(tokens[r - 2]!.text)) {
+    if (passiveSaid && HI_LOCATIVE_PRONOUNS.has(tokens[r - 2]!.text)) {
       let speaker = span(tokens, r - 2, r - 2);
       if (HI_RELATIVE.test(tokens[r - 2]!.text)) {
         for (let j = r - 3; j >= 0 && r - j <= 8 && !tokens[j]!.punct; j--) {
